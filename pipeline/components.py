@@ -1,0 +1,413 @@
+"""Custom spaCy components: entity boundaries, organization fixes, money and count finders.
+
+They find spans and attach values computed by the pure normalizers in
+`pipeline.normalize`; `pipeline.extract` turns the results into records.
+Factories are registered under `spacy_factories` entry points (pyproject.toml)
+and also here on import, so `nlp.add_pipe("factwire_money")` works either way.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from pipeline.normalize.money import Currency, currency_table, money_amount
+from pipeline.normalize.numbers import NUMBER_WORDS, SCALES, parse_number
+from pipeline.normalize.qualifiers import qualifier
+from pipeline.patterns import load_json
+
+Span.set_extension("money", default=None, force=True)
+Span.set_extension("count", default=None, force=True)
+
+_DIGITS = re.compile(r"^(?:\d[\d,]*(?:\.\d+)?|\.\d+)$")
+_RANGE_WORDS = {"-", "–", "—", "to", "and"}
+_VERB_LIKE_WORDS = {"won", "real", "rand", "dong", "sterling"}
+_NUMERIC_ENT_LABELS = {"DATE", "TIME", "PERCENT", "MONEY", "ORDINAL", "QUANTITY"}
+
+
+def qualifier_before(doc: Doc, start: int) -> str | None:
+    """The controlled qualifier written just before token `start`, if any."""
+    return qualifier([t.lower_ for t in doc[max(start - 3, 0):start]])
+
+
+def _has_newline(token: Token) -> bool:
+    return "\n" in token.text or "\n" in token.whitespace_
+
+
+def split_at_line_breaks(doc: Doc, spans: Iterable[Span]) -> list[Span]:
+    """Cut spans at line breaks and trim blank or punctuation edges.
+
+    The small model happily merges "Xinhuanet.com\\n\\nRichemont" into one ORG;
+    a name never runs across a line break in news text.
+    """
+    pieces: list[Span] = []
+    for span in spans:
+        start = span.start
+        for token in span:
+            last_of_piece = token.i == span.end - 1 or _has_newline(token)
+            if not last_of_piece:
+                continue
+            end = token.i + 1
+            while start < end and (doc[start].is_space or doc[start].is_punct and doc[start].text not in "&$"):
+                start += 1
+            while end > start and (doc[end - 1].is_space or doc[end - 1].text in {",", ";", ":", "(", "-", "—"}):
+                end -= 1
+            if end > start:
+                pieces.append(Span(doc, start, end, label=span.label, kb_id=span.kb_id, span_id=span.id))
+            start = token.i + 1
+    return pieces
+
+
+class EntityBoundaries:
+    """Split model entities at line breaks, so no entity crosses a paragraph or article."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc.ents = filter_spans(split_at_line_breaks(doc, doc.ents))
+        return doc
+
+
+@Language.factory("factwire_boundaries")
+def make_boundaries(nlp: Language, name: str) -> EntityBoundaries:
+    return EntityBoundaries()
+
+
+class OrganizationFixer:
+    """Correct organization labels with evidence from the text.
+
+    - drop common acronyms ("IP", "CEO", "JV") that the model calls ORG;
+    - strip a leading "the" and a trailing possessive from ORG spans;
+    - relabel a PERSON/GPE/NORP/PRODUCT span as ORG when the text treats it as a
+      company: a legal suffix right after it, or an apposition such as
+      "e-commerce giant Alibaba" / "the company X".
+    """
+
+    def __init__(self, nlp: Language, rules: str) -> None:
+        data = load_json(rules)
+        self.not_orgs = set(data["not_org_acronyms"])
+        self.suffixes = set(data["legal_suffixes"])
+        self.intro_nouns = set(data["org_intro_nouns"])
+        self.person_titles = set(data["person_titles"])
+
+    def _looks_like_org(self, span: Span) -> bool:
+        doc = span.doc
+        after = doc[span.end] if span.end < len(doc) else None
+        before = doc[span.start - 1] if span.start > 0 else None
+        if before is not None and before.text in self.person_titles:
+            return False
+        if after is not None and after.text in self.suffixes and after.text[0].isupper():
+            return True
+        if before is not None and before.lower_ in self.intro_nouns and before.pos_ == "NOUN":
+            return span.label_ != "GPE" or len(span) > 1 or not span.text.isupper()
+        return False
+
+    def __call__(self, doc: Doc) -> Doc:
+        ents = []
+        for ent in doc.ents:
+            if ent.label_ in {"PERSON", "GPE", "NORP", "PRODUCT", "FAC", "WORK_OF_ART"} and self._looks_like_org(ent):
+                ent = Span(doc, ent.start, ent.end, label="ORG", kb_id=ent.kb_id, span_id=ent.id)
+            if ent.label_ == "ORG":
+                ent = self._trim(ent)
+                if ent is None:
+                    continue
+            ents.append(ent)
+        doc.ents = filter_spans(ents)
+        return doc
+
+    def _trim(self, ent: Span) -> Span | None:
+        start, end = ent.start, ent.end
+        doc = ent.doc
+        while start < end and doc[start].lower_ in {"the", "’s", "'s"}:
+            start += 1
+        while end > start and not ent.ent_id_ and doc[end - 1].text in {"’s", "'s", "’", "'"}:
+            end -= 1
+        if end <= start:
+            return None
+        text = doc[start:end].text
+        if text in self.not_orgs or not any(ch.isalpha() for ch in text) or text.islower():
+            return None
+        return Span(doc, start, end, label="ORG", kb_id=ent.kb_id, span_id=ent.id)
+
+
+@Language.factory("factwire_orgs", default_config={"rules": "org_rules.json"})
+def make_orgs(nlp: Language, name: str, rules: str) -> OrganizationFixer:
+    return OrganizationFixer(nlp, rules)
+
+
+def is_number_token(token: Token) -> bool:
+    """Digits or a cardinal number word; ordinals and 'one of' pronouns are not."""
+    return bool(_DIGITS.match(token.text)) or token.lower_ in NUMBER_WORDS
+
+
+def number_runs(doc: Doc) -> list[Span]:
+    """Maximal runs of tokens that spell one number ("1.16 billion", "three hundred and two").
+
+    Abbreviated scales (m, bn, k) count only right after digits; "and" and a
+    hyphen join number words; "a" starts a run before a scale word ("a billion").
+    """
+    runs: list[Span] = []
+    i, n = 0, len(doc)
+    while i < n:
+        token = doc[i]
+        starts = bool(_DIGITS.match(token.text)) or (token.lower_ in NUMBER_WORDS and token.lower_ not in SCALES)
+        if token.lower_ in {"a", "half"} and i + 1 < n and doc[i + 1].lower_ in {"half", "dozen", "hundred", "thousand", "million", "billion", "trillion"}:
+            starts = token.lower_ == "half" or doc[i + 1].lower_ != "half" or i + 2 < n
+        if token.lower_ in SCALES and len(token.text) > 2 and token.lower_ not in {"grand"}:
+            starts = True
+        if not starts:
+            i += 1
+            continue
+        j = i + 1
+        while j < n:
+            nxt = doc[j]
+            prev = doc[j - 1]
+            if nxt.lower_ in SCALES and (len(nxt.text) > 2 or _DIGITS.match(prev.text)) and nxt.lower_ != "grand":
+                j += 1
+            elif nxt.lower_ in NUMBER_WORDS and not _DIGITS.match(prev.text) and nxt.lower_ not in SCALES:
+                j += 1
+            elif nxt.lower_ in {"and", "-", "a"} and j + 1 < n and not _DIGITS.match(prev.text) \
+                    and doc[j + 1].lower_ in NUMBER_WORDS | {"half"} and not _DIGITS.match(doc[j + 1].text):
+                j += 2
+            elif nxt.lower_ == "half" and prev.lower_ == "a":
+                j += 1
+            else:
+                break
+        span = doc[i:j]
+        if parse_number(span.text) is not None:
+            runs.append(span)
+        i = j
+    return runs
+
+
+class MoneyFinder:
+    """Find money amounts: a number run with a currency symbol, code or word beside it.
+
+    Currency forms come from the CLDR-based table; the tokenizer is taught to
+    split them off digits ("HK$2", "$460m") in `pipeline.nlp`. Ranges ("$5-7
+    million", "between 5 and 7 million dollars") give one record per end, and
+    "X or Y" in two currencies gives two records linked as equivalents.
+    """
+
+    def __init__(self, nlp: Language) -> None:
+        self.table = currency_table()
+        self.symbol_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.word_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        tokenizer = nlp.tokenizer
+        for symbol in self.table.symbols:
+            self.symbol_matcher.add("CUR", [tokenizer(symbol)])
+        for word in self.table.words:
+            self.word_matcher.add("CUR", [tokenizer(word)])
+
+    def _currencies(self, doc: Doc) -> tuple[dict[int, Span], dict[int, Span]]:
+        """Currency mentions indexed by end token (left of a number) and start token (right of it)."""
+        found = [doc[s:e] for _, s, e in self.symbol_matcher(doc)] + [doc[s:e] for _, s, e in self.word_matcher(doc)]
+        by_end: dict[int, Span] = {}
+        by_start: dict[int, Span] = {}
+        for span in sorted(found, key=len):
+            by_end[span.end] = span
+            by_start[span.start] = span
+        return by_end, by_start
+
+    def _currency_beside(self, doc: Doc, run: Span, by_end: dict, by_start: dict) -> tuple[int, int, Currency] | None:
+        """(start, end, currency) of a money mention around a number run, or None."""
+        left = by_end.get(run.start)
+        right = by_start.get(run.end)
+        if right is None and run.end + 1 < len(doc) and doc[run.end].text == "-":
+            right = by_start.get(run.end + 1)  # "a 1.5-billion-euro deal"
+        if right is not None and right.text.lower() in self.table.words:
+            if right.text.lower() in _VERB_LIKE_WORDS and right[0].pos_ not in {"NOUN", "PROPN", "NUM", "X"}:
+                right = None  # "won" the verb, "real" the adjective
+            elif left is not None:
+                left = None  # "US$ 5 million dollars": the word is more specific
+        mention = left or right
+        if mention is None:
+            return None
+        currency = self.table.lookup(mention.text)
+        if currency is None:
+            return None
+        return (left.start if left is not None else run.start), (right.end if right is not None else run.end), currency
+
+    def __call__(self, doc: Doc) -> Doc:
+        by_end, by_start = self._currencies(doc)
+        runs = number_runs(doc)
+        hits: dict[int, dict] = {}
+        for k, run in enumerate(runs):
+            found = self._currency_beside(doc, run, by_end, by_start)
+            if found is not None:
+                start, end, currency = found
+                hits[k] = {"start": start, "end": end, "currency": currency, "number": run.text, "relation": None}
+        self._join_ranges(doc, runs, hits)
+        records: list[tuple[Span, dict]] = []
+        for k in sorted(hits):
+            hit = hits[k]
+            amount = money_amount(hit["number"], hit["currency"])
+            if amount is None:
+                continue
+            qualifier = "between" if hit.get("between") else qualifier_before(doc, hit["start"])
+            records.append((doc[hit["start"]:hit["end"]], {
+                "amount": amount, "currency": hit["currency"].code, "qualifier": qualifier,
+                "relation": hit["relation"], "related": None,
+            }))
+        records = self._link_equivalents(doc, records)
+        doc.spans["money"] = [span for span, _ in records]
+        for i, (span, record) in enumerate(records):
+            if record["relation"] in {"range_low", "range_high"}:
+                record["related"] = i + 1 if record["relation"] == "range_low" else i - 1
+            doc.spans["money"][i]._.money = record
+        return doc
+
+    @staticmethod
+    def _join_ranges(doc: Doc, runs: list[Span], hits: dict[int, dict]) -> None:
+        """Pair "$5-7 million", "5 to 7 million euros", "between $1.5 and $2 billion" as two ends.
+
+        The end without a currency takes the other's; a low end without a
+        scale takes the high end's when that keeps it the lower number.
+        """
+        for k in range(len(runs) - 1):
+            low, high = hits.get(k), hits.get(k + 1)
+            if low is None and high is None or (low or high)["relation"] is not None:
+                continue
+            gap_start = low["end"] if low else runs[k].end
+            gap_end = high["start"] if high else runs[k + 1].start
+            joiner = doc[gap_start:gap_end]
+            if len(joiner) != 1 or joiner[0].lower_ not in _RANGE_WORDS:
+                continue
+            first = low["start"] if low else runs[k].start
+            between = first > 0 and doc[first - 1].lower_ == "between"
+            if joiner[0].lower_ == "and" and not between:
+                continue
+            if low is None:
+                low = hits[k] = {"start": runs[k].start, "end": runs[k].end, "currency": high["currency"], "number": runs[k].text}
+            if high is None:
+                high = hits[k + 1] = {"start": runs[k + 1].start, "end": runs[k + 1].end, "currency": low["currency"], "number": runs[k + 1].text}
+            scales = [t for t in runs[k + 1] if t.lower_ in SCALES]
+            if scales and not any(t.lower_ in SCALES for t in runs[k]):
+                bare_high = parse_number(" ".join(t.text for t in runs[k + 1] if t.lower_ not in SCALES))
+                if bare_high is not None and parse_number(runs[k].text) < bare_high:
+                    low["number"] = f"{runs[k].text} {scales[-1].text}"
+            low.update(relation="range_low", between=between)
+            high["relation"] = "range_high"
+
+    @staticmethod
+    def _link_equivalents(doc: Doc, records: list[tuple[Span, dict]]) -> list[tuple[Span, dict]]:
+        """Link "7.9 billion yuan or 1.16 billion US dollars" and "€1.5 billion ($1.6 billion)"."""
+        for i in range(len(records) - 1):
+            (a, ra), (b, rb) = records[i], records[i + 1]
+            between = doc.text[a.end_char:b.start_char].strip().lower()
+            if ra["currency"] != rb["currency"] and between in {"or", "(", "or about", "or some", "/", ", or"} \
+                    and ra["relation"] is None and rb["relation"] is None:
+                ra["relation"], ra["related"] = "equivalent", i + 1
+                rb["relation"], rb["related"] = "equivalent", i
+        return records
+
+
+@Language.factory("factwire_money")
+def make_money(nlp: Language, name: str) -> MoneyFinder:
+    return MoneyFinder(nlp)
+
+
+class CountFinder:
+    """Find counts: a number with the noun it counts ("1,953 counterfeiting suspects").
+
+    The counted noun is the number's syntactic head when it follows the number,
+    else the last noun of the noun phrase right after it. Years, dates,
+    percentages, ordinals, money, durations, measures and model numbers are not
+    counts, nor is "one of".
+    """
+
+    def __init__(self, nlp: Language, rules: str) -> None:
+        data = load_json(rules)
+        self.not_counted = set(data["not_counted"])
+        self.identifier_words = set(data["identifier_words"])
+
+    def __call__(self, doc: Doc) -> Doc:
+        taken = set()
+        for span in doc.spans.get("money", []):
+            taken.update(range(span.start, span.end))
+        for ent in doc.ents:
+            if ent.label_ in _NUMERIC_ENT_LABELS or ent.label_ in {"PRODUCT", "LAW", "EVENT", "WORK_OF_ART", "FAC", "ORG"}:
+                taken.update(range(ent.start, ent.end))
+        spans, values = [], []
+        for run in number_runs(doc):
+            if any(t.i in taken for t in run) or self._is_identifier(doc, run):
+                continue
+            head = self._counted_noun(doc, run)
+            if head is None:
+                continue
+            item_end = self._phrase_end(doc, head)
+            value = parse_number(run.text)
+            start = run.start
+            spans.append(doc[start:item_end])
+            values.append({
+                "value": value,
+                "item": head.lemma_.lower(),
+                "item_text": doc[run.end:item_end].text,
+                "qualifier": qualifier_before(doc, start),
+            })
+        doc.spans["counts"] = spans
+        for span, value in zip(doc.spans["counts"], values):
+            span._.count = value
+        return doc
+
+    def _is_identifier(self, doc: Doc, run: Span) -> bool:
+        before = doc[run.start - 1] if run.start > 0 else None
+        if before is not None and (before.text in self.identifier_words or before.pos_ == "PROPN" and run[0].is_digit):
+            return True
+        if run.end < len(doc) and doc[run.end].text in {"%", "percent", "per", "-", "/"}:
+            return doc[run.end].text != "-" or run.end + 1 >= len(doc) or doc[run.end + 1].lower_ in self.not_counted
+        if before is not None and before.lower_ in {"the"} and run.text.isdigit() and len(run.text) >= 3:
+            return True  # "the 737", "the 2008 ..."
+        text = run.text
+        return text.isdigit() and len(text) == 4 and 1800 <= int(text) <= 2100 and "," not in text
+
+    def _counted_noun(self, doc: Doc, run: Span) -> Token | None:
+        last = run[-1]
+        nxt = doc[run.end] if run.end < len(doc) else None
+        if nxt is None or nxt.lower_ == "of" or _has_newline(last):
+            return None
+        head = None
+        if last.head.i >= run.end and last.head.pos_ in {"NOUN", "PROPN"} and last.head.i - run.end <= 5:
+            head = last.head
+            if any(_has_newline(t) for t in doc[run.end - 1:head.i]):
+                head = None
+        if head is None:
+            head = self._scan_noun(doc, run.end)
+        if head is None or head.lower_ in self.not_counted or head.lemma_.lower() in self.not_counted:
+            return None
+        if head.pos_ == "PROPN" and not head.text.endswith("s"):
+            return None
+        return head
+
+    @staticmethod
+    def _scan_noun(doc: Doc, start: int) -> Token | None:
+        """The last noun of the adjective/noun sequence that starts at `start`."""
+        noun = None
+        for token in doc[start:start + 6]:
+            if token.pos_ in {"NOUN", "PROPN"}:
+                noun = token
+            elif token.pos_ in {"ADJ", "VERB"} and token.tag_ in {"JJ", "JJR", "VBG", "VBN"} and noun is None:
+                continue
+            else:
+                break
+            if _has_newline(token):
+                break
+        return noun
+
+    @staticmethod
+    def _phrase_end(doc: Doc, head: Token) -> int:
+        """End of the counted phrase: the head noun plus a directly coordinated noun ("countries and regions")."""
+        end = head.i + 1
+        if end + 1 < len(doc) and doc[end].lower_ in {"and", "or"} and not _has_newline(head):
+            nxt = doc[end + 1]
+            if nxt.dep_ == "conj" and nxt.head.i == head.i and nxt.pos_ == "NOUN":
+                end = nxt.i + 1
+        return end
+
+
+@Language.factory("factwire_counts", default_config={"rules": "count_rules.json"})
+def make_counts(nlp: Language, name: str, rules: str) -> CountFinder:
+    return CountFinder(nlp, rules)

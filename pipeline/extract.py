@@ -1,0 +1,136 @@
+"""Doc -> records, and the public entry points `extract` and `extract_folder` over `nlp.pipe`."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from spacy.tokens import Doc, Span
+
+from pipeline.nlp import load
+from pipeline.normalize.dates import normalize_date
+from pipeline.normalize.orgs import group_mentions
+from pipeline.reader import InputFile, Skipped, UnreadableFile, find_inputs, read_text
+from pipeline.records import Article, Count, DateFact, Mention, Money, Organization
+from pipeline.segment import describe_header, split_articles
+
+log = logging.getLogger(__name__)
+BATCH_SIZE = 32
+
+
+@dataclass(frozen=True)
+class ArticleContext:
+    """What travels with a text through `nlp.pipe`: the record fields that are not facts."""
+
+    id: str
+    path: str | None
+    index: int
+    title: str | None
+    source: str | None
+    published: str | None
+    encoding: str | None
+    metadata_ranges: tuple[tuple[int, int], ...] = ()
+
+
+def extract(text: str, *, id: str = "text#1", title: str | None = None, source: str | None = None,
+            published: str | None = None, model: str | None = None) -> Article:
+    """Extract the facts of one article given as a string; offsets point into `text` as given.
+
+    Headline and dateline are read from the text when not passed.
+    """
+    header = describe_header(text)
+    context = ArticleContext(id=id, path=None, index=1, title=title or header.title, source=source,
+                             published=published or header.published, encoding=None,
+                             metadata_ranges=header.metadata_ranges)
+    return doc_to_article(load(model)(text), context)
+
+
+def extract_folder(*paths: str | Path, model: str | None = None, batch_size: int = BATCH_SIZE,
+                   on_skip: Callable[[Skipped], None] | None = None) -> Iterator[Article]:
+    """Extract every article of every readable file under `paths`, in file order.
+
+    Files that cannot be read or decoded are passed to `on_skip` (logged by
+    default) and left out; every other file is still processed.
+    """
+    report = on_skip or (lambda skipped: log.warning("skipped %s: %s", skipped.path, skipped.reason))
+    nlp = load(model)
+    stream = nlp.pipe(_article_texts(find_inputs(paths), report), as_tuples=True, batch_size=batch_size)
+    for doc, context in stream:
+        yield doc_to_article(doc, context)
+
+
+def _article_texts(inputs: Iterable[InputFile | Skipped],
+                   report: Callable[[Skipped], None]) -> Iterator[tuple[str, ArticleContext]]:
+    for item in inputs:
+        if isinstance(item, Skipped):
+            report(item)
+            continue
+        try:
+            text, encoding = read_text(item.path)
+        except UnreadableFile as err:
+            report(Skipped(item.path, str(err)))
+            continue
+        articles = split_articles(text)
+        if not articles:
+            report(Skipped(item.path, "no article text"))
+        for n, piece in enumerate(articles, start=1):
+            body = text[piece.start:piece.end]
+            yield body, ArticleContext(
+                id=f"{item.relative}#{n}", path=item.relative, index=n, title=piece.title,
+                source=piece.source, published=piece.published, encoding=encoding,
+                metadata_ranges=piece.metadata_ranges)
+
+
+def _in_metadata(span: Span, context: ArticleContext) -> bool:
+    return any(start <= span.start_char < end for start, end in context.metadata_ranges)
+
+
+def _mention(span: Span) -> dict:
+    return {"text": span.text, "start": span.start_char, "end": span.end_char}
+
+
+def _number(value: Decimal) -> int | float:
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def _base_date(published: str | None) -> date | None:
+    try:
+        return date.fromisoformat(published) if published else None
+    except ValueError:
+        return None
+
+
+def doc_to_article(doc: Doc, context: ArticleContext) -> Article:
+    """Build the validated Article record from a processed Doc."""
+    org_spans = [e for e in doc.ents if e.label_ == "ORG" and not _in_metadata(e, context)]
+    groups = group_mentions([(e.text, e.start_char, e.end_char, e.ent_id_ or None) for e in org_spans], doc.text)
+    organizations = [
+        Organization(name=g.name, mentions=[Mention(text=t, start=s, end=e) for t, s, e in g.mentions])
+        for g in groups
+    ]
+    money = [Money(**_mention(span), **span._.money) for span in doc.spans.get("money", [])
+             if not _in_metadata(span, context)]
+    counts = []
+    for span in doc.spans.get("counts", []):
+        if _in_metadata(span, context):
+            continue
+        fact = span._.count
+        counts.append(Count(**_mention(span), value=_number(fact["value"]), item=fact["item"],
+                            item_text=fact["item_text"], qualifier=fact["qualifier"]))
+    base = _base_date(context.published)
+    dates = []
+    for ent in doc.ents:
+        if ent.label_ != "DATE" or _in_metadata(ent, context):
+            continue
+        normalized = normalize_date(ent.text, base)
+        if normalized is not None:
+            dates.append(DateFact(**_mention(ent), value=normalized[0], granularity=normalized[1]))
+    return Article(
+        id=context.id, path=context.path, index=context.index, title=context.title, source=context.source,
+        published=context.published, encoding=context.encoding, text=doc.text,
+        organizations=organizations, money=money, counts=counts, dates=dates,
+    )

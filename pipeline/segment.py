@@ -1,0 +1,84 @@
+"""Split a file's text into articles and find each one's headline, dateline and source.
+
+Pure text work, offsets kept: a file can hold several articles, each closed by
+a "Source: <outlet>" line; an article opens with short headline lines (a
+kicker, the headline) and maybe a dateline before its body.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pipeline.normalize.dates import normalize_date
+
+_SOURCE_LINE = re.compile(r"^[ \t]*Source:[ \t]*(?P<source>\S[^\n]*?)[ \t]*$", re.MULTILINE)
+_LINE = re.compile(r"[^\n]*")
+_BODY_END = re.compile(r"[.!?:;,…\"”’)]$")
+MAX_HEADLINE_CHARS = 200
+MAX_HEADER_LINES = 4
+
+
+@dataclass(frozen=True)
+class ArticleSlice:
+    """One article of a file: where it is, and its header metadata."""
+
+    start: int
+    end: int
+    title: str | None = None
+    source: str | None = None
+    published: str | None = None
+    metadata_ranges: tuple[tuple[int, int], ...] = field(default=())
+
+
+def split_articles(text: str) -> list[ArticleSlice]:
+    """Articles of a file, in order; blank stretches give none.
+
+    >>> raw = "Kicker\\n\\nBig headline\\n\\nBody one.\\n\\nSource: A.com\\n\\nSecond title\\n\\nBody two.\\n\\nSource: B.com"
+    >>> [(raw[a.start:a.end], a.title, a.source) for a in split_articles(raw)]
+    [('Kicker\\n\\nBig headline\\n\\nBody one.', 'Big headline', 'A.com'), ('Second title\\n\\nBody two.', 'Second title', 'B.com')]
+    """
+    articles = []
+    position = 0
+    chunks = []
+    for match in _SOURCE_LINE.finditer(text):
+        chunks.append((position, match.start(), match.group("source")))
+        position = match.end()
+    chunks.append((position, len(text), None))
+    for start, end, source in chunks:
+        body = text[start:end]
+        if not body.strip():
+            continue
+        start += len(body) - len(body.lstrip())
+        end -= len(body) - len(body.rstrip())
+        header = describe_header(text[start:end])
+        articles.append(ArticleSlice(start, end, header.title, source, header.published, header.metadata_ranges))
+    return articles
+
+
+def describe_header(text: str) -> ArticleSlice:
+    """Headline, dateline and metadata ranges of one article's text (offsets relative to it).
+
+    >>> h = describe_header("Irish mobile rate hits 94%\\n2005-03-18\\n\\nAccording to a report, rates rose.")
+    >>> h.title, h.published, h.metadata_ranges
+    ('Irish mobile rate hits 94%', '2005-03-18', ((27, 37),))
+    >>> describe_header("Shares rose 5% on Monday. Apple said so.").title is None
+    True
+    """
+    title = published = None
+    ranges = []
+    header_lines = 0
+    for match in _LINE.finditer(text):
+        line = match.group().strip()
+        if not line:
+            continue
+        if header_lines >= MAX_HEADER_LINES or len(line) > MAX_HEADLINE_CHARS or _BODY_END.search(line):
+            break
+        header_lines += 1
+        date = normalize_date(line) if len(line) <= 40 else None
+        if date is not None and date[1] in {"day", "month"}:
+            published = date[0]
+            ranges.append((match.start(), match.end()))
+        else:
+            title = line
+    return ArticleSlice(0, len(text), title, None, published, tuple(ranges))
