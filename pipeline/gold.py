@@ -1,0 +1,141 @@
+"""Gold annotations: load them, and build them from a readable spec.
+
+Gold is stored in the same record contract as predictions (one `Article` per
+line in `articles/gold/*.jsonl`), so the offset validator checks every gold
+span against the text. People write a *spec* instead of offsets: the facts as
+strings and values, located in the article text by `build_gold`.
+
+A spec line (JSON):
+
+    {"file": "wikinews/2004-11-17_ID947.txt", "index": 1,
+     "organizations": {"Kmart": ["Kmart Corp.", "Kmart"]},
+     "money": [["US$11 billion", "11000000000", "USD"]],
+     "counts": [["3,500 retail stores", 3500, "store", "retail stores", "nearly"]],
+     "dates": [["Wednesday", "2004-11-17", "day"]]}
+
+Organization mention strings are found everywhere they occur as whole words
+(longer strings claim their text first); the other facts are found in order,
+the k-th listing of the same text taking its k-th whole-word occurrence.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from pipeline.reader import read_text
+from pipeline.records import Article, Count, DateFact, Mention, Money, Organization
+from pipeline.segment import split_articles
+
+
+class GoldError(ValueError):
+    """A gold file or spec that is wrong, with where."""
+
+
+def load_gold(folder: str | Path) -> dict[str, Article]:
+    """Every gold article under `folder` (*.jsonl, recursively), by id."""
+    gold: dict[str, Article] = {}
+    for path in sorted(Path(folder).rglob("*.jsonl")):
+        if path.name.endswith(".spec.jsonl"):
+            continue
+        for article in read_articles(path):
+            if article.id in gold:
+                raise GoldError(f"{path}: duplicate gold article id {article.id!r}")
+            gold[article.id] = article
+    return gold
+
+
+def read_articles(path: str | Path) -> Iterator[Article]:
+    """Article records of a JSONL file; a bad line raises GoldError naming file and line."""
+    with open(path, encoding="utf-8") as handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                yield Article.model_validate_json(line)
+            except ValidationError as err:
+                raise GoldError(f"{path}:{number}: {err}") from err
+
+
+def _whole_word_matches(text: str, needle: str) -> Iterator[int]:
+    for match in re.finditer(re.escape(needle), text):
+        start, end = match.start(), match.end()
+        before = text[start - 1] if start else " "
+        after = text[end] if end < len(text) else " "
+        if not before.isalnum() and not after.isalnum():
+            yield start
+
+
+def build_gold(spec: dict[str, Any], root: str | Path) -> Article:
+    """Locate a spec's facts in its article (file under `root`) and return the validated gold Article."""
+    relative = spec["file"]
+    index = spec.get("index", 1)
+    text_all, _ = read_text(Path(root) / relative)
+    piece = split_articles(text_all)[index - 1]
+    text = text_all[piece.start:piece.end]
+    where = f"{relative}#{index}"
+
+    def locate(needle: str, seen: dict[str, int]) -> Mention:
+        found = list(_whole_word_matches(text, needle))
+        nth = seen.get(needle, 0)
+        if nth >= len(found):
+            raise GoldError(f"{where}: {needle!r} occurs {len(found)} time(s), listed {nth + 1}")
+        seen[needle] = nth + 1
+        return Mention(text=needle, start=found[nth], end=found[nth] + len(needle))
+
+    claimed: list[tuple[int, int]] = []
+    org_mentions: dict[str, list[Mention]] = {name: [] for name in spec.get("organizations", {})}
+    strings = sorted(((s, name) for name, forms in spec.get("organizations", {}).items() for s in forms),
+                     key=lambda pair: -len(pair[0]))
+    for string, name in strings:
+        for start in _whole_word_matches(text, string):
+            end = start + len(string)
+            if not any(s < end and start < e for s, e in claimed):
+                claimed.append((start, end))
+                org_mentions[name].append(Mention(text=string, start=start, end=end))
+    for name, mentions in org_mentions.items():
+        if not mentions:
+            raise GoldError(f"{where}: no mention of organization {name!r} found")
+    organizations = [Organization(name=n, mentions=sorted(m, key=lambda x: x.start)) for n, m in org_mentions.items()]
+    seen: dict[str, int] = {}
+    money = [Money(**locate(m[0], seen).model_dump(), amount=m[1], currency=m[2],
+                   qualifier=m[3] if len(m) > 3 else None) for m in spec.get("money", [])]
+    counts = [Count(**locate(c[0], seen).model_dump(), value=c[1], item=c[2],
+                    item_text=c[3] if len(c) > 3 else None, qualifier=c[4] if len(c) > 4 else None)
+              for c in spec.get("counts", [])]
+    dates = [DateFact(**locate(d[0], seen).model_dump(), value=d[1],
+                      granularity=d[2] if len(d) > 2 else _granularity(d[1])) for d in spec.get("dates", [])]
+    return Article(
+        id=where, path=relative, index=index, title=piece.title, source=piece.source, published=piece.published,
+        text=text, organizations=sorted(organizations, key=lambda o: o.mentions[0].start),
+        money=sorted(money, key=lambda m: m.start), counts=sorted(counts, key=lambda c: c.start),
+        dates=sorted(dates, key=lambda d: d.start),
+    )
+
+
+def _granularity(value: str) -> str:
+    """Granularity implied by an ISO value: '2018' year, '2018-03' month, '2018-Q1' quarter, else day."""
+    if "Q" in value:
+        return "quarter"
+    if "W" in value:
+        return "week"
+    return {4: "year", 7: "month"}.get(len(value), "day")
+
+
+def build_gold_file(spec_path: str | Path, root: str | Path, out: str | Path) -> int:
+    """Build every spec line of `spec_path` into gold records written to `out`; returns the count."""
+    articles = []
+    with open(spec_path, encoding="utf-8") as handle:
+        for number, line in enumerate(handle, start=1):
+            if line.strip():
+                try:
+                    articles.append(build_gold(json.loads(line), root))
+                except (GoldError, ValidationError, KeyError, IndexError, json.JSONDecodeError) as err:
+                    raise GoldError(f"{spec_path}:{number}: {err}") from err
+    Path(out).write_text("".join(a.model_dump_json() + "\n" for a in articles), encoding="utf-8")
+    return len(articles)
