@@ -13,6 +13,8 @@ A spec line (JSON):
      "counts": [["3,500 retail stores", 3500, "store", "retail stores", "nearly"]],
      "dates": [["Wednesday", "2004-11-17", "day"]]}
 
+A spec may carry its article inline instead of a file: `{"id": ..., "text": ...}`.
+
 Organization mention strings are found everywhere they occur as whole words
 (longer strings claim their text first); the other facts are found in order,
 the k-th listing of the same text taking its k-th whole-word occurrence.
@@ -30,7 +32,7 @@ from pydantic import ValidationError
 
 from pipeline.reader import read_text
 from pipeline.records import Article, Count, DateFact, Mention, Money, Organization
-from pipeline.segment import split_articles
+from pipeline.segment import describe_header, split_articles
 
 
 class GoldError(ValueError):
@@ -73,12 +75,17 @@ def _whole_word_matches(text: str, needle: str) -> Iterator[int]:
 
 def build_gold(spec: dict[str, Any], root: str | Path) -> Article:
     """Locate a spec's facts in its article (file under `root`) and return the validated gold Article."""
-    relative = spec["file"]
     index = spec.get("index", 1)
-    text_all, _ = read_text(Path(root) / relative)
-    piece = split_articles(text_all)[index - 1]
-    text = text_all[piece.start:piece.end]
-    where = f"{relative}#{index}"
+    if "text" in spec:  # a paragraph given inline: the whole string is the article
+        relative, text = None, spec["text"]
+        piece = describe_header(text)
+        where = spec["id"]
+    else:
+        relative = spec["file"]
+        text_all, _ = read_text(Path(root) / relative)
+        piece = split_articles(text_all)[index - 1]
+        text = text_all[piece.start:piece.end]
+        where = f"{relative}#{index}"
 
     def locate(needle: str, seen: dict[str, int]) -> Mention:
         found = list(_whole_word_matches(text, needle))

@@ -63,7 +63,8 @@ def load(model: str | None = None) -> Language:
         previous = component
     ruler = nlp.get_pipe("org_ruler")
     patterns = [p for data in cfg["factwire"]["patterns"]["org_ruler"] for p in load_jsonl(data)]
-    ruler.add_patterns(patterns + legal_suffix_patterns(cfg["factwire"]["patterns"]["legal_suffix_rules"]))
+    with nlp.select_pipes(enable=[]):  # phrase patterns need only the tokenizer
+        ruler.add_patterns(patterns + legal_suffix_patterns(cfg["factwire"]["patterns"]["legal_suffix_rules"]))
     return nlp
 
 

@@ -103,7 +103,7 @@ def parse_number(text: str) -> Decimal | None:
         elif tok == "dozen":
             current = (current or 1) * 12
         elif tok in SCALES:
-            if not seen_number and tok in {"m", "b", "k", "cr", "tr", "mil"}:
+            if not seen_number:
                 return None
             total += (current if current is not None else 1) * SCALES[tok]
             current = None
