@@ -82,6 +82,11 @@ def extract(
         raise typer.Exit(1)
 
 
+def _report_unreadable(skipped: Skipped) -> None:
+    if not skipped.reason.startswith("unsupported format"):
+        _say(f"factwire: skipped {skipped.path}: {skipped.reason}")
+
+
 @app.command()
 def evaluate(
     predictions: Annotated[Optional[Path], typer.Argument(help="JSONL from `factwire extract`; omit to extract on the fly.")] = None,
@@ -100,7 +105,7 @@ def evaluate(
         predicted = {a.id: a for a in read_articles(predictions)}
     else:
         root = articles or gold.parent
-        predicted = {a.id: a for a in extract_folder(root, model=model) if a.id in expected}
+        predicted = {a.id: a for a in extract_folder(root, model=model, on_skip=_report_unreadable) if a.id in expected}
     scores = score_articles(expected, predicted)
     if json_out:
         typer.echo(json.dumps({t: {"precision": s.precision, "recall": s.recall, "f1": s.f1,

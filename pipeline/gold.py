@@ -16,7 +16,9 @@ A spec line (JSON):
 A spec may carry its article inline instead of a file: `{"id": ..., "text": ...}`.
 
 Organization mention strings are found everywhere they occur as whole words
-(longer strings claim their text first); the other facts are found in order,
+(longer strings claim their text first), or only at chosen occurrences when
+written as `{"text": "Tata", "occurrences": [1, 3]}` (1-based, counting the
+occurrences not claimed by longer forms); nothing is found in the dateline; the other facts are found in order,
 the k-th listing of the same text taking its k-th whole-word occurrence.
 """
 
@@ -64,12 +66,15 @@ def read_articles(path: str | Path) -> Iterator[Article]:
                 raise GoldError(f"{path}:{number}: {err}") from err
 
 
-def _whole_word_matches(text: str, needle: str) -> Iterator[int]:
+def _whole_word_matches(text: str, needle: str, skip: tuple[tuple[int, int], ...] = ()) -> Iterator[int]:
+    """Starts of `needle` where it is not part of a longer word or number, outside `skip` ranges."""
     for match in re.finditer(re.escape(needle), text):
         start, end = match.start(), match.end()
-        before = text[start - 1] if start else " "
-        after = text[end] if end < len(text) else " "
-        if not before.isalnum() and not after.isalnum():
+        before = text[start - 2:start].rjust(2)
+        after = text[end:end + 2].ljust(2)
+        glued_before = before[1].isalnum() or (before[1] in ".," and before[0].isdigit())
+        glued_after = after[0].isalnum() or (after[0] in ".," and after[1].isdigit())
+        if not glued_before and not glued_after and not any(s <= start < e for s, e in skip):
             yield start
 
 
@@ -87,8 +92,10 @@ def build_gold(spec: dict[str, Any], root: str | Path) -> Article:
         text = text_all[piece.start:piece.end]
         where = f"{relative}#{index}"
 
+    skip = piece.metadata_ranges
+
     def locate(needle: str, seen: dict[str, int]) -> Mention:
-        found = list(_whole_word_matches(text, needle))
+        found = list(_whole_word_matches(text, needle, skip))
         nth = seen.get(needle, 0)
         if nth >= len(found):
             raise GoldError(f"{where}: {needle!r} occurs {len(found)} time(s), listed {nth + 1}")
@@ -97,14 +104,14 @@ def build_gold(spec: dict[str, Any], root: str | Path) -> Article:
 
     claimed: list[tuple[int, int]] = []
     org_mentions: dict[str, list[Mention]] = {name: [] for name in spec.get("organizations", {})}
-    strings = sorted(((s, name) for name, forms in spec.get("organizations", {}).items() for s in forms),
-                     key=lambda pair: -len(pair[0]))
-    for string, name in strings:
-        for start in _whole_word_matches(text, string):
-            end = start + len(string)
-            if not any(s < end and start < e for s, e in claimed):
-                claimed.append((start, end))
-                org_mentions[name].append(Mention(text=string, start=start, end=end))
+    forms = [_org_form(form, name) for name, written in spec.get("organizations", {}).items() for form in written]
+    for string, occurrences, name in sorted(forms, key=lambda f: -len(f[0])):
+        free = [start for start in _whole_word_matches(text, string, skip)
+                if not any(s < start + len(string) and start < e for s, e in claimed)]
+        for number, start in enumerate(free, start=1):
+            if occurrences is None or number in occurrences:
+                claimed.append((start, start + len(string)))
+                org_mentions[name].append(Mention(text=string, start=start, end=start + len(string)))
     for name, mentions in org_mentions.items():
         if not mentions:
             raise GoldError(f"{where}: no mention of organization {name!r} found")
@@ -123,6 +130,13 @@ def build_gold(spec: dict[str, Any], root: str | Path) -> Article:
         money=sorted(money, key=lambda m: m.start), counts=sorted(counts, key=lambda c: c.start),
         dates=sorted(dates, key=lambda d: d.start),
     )
+
+
+def _org_form(form: str | dict, name: str) -> tuple[str, set[int] | None, str]:
+    """(text, chosen occurrences or None for all, organization name) of one spec form."""
+    if isinstance(form, str):
+        return form, None, name
+    return form["text"], set(form["occurrences"]), name
 
 
 def _granularity(value: str) -> str:
