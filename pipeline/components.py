@@ -25,7 +25,9 @@ Span.set_extension("money", default=None, force=True)
 Span.set_extension("count", default=None, force=True)
 
 _DIGITS = re.compile(r"^(?:\d[\d,]*(?:\.\d+)?|\.\d+)$")
+_RANGE_SCALES = set(SCALES) | {"hundred"}
 _RANGE_WORDS = {"-", "–", "—", "to", "and"}
+_MODEL_NUMBER = re.compile(r"^(?:[A-Z]{1,2}-?\d{2,4}[A-Za-z0-9-]*|\d{3}(?:-\d+)?(?:[A-Z]{1,3})?)$")
 _VERB_LIKE_WORDS = {"won", "real", "rand", "dong", "sterling"}
 _NUMERIC_ENT_LABELS = {"DATE", "TIME", "PERCENT", "MONEY", "ORDINAL", "QUANTITY"}
 
@@ -77,21 +79,26 @@ def make_boundaries(nlp: Language, name: str) -> EntityBoundaries:
 
 
 class OrganizationFixer:
-    """Correct organization labels with evidence from the text.
+    """Correct organization labels and extents with evidence from the text.
 
-    - drop common acronyms ("IP", "CEO", "JV") that the model calls ORG;
-    - strip a leading "the" and a trailing possessive from ORG spans;
     - relabel a PERSON/GPE/NORP/PRODUCT span as ORG when the text treats it as a
       company: a legal suffix right after it, or an apposition such as
-      "e-commerce giant Alibaba" / "the company X".
+      "e-commerce giant Alibaba" / "the company X";
+    - extend an institution to its "of <place>" complement ("State Bank" +
+      "of Pakistan");
+    - strip a leading "the" and a trailing possessive;
+    - drop common acronyms ("IP", "CEO", "JV"), market indices ("FTSE 100"), a
+      maker named before a model number ("Boeing 747"), and a lone surname
+      of a person named in the same text ("Chizen" after "Bruce Chizen").
     """
 
     def __init__(self, nlp: Language, rules: str) -> None:
         data = load_json(rules)
-        self.not_orgs = set(data["not_org_acronyms"])
+        self.not_orgs = set(data["not_org_acronyms"]) | set(data["not_org_names"])
         self.suffixes = set(data["legal_suffixes"])
         self.intro_nouns = set(data["org_intro_nouns"])
         self.person_titles = set(data["person_titles"])
+        self.institution_heads = set(data["institution_heads"])
 
     def _looks_like_org(self, span: Span) -> bool:
         doc = span.doc
@@ -106,17 +113,40 @@ class OrganizationFixer:
         return False
 
     def __call__(self, doc: Doc) -> Doc:
+        surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
         ents = []
         for ent in doc.ents:
             if ent.label_ in {"PERSON", "GPE", "NORP", "PRODUCT", "FAC", "WORK_OF_ART"} and self._looks_like_org(ent):
                 ent = Span(doc, ent.start, ent.end, label="ORG", kb_id=ent.kb_id, span_id=ent.id)
             if ent.label_ == "ORG":
-                ent = self._trim(ent)
-                if ent is None:
+                ent = self._trim(self._extend_of_place(ent))
+                if ent is None or self._is_not_org(ent, surnames):
                     continue
             ents.append(ent)
         doc.ents = filter_spans(ents)
         return doc
+
+    def _extend_of_place(self, ent: Span) -> Span:
+        doc = ent.doc
+        end = ent.end
+        if ent[-1].text in self.institution_heads and end + 1 < len(doc) and doc[end].lower_ == "of" \
+                and doc[end + 1].pos_ == "PROPN" and doc[end + 1].ent_type_ in {"GPE", "LOC", ""} \
+                and not _has_newline(ent[-1]) and not _has_newline(doc[end]):
+            stop = end + 2
+            while stop < len(doc) and doc[stop].pos_ == "PROPN" and not _has_newline(doc[stop - 1]) \
+                    and doc[stop].ent_type_ in {"GPE", "LOC", ""}:
+                stop += 1
+            return Span(doc, ent.start, stop, label="ORG", kb_id=ent.kb_id, span_id=ent.id)
+        return ent
+
+    def _is_not_org(self, ent: Span, surnames: set[str]) -> bool:
+        doc = ent.doc
+        after = doc[ent.end] if ent.end < len(doc) else None
+        if ent.text in self.not_orgs:
+            return True
+        if after is not None and _MODEL_NUMBER.match(after.text) and not _has_newline(ent[-1]):
+            return True
+        return len(ent) == 1 and not ent.ent_id_ and ent.text in surnames
 
     def _trim(self, ent: Span) -> Span | None:
         start, end = ent.start, ent.end
@@ -128,7 +158,7 @@ class OrganizationFixer:
         if end <= start:
             return None
         text = doc[start:end].text
-        if text in self.not_orgs or not any(ch.isalpha() for ch in text) or text.islower():
+        if not any(ch.isalpha() for ch in text) or text.islower():
             return None
         return Span(doc, start, end, label="ORG", kb_id=ent.kb_id, span_id=ent.id)
 
@@ -141,6 +171,11 @@ def make_orgs(nlp: Language, name: str, rules: str) -> OrganizationFixer:
 def is_number_token(token: Token) -> bool:
     """Digits or a cardinal number word; ordinals and 'one of' pronouns are not."""
     return bool(_DIGITS.match(token.text)) or token.lower_ in NUMBER_WORDS
+
+
+def looks_like_year(run: Span) -> bool:
+    """A bare four-digit number between 1800 and 2100."""
+    return run.text.isdigit() and len(run.text) == 4 and 1800 <= int(run.text) <= 2100
 
 
 def number_runs(doc: Doc) -> list[Span]:
@@ -174,6 +209,8 @@ def number_runs(doc: Doc) -> list[Span]:
                 j += 2
             elif nxt.lower_ == "half" and prev.lower_ == "a":
                 j += 1
+            elif len(nxt.text) == 3 and nxt.is_digit and prev.is_digit and len(prev.text) <= 3 and prev.whitespace_ == " ":
+                j += 1  # "70 000 jobs": thousands separated by a space
             else:
                 break
         span = doc[i:j]
@@ -218,6 +255,11 @@ class MoneyFinder:
         right = by_start.get(run.end)
         if right is None and run.end + 1 < len(doc) and doc[run.end].text == "-":
             right = by_start.get(run.end + 1)  # "a 1.5-billion-euro deal"
+            if right is not None and right.text.lower() not in self.table.words:
+                right = None
+        if right is not None and right.text.lower() in self.table.weight_units \
+                and right.end < len(doc) and doc[right.end].lower_ == "of":
+            right = None  # "23 pounds of marijuana" is a weight
         if right is not None and right.text.lower() in self.table.words:
             if right.text.lower() in _VERB_LIKE_WORDS and right[0].pos_ not in {"NOUN", "PROPN", "NUM", "X"}:
                 right = None  # "won" the verb, "real" the adjective
@@ -280,13 +322,15 @@ class MoneyFinder:
             between = first > 0 and doc[first - 1].lower_ == "between"
             if joiner[0].lower_ == "and" and not between:
                 continue
+            if low is None and looks_like_year(runs[k]):
+                continue  # "from £61 million in 2008 to £23 million": 2008 is a year
             if low is None:
                 low = hits[k] = {"start": runs[k].start, "end": runs[k].end, "currency": high["currency"], "number": runs[k].text}
             if high is None:
                 high = hits[k + 1] = {"start": runs[k + 1].start, "end": runs[k + 1].end, "currency": low["currency"], "number": runs[k + 1].text}
-            scales = [t for t in runs[k + 1] if t.lower_ in SCALES]
-            if scales and not any(t.lower_ in SCALES for t in runs[k]):
-                bare_high = parse_number(" ".join(t.text for t in runs[k + 1] if t.lower_ not in SCALES))
+            scales = [t for t in runs[k + 1] if t.lower_ in _RANGE_SCALES]
+            if scales and not any(t.lower_ in _RANGE_SCALES for t in runs[k]):
+                bare_high = parse_number(" ".join(t.text for t in runs[k + 1] if t.lower_ not in _RANGE_SCALES))
                 if bare_high is not None and parse_number(runs[k].text) < bare_high:
                     low["number"] = f"{runs[k].text} {scales[-1].text}"
             low.update(relation="range_low", between=between)
@@ -323,6 +367,7 @@ class CountFinder:
         data = load_json(rules)
         self.not_counted = set(data["not_counted"])
         self.identifier_words = set(data["identifier_words"])
+        self.item_lemmas = data["item_lemmas"]
 
     def __call__(self, doc: Doc) -> Doc:
         taken = set()
@@ -331,38 +376,51 @@ class CountFinder:
         for ent in doc.ents:
             if ent.label_ in _NUMERIC_ENT_LABELS or ent.label_ in {"PRODUCT", "LAW", "EVENT", "WORK_OF_ART", "FAC", "ORG"}:
                 taken.update(range(ent.start, ent.end))
-        spans, values = [], []
-        for run in number_runs(doc):
-            if any(t.i in taken for t in run) or self._is_identifier(doc, run):
+        runs = [r for r in number_runs(doc) if not any(t.i in taken for t in r) and not self._is_identifier(doc, r)]
+        heads = [self._counted_noun(doc, run) for run in runs]
+        found: list[tuple[Span, dict]] = []
+        for k, (run, head) in enumerate(zip(runs, heads)):
+            if head is None and k + 1 < len(runs) and heads[k + 1] is not None and self._range_low(doc, run, runs[k + 1]):
+                head, phrase_start = heads[k + 1], runs[k + 1].end  # "15 to 20 people": the low end counts people too
+                span_end = run.end
+            elif head is None:
                 continue
-            head = self._counted_noun(doc, run)
-            if head is None:
-                continue
-            item_end = self._phrase_end(doc, head)
-            value = parse_number(run.text)
-            start = run.start
-            spans.append(doc[start:item_end])
-            values.append({
-                "value": value,
-                "item": head.lemma_.lower(),
-                "item_text": doc[run.end:item_end].text,
-                "qualifier": qualifier_before(doc, start),
-            })
-        doc.spans["counts"] = spans
-        for span, value in zip(doc.spans["counts"], values):
+            else:
+                phrase_start, span_end = run.end, self._phrase_end(doc, head)
+            phrase_end = self._phrase_end(doc, head)
+            found.append((doc[run.start:span_end], {
+                "value": parse_number(run.text),
+                "item": self.item_lemmas.get(head.lower_, head.lemma_.lower()),
+                "item_text": doc[phrase_start:phrase_end].text,
+                "qualifier": qualifier_before(doc, run.start),
+            }))
+        doc.spans["counts"] = [span for span, _ in found]
+        for span, (_, value) in zip(doc.spans["counts"], found):
             span._.count = value
         return doc
 
+    @staticmethod
+    def _range_low(doc: Doc, low: Span, high: Span) -> bool:
+        """Whether `low` opens a range closed by `high`: "15 to 20", "15-20", "between 15 and 20"."""
+        if high.start != low.end + 1 or doc[low.end].lower_ not in _RANGE_WORDS | {"or"}:
+            return False
+        return doc[low.end].lower_ != "and" or (low.start > 0 and doc[low.start - 1].lower_ == "between")
+
     def _is_identifier(self, doc: Doc, run: Span) -> bool:
         before = doc[run.start - 1] if run.start > 0 else None
-        if before is not None and (before.text in self.identifier_words or before.pos_ == "PROPN" and run[0].is_digit):
+        if before is not None and run[0].is_digit and (before.pos_ == "PROPN" or before.is_upper):
+            return True  # "Boeing 737", "S&P 500", "FTSE 100"
+        if before is not None and before.text in self.identifier_words:
             return True
-        if run.end < len(doc) and doc[run.end].text in {"%", "percent", "per", "-", "/"}:
-            return doc[run.end].text != "-" or run.end + 1 >= len(doc) or doc[run.end + 1].lower_ in self.not_counted
+        if run.end < len(doc) and doc[run.end].text in {"%", "percent", "per", "/"}:
+            return True
+        if run.end + 1 < len(doc) and doc[run.end].text == "-" and not doc[run.end + 1].like_num:
+            return True  # "two-thirds", "zero-carbon", "52-year-old": an adjective, not a count
+        if run.text.lower() == "zero":
+            return True
         if before is not None and before.lower_ in {"the"} and run.text.isdigit() and len(run.text) >= 3:
             return True  # "the 737", "the 2008 ..."
-        text = run.text
-        return text.isdigit() and len(text) == 4 and 1800 <= int(text) <= 2100 and "," not in text
+        return looks_like_year(run)
 
     def _counted_noun(self, doc: Doc, run: Span) -> Token | None:
         last = run[-1]

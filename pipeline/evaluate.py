@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from pipeline.normalize.numbers import decimal_string
 from pipeline.normalize.orgs import name_key
 from pipeline.records import Article, Organization
 
@@ -55,7 +56,7 @@ def _value_key(fact_type: str, fact) -> tuple:
 
 
 def _describe(fact_type: str, fact) -> str:
-    key = " ".join(str(part) for part in _value_key(fact_type, fact))
+    key = " ".join(decimal_string(p) if isinstance(p, Decimal) else str(p) for p in _value_key(fact_type, fact))
     return f"{key} ({fact.text!r} at {fact.start})"
 
 

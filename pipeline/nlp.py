@@ -10,7 +10,7 @@ from importlib.resources import files
 
 import spacy
 from spacy.language import Language
-from spacy.util import compile_prefix_regex, compile_suffix_regex
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 from thinc.api import Config
 
 import pipeline.components  # noqa: F401  (registers the factories when not installed as a package)
@@ -61,10 +61,11 @@ def load(model: str | None = None) -> Language:
         factory = settings.pop("factory")
         nlp.add_pipe(factory, name=component, after=previous, config=settings)
         previous = component
-    ruler = nlp.get_pipe("org_ruler")
-    patterns = [p for data in cfg["factwire"]["patterns"]["org_ruler"] for p in load_jsonl(data)]
+    data_files = cfg["factwire"]["patterns"]
+    gazetteer = [p for data in data_files["org_gazetteer"] for p in load_jsonl(data)]
     with nlp.select_pipes(enable=[]):  # phrase patterns need only the tokenizer
-        ruler.add_patterns(patterns + legal_suffix_patterns(cfg["factwire"]["patterns"]["legal_suffix_rules"]))
+        nlp.get_pipe("org_gazetteer").add_patterns(gazetteer)
+        nlp.get_pipe("org_suffix_ruler").add_patterns(legal_suffix_patterns(data_files["org_suffix_ruler"]))
     return nlp
 
 
@@ -77,8 +78,9 @@ def legal_suffix_patterns(rules: str) -> list[dict]:
     data = load_json(rules)
     suffixes = data["legal_suffixes"]
     legal = [s for s in suffixes if not (s[0].isupper() and s[1:].islower() and len(s) > 4)]
-    name_word = {"IS_TITLE": True, "POS": {"IN": ["PROPN", "NOUN", "ADJ"]}, "OP": "+"}
-    proper_word = {"IS_TITLE": True, "POS": "PROPN", "OP": "+"}
+    capitalized = {"REGEX": r"^[A-Z0-9]"}
+    name_word = {"TEXT": capitalized, "POS": {"IN": ["PROPN", "NOUN", "ADJ"]}, "OP": "+"}
+    proper_word = {"TEXT": capitalized, "POS": "PROPN", "OP": "+"}
     closings = [[], [{"ORTH": {"IN": legal}}], [{"ORTH": ","}, {"ORTH": {"IN": legal}}]]
     return [
         {"label": "ORG", "pattern": [words, {"ORTH": {"IN": allowed}}, *closing]}
@@ -95,3 +97,5 @@ def _teach_tokenizer(nlp: Language, scale_suffixes: list[str]) -> None:
     tokenizer = nlp.tokenizer
     tokenizer.prefix_search = compile_prefix_regex([currency_prefix, *nlp.Defaults.prefixes]).search
     tokenizer.suffix_search = compile_suffix_regex([scale_suffix, *nlp.Defaults.suffixes]).search
+    symbol_in_range = r"(?<=[0-9])[-–—](?=[$€£¥₹])|(?<=[0-9][-–—])[$€£¥₹](?=[0-9])"  # "US$500-$600"
+    tokenizer.infix_finditer = compile_infix_regex([symbol_in_range, *nlp.Defaults.infixes]).finditer

@@ -9,14 +9,17 @@ week", "March 3") when the article's own date is not known.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from dateparser.date import DateDataParser
 
+from pipeline.normalize.numbers import TENS, UNITS
+
 _YEAR = re.compile(r"\b(1[6-9]\d\d|20\d\d|21\d\d)\b")
 _QUARTER = re.compile(
-    r"\b(first|second|third|fourth|1st|2nd|3rd|4th|q1|q2|q3|q4)\s*(?:fiscal\s+|financial\s+)?(?:quarter)?\s*(?:of\s+)?(?:fiscal\s+|fy\s*)?'?(\d{4})\b",
+    r"\b(first|second|third|fourth|1st|2nd|3rd|4th|q1|q2|q3|q4)(?:[\s-]*(?:fiscal|financial)?[\s-]*quarter)?"
+    r"(?:\s+(?:of\s+)?(?:(?:fiscal\s+|fy\s*)?'?(\d{4})|(this|last|next|the)\s+year))?\b",
     re.IGNORECASE,
 )
 _QUARTER_NUMBER = {"first": 1, "1st": 1, "q1": 1, "second": 2, "2nd": 2, "q2": 2,
@@ -28,10 +31,12 @@ _MODIFIERS = re.compile(
     r"(?:the\s+)?(?:(?:fiscal|financial|calendar|tax|business|school|model)\s+)?(?:year\s+)?",
     re.IGNORECASE,
 )
+_COUNT_WORDS = "|".join(sorted(set(UNITS) | set(TENS) | {"a", "an", "several", "few", "many", "couple of", "dozen",
+                                                         "hundreds of", "thousands of", "hundred"}, key=len, reverse=True))
 _DURATION = re.compile(
     r"^(?:the\s+)?(?:past|last|next|previous|coming|first|final|recent|about|some|over|nearly|almost|more than|up to)?\s*"
-    r"(?:\d[\d,.]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|many|couple of|dozen|hundreds of|thousands of)"
-    r"[\s-]+(?:\w+\s+)?(?:years?|months?|weeks?|days?|decades?|centuries|century|quarters?|hours?|minutes?)\b",
+    r"(?:\d[\d,.]*|(?:" + _COUNT_WORDS + r")(?:-(?:" + _COUNT_WORDS + r"))?)"
+    r"[\s-]+(?:\w+\s+)?(?:years?|months?|weeks?|days?|decades?|centuries|century|quarters?|hours?|minutes?)\b(?!\s+ago)",
     re.IGNORECASE,
 )
 _DECADE = re.compile(r"\b\d{3}0'?s\b|\b(?:19|20)\d\d\s*[-–/]\s*\d{2}(?:\d{2})?\b(?![-/]\d)")
@@ -39,6 +44,16 @@ _VAGUE = re.compile(r"^(?:the\s+)?(?:these|those|recent|coming|past|several|many
                     r"monthly|weekly|daily|quarterly|year|the year|years|decades?|future|once|now|currently|then|"
                     r"the time|that time|this time|the day|the period|the season|seasonal|the same period)\b.*$|^\S*ly$",
                     re.IGNORECASE)
+_BARE_NUMBER = re.compile(r"^\d{1,3}$")
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = re.compile(r"^(?:(?:on|last|this|next)\s+)?(" + "|".join(_WEEKDAYS) + r")(?:\s+(?:morning|afternoon|evening|night))?$",
+                      re.IGNORECASE)
+_THIS = re.compile(r"^(?:this|the current)\s+(week|month|year|quarter)$", re.IGNORECASE)
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+_MONTH_OF_YEAR = re.compile(r"^(?:(last|this|next)\s+)?(?:the\s+month\s+of\s+)?(" + "|".join(_MONTHS) +
+                            r"|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?(?:\s+(\d{1,2})(?:st|nd|rd|th)?)?"
+                            r"(?:,?\s+(last|this|next)\s+year)?$", re.IGNORECASE)
 _FORMATS = {"year": ("%Y", "year"), "month": ("%Y-%m", "month"), "day": ("%Y-%m-%d", "day"), "time": ("%Y-%m-%d", "day")}
 
 
@@ -71,6 +86,10 @@ def normalize_date(text: str, base: date | None = None) -> tuple[str, str] | Non
     ('2005-03-17', 'day')
     >>> normalize_date("last year", date(2005, 3, 18))
     ('2004', 'year')
+    >>> normalize_date("Wednesday", date(2004, 11, 17)), normalize_date("Q4", date(2006, 1, 20))
+    (('2004-11-17', 'day'), ('2005-Q4', 'quarter'))
+    >>> normalize_date("September last year", date(2006, 1, 20)), normalize_date("July 1", date(2009, 2, 18))
+    (('2005-09', 'month'), ('2009-07-01', 'day'))
     >>> [normalize_date(t) for t in ("these years", "annual", "three years", "the 1990s", "the past two years", "2018-19")]
     [None, None, None, None, None, None]
     >>> normalize_date("2005-03-18")
@@ -78,14 +97,18 @@ def normalize_date(text: str, base: date | None = None) -> tuple[str, str] | Non
     """
     text = " ".join(text.split()).strip(" ,.;:'\"()")
     vague = _VAGUE.match(text) and not any(ch.isdigit() for ch in text)
-    if not text or vague or _DURATION.match(text) or _DECADE.search(text):
+    if not text or vague or _BARE_NUMBER.match(text) or _DURATION.match(text) or _DECADE.search(text):
         return None
     quarter = _QUARTER.search(text)
-    if quarter:
-        return f"{quarter.group(2)}-Q{_QUARTER_NUMBER[quarter.group(1).lower()]}", "quarter"
+    if quarter and (quarter.group(2) or base is not None):
+        return _quarter(quarter, base)
     has_year = bool(_YEAR.search(text))
-    if not has_year and base is None:
-        return None
+    if not has_year:
+        if base is None:
+            return None
+        relative = _relative_to(text, base)
+        if relative is not None:
+            return relative
     core = _MODIFIERS.sub("", text, count=1) or text
     parsed = _parser(None if has_year else base).get_date_data(core)
     if parsed.date_obj is None and core != text:
@@ -100,3 +123,68 @@ def normalize_date(text: str, base: date | None = None) -> tuple[str, str] | Non
     if has_year and _YEAR.search(text).group(1) != value[:4]:
         return None  # dateparser read something else than the year written
     return value, granularity
+
+
+def _quarter(match: re.Match, base: date | None) -> tuple[str, str]:
+    """A quarter; without a year, the latest such quarter up to the article date (or of the year named)."""
+    number = _QUARTER_NUMBER[match.group(1).lower()]
+    if match.group(2):
+        year = int(match.group(2))
+    else:
+        which = (match.group(3) or "").lower()
+        year = base.year + {"last": -1, "next": 1}.get(which, 0)
+        if not which and number > (base.month - 1) // 3 + 1:
+            year -= 1
+    return f"{year}-Q{number}", "quarter"
+
+
+def _relative_to(text: str, base: date) -> tuple[str, str] | None:
+    """Weekdays, 'this week/month/year' and month names without a year, read against the article date.
+
+    A weekday is the latest one up to the article date; a month (and day) with
+    no year is the one nearest the article date unless 'last'/'next' says.
+    """
+    weekday = _WEEKDAY.match(text)
+    if weekday:
+        back = (base.weekday() - _WEEKDAYS.index(weekday.group(1).lower())) % 7
+        if text.lower().startswith("next"):
+            back -= 7
+        elif text.lower().startswith("last") and back == 0:
+            back = 7
+        return (base - timedelta(days=back)).isoformat(), "day"
+    this = _THIS.match(text)
+    if this:
+        unit = this.group(1).lower()
+        if unit == "week":
+            year, week, _ = base.isocalendar()
+            return f"{year}-W{week:02d}", "week"
+        if unit == "quarter":
+            return f"{base.year}-Q{(base.month - 1) // 3 + 1}", "quarter"
+        return (base.strftime("%Y-%m"), "month") if unit == "month" else (str(base.year), "year")
+    month = _MONTH_OF_YEAR.match(text)
+    if month:
+        number = next(i for i, name in enumerate(_MONTHS, start=1) if name.startswith(month.group(2).lower()[:3]))
+        day = int(month.group(3)) if month.group(3) else None
+        return _nearest_month(base, number, day, (month.group(1) or "").lower(), (month.group(4) or "").lower())
+    return None
+
+
+def _nearest_month(base: date, month: int, day: int | None, before: str, year_word: str) -> tuple[str, str] | None:
+    """'last December', 'September last year', 'July 1': the year is said, or the nearest to the article date."""
+    if year_word:
+        year = base.year + {"last": -1, "next": 1}.get(year_word, 0)
+    elif before == "last":
+        year = base.year if month < base.month else base.year - 1
+    elif before == "next":
+        year = base.year if month > base.month else base.year + 1
+    elif before == "this":
+        year = base.year
+    else:
+        year = min((base.year - 1, base.year, base.year + 1),
+                   key=lambda y: abs((date(y, month, 1) - base.replace(day=1)).days))
+    if day is None:
+        return f"{year}-{month:02d}", "month"
+    try:
+        return date(year, month, day).isoformat(), "day"
+    except ValueError:
+        return None

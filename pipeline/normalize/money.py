@@ -32,6 +32,7 @@ class CurrencyTable:
 
     symbols: dict[str, Currency] = field(default_factory=dict)
     words: dict[str, Currency] = field(default_factory=dict)
+    weight_units: frozenset[str] = frozenset()
 
     def lookup(self, text: str) -> Currency | None:
         """Resolve one written currency form.
@@ -53,7 +54,7 @@ def currency_table() -> CurrencyTable:
     """Build the table once: CLDR names and symbols first, local news forms on top."""
     data = load_json("currencies.json")
     not_currency = set(data["codes_not_currency"])
-    table = CurrencyTable()
+    table = CurrencyTable(weight_units=frozenset(data["also_weight_units"]))
     for code in list_currencies():
         currency = Currency(code)
         if code not in not_currency:

@@ -32,6 +32,7 @@ SCALES = {
 NUMBER_WORDS = frozenset(UNITS) | frozenset(TENS) | {"hundred", "dozen"} | frozenset(SCALES)
 
 _TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+|[a-z]+")
+_SPACED_THOUSANDS = re.compile(r"(?<=\b\d{1})\s(?=\d{3}\b)|(?<=\b\d{2})\s(?=\d{3}\b)|(?<=\b\d{3})\s(?=\d{3}\b)")
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$|^\.\d+$")
 
 
@@ -70,6 +71,8 @@ def parse_number(text: str) -> Decimal | None:
     Decimal('500000000.0')
     >>> parse_number("a dozen")
     Decimal('12')
+    >>> parse_number("70 000")
+    Decimal('70000')
     >>> parse_number("5 crore")
     Decimal('50000000')
     >>> parse_number("twenty")
@@ -79,7 +82,7 @@ def parse_number(text: str) -> Decimal | None:
     >>> parse_number("suspects") is None
     True
     """
-    tokens = _TOKEN.findall(text.lower().replace("-", " "))
+    tokens = _TOKEN.findall(_SPACED_THOUSANDS.sub("", text.lower()).replace("-", " "))
     if not tokens:
         return None
     total = Decimal(0)
