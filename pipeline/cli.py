@@ -13,7 +13,7 @@ import typer
 from tqdm import tqdm
 
 from pipeline.evaluate import FACT_TYPES, format_scores, score_articles
-from pipeline.extract import extract_folder
+from pipeline.extract import extract_folder, extract_texts
 from pipeline.gold import GoldError, build_gold_file, load_gold, read_articles
 from pipeline.nlp import ModelNotFound
 from pipeline.reader import Skipped
@@ -82,6 +82,16 @@ def extract(
         raise typer.Exit(1)
 
 
+def predict_for_gold(expected: dict[str, Article], root: Path, model: str | None) -> dict[str, Article]:
+    """Extract the gold articles afresh: from their files under `root`, or from their own text when they have no file."""
+    predicted: dict[str, Article] = {}
+    if any(a.path for a in expected.values()):
+        predicted.update((a.id, a) for a in extract_folder(root, model=model, on_skip=_report_unreadable) if a.id in expected)
+    inline = [(a.text, a.id) for a in expected.values() if not a.path]
+    predicted.update((a.id, a) for a in extract_texts(inline, model=model))
+    return predicted
+
+
 def _report_unreadable(skipped: Skipped) -> None:
     if not skipped.reason.startswith("unsupported format"):
         _say(f"factwire: skipped {skipped.path}: {skipped.reason}")
@@ -90,7 +100,7 @@ def _report_unreadable(skipped: Skipped) -> None:
 @app.command()
 def evaluate(
     predictions: Annotated[Optional[Path], typer.Argument(help="JSONL from `factwire extract`; omit to extract on the fly.")] = None,
-    gold: Annotated[Path, typer.Option("--gold", help="Folder of gold JSONL files.")] = Path("articles/gold"),
+    gold: Annotated[Path, typer.Option("--gold", help="Gold JSONL file or folder of them.")] = Path("articles/gold"),
     articles: Annotated[Optional[Path], typer.Option(help="Input root the gold ids are relative to (default: the gold folder's parent).")] = None,
     model: ModelOption = None,
     json_out: Annotated[bool, typer.Option("--json", help="Print scores as JSON.")] = False,
@@ -104,8 +114,7 @@ def evaluate(
     if predictions is not None:
         predicted = {a.id: a for a in read_articles(predictions)}
     else:
-        root = articles or gold.parent
-        predicted = {a.id: a for a in extract_folder(root, model=model, on_skip=_report_unreadable) if a.id in expected}
+        predicted = predict_for_gold(expected, articles or (gold.parent if gold.is_dir() else Path(".")), model)
     scores = score_articles(expected, predicted)
     if json_out:
         typer.echo(json.dumps({t: {"precision": s.precision, "recall": s.recall, "f1": s.f1,
@@ -137,10 +146,11 @@ def gold_build(
     spec: Annotated[Path, typer.Argument(help="Spec JSONL: facts as strings and values (see articles/gold/GUIDELINES.md).")],
     output: Annotated[Path, typer.Option("--output", "-o", help="Gold JSONL to write.")],
     root: Annotated[Path, typer.Option(help="Folder the spec's `file` paths are relative to.")] = Path("articles"),
+    split: Annotated[Optional[str], typer.Option(help="Only the spec lines of this split (e.g. dev, test).")] = None,
 ) -> None:
     """Locate a spec's facts in its articles and write offset-checked gold records."""
     try:
-        count = build_gold_file(spec, root, output)
+        count = build_gold_file(spec, root, output, split)
     except GoldError as err:
         _say(f"factwire: {err}")
         raise typer.Exit(2) from err

@@ -29,7 +29,7 @@ _RANGE_SCALES = set(SCALES) | {"hundred"}
 _RANGE_WORDS = {"-", "–", "—", "to", "and"}
 _MODEL_NUMBER = re.compile(r"^(?:[A-Z]{1,2}-?\d{2,4}[A-Za-z0-9-]*|\d{3}(?:-\d+)?(?:[A-Z]{1,3})?)$")
 _VERB_LIKE_WORDS = {"won", "real", "rand", "dong", "sterling"}
-_NUMERIC_ENT_LABELS = {"DATE", "TIME", "PERCENT", "MONEY", "ORDINAL", "QUANTITY"}
+_NOT_COUNT_ENT_LABELS = {"DATE", "TIME", "PERCENT", "ORDINAL", "PRODUCT", "LAW", "EVENT", "WORK_OF_ART", "FAC", "ORG"}
 
 
 def qualifier_before(doc: Doc, start: int) -> str | None:
@@ -95,10 +95,12 @@ class OrganizationFixer:
     def __init__(self, nlp: Language, rules: str) -> None:
         data = load_json(rules)
         self.not_orgs = set(data["not_org_acronyms"]) | set(data["not_org_names"])
-        self.suffixes = set(data["legal_suffixes"])
+        self.legal_forms = set(data["legal_suffixes"])
+        self.suffixes = self.legal_forms | set(data["descriptive_suffixes"])
         self.intro_nouns = set(data["org_intro_nouns"])
         self.person_titles = set(data["person_titles"])
         self.institution_heads = set(data["institution_heads"])
+        self.currency_forms = set(currency_table().symbols)
 
     def _looks_like_org(self, span: Span) -> bool:
         doc = span.doc
@@ -112,10 +114,36 @@ class OrganizationFixer:
             return span.label_ != "GPE" or len(span) > 1 or not span.text.isupper()
         return False
 
+    def _with_rulers(self, doc: Doc) -> list[Span]:
+        """Model entities corrected by the rulers' organization spans.
+
+        A legal-suffix match replaces what it overlaps unless a model ORG
+        already contains it ("Central Bank" inside "Central Bank of Nigeria").
+        A gazetteer match replaces what it overlaps, except inside a longer
+        ORG: there it only lends its name when it reaches that ORG's end but
+        for legal suffixes, dropping any words before it ("Parent ANA Holdings
+        Inc." -> "ANA Holdings Inc.", "United Kingdom British Airways" ->
+        "British Airways"), and it leaves "Kotak Mahindra Bank" whole.
+        """
+        ents = list(doc.ents)
+        for key in ("org_suffix", "org_gazetteer"):
+            for span in filter_spans(doc.spans.get(key, [])):
+                overlapping = [e for e in ents if e.start < span.end and span.start < e.end]
+                container = next((e for e in overlapping if e.label_ == "ORG" and e.start <= span.start
+                                  and span.end <= e.end and len(e) > len(span)), None)
+                if container is not None:
+                    if key == "org_suffix" or not all(t.text in self.legal_forms or t.is_punct
+                                                      for t in doc[span.end:container.end]):
+                        continue
+                    span = Span(doc, span.start, container.end, label="ORG", span_id=span.id)
+                ents = [e for e in ents if e not in overlapping]
+                ents.append(Span(doc, span.start, span.end, label="ORG", span_id=span.id))
+        return sorted(ents, key=lambda e: e.start)
+
     def __call__(self, doc: Doc) -> Doc:
         surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
         ents = []
-        for ent in doc.ents:
+        for ent in self._with_rulers(doc):
             if ent.label_ in {"PERSON", "GPE", "NORP", "PRODUCT", "FAC", "WORK_OF_ART"} and self._looks_like_org(ent):
                 ent = Span(doc, ent.start, ent.end, label="ORG", kb_id=ent.kb_id, span_id=ent.id)
             if ent.label_ == "ORG":
@@ -142,8 +170,12 @@ class OrganizationFixer:
     def _is_not_org(self, ent: Span, surnames: set[str]) -> bool:
         doc = ent.doc
         after = doc[ent.end] if ent.end < len(doc) else None
-        if ent.text in self.not_orgs:
+        if ent.text in self.not_orgs or ent.text in self.currency_forms:
             return True
+        if ent.end + 1 < len(doc) and doc[ent.end].text == "-" and doc[ent.end + 1].lower_ in {"based", "headquartered", "listed"}:
+            return True  # "Pune-based": a place
+        if len(ent) == 1 and ent.text in self.suffixes:
+            return True  # "Group", "Holdings" alone
         if after is not None and _MODEL_NUMBER.match(after.text) and not _has_newline(ent[-1]):
             return True
         return len(ent) == 1 and not ent.ent_id_ and ent.text in surnames
@@ -151,6 +183,9 @@ class OrganizationFixer:
     def _trim(self, ent: Span) -> Span | None:
         start, end = ent.start, ent.end
         doc = ent.doc
+        opening = next((t.i for t in ent if t.text == "("), None)
+        if opening is not None and not any(t.text == ")" for t in doc[opening:end]):
+            end = opening  # "Abu Dhabi Future Energy Co (Masdar"
         while start < end and doc[start].lower_ in {"the", "’s", "'s"}:
             start += 1
         while end > start and not ent.ent_id_ and doc[end - 1].text in {"’s", "'s", "’", "'"}:
@@ -236,8 +271,8 @@ class MoneyFinder:
         tokenizer = nlp.tokenizer
         for symbol in self.table.symbols:
             self.symbol_matcher.add("CUR", [tokenizer(symbol)])
-        for word in self.table.words:
-            self.word_matcher.add("CUR", [tokenizer(word)])
+        for word in self.table.words:  # exceptions such as "U.S." tokenize by case
+            self.word_matcher.add("CUR", [tokenizer(form) for form in {word, word.title(), word.upper()}])
 
     def _currencies(self, doc: Doc) -> tuple[dict[int, Span], dict[int, Span]]:
         """Currency mentions indexed by end token (left of a number) and start token (right of it)."""
@@ -261,8 +296,9 @@ class MoneyFinder:
                 and right.end < len(doc) and doc[right.end].lower_ == "of":
             right = None  # "23 pounds of marijuana" is a weight
         if right is not None and right.text.lower() in self.table.words:
-            if right.text.lower() in _VERB_LIKE_WORDS and right[0].pos_ not in {"NOUN", "PROPN", "NUM", "X"}:
-                right = None  # "won" the verb, "real" the adjective
+            scaled = any(t.lower_ in SCALES for t in run) or len(run.text) >= 4
+            if right.text.lower() in _VERB_LIKE_WORDS and not scaled and right[0].pos_ not in {"NOUN", "PROPN", "NUM", "X"}:
+                right = None  # "won" the verb, "real" the adjective; "360 trillion won" is money
             elif left is not None:
                 left = None  # "US$ 5 million dollars": the word is more specific
         mention = left or right
@@ -284,8 +320,14 @@ class MoneyFinder:
                 hits[k] = {"start": start, "end": end, "currency": currency, "number": run.text, "relation": None}
         self._join_ranges(doc, runs, hits)
         records: list[tuple[Span, dict]] = []
+        previous: Currency | None = None
         for k in sorted(hits):
             hit = hits[k]
+            if hit["currency"].factor != 1 and previous is not None and previous.code != hit["currency"].code \
+                    and hit["currency"].code == "USD":
+                hit["currency"] = Currency(previous.code, hit["currency"].factor)  # "S$1.20 ... 54 cents"
+            if hit["currency"].factor == 1:
+                previous = hit["currency"]
             amount = money_amount(hit["number"], hit["currency"])
             if amount is None:
                 continue
@@ -374,7 +416,7 @@ class CountFinder:
         for span in doc.spans.get("money", []):
             taken.update(range(span.start, span.end))
         for ent in doc.ents:
-            if ent.label_ in _NUMERIC_ENT_LABELS or ent.label_ in {"PRODUCT", "LAW", "EVENT", "WORK_OF_ART", "FAC", "ORG"}:
+            if ent.label_ in _NOT_COUNT_ENT_LABELS:
                 taken.update(range(ent.start, ent.end))
         runs = [r for r in number_runs(doc) if not any(t.i in taken for t in r) and not self._is_identifier(doc, r)]
         heads = [self._counted_noun(doc, run) for run in runs]
@@ -390,7 +432,7 @@ class CountFinder:
             phrase_end = self._phrase_end(doc, head)
             found.append((doc[run.start:span_end], {
                 "value": parse_number(run.text),
-                "item": self.item_lemmas.get(head.lower_, head.lemma_.lower()),
+                "item": self._item_lemma(head),
                 "item_text": doc[phrase_start:phrase_end].text,
                 "qualifier": qualifier_before(doc, run.start),
             }))
@@ -398,6 +440,14 @@ class CountFinder:
         for span, (_, value) in zip(doc.spans["counts"], found):
             span._.count = value
         return doc
+
+    def _item_lemma(self, head: Token) -> str:
+        """Lemma of the counted noun; irregular plurals from the rules, acronym plurals ("SUVs") by hand."""
+        if head.lower_ in self.item_lemmas:
+            return self.item_lemmas[head.lower_]
+        if re.fullmatch(r"[A-Z]{2,}s", head.text):
+            return head.text[:-1].lower()
+        return head.lemma_.lower()
 
     @staticmethod
     def _range_low(doc: Doc, low: Span, high: Span) -> bool:
@@ -434,11 +484,15 @@ class CountFinder:
                 head = None
         if head is None:
             head = self._scan_noun(doc, run.end)
-        if head is None or head.lower_ in self.not_counted or head.lemma_.lower() in self.not_counted:
-            return None
+        if head is None or any(self._is_unit(t) for t in (head, nxt)):
+            return None  # a measure or duration, or "18 times earnings", "25 yr high"
         if head.pos_ == "PROPN" and not head.text.endswith("s"):
             return None
         return head
+
+    def _is_unit(self, token: Token) -> bool:
+        letters = re.sub(r"[^a-z]", "", token.lower_)
+        return token.lower_ in self.not_counted or token.lemma_.lower() in self.not_counted or letters in self.not_counted
 
     @staticmethod
     def _scan_noun(doc: Doc, start: int) -> Token | None:

@@ -12,7 +12,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span
 
 from pipeline.nlp import load
-from pipeline.normalize.dates import normalize_date
+from pipeline.normalize.dates import calendar_date_in, normalize_date
 from pipeline.normalize.orgs import group_mentions
 from pipeline.reader import InputFile, Skipped, UnreadableFile, find_inputs, read_text
 from pipeline.records import Article, Count, DateFact, Mention, Money, Organization
@@ -47,6 +47,20 @@ def extract(text: str, *, id: str = "text#1", title: str | None = None, source: 
                              published=published or header.published, encoding=None,
                              metadata_ranges=header.metadata_ranges)
     return doc_to_article(load(model)(text), context)
+
+
+def extract_texts(texts: Iterable[tuple[str, str]], *, model: str | None = None,
+                  batch_size: int = BATCH_SIZE) -> Iterator[Article]:
+    """Extract many (text, id) pairs through `nlp.pipe`; each text is one article, as in `extract`."""
+    def contexts() -> Iterator[tuple[str, ArticleContext]]:
+        for text, article_id in texts:
+            header = describe_header(text)
+            yield text, ArticleContext(id=article_id, path=None, index=1, title=header.title, source=None,
+                                       published=header.published, encoding=None,
+                                       metadata_ranges=header.metadata_ranges)
+
+    for doc, context in load(model).pipe(contexts(), as_tuples=True, batch_size=batch_size):
+        yield doc_to_article(doc, context)
 
 
 def extract_folder(*paths: str | Path, model: str | None = None, batch_size: int = BATCH_SIZE,
@@ -126,9 +140,13 @@ def doc_to_article(doc: Doc, context: ArticleContext) -> Article:
     for ent in doc.ents:
         if ent.label_ != "DATE" or _in_metadata(ent, context):
             continue
-        normalized = normalize_date(ent.text, base)
+        span = ent
+        inner = calendar_date_in(ent.text)
+        if inner is not None:  # "the year to March 31, 2024": the date is the explicit part
+            span = doc.char_span(ent.start_char + inner[0], ent.start_char + inner[1], alignment_mode="expand")
+        normalized = normalize_date(span.text, base)
         if normalized is not None:
-            dates.append(DateFact(**_mention(ent), value=normalized[0], granularity=normalized[1]))
+            dates.append(DateFact(**_mention(span), value=normalized[0], granularity=normalized[1]))
     return Article(
         id=context.id, path=context.path, index=context.index, title=context.title, source=context.source,
         published=context.published, encoding=context.encoding, text=doc.text,

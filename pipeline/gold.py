@@ -41,10 +41,12 @@ class GoldError(ValueError):
     """A gold file or spec that is wrong, with where."""
 
 
-def load_gold(folder: str | Path) -> dict[str, Article]:
-    """Every gold article under `folder` (*.jsonl, recursively), by id."""
+def load_gold(location: str | Path) -> dict[str, Article]:
+    """Every gold article in a JSONL file or under a folder (*.jsonl, recursively), by id."""
     gold: dict[str, Article] = {}
-    for path in sorted(Path(folder).rglob("*.jsonl")):
+    location = Path(location)
+    paths = [location] if location.is_file() else sorted(location.rglob("*.jsonl"))
+    for path in paths:
         if path.name.endswith(".spec.jsonl"):
             continue
         for article in read_articles(path):
@@ -148,14 +150,17 @@ def _granularity(value: str) -> str:
     return {4: "year", 7: "month"}.get(len(value), "day")
 
 
-def build_gold_file(spec_path: str | Path, root: str | Path, out: str | Path) -> int:
-    """Build every spec line of `spec_path` into gold records written to `out`; returns the count."""
+def build_gold_file(spec_path: str | Path, root: str | Path, out: str | Path, split: str | None = None) -> int:
+    """Build the spec lines of `spec_path` (those of `split`, if given) into gold records in `out`; returns the count."""
     articles = []
     with open(spec_path, encoding="utf-8") as handle:
         for number, line in enumerate(handle, start=1):
             if line.strip():
                 try:
-                    articles.append(build_gold(json.loads(line), root))
+                    spec = json.loads(line)
+                    if split is not None and spec.get("split") != split:
+                        continue
+                    articles.append(build_gold(spec, root))
                 except (GoldError, ValidationError, KeyError, IndexError, json.JSONDecodeError) as err:
                     raise GoldError(f"{spec_path}:{number}: {err}") from err
     Path(out).write_text("".join(a.model_dump_json() + "\n" for a in articles), encoding="utf-8")

@@ -76,14 +76,14 @@ def legal_suffix_patterns(rules: str) -> list[dict]:
     descriptive one (Group, Bank, Airlines) only proper nouns.
     """
     data = load_json(rules)
-    suffixes = data["legal_suffixes"]
-    legal = [s for s in suffixes if not (s[0].isupper() and s[1:].islower() and len(s) > 4)]
+    legal = data["legal_suffixes"]
+    suffixes = legal + data["descriptive_suffixes"]
     capitalized = {"REGEX": r"^[A-Z0-9]"}
     name_word = {"TEXT": capitalized, "POS": {"IN": ["PROPN", "NOUN", "ADJ"]}, "OP": "+"}
     proper_word = {"TEXT": capitalized, "POS": "PROPN", "OP": "+"}
     closings = [[], [{"ORTH": {"IN": legal}}], [{"ORTH": ","}, {"ORTH": {"IN": legal}}]]
     return [
-        {"label": "ORG", "pattern": [words, {"ORTH": {"IN": allowed}}, *closing]}
+        {"label": "ORG", "id": "", "pattern": [words, {"ORTH": {"IN": allowed}}, *closing]}
         for words, allowed in ((name_word, legal), (proper_word, suffixes))
         for closing in closings
     ]

@@ -54,7 +54,26 @@ _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augu
 _MONTH_OF_YEAR = re.compile(r"^(?:(last|this|next)\s+)?(?:the\s+month\s+of\s+)?(" + "|".join(_MONTHS) +
                             r"|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?(?:\s+(\d{1,2})(?:st|nd|rd|th)?)?"
                             r"(?:,?\s+(last|this|next)\s+year)?$", re.IGNORECASE)
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_CALENDAR_DATE = re.compile(
+    rf"\b(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|{_MONTH},?\s+\d{{4}})(?!\w)")
 _FORMATS = {"year": ("%Y", "year"), "month": ("%Y-%m", "month"), "day": ("%Y-%m-%d", "day"), "time": ("%Y-%m-%d", "day")}
+
+
+def calendar_date_in(text: str) -> tuple[int, int] | None:
+    """Offsets of an explicit calendar date inside a longer expression, or None.
+
+    >>> t = "the six months ended Sept. 30, 2023"
+    >>> start, end = calendar_date_in(t); t[start:end]
+    'Sept. 30, 2023'
+    >>> calendar_date_in("March 2019") is None  # the whole text already is one
+    True
+    """
+    match = _CALENDAR_DATE.search(text)
+    if match is None or match.span() == (0, len(text.rstrip(" .,"))):
+        return None
+    return match.span()
 
 
 @lru_cache(maxsize=64)

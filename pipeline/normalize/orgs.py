@@ -20,7 +20,8 @@ _SMALL_WORDS = {"of", "and", "the", "for", "&", "de", "du", "la", "le", "des", "
 
 @cache
 def _suffixes() -> frozenset[str]:
-    return frozenset(s.lower().rstrip(".") for s in load_json("org_rules.json")["legal_suffixes"])
+    rules = load_json("org_rules.json")
+    return frozenset(s.lower().rstrip(".") for s in rules["legal_suffixes"] + rules["descriptive_suffixes"])
 
 
 def clean_name(text: str) -> str:
