@@ -178,7 +178,7 @@ class OrganizationFixer:
             return True  # "Group", "Holdings" alone
         if after is not None and _MODEL_NUMBER.match(after.text) and not _has_newline(ent[-1]):
             return True
-        return len(ent) == 1 and not ent.ent_id_ and ent.text in surnames
+        return len(ent) == 1 and not ent.id_ and ent.text in surnames
 
     def _trim(self, ent: Span) -> Span | None:
         start, end = ent.start, ent.end
@@ -188,7 +188,7 @@ class OrganizationFixer:
             end = opening  # "Abu Dhabi Future Energy Co (Masdar"
         while start < end and doc[start].lower_ in {"the", "’s", "'s"}:
             start += 1
-        while end > start and not ent.ent_id_ and doc[end - 1].text in {"’s", "'s", "’", "'"}:
+        while end > start and not ent.id_ and doc[end - 1].text in {"’s", "'s", "’", "'"}:
             end -= 1
         if end <= start:
             return None
@@ -244,6 +244,9 @@ def number_runs(doc: Doc) -> list[Span]:
                 j += 2
             elif nxt.lower_ == "half" and prev.lower_ == "a":
                 j += 1
+            elif nxt.text == "-" and j + 1 < n and _DIGITS.match(prev.text) and doc[j + 1].lower_ in SCALES \
+                    and len(doc[j + 1].text) > 2:
+                j += 2  # "a 1.5-billion-euro deal"
             elif len(nxt.text) == 3 and nxt.is_digit and prev.is_digit and len(prev.text) <= 3 and prev.whitespace_ == " ":
                 j += 1  # "70 000 jobs": thousands separated by a space
             else:

@@ -121,7 +121,7 @@ def _base_date(published: str | None) -> date | None:
 def doc_to_article(doc: Doc, context: ArticleContext) -> Article:
     """Build the validated Article record from a processed Doc."""
     org_spans = [e for e in doc.ents if e.label_ == "ORG" and not _in_metadata(e, context)]
-    groups = group_mentions([(e.text, e.start_char, e.end_char, e.ent_id_ or None) for e in org_spans], doc.text)
+    groups = group_mentions([(e.text, e.start_char, e.end_char, e.id_ or None) for e in org_spans], doc.text)
     organizations = [
         Organization(name=g.name, mentions=[Mention(text=t, start=s, end=e) for t, s, e in g.mentions])
         for g in groups

@@ -14,6 +14,16 @@ SEED = ARTICLES / "000_7262c0a3e9177b2d.txt"
 
 
 @pytest.fixture(scope="session")
+def articles_dir() -> Path:
+    return ARTICLES
+
+
+@pytest.fixture(scope="session")
+def seed_file() -> Path:
+    return SEED
+
+
+@pytest.fixture(scope="session")
 def nlp():
     """The full factwire pipeline on the real English model."""
     return load()

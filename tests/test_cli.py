@@ -1,0 +1,81 @@
+"""The `factwire` command run as a user runs it, on real files."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+
+def run(*args, cwd=None):
+    return subprocess.run([sys.executable, "-m", "pipeline", *args], capture_output=True, text=True, cwd=cwd)
+
+
+@pytest.fixture(scope="module")
+def mixed_folder(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("mixed")
+    (folder / "good.txt").write_text("Nike said it will cut 500 jobs.\n", encoding="utf-8")
+    (folder / "bom.txt").write_bytes("Adidas paid €1.5 billion.\n".encode("utf-8-sig"))
+    (folder / "utf16.txt").write_text("Siemens AG hired 2,000 engineers.\n", encoding="utf-16")
+    (folder / "binary.txt").write_bytes(b"\x00\x01\x02\x03PK")
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "notes.pdf").write_bytes(b"%PDF-1.4")
+    return folder
+
+
+def test_extract_writes_records_and_reports_bad_files(mixed_folder, tmp_path):
+    out = tmp_path / "out.jsonl"
+    result = run("extract", str(mixed_folder), "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert sorted(r["id"] for r in records) == ["bom.txt#1", "good.txt#1", "utf16.txt#1"]
+    by_id = {r["id"]: r for r in records}
+    assert by_id["bom.txt#1"]["money"][0]["amount"] == "1500000000"
+    assert by_id["utf16.txt#1"]["encoding"] == "utf-16"
+    assert "binary.txt: binary content" in result.stderr
+    assert "empty.txt: empty file" in result.stderr
+    assert "unsupported formats (.pdf: 1)" in result.stderr
+    assert "3 files, 3 articles" in result.stderr and "2 errors" in result.stderr
+    assert list(tmp_path.iterdir()) == [out]  # no temporary file left behind
+
+
+def test_stdout_output(mixed_folder):
+    result = run("extract", str(mixed_folder / "good.txt"), "-o", "-")
+    assert result.returncode == 0
+    [record] = [json.loads(line) for line in result.stdout.splitlines()]
+    assert record["counts"][0]["value"] == 500 and record["counts"][0]["item"] == "job"
+
+
+def test_nothing_processed_is_an_error_and_leaves_no_output(mixed_folder, tmp_path):
+    out = tmp_path / "out.jsonl"
+    result = run("extract", str(mixed_folder / "binary.txt"), "-o", str(out))
+    assert result.returncode == 1
+    assert "binary content" in result.stderr
+
+
+def test_existing_output_survives_a_failed_run(tmp_path):
+    out = tmp_path / "out.jsonl"
+    out.write_text("previous\n", encoding="utf-8")
+    result = run("extract", str(tmp_path / "missing-folder"), "-o", str(out), "--model", "no_such_model_xyz")
+    assert result.returncode != 0
+    assert out.read_text(encoding="utf-8") == "previous\n"
+
+
+def test_bad_arguments_exit_nonzero():
+    assert run("extract").returncode != 0
+    assert run("extract", "x", "--batch-size", "0").returncode != 0
+
+
+def test_evaluate_prints_scores_and_misses(articles_dir, tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    record = json.loads((articles_dir / "gold" / "000_7262c0a3e9177b2d.jsonl").read_text(encoding="utf-8").splitlines()[1])
+    record["money"][0]["amount"] = "99"  # a gold fact the pipeline cannot match
+    gold.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    result = run("evaluate", "--gold", str(gold), "--articles", str(articles_dir))
+    assert result.returncode == 0, result.stderr
+    assert "money" in result.stdout and "miss        money: 000_7262c0a3e9177b2d.txt#2: 99 USD" in result.stdout
+
+
+def test_schema_command_writes_the_schema(tmp_path):
+    assert run("schema", "-o", str(tmp_path)).returncode == 0
+    assert json.loads((tmp_path / "article.schema.json").read_text(encoding="utf-8"))["title"] == "Article"

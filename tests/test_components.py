@@ -1,0 +1,75 @@
+"""Rule tests on spacy.blank("en"): the tokenizer rules and the money finder without the statistical model."""
+
+import pytest
+import spacy
+
+from pipeline.components import number_runs, split_at_line_breaks
+from pipeline.nlp import _teach_tokenizer, pipeline_config
+
+
+@pytest.fixture(scope="module")
+def blank():
+    nlp = spacy.blank("en")
+    _teach_tokenizer(nlp, pipeline_config()["factwire"]["scale_suffixes"])
+    nlp.add_pipe("factwire_money")
+    return nlp
+
+
+@pytest.mark.parametrize(("text", "tokens"), [
+    ("HK$2bn", ["HK$", "2", "bn"]),
+    ("$460m", ["$", "460", "m"]),
+    ("RMB100 million", ["RMB", "100", "million"]),
+    ("S$3.5mn", ["S$", "3.5", "mn"]),
+    ("US$500-$600", ["US$", "500", "-", "$", "600"]),
+])
+def test_tokenizer_splits_currency_and_scale(blank, text, tokens):
+    assert [t.text for t in blank.make_doc(text)] == tokens
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("It paid 7.9 billion Yuan or 1.16 billion US dollars.", [("7900000000", "CNY"), ("1160000000", "USD")]),
+    ("fake goods worth $14.4 million", [("14400000", "USD")]),
+    ("a HK$2bn deal", [("2000000000", "HKD")]),
+    ("RMB 100 million", [("100000000", "CNY")]),
+    ("US$ 40 billion", [("40000000000", "USD")]),
+    ("Rs 500 crore", [("5000000000", "INR")]),
+    ("two million dollars", [("2000000", "USD")]),
+    ("€4bn per annum", [("4000000000", "EUR")]),
+    ("CHF 12.5 million", [("12500000", "CHF")]),
+    ("300 million EUR", [("300000000", "EUR")]),
+    ("£1.2bn", [("1200000000", "GBP")]),
+    ("¥1.5 trillion", [("1500000000000", "JPY")]),
+    ("A$2.5 billion and C$3 million", [("2500000000", "AUD"), ("3000000", "CAD")]),
+    ("a 1.5-billion-euro deal", [("1500000000", "EUR")]),
+    ("$5-7 million", [("5000000", "USD"), ("7000000", "USD")]),
+    ("between 5 and 7 million dollars", [("5000000", "USD"), ("7000000", "USD")]),
+    ("from $500 to $1 million", [("500", "USD"), ("1000000", "USD")]),
+    ("50 cents", [("0.5", "USD")]),
+    ("23 pounds of cocaine", []),
+    ("1,953 suspects in 2018", []),
+])
+def test_money(blank, text, expected):
+    doc = blank(text)
+    assert [(s._.money["amount"], s._.money["currency"]) for s in doc.spans["money"]] == expected
+
+
+def test_range_ends_are_linked(blank):
+    doc = blank("between $1.5 billion and $2 billion")
+    low, high = (s._.money for s in doc.spans["money"])
+    assert (low["relation"], low["related"], low["qualifier"]) == ("range_low", 1, "between")
+    assert (high["relation"], high["related"]) == ("range_high", 0)
+
+
+@pytest.mark.parametrize(("text", "runs"), [
+    ("three hundred and forty two workers", ["three hundred and forty two"]),
+    ("1.16 billion and 70 000 jobs", ["1.16 billion", "70 000"]),
+    ("the fourth time, one of the first", ["one"]),
+])
+def test_number_runs(blank, text, runs):
+    assert [r.text for r in number_runs(blank.make_doc(text))] == runs
+
+
+def test_entities_never_cross_a_line_break(blank):
+    doc = blank.make_doc("Source: Xinhuanet.com\n\nRichemont joins")
+    merged = doc.char_span(8, 32, label="ORG")
+    assert [s.text for s in split_at_line_breaks(doc, [merged])] == ["Xinhuanet.com", "Richemont"]

@@ -1,0 +1,29 @@
+"""The library API on the real model."""
+
+from pipeline import Article, extract, extract_folder
+
+
+def test_extract_returns_a_validated_article_with_offsets_into_the_input(nlp):
+    text = "Toyota Motor Corp. will invest $2.5 billion in three factories, it said on March 31, 2018."
+    article = extract(text)
+    assert isinstance(article, Article) and article.text == text
+    assert [(m.amount, m.currency) for m in article.money] == [("2500000000", "USD")]
+    assert [(c.value, c.item) for c in article.counts] == [(3, "factory")]
+    assert [d.value for d in article.dates] == ["2018-03-31"]
+    assert [o.name for o in article.organizations] == ["Toyota"]
+    for fact in [*article.money, *article.counts, *article.dates]:
+        assert text[fact.start:fact.end] == fact.text
+
+
+def test_extract_folder_ids_are_relative_paths(nlp, tmp_path):
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "a.txt").write_text("Apple sold 5 million phones.\n", encoding="utf-8")
+    skipped = []
+    articles = list(extract_folder(tmp_path, on_skip=skipped.append))
+    assert [a.id for a in articles] == ["news/a.txt#1"] and skipped == []
+
+
+def test_relative_dates_use_a_dateline(nlp):
+    article = extract("Kmart buys Sears\n2004-11-17\n\nKmart announced the deal on Wednesday.")
+    assert article.published == "2004-11-17"
+    assert [d.value for d in article.dates] == ["2004-11-17"]

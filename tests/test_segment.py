@@ -1,0 +1,33 @@
+from pipeline.segment import describe_header, split_articles
+
+
+def test_seed_layout_gives_two_articles(seed_file):
+    text = seed_file.read_text(encoding="utf-8")
+    articles = split_articles(text)
+    assert [(a.title, a.source) for a in articles] == [
+        ("Alibaba helps in catching 1,953 counterfeiting suspects", "Xinhuanet.com"),
+        ("Richemont joins Alibaba’s anti-counterfeiting alliance", "WWD.com"),
+    ]
+    assert text[articles[1].start:articles[1].end].endswith("visiting abroad.")
+
+
+def test_wikinews_header_gives_title_and_published(articles_dir):
+    text = (articles_dir / "wikinews" / "2004-11-17_ID947.txt").read_text(encoding="utf-8")
+    [article] = split_articles(text)
+    assert (article.title, article.published, article.source) == ("Kmart to buy Sears for US$11 billion", "2004-11-17", None)
+    start, end = article.metadata_ranges[0]
+    assert text[article.start:][start:end] == "2004-11-17"
+
+
+def test_plain_paragraph_has_no_title():
+    header = describe_header("Shares of Toyota rose 3% on Monday after the company said it sold 2 million cars.")
+    assert header.title is None and header.published is None
+
+
+def test_trailing_text_after_last_source_is_an_article():
+    text = "One\n\nBody one.\nSource: A.com\n\nTwo\n\nBody two."
+    assert [a.source for a in split_articles(text)] == ["A.com", None]
+
+
+def test_blank_text_has_no_article():
+    assert split_articles("\n \n") == []
