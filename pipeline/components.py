@@ -27,6 +27,7 @@ Span.set_extension("count", default=None, force=True)
 _DIGITS = re.compile(r"^(?:\d[\d,]*(?:\.\d+)?|\.\d+)$")
 _RANGE_SCALES = set(SCALES) | {"hundred"}
 _RANGE_WORDS = {"-", "–", "—", "to", "and"}
+_APPLE_STYLE_PRODUCT = re.compile(r"^i[A-Z][a-z]+")  # iPod, iPhone, iTunes
 _MODEL_NUMBER = re.compile(r"^(?:[A-Z]{1,2}-?\d{2,4}[A-Za-z0-9-]*|\d{3}(?:-\d+)?(?:[A-Z]{1,3})?)$")
 _VERB_LIKE_WORDS = {"won", "real", "rand", "dong", "sterling"}
 _NOT_COUNT_ENT_LABELS = {"DATE", "TIME", "PERCENT", "ORDINAL", "PRODUCT", "LAW", "EVENT", "WORK_OF_ART", "FAC", "ORG"}
@@ -94,7 +95,8 @@ class OrganizationFixer:
 
     def __init__(self, nlp: Language, rules: str) -> None:
         data = load_json(rules)
-        self.not_orgs = set(data["not_org_acronyms"]) | set(data["not_org_names"])
+        self.not_orgs = set(data["not_org_acronyms"]) | set(data["not_org_names"]) | set(data["product_names"])
+        self.title_words = set(data["title_words"])
         self.legal_forms = set(data["legal_suffixes"])
         self.suffixes = self.legal_forms | set(data["descriptive_suffixes"])
         self.intro_nouns = set(data["org_intro_nouns"])
@@ -170,8 +172,11 @@ class OrganizationFixer:
     def _is_not_org(self, ent: Span, surnames: set[str]) -> bool:
         doc = ent.doc
         after = doc[ent.end] if ent.end < len(doc) else None
-        if ent.text in self.not_orgs or ent.text in self.currency_forms:
+        if ent.text in self.not_orgs or ent.text in self.currency_forms or _APPLE_STYLE_PRODUCT.match(ent.text):
             return True
+        if len(ent) > 1 and ent[0].lower_ in self.title_words and not ent.id_ and ent[1:].text not in self.not_orgs \
+                and all(t.pos_ == "PROPN" for t in ent[1:]) and not any(t.text in self.suffixes for t in ent):
+            return True  # "Spokeswoman Sandy Angers": a title and a name
         if ent.end + 1 < len(doc) and doc[ent.end].text == "-" and doc[ent.end + 1].lower_ in {"based", "headquartered", "listed"}:
             return True  # "Pune-based": a place
         if len(ent) == 1 and ent.text in self.suffixes:
