@@ -9,6 +9,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from pipeline.nlp import load
@@ -16,7 +17,7 @@ from pipeline.normalize.dates import calendar_date_in, normalize_date
 from pipeline.normalize.orgs import group_mentions
 from pipeline.reader import InputFile, Skipped, UnreadableFile, find_inputs, read_text
 from pipeline.records import Article, Count, DateFact, Mention, Money, Organization
-from pipeline.segment import describe_header, split_articles
+from pipeline.segment import describe_header, split_articles, split_long
 
 log = logging.getLogger(__name__)
 BATCH_SIZE = 32
@@ -46,7 +47,7 @@ def extract(text: str, *, id: str = "text#1", title: str | None = None, source: 
     context = ArticleContext(id=id, path=None, index=1, title=title or header.title, source=source,
                              published=published or header.published, encoding=None,
                              metadata_ranges=header.metadata_ranges)
-    return doc_to_article(load(model)(text), context)
+    return next(_articles(load(model), [(text, context)]))
 
 
 def extract_texts(texts: Iterable[tuple[str, str]], *, model: str | None = None,
@@ -59,8 +60,7 @@ def extract_texts(texts: Iterable[tuple[str, str]], *, model: str | None = None,
                                        published=header.published, encoding=None,
                                        metadata_ranges=header.metadata_ranges)
 
-    for doc, context in load(model).pipe(contexts(), as_tuples=True, batch_size=batch_size):
-        yield doc_to_article(doc, context)
+    yield from _articles(load(model), contexts(), batch_size)
 
 
 def extract_folder(*paths: str | Path, model: str | None = None, batch_size: int = BATCH_SIZE,
@@ -71,10 +71,29 @@ def extract_folder(*paths: str | Path, model: str | None = None, batch_size: int
     default) and left out; every other file is still processed.
     """
     report = on_skip or (lambda skipped: log.warning("skipped %s: %s", skipped.path, skipped.reason))
-    nlp = load(model)
-    stream = nlp.pipe(_article_texts(find_inputs(paths), report), as_tuples=True, batch_size=batch_size)
-    for doc, context in stream:
-        yield doc_to_article(doc, context)
+    yield from _articles(load(model), _article_texts(find_inputs(paths), report), batch_size)
+
+
+def _articles(nlp: Language, texts: Iterable[tuple[str, ArticleContext]], batch_size: int = BATCH_SIZE) -> Iterator[Article]:
+    """Run (text, context) pairs through `nlp.pipe` and build their records.
+
+    A text longer than the model's `max_length` is cut at paragraph ends,
+    processed in pieces and joined back into one Doc, so offsets still point
+    into the whole article.
+    """
+    def pieces() -> Iterator[tuple[str, tuple[ArticleContext, int]]]:
+        for text, context in texts:
+            cuts = split_long(text, nlp.max_length)
+            for start, end in cuts:
+                yield text[start:end], (context, len(cuts))
+
+    waiting: list[Doc] = []
+    for doc, (context, total) in nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size):
+        waiting.append(doc)
+        if len(waiting) == total:
+            whole = waiting[0] if total == 1 else Doc.from_docs(waiting, ensure_whitespace=False)
+            waiting = []
+            yield doc_to_article(whole, context)
 
 
 def _article_texts(inputs: Iterable[InputFile | Skipped],

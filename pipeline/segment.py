@@ -82,3 +82,26 @@ def describe_header(text: str) -> ArticleSlice:
         else:
             title = line
     return ArticleSlice(0, len(text), title, None, published, tuple(ranges))
+
+
+def split_long(text: str, limit: int) -> list[tuple[int, int]]:
+    """Cut a text into consecutive pieces of at most `limit` characters, at paragraph, line or sentence ends.
+
+    The pieces partition the text exactly, so offsets survive concatenation;
+    used instead of raising spaCy's `max_length`.
+
+    >>> split_long("aaa.\\n\\nbbb. ccc.", 8)
+    [(0, 6), (6, 11), (11, 15)]
+    >>> split_long("short", 100)
+    [(0, 5)]
+    """
+    pieces = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start:start + limit]
+        cut = max((window.rfind(sep) + len(sep) for sep in ("\n\n", "\n", ". ")), default=0)
+        cut = cut if cut > 0 else limit
+        pieces.append((start, start + cut))
+        start += cut
+    pieces.append((start, len(text)))
+    return pieces

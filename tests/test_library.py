@@ -27,3 +27,19 @@ def test_relative_dates_use_a_dateline(nlp):
     article = extract("Kmart buys Sears\n2004-11-17\n\nKmart announced the deal on Wednesday.")
     assert article.published == "2004-11-17"
     assert [d.value for d in article.dates] == ["2004-11-17"]
+
+
+def test_long_article_is_processed_in_pieces_with_offsets_kept(nlp):
+    paragraph = "Nike said it will cut 500 jobs and pay $14.4 million to Adidas in March 2019.\n\n"
+    text = paragraph * 40
+    saved = nlp.max_length
+    nlp.max_length = 1000
+    try:
+        article = extract(text)
+    finally:
+        nlp.max_length = saved
+    assert article.text == text
+    assert len(article.money) == 40 and len(article.counts) == 40 and len(article.dates) == 40
+    assert {(m.amount, m.currency) for m in article.money} == {("14400000", "USD")}
+    assert article.money[-1].start > len(text) - len(paragraph)
+    assert {o.name for o in article.organizations} == {"Nike", "Adidas"}
