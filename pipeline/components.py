@@ -157,8 +157,15 @@ class OrganizationFixer:
         return doc
 
     def _extend_of_place(self, ent: Span) -> Span:
+        """"State Bank" + "of Pakistan"; "U.S." + "Department of Justice"."""
         doc = ent.doc
         end = ent.end
+        if ent[0].text in self.institution_heads and ent.start > 0 and doc[ent.start - 1].ent_type_ in {"GPE", "NORP"} \
+                and not _has_newline(doc[ent.start - 1]):
+            place_start = ent.start - 1
+            while place_start > 0 and doc[place_start - 1].ent_iob_ == "I" and doc[place_start - 1].ent_type_ in {"GPE", "NORP"}:
+                place_start -= 1
+            ent = Span(doc, place_start, ent.end, label="ORG", kb_id=ent.kb_id, span_id=ent.id)
         if ent[-1].text in self.institution_heads and end + 1 < len(doc) and doc[end].lower_ == "of" \
                 and doc[end + 1].pos_ == "PROPN" and doc[end + 1].ent_type_ in {"GPE", "LOC", ""} \
                 and not _has_newline(ent[-1]) and not _has_newline(doc[end]):
@@ -191,8 +198,9 @@ class OrganizationFixer:
         opening = next((t.i for t in ent if t.text == "("), None)
         if opening is not None and not any(t.text == ")" for t in doc[opening:end]):
             end = opening  # "Abu Dhabi Future Energy Co (Masdar"
-        while start < end and doc[start].lower_ in {"the", "’s", "'s"}:
-            start += 1
+        while start < end - 1 and (doc[start].lower_ in {"the", "’s", "'s"} or doc[start].lower_ in self.intro_nouns
+                                   and doc[start + 1].text[:1].isupper() and not ent.id_):
+            start += 1  # "the", and "Startup Paystride Ltd", "Parent ANA Holdings"
         while end > start and not ent.id_ and doc[end - 1].text in {"’s", "'s", "’", "'"}:
             end -= 1
         if end <= start:
@@ -295,6 +303,8 @@ class MoneyFinder:
     def _currency_beside(self, doc: Doc, run: Span, by_end: dict, by_start: dict) -> tuple[int, int, Currency] | None:
         """(start, end, currency) of a money mention around a number run, or None."""
         left = by_end.get(run.start)
+        if left is not None and left.text in self.table.attached_only and left[-1].whitespace_:
+            left = None  # "R5bn" is rand, "R 5" is not
         right = by_start.get(run.end)
         if right is None and run.end + 1 < len(doc) and doc[run.end].text == "-":
             right = by_start.get(run.end + 1)  # "a 1.5-billion-euro deal"

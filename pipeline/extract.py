@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from pipeline.nlp import load
-from pipeline.normalize.dates import calendar_date_in, normalize_date
+from pipeline.normalize.dates import calendar_date_in, normalize_date, years_in_range
 from pipeline.normalize.orgs import group_mentions
 from pipeline.reader import InputFile, Skipped, UnreadableFile, find_inputs, read_text
 from pipeline.records import Article, Count, DateFact, Mention, Money, Organization
@@ -137,6 +137,21 @@ def _base_date(published: str | None) -> date | None:
         return None
 
 
+def _date_facts(doc: Doc, ent: Span, base: date | None) -> list[DateFact]:
+    """Date records of one DATE entity: itself, its explicit calendar part, or both ends of a year range."""
+    parts = [(ent.start_char + s, ent.start_char + e) for s, e in years_in_range(ent.text)]
+    inner = calendar_date_in(ent.text)
+    if not parts:  # "the year to March 31, 2024": the date is the explicit part
+        parts = [(ent.start_char + inner[0], ent.start_char + inner[1])] if inner else [(ent.start_char, ent.end_char)]
+    facts = []
+    for start, end in parts:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        normalized = normalize_date(span.text, base)
+        if normalized is not None:
+            facts.append(DateFact(**_mention(span), value=normalized[0], granularity=normalized[1]))
+    return facts
+
+
 def doc_to_article(doc: Doc, context: ArticleContext) -> Article:
     """Build the validated Article record from a processed Doc."""
     org_spans = [e for e in doc.ents if e.label_ == "ORG" and not _in_metadata(e, context)]
@@ -159,13 +174,7 @@ def doc_to_article(doc: Doc, context: ArticleContext) -> Article:
     for ent in doc.ents:
         if ent.label_ != "DATE" or _in_metadata(ent, context):
             continue
-        span = ent
-        inner = calendar_date_in(ent.text)
-        if inner is not None:  # "the year to March 31, 2024": the date is the explicit part
-            span = doc.char_span(ent.start_char + inner[0], ent.start_char + inner[1], alignment_mode="expand")
-        normalized = normalize_date(span.text, base)
-        if normalized is not None:
-            dates.append(DateFact(**_mention(span), value=normalized[0], granularity=normalized[1]))
+        dates += _date_facts(doc, ent, base)
     return Article(
         id=context.id, path=context.path, index=context.index, title=context.title, source=context.source,
         published=context.published, encoding=context.encoding, text=doc.text,

@@ -76,6 +76,23 @@ def calendar_date_in(text: str) -> tuple[int, int] | None:
     return match.span()
 
 
+_YEAR_RANGE = re.compile(r"^(?:(?:between|from)\s+)?(?:the\s+years\s+)?((?:19|20)\d\d)\s*(?:and|to|through|until|-|–)\s*((?:19|20)\d\d)$",
+                         re.IGNORECASE)
+
+
+def years_in_range(text: str) -> list[tuple[int, int]]:
+    """Offsets of both years of a year range ("between 2024 and 2028"), else [].
+
+    >>> t = "between 2024 and 2028"
+    >>> [t[s:e] for s, e in years_in_range(t)]
+    ['2024', '2028']
+    >>> years_in_range("2018-19")
+    []
+    """
+    match = _YEAR_RANGE.match(text.strip())
+    return [match.span(1), match.span(2)] if match else []
+
+
 @lru_cache(maxsize=64)
 def _parser(base: date | None) -> DateDataParser:
     """One parser per relative base; absolute dates all share the base-less one."""

@@ -33,6 +33,7 @@ class CurrencyTable:
     symbols: dict[str, Currency] = field(default_factory=dict)
     words: dict[str, Currency] = field(default_factory=dict)
     weight_units: frozenset[str] = frozenset()
+    attached_only: frozenset[str] = frozenset()
 
     def lookup(self, text: str) -> Currency | None:
         """Resolve one written currency form.
@@ -54,7 +55,8 @@ def currency_table() -> CurrencyTable:
     """Build the table once: CLDR names and symbols first, local news forms on top."""
     data = load_json("currencies.json")
     not_currency = set(data["codes_not_currency"])
-    table = CurrencyTable(weight_units=frozenset(data["also_weight_units"]))
+    table = CurrencyTable(weight_units=frozenset(data["also_weight_units"]),
+                          attached_only=frozenset(data["attached_only"]))
     for code in list_currencies():
         currency = Currency(code)
         if code not in not_currency:
