@@ -9,6 +9,7 @@ and also here on import, so `nlp.add_pipe("factwire_money")` works either way.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 
 from spacy.language import Language
@@ -16,7 +17,8 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from pipeline.normalize.money import Currency, currency_table, money_amount
+from pipeline.normalize.money import Currency, currency_in_context, currency_table, money_amount
+from pipeline.normalize.places import country_of, is_place
 from pipeline.normalize.numbers import NUMBER_WORDS, SCALES, parse_number
 from pipeline.normalize.qualifiers import qualifier
 from pipeline.patterns import load_json
@@ -36,6 +38,13 @@ _NOT_COUNT_ENT_LABELS = {"DATE", "TIME", "PERCENT", "ORDINAL", "PRODUCT", "LAW",
 def qualifier_before(doc: Doc, start: int) -> str | None:
     """The controlled qualifier written just before token `start`, if any."""
     return qualifier([t.lower_ for t in doc[max(start - 3, 0):start]])
+
+
+def _countries_named(doc: Doc) -> list[str]:
+    """Countries the text names (places, countries, demonyms), most named first."""
+    named = Counter(code for ent in doc.ents if ent.label_ in {"GPE", "LOC", "NORP"}
+                    and (code := country_of(ent.text)) is not None)
+    return [code for code, _ in named.most_common()]
 
 
 def _has_newline(token: Token) -> bool:
@@ -152,6 +161,9 @@ class OrganizationFixer:
                 ent = self._trim(self._extend_of_place(ent))
                 if ent is None or self._is_not_org(ent, surnames):
                     continue
+                based = ent.end + 1 < len(doc) and doc[ent.end].text == "-" and doc[ent.end + 1].lower_ in {"based", "headquartered"}
+                if based or not ent.id_ and is_place(ent.text) and not any(t.text in self.suffixes for t in ent):
+                    ent = Span(doc, ent.start, ent.end, label="GPE")  # "Hyderabad", "UAE", "Pune-based": places
             ents.append(ent)
         doc.ents = filter_spans(ents)
         return doc
@@ -184,8 +196,6 @@ class OrganizationFixer:
         if len(ent) > 1 and ent[0].lower_ in self.title_words and not ent.id_ and ent[1:].text not in self.not_orgs \
                 and all(t.pos_ == "PROPN" for t in ent[1:]) and not any(t.text in self.suffixes for t in ent):
             return True  # "Spokeswoman Sandy Angers": a title and a name
-        if ent.end + 1 < len(doc) and doc[ent.end].text == "-" and doc[ent.end + 1].lower_ in {"based", "headquartered", "listed"}:
-            return True  # "Pune-based": a place
         if len(ent) == 1 and ent.text in self.suffixes:
             return True  # "Group", "Holdings" alone
         if after is not None and _MODEL_NUMBER.match(after.text) and not _has_newline(ent[-1]):
@@ -285,8 +295,8 @@ class MoneyFinder:
         self.symbol_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.word_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         tokenizer = nlp.tokenizer
-        for symbol in self.table.symbols:
-            self.symbol_matcher.add("CUR", [tokenizer(symbol)])
+        for symbol in self.table.symbols:  # as the tokenizer splits it alone, and as one token before digits
+            self.symbol_matcher.add("CUR", [tokenizer(symbol), Doc(nlp.vocab, words=[symbol])])
         for word in self.table.words:  # exceptions such as "U.S." tokenize by case
             self.word_matcher.add("CUR", [tokenizer(form) for form in {word, word.title(), word.upper()}])
 
@@ -300,8 +310,8 @@ class MoneyFinder:
             by_start[span.start] = span
         return by_end, by_start
 
-    def _currency_beside(self, doc: Doc, run: Span, by_end: dict, by_start: dict) -> tuple[int, int, Currency] | None:
-        """(start, end, currency) of a money mention around a number run, or None."""
+    def _currency_beside(self, doc: Doc, run: Span, by_end: dict, by_start: dict) -> tuple[int, int, Currency, str] | None:
+        """(start, end, currency, written form) of a money mention around a number run, or None."""
         left = by_end.get(run.start)
         if left is not None and left.text in self.table.attached_only and left[-1].whitespace_:
             left = None  # "R5bn" is rand, "R 5" is not
@@ -325,34 +335,36 @@ class MoneyFinder:
         currency = self.table.lookup(mention.text)
         if currency is None:
             return None
-        return (left.start if left is not None else run.start), (right.end if right is not None else run.end), currency
+        start = left.start if left is not None else run.start
+        return start, (right.end if right is not None else run.end), currency, mention.text
 
     def __call__(self, doc: Doc) -> Doc:
         by_end, by_start = self._currencies(doc)
         runs = number_runs(doc)
         hits: dict[int, dict] = {}
+        countries = _countries_named(doc)
         for k, run in enumerate(runs):
             found = self._currency_beside(doc, run, by_end, by_start)
             if found is not None:
-                start, end, currency = found
-                hits[k] = {"start": start, "end": end, "currency": currency, "number": run.text, "relation": None}
+                start, end, currency, form = found
+                currency, basis = currency_in_context(form, currency, countries)
+                hits[k] = {"start": start, "end": end, "currency": currency, "number": run.text, "relation": None,
+                           "basis": basis}
         self._join_ranges(doc, runs, hits)
         records: list[tuple[Span, dict]] = []
-        previous: Currency | None = None
+        previous: str | None = None
         for k in sorted(hits):
             hit = hits[k]
-            if hit["currency"].factor != 1 and previous is not None and previous.code != hit["currency"].code \
-                    and hit["currency"].code == "USD":
-                hit["currency"] = Currency(previous.code, hit["currency"].factor)  # "S$1.20 ... 54 cents"
-            if hit["currency"].factor == 1:
-                previous = hit["currency"]
+            hit["currency"] = hit["currency"].after(previous)  # "S$1.20 ... 54 cents", "KD 5 ... 25 fils"
+            if not hit["currency"].is_minor:
+                previous = hit["currency"].code
             amount = money_amount(hit["number"], hit["currency"])
             if amount is None:
                 continue
             qualifier = "between" if hit.get("between") else qualifier_before(doc, hit["start"])
             records.append((doc[hit["start"]:hit["end"]], {
-                "amount": amount, "currency": hit["currency"].code, "qualifier": qualifier,
-                "relation": hit["relation"], "related": None,
+                "amount": amount, "currency": hit["currency"].code, "currency_basis": hit["basis"],
+                "qualifier": qualifier, "relation": hit["relation"], "related": None,
             }))
         records = self._link_equivalents(doc, records)
         doc.spans["money"] = [span for span, _ in records]
@@ -384,10 +396,12 @@ class MoneyFinder:
                 continue
             if low is None and looks_like_year(runs[k]):
                 continue  # "from £61 million in 2008 to £23 million": 2008 is a year
+            if high is None and runs[k + 1].end < len(doc) and doc[runs[k + 1].end].pos_ in {"NOUN", "PROPN"}:
+                continue  # "$8.2 billion to two consortia": the second number counts something else
             if low is None:
-                low = hits[k] = {"start": runs[k].start, "end": runs[k].end, "currency": high["currency"], "number": runs[k].text}
+                low = hits[k] = {**high, "start": runs[k].start, "end": runs[k].end, "number": runs[k].text}
             if high is None:
-                high = hits[k + 1] = {"start": runs[k + 1].start, "end": runs[k + 1].end, "currency": low["currency"], "number": runs[k + 1].text}
+                high = hits[k + 1] = {**low, "start": runs[k + 1].start, "end": runs[k + 1].end, "number": runs[k + 1].text}
             scales = [t for t in runs[k + 1] if t.lower_ in _RANGE_SCALES]
             if scales and not any(t.lower_ in _RANGE_SCALES for t in runs[k]):
                 bare_high = parse_number(" ".join(t.text for t in runs[k + 1] if t.lower_ not in _RANGE_SCALES))

@@ -46,6 +46,10 @@ class Money(Mention):
 
     amount: str = Field(pattern=r"^-?\d+(\.\d+)?$", description="Exact amount in the currency's major unit, as a decimal string.")
     currency: str = Field(pattern=r"^[A-Z]{3}$", description="ISO 4217 code.")
+    currency_basis: Literal["explicit", "default", "context"] = Field(
+        default="explicit", description="How the currency was decided: written unambiguously ('US$', 'yuan'), an "
+        "ambiguous form read its usual way ('$' -> USD), or an ambiguous form read from a country the article "
+        "names ('Rs' in a Pakistani story -> PKR).")
     qualifier: Qualifier | None = Field(default=None, description="Hedge written before the amount ('more than' -> 'over').")
     relation: Literal["range_low", "range_high", "equivalent"] | None = Field(
         default=None, description="Role of this amount in a range or an equivalence with another amount.")

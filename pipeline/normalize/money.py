@@ -12,7 +12,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
 
-from babel.numbers import get_currency_name, get_currency_symbol, list_currencies
+from babel.numbers import (
+    get_currency_name,
+    get_currency_precision,
+    get_currency_symbol,
+    get_territory_currencies,
+    list_currencies,
+)
 
 from pipeline.normalize.numbers import decimal_string, parse_number
 from pipeline.patterns import load_json
@@ -20,10 +26,24 @@ from pipeline.patterns import load_json
 
 @dataclass(frozen=True)
 class Currency:
-    """A resolved currency form: ISO code and the factor to the major unit (0.01 for cents)."""
+    """A resolved currency form: its ISO code, and for a minor unit ("cents") the currencies it can divide."""
 
     code: str
-    factor: Decimal = Decimal(1)
+    minor_of: tuple[str, ...] = ()
+
+    @property
+    def is_minor(self) -> bool:
+        return bool(self.minor_of)
+
+    def after(self, previous: str | None) -> Currency:
+        """A minor unit belongs to the amount written before it when it can divide that currency.
+
+        >>> currency_table().lookup("fils").after("KWD").code, currency_table().lookup("pence").after("USD").code
+        ('KWD', 'GBP')
+        """
+        if self.is_minor and previous in self.minor_of:
+            return Currency(previous, self.minor_of)
+        return self
 
 
 @dataclass
@@ -41,8 +61,8 @@ class CurrencyTable:
         >>> table = currency_table()
         >>> table.lookup("HK$").code, table.lookup("Yuan").code, table.lookup("US dollars").code
         ('HKD', 'CNY', 'USD')
-        >>> table.lookup("cents")
-        Currency(code='USD', factor=Decimal('0.01'))
+        >>> table.lookup("cents").code, table.lookup("cents").is_minor
+        ('USD', True)
         >>> table.lookup("Australian dollars").code, table.lookup("CHF").code
         ('AUD', 'CHF')
         """
@@ -73,8 +93,40 @@ def currency_table() -> CurrencyTable:
     for word, code in data["words"].items():
         table.words[word] = Currency(code)
     for word, unit in data["minor_units"].items():
-        table.words[word] = Currency(unit["code"], Decimal(unit["factor"]))
+        table.words[word] = Currency(unit["default"], tuple(unit["of"]))
     return table
+
+
+def _name_word(code: str) -> str:
+    return get_currency_name(code, locale="en").lower().split()[-1]
+
+
+def currency_in_context(form: str, currency: Currency, countries: list[str]) -> tuple[Currency, str]:
+    """Resolve an ambiguous form with the countries an article names, most named first.
+
+    Returns the currency and how it was decided: "explicit" (the form names
+    one currency), "default" (an ambiguous form read its usual way), or
+    "context" (a named country's own currency of the same family, used only
+    when the default's home country is not named at all).
+
+    >>> table = currency_table()
+    >>> currency_in_context("Rs", table.lookup("Rs"), ["PK"])[0].code
+    'PKR'
+    >>> currency_in_context("Rs", table.lookup("Rs"), ["PK", "IN"])
+    (Currency(code='INR', minor_of=()), 'default')
+    >>> currency_in_context("$", table.lookup("$"), ["AU"])[0].code, currency_in_context("HK$", table.lookup("HK$"), ["AU"])[1]
+    ('USD', 'explicit')
+    """
+    families = load_json("currencies.json")["families"].get(form) or load_json("currencies.json")["families"].get(form.lower())
+    if not families:
+        return currency, "explicit"
+    if currency.code[:2] in countries:
+        return currency, "default"
+    for country in countries:
+        local = get_territory_currencies(country)[:1]
+        if local and _name_word(local[0]) in families:
+            return (Currency(local[0], currency.minor_of), "context") if local[0] != currency.code else (currency, "default")
+    return currency, "default"
 
 
 def money_amount(number_text: str, currency: Currency) -> str | None:
@@ -84,12 +136,16 @@ def money_amount(number_text: str, currency: Currency) -> str | None:
     '7900000000'
     >>> money_amount("14.4 million", Currency("USD"))
     '14400000'
-    >>> money_amount("50", Currency("USD", Decimal("0.01")))
+    >>> money_amount("50", Currency("USD", ("USD",)))
     '0.5'
+    >>> money_amount("25", Currency("KWD", ("KWD",)))  # the dinar has 1000 fils (CLDR digits: 3)
+    '0.025'
     >>> money_amount("lots", Currency("USD")) is None
     True
     """
     value = parse_number(number_text)
     if value is None:
         return None
-    return decimal_string(value * currency.factor)
+    if currency.is_minor:
+        value *= Decimal(10) ** -get_currency_precision(currency.code)
+    return decimal_string(value)

@@ -71,6 +71,8 @@ def parse_number(text: str) -> Decimal | None:
     Decimal('500000000.0')
     >>> parse_number("a dozen")
     Decimal('12')
+    >>> parse_number("1 lakh crore")
+    Decimal('1000000000000')
     >>> parse_number("70 000")
     Decimal('70000')
     >>> parse_number("5 crore")
@@ -108,7 +110,10 @@ def parse_number(text: str) -> Decimal | None:
         elif tok in SCALES:
             if not seen_number:
                 return None
-            total += (current if current is not None else 1) * SCALES[tok]
+            if current is None and i > 0 and tokens[i - 1] in SCALES:
+                total *= SCALES[tok]  # "1 lakh crore", "a thousand million"
+            else:
+                total += (current if current is not None else 1) * SCALES[tok]
             current = None
         elif tok == "a" and nxt is not None and (nxt in SCALES or nxt in {"hundred", "dozen", "half"}):
             if nxt == "half":

@@ -1,0 +1,41 @@
+"""Which country a place name or demonym points to ("Karachi" -> PK, "Kenyan" -> KE).
+
+Country names come from CLDR through Babel; city names (GeoNames, 100,000+
+people), common aliases and demonyms from `patterns/places.json`.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from babel import Locale
+
+from pipeline.patterns import load_json
+
+
+@cache
+def _names() -> dict[str, str]:
+    data = load_json("places.json")
+    names = dict(data["cities"])
+    names.update({name: code for code, name in Locale("en").territories.items() if code.isalpha() and len(code) == 2})
+    names.update(data["country_aliases"])
+    names.update(data["demonyms"])
+    return names
+
+
+def country_of(name: str) -> str | None:
+    """ISO 3166 code of the country a place name, country name or demonym belongs to.
+
+    >>> country_of("Karachi"), country_of("Pakistan"), country_of("Kenyan"), country_of("UAE")
+    ('PK', 'PK', 'KE', 'AE')
+    >>> country_of("the Netherlands"), country_of("Alibaba")
+    ('NL', None)
+    """
+    name = " ".join(name.split())
+    return _names().get(name) or _names().get(name.removeprefix("the ").removesuffix("’s").removesuffix("'s"))
+
+
+def is_place(name: str) -> bool:
+    """Whether the name is a known country, country alias or city (not a demonym)."""
+    data = load_json("places.json")
+    return country_of(name) is not None and name not in data["demonyms"]
