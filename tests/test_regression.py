@@ -37,7 +37,7 @@ def test_gold_files_match_their_specs(tmp_path):
         build_gold_file(spec, ROOT / "articles", built)
         committed = ROOT / "articles" / "gold" / spec.name.replace(".spec.jsonl", ".jsonl")
         assert built.read_text(encoding="utf-8") == committed.read_text(encoding="utf-8"), spec.name
-    for split in ("dev", "test"):
-        built = tmp_path / f"{split}.jsonl"
-        build_gold_file(ROOT / "tests" / "data" / "unseen_news.spec.jsonl", ROOT, built, split)
-        assert built.read_text(encoding="utf-8") == (ROOT / "tests" / "data" / "unseen" / f"{split}.jsonl").read_text(encoding="utf-8")
+    for spec, split, target in (("unseen_news", "dev", "dev"), ("unseen_news", "test", "test"), ("unseen_news2", None, "dev2")):
+        built = tmp_path / f"{target}.jsonl"
+        build_gold_file(ROOT / "tests" / "data" / f"{spec}.spec.jsonl", ROOT, built, split)
+        assert built.read_text(encoding="utf-8") == (ROOT / "tests" / "data" / "unseen" / f"{target}.jsonl").read_text(encoding="utf-8")
