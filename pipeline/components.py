@@ -137,8 +137,12 @@ class OrganizationFixer:
         "British Airways"), and it leaves "Kotak Mahindra Bank" whole.
         """
         ents = list(doc.ents)
+        known = doc.spans.get("org_gazetteer", [])
         for key in ("org_suffix", "org_gazetteer"):
             for span in filter_spans(doc.spans.get(key, [])):
+                if key == "org_suffix" and any(t.lower_ in {"and", "&"} for t in span) \
+                        and any(span.start <= g.start and g.end <= span.end and len(g) < len(span) for g in known):
+                    continue  # "BNP Paribas and Standard Chartered Bank" names two known organizations
                 overlapping = [e for e in ents if e.start < span.end and span.start < e.end]
                 container = next((e for e in overlapping if e.label_ == "ORG" and e.start <= span.start
                                   and span.end <= e.end and len(e) > len(span)), None)
@@ -172,11 +176,10 @@ class OrganizationFixer:
         """"State Bank" + "of Pakistan"; "U.S." + "Department of Justice"."""
         doc = ent.doc
         end = ent.end
-        if ent[0].text in self.institution_heads and ent.start > 0 and doc[ent.start - 1].ent_type_ in {"GPE", "NORP"} \
-                and not _has_newline(doc[ent.start - 1]):
-            place_start = ent.start - 1
-            while place_start > 0 and doc[place_start - 1].ent_iob_ == "I" and doc[place_start - 1].ent_type_ in {"GPE", "NORP"}:
-                place_start -= 1
+        if ent[0].text in self.institution_heads:
+            place_start = next((ent.start - n for n in (3, 2, 1) if ent.start - n >= 0
+                                and country_of(doc[ent.start - n:ent.start].text) is not None
+                                and not any(_has_newline(t) for t in doc[ent.start - n:ent.start])), ent.start)
             ent = Span(doc, place_start, ent.end, label="ORG", kb_id=ent.kb_id, span_id=ent.id)
         if ent[-1].text in self.institution_heads and end + 1 < len(doc) and doc[end].lower_ == "of" \
                 and doc[end + 1].pos_ == "PROPN" and doc[end + 1].ent_type_ in {"GPE", "LOC", ""} \
@@ -193,6 +196,8 @@ class OrganizationFixer:
         after = doc[ent.end] if ent.end < len(doc) else None
         if ent.text in self.not_orgs or ent.text in self.currency_forms or _APPLE_STYLE_PRODUCT.match(ent.text):
             return True
+        if len(ent) > 1 and (ent[1:].text in self.not_orgs or ent[0].text in self.currency_forms and ent[1].like_num):
+            return True  # "Adobe Photoshop" (maker + product), "KD 604.1 million"
         if len(ent) > 1 and ent[0].lower_ in self.title_words and not ent.id_ and ent[1:].text not in self.not_orgs \
                 and all(t.pos_ == "PROPN" for t in ent[1:]) and not any(t.text in self.suffixes for t in ent):
             return True  # "Spokeswoman Sandy Angers": a title and a name

@@ -65,28 +65,33 @@ def load(model: str | None = None) -> Language:
     gazetteer = [p for data in data_files["org_gazetteer"] for p in load_jsonl(data)]
     with nlp.select_pipes(enable=[]):  # phrase patterns need only the tokenizer
         nlp.get_pipe("org_gazetteer").add_patterns(gazetteer)
-        nlp.get_pipe("org_suffix_ruler").add_patterns(legal_suffix_patterns(data_files["org_suffix_ruler"]))
+        nlp.get_pipe("org_suffix_ruler").add_patterns(legal_suffix_patterns(nlp, data_files["org_suffix_ruler"]))
     return nlp
 
 
-def legal_suffix_patterns(rules: str) -> list[dict]:
-    """Token patterns for names closed by a legal suffix ("Zhejiang Hengtai Trading Co., Ltd.").
+def legal_suffix_patterns(nlp: Language, rules: str) -> list[dict]:
+    """Token patterns for names closed by a legal form or an organization word.
 
-    A true legal form (Inc., Ltd., AG) may follow any capitalized words; a
-    descriptive one (Group, Bank, Airlines) only proper nouns.
+    A legal form (Inc., Ltd., "S.A.B. de C.V.") may follow any capitalized
+    words ("Zhejiang Hengtai Trading Co., Ltd."); an organization word (Group,
+    Bank, Association) only proper nouns, which may be joined by "and" or "&"
+    ("Bangladesh Garment Manufacturers and Exporters Association").
     """
     data = load_json(rules)
-    legal = data["legal_suffixes"]
-    suffixes = legal + data["descriptive_suffixes"]
+    closing_words = data["descriptive_suffixes"] + data["institution_heads"]
+    not_a_name_word = {"NOT_IN": data["legal_suffixes"]}
     capitalized = {"REGEX": r"^[A-Z0-9]"}
-    name_word = {"TEXT": capitalized, "POS": {"IN": ["PROPN", "NOUN", "ADJ"]}, "OP": "+"}
-    proper_word = {"TEXT": capitalized, "POS": "PROPN", "OP": "+"}
-    closings = [[], [{"ORTH": {"IN": legal}}], [{"ORTH": ","}, {"ORTH": {"IN": legal}}]]
-    return [
-        {"label": "ORG", "id": "", "pattern": [words, {"ORTH": {"IN": allowed}}, *closing]}
-        for words, allowed in ((name_word, legal), (proper_word, suffixes))
-        for closing in closings
-    ]
+    name = [{"TEXT": capitalized, "ORTH": not_a_name_word, "POS": {"IN": ["PROPN", "NOUN", "ADJ"]}, "OP": "+"}]
+    proper = [{"TEXT": capitalized, "ORTH": not_a_name_word, "POS": "PROPN", "OP": "+"}]
+    joined = [*proper, {"LOWER": {"IN": ["and", "&"]}}, *proper]
+    closing_word = [{"ORTH": {"IN": closing_words}}]
+    institution = [{"ORTH": {"IN": data["institution_heads"]}}]
+    legal_forms = [[{"ORTH": t.text} for t in nlp.make_doc(form)] for form in data["legal_suffixes"]]
+    patterns = [[*proper, *closing_word], [*joined, *institution]]
+    for legal in legal_forms:
+        for comma in ([], [{"ORTH": ","}]):
+            patterns += [[*name, *comma, *legal], [*joined, *comma, *legal], [*proper, *closing_word, *comma, *legal]]
+    return [{"label": "ORG", "id": "", "pattern": pattern} for pattern in patterns]
 
 
 def _teach_tokenizer(nlp: Language, scale_suffixes: list[str]) -> None:

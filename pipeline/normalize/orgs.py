@@ -18,10 +18,16 @@ _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _SMALL_WORDS = {"of", "and", "the", "for", "&", "de", "du", "la", "le", "des", "der", "und", "in", "on", "at", "a"}
 
 
+def _key_words(text: str) -> list[str]:
+    return [w for w in re.sub(r"[^\w&\s-]", " ", text.lower()).replace("-", " ").split() if w != "&"]
+
+
 @cache
-def _suffixes() -> frozenset[str]:
+def _suffixes() -> tuple[tuple[str, ...], ...]:
+    """Word sequences that do not tell two organizations apart: legal forms and words like Group, Holdings."""
     rules = load_json("org_rules.json")
-    return frozenset(s.lower().rstrip(".") for s in rules["legal_suffixes"] + rules["descriptive_suffixes"])
+    sequences = {tuple(_key_words(s)) for s in rules["legal_suffixes"] + rules["name_key_drops"]}
+    return tuple(sorted((s for s in sequences if s), key=len, reverse=True))
 
 
 def clean_name(text: str) -> str:
@@ -47,13 +53,21 @@ def name_key(name: str) -> str:
     'sears roebuck'
     >>> name_key("Group")
     'group'
+    >>> name_key("Grupo Industrial Saltillo, S.A.B. de C.V."), name_key("Tata Steel")
+    ('grupo industrial saltillo', 'tata steel')
     """
-    words = re.sub(r"[^\w&\s-]", " ", clean_name(name).lower()).replace("-", " ").split()
-    words = [w for w in words if w != "&"]
-    while len(words) > 1 and words[-1] in _suffixes():
-        words.pop()
-    while len(words) > 1 and words[-1] in _SMALL_WORDS:
-        words.pop()
+    words = _key_words(clean_name(name))
+    trimmed = True
+    while trimmed:
+        trimmed = False
+        for suffix in _suffixes():
+            if len(words) > len(suffix) and tuple(words[-len(suffix):]) == suffix:
+                del words[-len(suffix):]
+                trimmed = True
+                break
+        while len(words) > 1 and words[-1] in _SMALL_WORDS:
+            words.pop()
+            trimmed = True
     return " ".join(words)
 
 
@@ -108,14 +122,28 @@ def group_mentions(mentions: list[tuple[str, int, int, str | None]], text: str) 
         name = known or clean_name(mention_text)
         if not name:
             continue
-        key = name_key(name)
+        key = f"={known}" if known else name_key(name)  # two gazetteer names never merge
         group = groups.setdefault(key, OrgGroup())
         group.names.append(name)
         group.canonical = group.canonical or known
         group.mentions.append((mention_text, start, end))
+    _merge_into_known(groups)
     _merge_short_forms(groups)
     _merge_acronyms(groups, text)
     return sorted(groups.values(), key=lambda g: g.mentions[0][1])
+
+
+def _merge_into_known(groups: dict[str, OrgGroup]) -> None:
+    """A mention the gazetteer did not name joins the one gazetteer organization with the same key."""
+    known_keys: dict[str, list[str]] = {}
+    for key, group in groups.items():
+        if group.canonical:
+            for name in {group.canonical, *(m[0] for m in group.mentions)}:
+                known_keys.setdefault(name_key(name), []).append(key)
+    for key in [k for k, g in groups.items() if not g.canonical]:
+        targets = sorted(set(known_keys.get(key, [])))
+        if len(targets) == 1:
+            _merge(groups, key, targets[0])
 
 
 def _merge(groups: dict[str, OrgGroup], source: str, target: str) -> None:
@@ -127,12 +155,21 @@ def _merge(groups: dict[str, OrgGroup], source: str, target: str) -> None:
 
 
 def _merge_short_forms(groups: dict[str, OrgGroup]) -> None:
-    """"Toyota" joins "Toyota Motor" when it is the only longer name it starts."""
-    for key in sorted(groups, key=len):
+    """"Toyota" and "Toyota Motor Corp." are one organization when no other name starts with "Toyota".
+
+    The pair joins under the gazetteer's name when one has it; two gazetteer
+    organizations never join.
+    """
+    keys = {key: name_key(group.name) for key, group in groups.items()}
+    for key in sorted(groups, key=lambda k: len(keys[k])):
         if key not in groups or is_acronym(groups[key].names[0]):
             continue
-        longer = [k for k in groups if k != key and k.startswith(key + " ")]
-        if len(longer) == 1 and (groups[key].canonical is None or groups[longer[0]].canonical is None):
+        longer = [k for k in groups if k != key and keys[k].startswith(keys[key] + " ")]
+        if len(longer) != 1 or (groups[key].canonical and groups[longer[0]].canonical):
+            continue
+        if groups[key].canonical:
+            _merge(groups, longer[0], key)
+        else:
             _merge(groups, key, longer[0])
 
 
