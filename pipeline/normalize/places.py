@@ -1,7 +1,7 @@
 """Which country a place name or demonym points to ("Karachi" -> PK, "Kenyan" -> KE).
 
 Country names come from CLDR through Babel; city names (GeoNames, 100,000+
-people), common aliases and demonyms from `patterns/places.json`.
+people) from `patterns/places.json`, aliases and demonyms from `patterns/place_names.json`.
 """
 
 from __future__ import annotations
@@ -15,11 +15,10 @@ from pipeline.patterns import load_json
 
 @cache
 def _names() -> dict[str, str]:
-    data = load_json("places.json")
-    names = dict(data["cities"])
+    names = dict(load_json("places.json")["cities"])
     names.update({name: code for code, name in Locale("en").territories.items() if code.isalpha() and len(code) == 2})
-    names.update(data["country_aliases"])
-    names.update(data["demonyms"])
+    names.update(load_json("place_names.json")["country_aliases"])
+    names.update(load_json("place_names.json")["demonyms"])
     return names
 
 
@@ -37,5 +36,4 @@ def country_of(name: str) -> str | None:
 
 def is_place(name: str) -> bool:
     """Whether the name is a known country, country alias or city (not a demonym)."""
-    data = load_json("places.json")
-    return country_of(name) is not None and name not in data["demonyms"]
+    return country_of(name) is not None and name not in load_json("place_names.json")["demonyms"]
