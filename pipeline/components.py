@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from decimal import Decimal
 from collections.abc import Iterable
 
 from spacy.language import Language
@@ -19,14 +20,14 @@ from spacy.util import filter_spans
 
 from pipeline.normalize.money import Currency, currency_in_context, currency_table, money_amount
 from pipeline.normalize.places import country_of, is_place
-from pipeline.normalize.numbers import NUMBER_WORDS, SCALES, parse_number
+from pipeline.normalize.numbers import NUMBER_WORDS, SCALES, decimal_string, parse_number
 from pipeline.normalize.qualifiers import qualifier
 from pipeline.patterns import load_json
 
 Span.set_extension("money", default=None, force=True)
 Span.set_extension("count", default=None, force=True)
 
-_DIGITS = re.compile(r"^(?:\d[\d,]*(?:\.\d+)?|\.\d+)$")
+_DIGITS = re.compile(r"^[-−]?(?:\d[\d,]*(?:\.\d+)?|\.\d+)$")
 _RANGE_SCALES = set(SCALES) | {"hundred"}
 _RANGE_WORDS = {"-", "–", "—", "to", "and"}
 _APPLE_STYLE_PRODUCT = re.compile(r"^i[A-Z][a-z]+")  # iPod, iPhone, iTunes
@@ -38,6 +39,12 @@ _NOT_COUNT_ENT_LABELS = {"DATE", "TIME", "PERCENT", "ORDINAL", "PRODUCT", "LAW",
 def qualifier_before(doc: Doc, start: int) -> str | None:
     """The controlled qualifier written just before token `start`, if any."""
     return qualifier([t.lower_ for t in doc[max(start - 3, 0):start]])
+
+
+def _modifies_noun(doc: Doc, mention: Span) -> bool:
+    """"a dollar store", "a euro-zone bank": the currency word is an adjective here."""
+    after = doc[mention.end] if mention.end < len(doc) else None
+    return after is not None and (after.text in {"-", "–"} or after.pos_ in {"NOUN", "PROPN", "ADJ"} and not after.is_punct)
 
 
 def _countries_named(doc: Doc) -> list[str]:
@@ -252,8 +259,9 @@ def number_runs(doc: Doc) -> list[Span]:
     while i < n:
         token = doc[i]
         starts = bool(_DIGITS.match(token.text)) or (token.lower_ in NUMBER_WORDS and token.lower_ not in SCALES)
-        if token.lower_ in {"a", "half"} and i + 1 < n and doc[i + 1].lower_ in {"half", "dozen", "hundred", "thousand", "million", "billion", "trillion"}:
-            starts = token.lower_ == "half" or doc[i + 1].lower_ != "half" or i + 2 < n
+        if token.lower_ in {"a", "half", "quarter", "quarters"} and i + 1 < n \
+                and doc[i + 1].lower_ in {"half", "quarter", "dozen", "hundred", "thousand", "million", "billion", "trillion"}:
+            starts = token.lower_ != "a" or doc[i + 1].lower_ not in {"half", "quarter"} or i + 2 < n
         if token.lower_ in SCALES and len(token.text) > 2 and token.lower_ not in {"grand"}:
             starts = True
         if not starts:
@@ -270,8 +278,12 @@ def number_runs(doc: Doc) -> list[Span]:
             elif nxt.lower_ in {"and", "-", "a"} and j + 1 < n and not _DIGITS.match(prev.text) \
                     and doc[j + 1].lower_ in NUMBER_WORDS | {"half"} and not _DIGITS.match(doc[j + 1].text):
                 j += 2
-            elif nxt.lower_ == "half" and prev.lower_ == "a":
+            elif nxt.lower_ == "half" and prev.lower_ == "a" or nxt.lower_ == "quarters" and j + 1 < n \
+                    and doc[j + 1].lower_ in SCALES:
                 j += 1
+            elif nxt.lower_ == "point" and j + 1 < n and (doc[j + 1].is_digit or doc[j + 1].lower_ in NUMBER_WORDS) \
+                    and not doc[j + 1].lower_ in SCALES:
+                j += 2  # "one point three"
             elif nxt.text == "-" and j + 1 < n and _DIGITS.match(prev.text) and doc[j + 1].lower_ in SCALES \
                     and len(doc[j + 1].text) > 2:
                 j += 2  # "a 1.5-billion-euro deal"
@@ -321,6 +333,8 @@ class MoneyFinder:
         if left is not None and left.text in self.table.attached_only and left[-1].whitespace_:
             left = None  # "R5bn" is rand, "R 5" is not
         right = by_start.get(run.end)
+        if right is not None and right.text in self.table.attached_only and run[-1].whitespace_:
+            right = None  # "43c" is cents, "43 c" is not
         if right is None and run.end + 1 < len(doc) and doc[run.end].text == "-":
             right = by_start.get(run.end + 1)  # "a 1.5-billion-euro deal"
             if right is not None and right.text.lower() not in self.table.words:
@@ -337,36 +351,54 @@ class MoneyFinder:
         mention = left or right
         if mention is None:
             return None
+        scale_after = right is not None and right.end < len(doc) and doc[right.end].lower_ in SCALES \
+            and len(doc[right.end].text) > 2 and not any(t.lower_ in SCALES for t in run)
         currency = self.table.lookup(mention.text)
         if currency is None:
             return None
         start = left.start if left is not None else run.start
-        return start, (right.end if right is not None else run.end), currency, mention.text
+        end = right.end + scale_after if right is not None else run.end
+        return start, end, currency, mention.text
 
     def __call__(self, doc: Doc) -> Doc:
         by_end, by_start = self._currencies(doc)
         runs = number_runs(doc)
         hits: dict[int, dict] = {}
         countries = _countries_named(doc)
+        covered = -1
         for k, run in enumerate(runs):
-            found = self._currency_beside(doc, run, by_end, by_start)
+            found = None if run.start < covered else self._currency_beside(doc, run, by_end, by_start)
             if found is not None:
+                covered = found[1]
                 start, end, currency, form = found
                 currency, basis = currency_in_context(form, currency, countries)
-                hits[k] = {"start": start, "end": end, "currency": currency, "number": run.text, "relation": None,
+                number = run.text if end <= run.end or doc[end - 1].lower_ not in SCALES else f"{run.text} {doc[end - 1].text}"
+                hits[k] = {"start": start, "end": end, "currency": currency, "number": number, "relation": None,
                            "basis": basis}
         self._join_ranges(doc, runs, hits)
+        for start, mention in by_start.items():  # "a dollar", "a euro": one unit, unless the word modifies a noun
+            if start > 0 and doc[start - 1].lower_ in {"a", "an"} and mention.text.lower() in self.table.words \
+                    and not mention.text.lower().endswith("s") and not _modifies_noun(doc, mention):
+                currency, basis = currency_in_context(mention.text, self.table.lookup(mention.text), countries)
+                hits[-start - 1] = {"start": start - 1, "end": mention.end, "currency": currency, "number": "1",
+                                           "relation": None, "basis": basis}
         records: list[tuple[Span, dict]] = []
+        minor_ends: set[int] = set()
         previous: str | None = None
-        for k in sorted(hits):
-            hit = hits[k]
+        for hit in sorted(hits.values(), key=lambda h: h["start"]):
             hit["currency"] = hit["currency"].after(previous)  # "S$1.20 ... 54 cents", "KD 5 ... 25 fils"
             if not hit["currency"].is_minor:
                 previous = hit["currency"].code
             amount = money_amount(hit["number"], hit["currency"])
             if amount is None:
                 continue
+            if records and records[-1][0].end not in minor_ends and self._continues(doc, records[-1], hit):
+                span, record = records.pop()  # "3 dollars 50 cents" is one amount
+                amount = decimal_string(Decimal(record["amount"]) + Decimal(amount))
+                hit = {**hit, "start": span.start, "relation": record["relation"]}
             qualifier = "between" if hit.get("between") else qualifier_before(doc, hit["start"])
+            if hit["currency"].is_minor:
+                minor_ends.add(hit["end"])
             records.append((doc[hit["start"]:hit["end"]], {
                 "amount": amount, "currency": hit["currency"].code, "currency_basis": hit["basis"],
                 "qualifier": qualifier, "relation": hit["relation"], "related": None,
@@ -378,6 +410,15 @@ class MoneyFinder:
                 record["related"] = i + 1 if record["relation"] == "range_low" else i - 1
             doc.spans["money"][i]._.money = record
         return doc
+
+    @staticmethod
+    def _continues(doc: Doc, last: tuple[Span, dict], hit: dict) -> bool:
+        """Whether a minor-unit amount completes the amount before it ("$20 and 43c", "3 GBP 1 pence")."""
+        span, record = last
+        between = doc[span.end:hit["start"]]
+        return hit["currency"].is_minor and record["currency"] == hit["currency"].code and record["relation"] is None \
+            and not any(t.lower_ in SCALES for t in span) and len(between) <= 1 \
+            and all(t.lower_ in {"and", ","} for t in between)
 
     @staticmethod
     def _join_ranges(doc: Doc, runs: list[Span], hits: dict[int, dict]) -> None:
@@ -455,7 +496,8 @@ class CountFinder:
         for ent in doc.ents:
             if ent.label_ in _NOT_COUNT_ENT_LABELS:
                 taken.update(range(ent.start, ent.end))
-        runs = [r for r in number_runs(doc) if not any(t.i in taken for t in r) and not self._is_identifier(doc, r)]
+        runs = [r for r in number_runs(doc) if not any(t.i in taken for t in r) and not self._is_identifier(doc, r)
+                and r.text[0] not in "-−"]
         heads = [self._counted_noun(doc, run) for run in runs]
         found: list[tuple[Span, dict]] = []
         for k, (run, head) in enumerate(zip(runs, heads)):

@@ -96,11 +96,16 @@ def legal_suffix_patterns(nlp: Language, rules: str) -> list[dict]:
 
 def _teach_tokenizer(nlp: Language, scale_suffixes: list[str]) -> None:
     """Split currency forms and scale abbreviations off digits: "HK$2bn" -> "HK$", "2", "bn"."""
-    symbols = sorted(currency_table().symbols, key=len, reverse=True)
-    currency_prefix = "(?:" + "|".join(re.escape(s) for s in symbols) + r")(?=[0-9.])"
+    table = currency_table()
+    glued = [w for w in table.words if w.endswith("$")]  # "nzd$15"
+    symbols = sorted([*table.symbols, *glued], key=len, reverse=True)
+    currency_prefix = "(?:" + "|".join(re.escape(s) for s in symbols) + r")(?=[-−]?[0-9.])"
+    after_digits = sorted([*(s for s in table.symbols if len(s) > 1 or not s.isalpha() or not s.isascii()), "¢", "c"],
+                          key=len, reverse=True)
+    currency_suffix = r"(?<=[0-9kKmMbB])(?:" + "|".join(re.escape(s) for s in after_digits) + r")"  # "115USD", "10k$"
     scale_suffix = r"(?<=[0-9])(?:" + "|".join(scale_suffixes) + r")"
     tokenizer = nlp.tokenizer
     tokenizer.prefix_search = compile_prefix_regex([currency_prefix, *nlp.Defaults.prefixes]).search
-    tokenizer.suffix_search = compile_suffix_regex([scale_suffix, *nlp.Defaults.suffixes]).search
+    tokenizer.suffix_search = compile_suffix_regex([currency_suffix, scale_suffix, *nlp.Defaults.suffixes]).search
     symbol_in_range = r"(?<=[0-9])[-–—](?=[$€£¥₹])|(?<=[0-9][-–—])[$€£¥₹](?=[0-9])"  # "US$500-$600"
     tokenizer.infix_finditer = compile_infix_regex([symbol_in_range, *nlp.Defaults.infixes]).finditer

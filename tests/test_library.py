@@ -43,3 +43,18 @@ def test_long_article_is_processed_in_pieces_with_offsets_kept(nlp):
     assert {(m.amount, m.currency) for m in article.money} == {("14400000", "USD")}
     assert article.money[-1].start > len(text) - len(paragraph)
     assert {o.name for o in article.organizations} == {"Nike", "Adidas"}
+
+
+def test_shared_currency_forms_follow_the_country_named(nlp):
+    swedish = extract("Swedish retailer Lindex shares rose to 116 Kroner in Stockholm.")
+    assert [(m.amount, m.currency, m.currency_basis) for m in swedish.money] == [("116", "SEK", "context")]
+    pakistani = extract("Lucky Cement posted a profit of Rs 9.8 billion, the Karachi-based company said.")
+    assert [(m.currency, m.currency_basis) for m in pakistani.money] == [("PKR", "context")]
+    canadian = extract("The Toronto-based bank earned $2 billion in Canada.")  # a bare $ stays USD
+    assert [(m.currency, m.currency_basis) for m in canadian.money] == [("USD", "explicit")]
+
+
+def test_a_count_after_to_is_not_the_end_of_a_money_range(nlp):
+    article = extract("ADNOC awarded contracts worth $8.2 billion to two consortia.")
+    assert [(m.amount, m.relation) for m in article.money] == [("8200000000", None)]
+    assert [(c.value, c.item) for c in article.counts] == [(2, "consortium")]

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
 
+from babel import Locale, UnknownLocaleError
+from babel.core import get_global
 from babel.numbers import (
     get_currency_name,
     get_currency_precision,
@@ -88,8 +90,16 @@ def currency_table() -> CurrencyTable:
             name = get_currency_name(code, count=count, locale="en").lower()
             if "(" not in name:
                 table.words.setdefault(name, currency)
+    _add_local_forms(table)
     for symbol, code in data["symbols"].items():
         table.symbols[symbol] = Currency(code)
+    for code in data["lowercase_codes"]:
+        table.words.setdefault(code, Currency(code.upper() if code != "rmb" else "CNY"))
+    for prefix, code in data["spaced_prefixes"].items():
+        table.words[f"{prefix} $"] = Currency(code)
+    for code in list_currencies():
+        if code.endswith(("D", "N")) and code not in not_currency:  # dollars and pesos: "cad$", "mxn$"
+            table.words.setdefault(f"{code.lower()}$", Currency(code))
     for word, code in data["words"].items():
         table.words[word] = Currency(code)
     for word, unit in data["minor_units"].items():
@@ -127,6 +137,26 @@ def currency_in_context(form: str, currency: Currency, countries: list[str]) -> 
         if local and _name_word(local[0]) in families:
             return (Currency(local[0], currency.minor_of), "context") if local[0] != currency.code else (currency, "default")
     return currency, "default"
+
+
+def _add_local_forms(table: CurrencyTable) -> None:
+    """Each country's own symbol for its currency ("₡", "₾") and "<country> <currency word>" ("malaysia ringgit")."""
+    names = Locale("en").territories
+    for territory, codes in get_global("territory_currencies").items():
+        current = [c[0] for c in codes if c[2] is None and c[3]]  # (code, start, end, tender)
+        if len(current) != 1 or territory not in names:
+            continue
+        code = current[0]
+        try:
+            local = Locale.parse(f"und_{territory}")
+        except (ValueError, UnknownLocaleError):
+            continue
+        symbol = get_currency_symbol(code, locale=local)
+        if symbol != code and not symbol.isalnum():
+            table.symbols.setdefault(symbol, Currency(code))
+        for count in (1, 2):
+            word = get_currency_name(code, count=count, locale="en").lower().split()[-1]
+            table.words.setdefault(f"{names[territory].lower()} {word}", Currency(code))
 
 
 def money_amount(number_text: str, currency: Currency) -> str | None:

@@ -10,7 +10,7 @@ import re
 from decimal import Decimal, InvalidOperation
 
 UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "zero": 0, "naught": 0, "nought": 0, "nil": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
     "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
     "seventeen": 17, "eighteen": 18, "nineteen": 19,
@@ -20,6 +20,7 @@ TENS = {
     "seventy": 70, "eighty": 80, "ninety": 90,
 }
 FRACTIONS = {"half": Decimal("0.5"), "quarter": Decimal("0.25")}
+FRACTION_PLURALS = {"halves": Decimal("0.5"), "quarters": Decimal("0.25")}
 #: Scale words and the abbreviations business news uses after digits.
 SCALES = {
     "thousand": 10**3, "k": 10**3, "grand": 10**3,
@@ -28,12 +29,16 @@ SCALES = {
     "crore": 10**7, "crores": 10**7, "cr": 10**7,
     "billion": 10**9, "billions": 10**9, "bn": 10**9, "b": 10**9, "bln": 10**9,
     "trillion": 10**12, "trillions": 10**12, "tn": 10**12, "trn": 10**12, "tr": 10**12,
+    "quadrillion": 10**15, "quintillion": 10**18, "sextillion": 10**21,
 }
+#: Words that are numbers only inside a phrase ("a couple", "a pair"), never on their own in text.
+PHRASE_NUMBERS = {"couple": 2, "pair": 2}
 NUMBER_WORDS = frozenset(UNITS) | frozenset(TENS) | {"hundred", "dozen"} | frozenset(SCALES)
 
 _TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+|[a-z]+")
+_SIGN = re.compile(r"^\s*[-−]\s*(?=\d)")
 _SPACED_THOUSANDS = re.compile(r"(?<=\b\d{1})\s(?=\d{3}\b)|(?<=\b\d{2})\s(?=\d{3}\b)|(?<=\b\d{3})\s(?=\d{3}\b)")
-_DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$|^\.\d+$")
+_DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$|^\.\d+$|^\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?$")
 
 
 def parse_digits(text: str) -> Decimal | None:
@@ -83,10 +88,23 @@ def parse_number(text: str) -> Decimal | None:
     Decimal('1500000.0')
     >>> parse_number("suspects") is None
     True
+    >>> parse_number("-15"), parse_number("billion twenty three million"), parse_number("a couple of")
+    (Decimal('-15'), Decimal('1023000000'), Decimal('2'))
+    >>> parse_number("one point three"), parse_number("1 point 1")
+    (Decimal('1.3'), Decimal('1.1'))
+    >>> parse_number("three quarters billion")
+    Decimal('750000000.00')
     """
+    negative = bool(_SIGN.match(text))
+    text = _SIGN.sub("", text)
     tokens = _TOKEN.findall(_SPACED_THOUSANDS.sub("", text.lower()).replace("-", " "))
     if not tokens:
         return None
+    value = _parse_tokens(tokens)
+    return -value if negative and value is not None else value
+
+
+def _parse_tokens(tokens: list[str]) -> Decimal | None:
     total = Decimal(0)
     current: Decimal | None = None
     seen_number = False
@@ -103,19 +121,32 @@ def parse_number(text: str) -> Decimal | None:
             current = (current or 0) + TENS[tok]
         elif tok in FRACTIONS:
             current = (current or 0) + FRACTIONS[tok]
+        elif tok in FRACTION_PLURALS and current is not None:
+            current *= FRACTION_PLURALS[tok]  # "three quarters"
         elif tok == "hundred":
             current = (current or 1) * 100
-        elif tok == "dozen":
+        elif tok in {"dozen", "dozens"}:
             current = (current or 1) * 12
+        elif tok in PHRASE_NUMBERS and i > 0 and tokens[i - 1] == "a":
+            current = Decimal(PHRASE_NUMBERS[tok])
+        elif tok == "point" and current is not None and nxt is not None and (nxt.isdigit() or nxt in UNITS):
+            digits = ""
+            for k in range(i + 1, len(tokens)):  # "1 point 1", "one point three five"
+                if tokens[k].isdigit() or UNITS.get(tokens[k], 10) < 10:
+                    digits += tokens[k] if tokens[k].isdigit() else str(UNITS[tokens[k]])
+                    tokens[k] = "and"  # consumed
+                else:
+                    break
+            current += Decimal("0." + digits)
         elif tok in SCALES:
-            if not seen_number:
-                return None
+            if not seen_number and len(tok) <= 3:
+                return None  # "m", "bn" alone are not numbers; "million" alone is one million
             if current is None and i > 0 and tokens[i - 1] in SCALES:
                 total *= SCALES[tok]  # "1 lakh crore", "a thousand million"
             else:
                 total += (current if current is not None else 1) * SCALES[tok]
             current = None
-        elif tok == "a" and nxt is not None and (nxt in SCALES or nxt in {"hundred", "dozen", "half"}):
+        elif tok == "a" and nxt is not None and (nxt in SCALES or nxt in {"hundred", "dozen", "half"} | set(PHRASE_NUMBERS)):
             if nxt == "half":
                 continue
             current = current if current is not None else Decimal(1)
@@ -123,6 +154,8 @@ def parse_number(text: str) -> Decimal | None:
                 continue
         elif tok == "and" and seen_number:
             continue
+        elif tok == "of" and nxt is None and seen_number:
+            continue  # "a couple of", "a dozen of"
         else:
             return None
         seen_number = True
