@@ -41,6 +41,18 @@ def qualifier_before(doc: Doc, start: int) -> str | None:
     return qualifier([t.lower_ for t in doc[max(start - 3, 0):start]])
 
 
+def _per_unit(doc: Doc, end: int) -> str | None:
+    """"$5 a share", "$80 per barrel", "$15/hour": the unit a price is per, else None."""
+    if end + 1 < len(doc) and doc[end].lower_ in {"a", "an", "per", "/", "each"}:
+        unit = doc[end + 1] if doc[end].lower_ != "each" else doc[end]
+        if doc[end].lower_ == "each":
+            return "each"
+        if unit.pos_ in {"NOUN", "PROPN"} or unit.lower_ in {"share", "barrel", "ounce", "tonne", "ton", "hour", "day",
+                                                               "week", "month", "year", "head", "person", "unit", "kg"}:
+            return unit.lemma_.lower() or unit.lower_
+    return None
+
+
 def _modifies_noun(doc: Doc, mention: Span) -> bool:
     """"a dollar store", "a euro-zone bank": the currency word is an adjective here."""
     after = doc[mention.end] if mention.end < len(doc) else None
@@ -399,9 +411,10 @@ class MoneyFinder:
             qualifier = "between" if hit.get("between") else qualifier_before(doc, hit["start"])
             if hit["currency"].is_minor:
                 minor_ends.add(hit["end"])
+            code, basis = self._code_in_parentheses(doc, hit["end"]) or (hit["currency"].code, hit["basis"])
             records.append((doc[hit["start"]:hit["end"]], {
-                "amount": amount, "currency": hit["currency"].code, "currency_basis": hit["basis"],
-                "qualifier": qualifier, "relation": hit["relation"], "related": None,
+                "amount": amount, "currency": code, "currency_basis": basis, "qualifier": qualifier,
+                "per_unit": _per_unit(doc, hit["end"]), "relation": hit["relation"], "related": None,
             }))
         records = self._link_equivalents(doc, records)
         doc.spans["money"] = [span for span, _ in records]
@@ -410,6 +423,14 @@ class MoneyFinder:
                 record["related"] = i + 1 if record["relation"] == "range_low" else i - 1
             doc.spans["money"][i]._.money = record
         return doc
+
+    def _code_in_parentheses(self, doc: Doc, end: int) -> tuple[str, str] | None:
+        """"$80 million (NZD)": a code in parentheses right after an amount says which currency it is."""
+        if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+            currency = self.table.symbols.get(doc[end + 1].text)
+            if currency is not None and doc[end + 1].text.isupper():
+                return currency.code, "explicit"
+        return None
 
     @staticmethod
     def _continues(doc: Doc, last: tuple[Span, dict], hit: dict) -> bool:
@@ -488,6 +509,8 @@ class CountFinder:
         self.not_counted = set(data["not_counted"])
         self.identifier_words = set(data["identifier_words"])
         self.item_lemmas = data["item_lemmas"]
+        self.approximate = {tuple(phrase.split()): value for phrase, value in
+                            sorted(data["approximate_plurals"].items(), key=lambda kv: -len(kv[0].split()))}
 
     def __call__(self, doc: Doc) -> Doc:
         taken = set()
@@ -501,24 +524,60 @@ class CountFinder:
         heads = [self._counted_noun(doc, run) for run in runs]
         found: list[tuple[Span, dict]] = []
         for k, (run, head) in enumerate(zip(runs, heads)):
+            item_text: str | None = None
             if head is None and k + 1 < len(runs) and heads[k + 1] is not None and self._range_low(doc, run, runs[k + 1]):
-                head, phrase_start = heads[k + 1], runs[k + 1].end  # "15 to 20 people": the low end counts people too
-                span_end = run.end
+                head, span_end = heads[k + 1], run.end  # "15 to 20 people": the low end counts people too
+                item_text = doc[runs[k + 1].end:self._phrase_end(doc, head)].text
             elif head is None:
-                continue
+                previous = found[-1] if found and found[-1][0].sent == run.sent else None
+                if previous is None or not self._elliptical(doc, run):
+                    continue
+                found.append((run, {**previous[1], "value": parse_number(run.text), "item_text": None,
+                                    "qualifier": qualifier_before(doc, run.start)}))
+                continue  # "revenue from 140 stores, up from 120 a year earlier": 120 stores
             else:
-                phrase_start, span_end = run.end, self._phrase_end(doc, head)
-            phrase_end = self._phrase_end(doc, head)
+                span_end = self._phrase_end(doc, head)
+                item_text = doc[run.end:span_end].text
             found.append((doc[run.start:span_end], {
                 "value": parse_number(run.text),
                 "item": self._item_lemma(head),
-                "item_text": doc[phrase_start:phrase_end].text,
+                "item_text": item_text,
                 "qualifier": qualifier_before(doc, run.start),
             }))
+        found += self._approximate(doc, taken)
+        found.sort(key=lambda pair: pair[0].start)
         doc.spans["counts"] = [span for span, _ in found]
         for span, (_, value) in zip(doc.spans["counts"], found):
             span._.count = value
         return doc
+
+    @staticmethod
+    def _elliptical(doc: Doc, run: Span) -> bool:
+        """A number compared with a count just before it: "up from 120", "compared with 98", "versus 75"."""
+        before = [t.lower_ for t in doc[max(run.start - 2, 0):run.start]]
+        return before[-2:] in (["up", "from"], ["down", "from"], ["compared", "with"], ["compared", "to"]) \
+            or before[-1:] in (["versus"], ["vs"], ["vs."])
+
+    def _approximate(self, doc: Doc, taken: set[int]) -> list[tuple[Span, dict]]:
+        """"dozens of shops", "hundreds of thousands of people": counts at their lower bound, qualified "at least"."""
+        found = []
+        i = 0
+        while i < len(doc):
+            phrase = next((p for p in self.approximate if doc[i:i + len(p)].text.lower() == " ".join(p)
+                           and i + len(p) < len(doc) and doc[i + len(p)].lower_ == "of"), None)
+            if phrase is None or i in taken:
+                i += 1
+                continue
+            end = i + len(phrase) + 1
+            head = self._scan_noun(doc, end)
+            if head is not None and not self._is_unit(head) and head.pos_ == "NOUN" \
+                    and currency_table().lookup(head.text) is None:  # "millions of dollars" is not a count
+                found.append((doc[i:head.i + 1], {
+                    "value": Decimal(self.approximate[phrase]), "item": self._item_lemma(head),
+                    "item_text": doc[end:head.i + 1].text, "qualifier": "at least",
+                }))
+            i = end
+        return found
 
     def _item_lemma(self, head: Token) -> str:
         """Lemma of the counted noun; irregular plurals from the rules, acronym plurals ("SUVs") by hand."""

@@ -51,6 +51,7 @@ class Money(Mention):
         "ambiguous form read its usual way ('$' -> USD), or an ambiguous form read from a country the article "
         "names ('Rs' in a Pakistani story -> PKR).")
     qualifier: Qualifier | None = Field(default=None, description="Hedge written before the amount ('more than' -> 'over').")
+    per_unit: str | None = Field(default=None, description="What a price is per ('$5 a share' -> 'share'), else null.")
     relation: Literal["range_low", "range_high", "equivalent"] | None = Field(
         default=None, description="Role of this amount in a range or an equivalence with another amount.")
     related: int | None = Field(default=None, ge=0, description="Index in `money` of the other end / the equivalent amount.")

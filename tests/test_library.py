@@ -51,10 +51,19 @@ def test_shared_currency_forms_follow_the_country_named(nlp):
     pakistani = extract("Lucky Cement posted a profit of Rs 9.8 billion, the Karachi-based company said.")
     assert [(m.currency, m.currency_basis) for m in pakistani.money] == [("PKR", "context")]
     canadian = extract("The Toronto-based bank earned $2 billion in Canada.")  # a bare $ stays USD
-    assert [(m.currency, m.currency_basis) for m in canadian.money] == [("USD", "explicit")]
+    assert [(m.currency, m.currency_basis) for m in canadian.money] == [("USD", "default")]
+    stated = extract("The Auckland company raised $80 million (NZD) at $5 a share.")
+    assert [(m.currency, m.currency_basis, m.per_unit) for m in stated.money] == [("NZD", "explicit", None),
+                                                                                 ("USD", "default", "share")]
 
 
 def test_a_count_after_to_is_not_the_end_of_a_money_range(nlp):
     article = extract("ADNOC awarded contracts worth $8.2 billion to two consortia.")
     assert [(m.amount, m.relation) for m in article.money] == [("8200000000", None)]
     assert [(c.value, c.item) for c in article.counts] == [(2, "consortium")]
+
+
+def test_approximate_and_elliptical_counts(nlp):
+    article = extract("Dozens of shops closed. The chain now runs 140 stores, up from 120 a year earlier.")
+    assert [(c.value, c.item, c.qualifier) for c in article.counts] == [(12, "shop", "at least"), (140, "store", None),
+                                                                       (120, "store", None)]

@@ -115,7 +115,8 @@ def currency_in_context(form: str, currency: Currency, countries: list[str]) -> 
     """Resolve an ambiguous form with the countries an article names, most named first.
 
     Returns the currency and how it was decided: "explicit" (the form names
-    one currency), "default" (an ambiguous form read its usual way), or
+    one currency), "default" (an ambiguous form read its usual way: a bare
+    "$" is USD whatever the story's country), or
     "context" (a named country's own currency of the same family, used only
     when the default's home country is not named at all).
 
@@ -124,12 +125,13 @@ def currency_in_context(form: str, currency: Currency, countries: list[str]) -> 
     'PKR'
     >>> currency_in_context("Rs", table.lookup("Rs"), ["PK", "IN"])
     (Currency(code='INR', minor_of=()), 'default')
-    >>> currency_in_context("$", table.lookup("$"), ["AU"])[0].code, currency_in_context("HK$", table.lookup("HK$"), ["AU"])[1]
-    ('USD', 'explicit')
+    >>> currency_in_context("$", table.lookup("$"), ["AU"]), currency_in_context("HK$", table.lookup("HK$"), ["AU"])[1]
+    ((Currency(code='USD', minor_of=()), 'default'), 'explicit')
     """
-    families = load_json("currencies.json")["families"].get(form) or load_json("currencies.json")["families"].get(form.lower())
+    data = load_json("currencies.json")
+    families = data["families"].get(form) or data["families"].get(form.lower())
     if not families:
-        return currency, "explicit"
+        return currency, "default" if form in data["read_as_default"] or form.lower() in data["read_as_default"] else "explicit"
     if currency.code[:2] in countries:
         return currency, "default"
     for country in countries:
