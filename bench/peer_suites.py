@@ -22,7 +22,9 @@ from pathlib import Path
 
 from babel.numbers import get_currency_name, list_currencies
 
+from pipeline.components import number_runs
 from pipeline.extract import extract_texts
+from pipeline.nlp import load as load_pipeline
 from pipeline.normalize.numbers import parse_number
 
 DEFAULT_DIR = Path(__file__).resolve().parents[1] / "tests" / "data" / "peer"
@@ -56,7 +58,8 @@ EXCLUSIONS: list[tuple[str, Callable[[dict], bool], str]] = [
      "crypto-currencies have no ISO 4217 code"),
     ("recognizers", lambda c: any(e["value"] is None for e in c["expected"]) and all(e["value"] is None for e in c["expected"]),
      "a bare currency word with no amount ('dollar') is not an amount of money"),
-    ("number_parser", lambda c: c["kind"] in {"parse_ordinal"},
+    ("number_parser", lambda c: c["kind"] in {"parse_ordinal"} or c["kind"] == "parse" and bool(
+        re.search(r"\b\w+(?:th|first|second|third)\b", c["text"], re.I)),
      "ordinals ('fourth') are not counts and factwire does not parse them"),
 ]
 
@@ -200,6 +203,25 @@ def run_numbers(cases: list[dict], suite: str) -> Result:
     return result
 
 
+def run_number_sentences(cases: list[dict]) -> Result:
+    """number-parser's sentence rewrites: every number the expected sentence spells in digits must be found."""
+    result = Result()
+    nlp = load_pipeline()
+    for case in _keep("number_parser", cases, result):
+        if case.get("kind") != "parse" or not isinstance(case.get("expected"), str):
+            continue
+        wants = [Decimal(n) for n in re.findall(r"(?<![\w.])\d+(?:\.\d+)?(?![\w.]|st|nd|rd|th)", case["expected"])]
+        got = [parse_number(run.text) for run in number_runs(nlp.make_doc(case["text"]))]
+        for want in wants:
+            result.expected += 1
+            ok = want in got
+            result.value_ok += ok
+            result.currency_ok += ok
+            if not ok:
+                result.failures.append(f"{case['id']} {case['text']!r}: expected {want}, got {got}")
+    return result
+
+
 def _keep(suite: str, cases: list[dict], result: Result) -> list[dict]:
     kept = []
     for case in cases:
@@ -238,9 +260,11 @@ def run_all(folder: Path) -> dict[str, Result]:
         "duckling_money_en.jsonl": run_duckling,
         "quantulum3_en.jsonl": run_quantulum,
         "number_parser_en.jsonl": lambda cases: run_numbers(cases, "number_parser"),
+        "number_parser_en.jsonl (sentences)": run_number_sentences,
         "duckling_numeral_en.jsonl": lambda cases: run_numbers(cases, "duckling"),
     }
-    return {name: runner(load(folder, name)) for name, runner in runners.items() if (folder / name).exists()}
+    return {name: runner(load(folder, name.split()[0])) for name, runner in runners.items()
+            if (folder / name.split()[0]).exists()}
 
 
 def main() -> None:

@@ -20,7 +20,7 @@ from spacy.util import filter_spans
 
 from pipeline.normalize.money import Currency, currency_in_context, currency_table, money_amount
 from pipeline.normalize.places import country_of, is_place
-from pipeline.normalize.numbers import NUMBER_WORDS, SCALES, decimal_string, parse_number
+from pipeline.normalize.numbers import NUMBER_WORDS, SCALES, TENS, UNITS, decimal_string, parse_number
 from pipeline.normalize.qualifiers import qualifier
 from pipeline.patterns import load_json
 
@@ -260,6 +260,34 @@ def looks_like_year(run: Span) -> bool:
     return run.text.isdigit() and len(run.text) == 4 and 1800 <= int(run.text) <= 2100
 
 
+def _word_class(word: str) -> str:
+    if word in UNITS:
+        return "unit" if UNITS[word] < 10 else "teen"
+    if word in TENS:
+        return "ten"
+    if word in SCALES:
+        return "scale"
+    return "hundred" if word == "hundred" else "other"
+
+
+_FOLLOWS = {
+    "unit": {"hundred", "scale", "other"}, "teen": {"hundred", "scale", "other"},
+    "ten": {"unit", "hundred", "scale", "other"}, "hundred": {"unit", "teen", "ten", "scale", "other"},
+    "scale": {"unit", "teen", "ten", "hundred", "scale", "other"}, "other": {"unit", "teen", "ten", "hundred", "scale", "other"},
+}
+
+
+def _word_follows(previous: str, word: str) -> bool:
+    """Whether one number word can continue another in a single number: "twenty five" yes, "one two" no.
+
+    A scale word may follow a smaller one only ("thousand million", "lakh crore", not "thousand thousand").
+    """
+    before, after = _word_class(previous), _word_class(word)
+    if before == after == "scale":
+        return SCALES[word] > SCALES[previous]
+    return after in _FOLLOWS[before]
+
+
 def number_runs(doc: Doc) -> list[Span]:
     """Maximal runs of tokens that spell one number ("1.16 billion", "three hundred and two").
 
@@ -283,12 +311,15 @@ def number_runs(doc: Doc) -> list[Span]:
         while j < n:
             nxt = doc[j]
             prev = doc[j - 1]
-            if nxt.lower_ in SCALES and (len(nxt.text) > 2 or _DIGITS.match(prev.text)) and nxt.lower_ != "grand":
+            if nxt.lower_ in SCALES and (len(nxt.text) > 2 or _DIGITS.match(prev.text)) and nxt.lower_ != "grand" \
+                    and _word_follows(prev.lower_, nxt.lower_):
                 j += 1
-            elif nxt.lower_ in NUMBER_WORDS and not _DIGITS.match(prev.text) and nxt.lower_ not in SCALES:
+            elif nxt.lower_ in NUMBER_WORDS and not _DIGITS.match(prev.text) and nxt.lower_ not in SCALES \
+                    and _word_follows(prev.lower_, nxt.lower_):
                 j += 1
             elif nxt.lower_ in {"and", "-", "a"} and j + 1 < n and not _DIGITS.match(prev.text) \
-                    and doc[j + 1].lower_ in NUMBER_WORDS | {"half"} and not _DIGITS.match(doc[j + 1].text):
+                    and doc[j + 1].lower_ in NUMBER_WORDS | {"half"} and not _DIGITS.match(doc[j + 1].text) \
+                    and _word_follows(prev.lower_, doc[j + 1].lower_):
                 j += 2
             elif nxt.lower_ == "half" and prev.lower_ == "a" or nxt.lower_ == "quarters" and j + 1 < n \
                     and doc[j + 1].lower_ in SCALES:

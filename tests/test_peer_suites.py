@@ -17,6 +17,7 @@ FLOORS = {
     "duckling_money_en.jsonl": 0.90,
     "quantulum3_en.jsonl": 0.80,
     "number_parser_en.jsonl": 0.95,
+    "number_parser_en.jsonl (sentences)": 0.90,
     "duckling_numeral_en.jsonl": 0.75,
 }
 
