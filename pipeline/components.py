@@ -131,6 +131,8 @@ class OrganizationFixer:
         self.person_titles = set(data["person_titles"])
         self.institution_heads = set(data["institution_heads"])
         self.currency_forms = set(currency_table().symbols)
+        self.cues_before = data["cues_before"]
+        self.cues_after = data["cues_after"]
 
     def _looks_like_org(self, span: Span) -> bool:
         doc = span.doc
@@ -174,10 +176,39 @@ class OrganizationFixer:
                 ents.append(Span(doc, span.start, span.end, label="ORG", span_id=span.id))
         return sorted(ents, key=lambda e: e.start)
 
+    def _cued_names(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """Proper names the text treats as companies ("shares of Zorbex", "Zorbex's chief executive",
+        "retailer Zorbex") that the model left unlabeled or called a person, place or product."""
+        labels = {t.i: e.label_ for e in ents for t in e}
+        found = []
+        i = 0
+        while i < len(doc):
+            if not (doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper() and labels.get(i) in {None, "PERSON", "GPE", "NORP", "PRODUCT"}):
+                i += 1
+                continue
+            j = i + 1
+            while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and labels.get(j) == labels.get(i) \
+                    and not _has_newline(doc[j - 1]):
+                j += 1
+            name = doc[i:j]
+            before = " ".join(t.lower_ for t in doc[max(i - 3, 0):i])
+            after = " ".join(t.lower_ for t in doc[j:j + 3]).replace(" 's", "'s").replace(" ’s", "’s")
+            cued = any(before.endswith(cue) for cue in self.cues_before) or any(after.startswith(cue) for cue in self.cues_after) \
+                or (i > 0 and doc[i - 1].lower_ in self.intro_nouns and doc[i - 1].pos_ == "NOUN")
+            if cued and not is_place(name.text) and not (i > 0 and doc[i - 1].text in self.person_titles) \
+                    and name.text not in self.not_orgs and (labels.get(i) != "PERSON" or len(name) == 1):
+                found.append(Span(doc, i, j, label="ORG"))
+            i = j
+        return found
+
     def __call__(self, doc: Doc) -> Doc:
         surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
         ents = []
-        for ent in self._with_rulers(doc):
+        merged = self._with_rulers(doc)
+        cued = self._cued_names(doc, merged)
+        if cued:
+            merged = filter_spans(cued + [e for e in merged if not any(c.start < e.end and e.start < c.end for c in cued)])
+        for ent in merged:
             if ent.label_ in {"PERSON", "GPE", "NORP", "PRODUCT", "FAC", "WORK_OF_ART"} and self._looks_like_org(ent):
                 ent = Span(doc, ent.start, ent.end, label="ORG", kb_id=ent.kb_id, span_id=ent.id)
             if ent.label_ == "ORG":
