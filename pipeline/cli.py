@@ -38,6 +38,7 @@ def extract(
     output: Annotated[str, typer.Option("--output", "-o", help="JSONL file to write, or - for stdout.")] = "-",
     model: ModelOption = None,
     batch_size: Annotated[int, typer.Option(min=1, help="Articles per nlp.pipe batch.")] = 32,
+    workers: Annotated[int, typer.Option(min=1, help="Processes to share the files among (each loads the model once).")] = 1,
 ) -> None:
     """Extract organizations, money, counts and dates from every article under PATHS into JSONL."""
     started = time.perf_counter()
@@ -57,7 +58,7 @@ def extract(
     progress = tqdm(desc="articles", unit=" art", disable=not sys.stderr.isatty(), file=sys.stderr)
     try:
         with atomic_text_file(output) as out:
-            for article in extract_folder(*paths, model=model, batch_size=batch_size, on_skip=on_skip):
+            for article in extract_folder(*paths, model=model, batch_size=batch_size, on_skip=on_skip, workers=workers):
                 out.write(jsonl_line(article))
                 articles += 1
                 files.add(article.path or article.id)

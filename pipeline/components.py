@@ -576,6 +576,7 @@ class CountFinder:
         self.item_lemmas = data["item_lemmas"]
         self.approximate = {tuple(phrase.split()): value for phrase, value in
                             sorted(data["approximate_plurals"].items(), key=lambda kv: -len(kv[0].split()))}
+        self.approximate_starts = {phrase[0] for phrase in self.approximate}
 
     def __call__(self, doc: Doc) -> Doc:
         taken = set()
@@ -628,8 +629,10 @@ class CountFinder:
         found = []
         i = 0
         while i < len(doc):
-            phrase = next((p for p in self.approximate if doc[i:i + len(p)].text.lower() == " ".join(p)
-                           and i + len(p) < len(doc) and doc[i + len(p)].lower_ == "of"), None)
+            phrase = None
+            if doc[i].lower_ in self.approximate_starts:
+                phrase = next((p for p in self.approximate if i + len(p) < len(doc) and doc[i + len(p)].lower_ == "of"
+                               and all(doc[i + k].lower_ == word for k, word in enumerate(p))), None)
             if phrase is None or i in taken:
                 i += 1
                 continue

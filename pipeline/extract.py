@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import logging
+import multiprocessing
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import partial
 from pathlib import Path
 
 from spacy.language import Language
@@ -21,6 +23,7 @@ from pipeline.segment import describe_header, split_articles, split_long
 
 log = logging.getLogger(__name__)
 BATCH_SIZE = 32
+FILES_PER_TASK = 16
 
 
 @dataclass(frozen=True)
@@ -64,14 +67,39 @@ def extract_texts(texts: Iterable[tuple[str, str]], *, model: str | None = None,
 
 
 def extract_folder(*paths: str | Path, model: str | None = None, batch_size: int = BATCH_SIZE,
-                   on_skip: Callable[[Skipped], None] | None = None) -> Iterator[Article]:
+                   on_skip: Callable[[Skipped], None] | None = None, workers: int = 1) -> Iterator[Article]:
     """Extract every article of every readable file under `paths`, in file order.
 
     Files that cannot be read or decoded are passed to `on_skip` (logged by
-    default) and left out; every other file is still processed.
+    default) and left out; every other file is still processed. With
+    `workers` > 1, files are shared among that many processes, each loading
+    the model once.
     """
     report = on_skip or (lambda skipped: log.warning("skipped %s: %s", skipped.path, skipped.reason))
-    yield from _articles(load(model), _article_texts(find_inputs(paths), report), batch_size)
+    if workers <= 1:
+        yield from _articles(load(model), _article_texts(find_inputs(paths), report), batch_size)
+        return
+    inputs = []
+    for item in find_inputs(paths):
+        if isinstance(item, Skipped):
+            report(item)
+        else:
+            inputs.append(item)
+    chunks = [inputs[i:i + FILES_PER_TASK] for i in range(0, len(inputs), FILES_PER_TASK)]
+    with multiprocessing.get_context("fork").Pool(workers, initializer=load, initargs=(model,)) as pool:
+        for records, skipped in pool.imap(partial(extract_files, model=model, batch_size=batch_size), chunks):
+            for problem in skipped:
+                report(problem)
+            for record in records:
+                yield Article.model_validate_json(record)
+
+
+def extract_files(files: list[InputFile], model: str | None = None,
+                  batch_size: int = BATCH_SIZE) -> tuple[list[str], list[Skipped]]:
+    """Extract a batch of files to (JSON records, skipped files): the pure unit of work a worker runs."""
+    skipped: list[Skipped] = []
+    records = [a.model_dump_json() for a in _articles(load(model), _article_texts(files, skipped.append), batch_size)]
+    return records, skipped
 
 
 def _articles(nlp: Language, texts: Iterable[tuple[str, ArticleContext]], batch_size: int = BATCH_SIZE) -> Iterator[Article]:

@@ -86,7 +86,9 @@ def legal_suffix_patterns(nlp: Language, rules: str) -> list[dict]:
     joined = [*proper, {"LOWER": {"IN": ["and", "&"]}}, *proper]
     closing_word = [{"ORTH": {"IN": closing_words}}]
     institution = [{"ORTH": {"IN": data["institution_heads"]}}]
-    legal_forms = [[{"ORTH": t.text} for t in nlp.make_doc(form)] for form in data["legal_suffixes"]]
+    tokenized = [[t.text for t in nlp.make_doc(form)] for form in data["legal_suffixes"]]
+    legal_forms = [[{"ORTH": {"IN": sorted({words[0] for words in tokenized if len(words) == 1})}}]]
+    legal_forms += [[{"ORTH": word} for word in words] for words in tokenized if len(words) > 1]
     patterns = [[*proper, *closing_word], [*joined, *institution]]
     for legal in legal_forms:
         for comma in ([], [{"ORTH": ","}]):
