@@ -177,6 +177,17 @@ class OrganizationFixer:
                 ents.append(Span(doc, span.start, span.end, label="ORG", span_id=span.id))
         return sorted(ents, key=lambda e: e.start)
 
+    def _apposition(self, doc: Doc, end: int) -> bool:
+        """"Unifor, Canada's largest private-sector union,": a name followed by an organization noun in apposition."""
+        if end >= len(doc) or doc[end].text != ",":
+            return False
+        for token in doc[end + 1:end + 8]:
+            if token.lower_ in self.intro_nouns and token.is_lower:
+                return True
+            if token.pos_ in {"VERB", "AUX", "PUNCT", "ADP"} and token.text not in {"-", "'s", "’s"} or _has_newline(token):
+                return False
+        return False
+
     def _cued_names(self, doc: Doc, ents: list[Span]) -> list[Span]:
         """Proper names the text treats as companies ("shares of Zorbex", "Zorbex's chief executive",
         "retailer Zorbex") that the model left unlabeled or called a person, place or product."""
@@ -184,18 +195,19 @@ class OrganizationFixer:
         found = []
         i = 0
         while i < len(doc):
-            if not (doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper() and labels.get(i) in {None, "PERSON", "GPE", "NORP", "PRODUCT"}):
+            if not (doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper() and labels.get(i) in {None, "PERSON", "GPE", "NORP", "PRODUCT"}) \
+                    or i > 0 and doc[i - 1].text in {"-", "–"} and not doc[i - 1].whitespace_:
                 i += 1
                 continue
             j = i + 1
-            while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and labels.get(j) == labels.get(i) \
+            while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and labels.get(j) != "ORG" \
                     and not _has_newline(doc[j - 1]):
                 j += 1
             name = doc[i:j]
             before = " ".join(t.lower_ for t in doc[max(i - 3, 0):i])
             after = " ".join(t.lower_ for t in doc[j:j + 3]).replace(" 's", "'s").replace(" ’s", "’s")
             cued = any(before.endswith(cue) for cue in self.cues_before) or any(after.startswith(cue) for cue in self.cues_after) \
-                or (i > 0 and doc[i - 1].lower_ in self.intro_nouns and doc[i - 1].pos_ == "NOUN")
+                or (i > 0 and doc[i - 1].lower_ in self.intro_nouns and doc[i - 1].is_lower) or self._apposition(doc, j)
             if cued and not is_place(name.text) and not (i > 0 and doc[i - 1].text in self.person_titles) \
                     and name.text not in self.not_orgs and (labels.get(i) != "PERSON" or len(name) == 1):
                 found.append(Span(doc, i, j, label="ORG"))
@@ -263,6 +275,10 @@ class OrganizationFixer:
     def _trim(self, ent: Span) -> Span | None:
         start, end = ent.start, ent.end
         doc = ent.doc
+        closing = next((t.i for t in ent[:-1] if t.text in self.legal_forms and doc[t.i + 1].text not in self.legal_forms
+                        and doc[t.i + 1].text not in {",", "&", "and", "of", "("}), None)
+        if closing is not None:
+            end = closing + 1  # "Bank of America Corp. S&P ...": a legal form closes the name
         opening = next((t.i for t in ent if t.text == "("), None)
         if opening is not None and not any(t.text == ")" for t in doc[opening:end]):
             end = opening  # "Abu Dhabi Future Energy Co (Masdar"
@@ -651,8 +667,9 @@ class CountFinder:
         """Lemma of the counted noun; irregular plurals from the rules, acronym plurals ("SUVs") by hand."""
         if head.lower_ in self.item_lemmas:
             return self.item_lemmas[head.lower_]
-        if re.fullmatch(r"[A-Z]{2,}s", head.text):
-            return head.text[:-1].lower()
+        if re.fullmatch(r"[A-Z]{2,}s", head.text) or head.pos_ == "PROPN" and head.lemma_ == head.text and \
+                re.fullmatch(r"\w+[^s]s", head.text):
+            return head.text[:-1].lower()  # "SUVs", "iPhones"
         return head.lemma_.lower()
 
     @staticmethod
