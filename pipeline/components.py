@@ -134,6 +134,7 @@ class OrganizationFixer:
         self.currency_forms = set(currency_table().symbols)
         self.cues_before = data["cues_before"]
         self.cues_after = data["cues_after"]
+        self.cues_before_unless_person = data["cues_before_unless_person"]
 
     def _looks_like_org(self, span: Span) -> bool:
         doc = span.doc
@@ -206,10 +207,14 @@ class OrganizationFixer:
             name = doc[i:j]
             before = " ".join(t.lower_ for t in doc[max(i - 3, 0):i])
             after = " ".join(t.lower_ for t in doc[j:j + 3]).replace(" 's", "'s").replace(" ’s", "’s")
-            cued = any(before.endswith(cue) for cue in self.cues_before) or any(after.startswith(cue) for cue in self.cues_after) \
-                or (i > 0 and doc[i - 1].lower_ in self.intro_nouns and doc[i - 1].is_lower) or self._apposition(doc, j)
-            if cued and not is_place(name.text) and not (i > 0 and doc[i - 1].text in self.person_titles) \
-                    and name.text not in self.not_orgs and (labels.get(i) != "PERSON" or len(name) == 1):
+            strong = any(before.endswith(cue) for cue in self.cues_before) or any(after.startswith(cue) for cue in self.cues_after)
+            noun_after = j < len(doc) and doc[j].lower_ in self.intro_nouns and doc[j].is_lower and country_of(name.text) is None
+            weak = any(before.endswith(cue) for cue in self.cues_before_unless_person) or self._apposition(doc, j) \
+                or (i > 0 and doc[i - 1].lower_ in self.intro_nouns and doc[i - 1].is_lower) or noun_after
+            person = labels.get(i) == "PERSON" and len(name) > 1
+            weak = weak and not (len(name) == 1 and doc[i].is_sent_start)  # "Discount retailer Kmart", "Bus operators"
+            if (strong or weak and not person) and not is_place(name.text) and name.text not in self.not_orgs \
+                    and not (i > 0 and doc[i - 1].text in self.person_titles):
                 found.append(Span(doc, i, j, label="ORG"))
             i = j
         return found
