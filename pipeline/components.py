@@ -272,7 +272,7 @@ class OrganizationFixer:
                 and all(t.pos_ == "PROPN" for t in ent[1:]) and not any(t.text in self.suffixes for t in ent):
             return True  # "Spokeswoman Sandy Angers": a title and a name
         if len(ent) == 1 and ent.text in self.suffixes:
-            return True  # "Group", "Holdings" alone
+            return True  # "Group", "Holdings", "Bank" alone
         if after is not None and _MODEL_NUMBER.match(after.text) and not _has_newline(ent[-1]):
             return True
         return len(ent) == 1 and not ent.id_ and ent.text in surnames
@@ -280,13 +280,19 @@ class OrganizationFixer:
     def _trim(self, ent: Span) -> Span | None:
         start, end = ent.start, ent.end
         doc = ent.doc
+        if any("://" in t.text or t.lower_.startswith(("http", "www.")) for t in ent):
+            return None  # a link, not a name
+        cut = next((t.i for t in ent[2:] if t.text in {"’s", "'s"} and t.i < ent.end - 1
+                    or t.text.startswith("&") and t.text[1:].isalpha()), None)  # not "Moody's Investors Service"
+        if cut is not None:
+            end = cut  # "Apple Computer's Mac OS" -> "Apple Computer"; "TAROM &mdash" -> "TAROM"
         closing = next((t.i for t in ent[:-1] if t.text in self.legal_forms and doc[t.i + 1].text not in self.legal_forms
                         and doc[t.i + 1].text not in {",", "&", "and", "of", "("}), None)
         if closing is not None:
-            end = closing + 1  # "Bank of America Corp. S&P ...": a legal form closes the name
+            end = min(end, closing + 1)  # "Bank of America Corp. S&P ...": a legal form closes the name
         opening = next((t.i for t in ent if t.text == "("), None)
         if opening is not None and not any(t.text == ")" for t in doc[opening:end]):
-            end = opening  # "Abu Dhabi Future Energy Co (Masdar"
+            end = min(end, opening)  # "Abu Dhabi Future Energy Co (Masdar"
         while start < end - 1 and (doc[start].lower_ in {"the", "’s", "'s"} or doc[start].lower_ in self.intro_nouns
                                    and doc[start + 1].text[:1].isupper() and not ent.id_):
             start += 1  # "the", and "Startup Paystride Ltd", "Parent ANA Holdings"
