@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from cleanco import basename
+
 from pipeline.patterns import load_json
 
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
@@ -45,7 +47,7 @@ def clean_name(text: str) -> str:
 
 
 def name_key(name: str) -> str:
-    """A grouping key: lower case, no punctuation, no trailing legal suffixes.
+    """A grouping key: lower case, no punctuation, no trailing legal forms (cleanco's, then ours).
 
     >>> name_key("Toyota Motor Corp.")
     'toyota motor'
@@ -53,8 +55,8 @@ def name_key(name: str) -> str:
     'sears roebuck'
     >>> name_key("Group")
     'group'
-    >>> name_key("Grupo Industrial Saltillo, S.A.B. de C.V."), name_key("Tata Steel")
-    ('grupo industrial saltillo', 'tata steel')
+    >>> name_key("Grupo Industrial Saltillo, S.A.B. de C.V."), name_key("Tata Steel"), name_key("Marel ehf")
+    ('grupo industrial saltillo', 'tata steel', 'marel')
     """
     words = _key_words(clean_name(name))
     trimmed = True
@@ -68,7 +70,7 @@ def name_key(name: str) -> str:
         while len(words) > 1 and words[-1] in _SMALL_WORDS:
             words.pop()
             trimmed = True
-    return " ".join(words)
+    return basename(" ".join(words)) or " ".join(words)  # then cleanco's legal forms of many countries
 
 
 def initials(name: str) -> set[str]:
