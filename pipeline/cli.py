@@ -17,6 +17,7 @@ from pipeline.extract import extract_folder, extract_texts
 from pipeline.gold import GoldError, build_gold_file, load_gold, read_articles
 from pipeline.nlp import ModelNotFound
 from pipeline.reader import Skipped
+from pipeline.runs import extract_to_file
 from pipeline.records import Article
 from pipeline.writers import atomic_text_file, jsonl_line
 
@@ -39,6 +40,8 @@ def extract(
     model: ModelOption = None,
     batch_size: Annotated[int, typer.Option(min=1, help="Articles per nlp.pipe batch.")] = 32,
     workers: Annotated[int, typer.Option(min=1, help="Processes to share the files among (each loads the model once).")] = 1,
+    resume: Annotated[bool, typer.Option(help="Reuse the records of files unchanged since a previous or interrupted run "
+                                              "(kept in OUT.parts/); --no-resume redoes everything.")] = True,
 ) -> None:
     """Extract organizations, money, counts and dates from every article under PATHS into JSONL."""
     started = time.perf_counter()
@@ -55,16 +58,26 @@ def extract(
     facts: Counter[str] = Counter()
     files: set[str] = set()
     articles = 0
+    reused = 0
     progress = tqdm(desc="articles", unit=" art", disable=not sys.stderr.isatty(), file=sys.stderr)
+
+    def count(record: dict) -> None:
+        nonlocal articles
+        articles += 1
+        files.add(record["path"] or record["id"])
+        for fact_type in FACT_TYPES:
+            facts[fact_type] += len(record[fact_type])
+        progress.update()
+
     try:
-        with atomic_text_file(output) as out:
-            for article in extract_folder(*paths, model=model, batch_size=batch_size, on_skip=on_skip, workers=workers):
-                out.write(jsonl_line(article))
-                articles += 1
-                files.add(article.path or article.id)
-                for fact_type in FACT_TYPES:
-                    facts[fact_type] += len(getattr(article, fact_type))
-                progress.update()
+        if output == "-" or not resume:
+            with atomic_text_file(output) as out:
+                for article in extract_folder(*paths, model=model, batch_size=batch_size, on_skip=on_skip, workers=workers):
+                    out.write(jsonl_line(article))
+                    count(article.model_dump())
+        else:
+            reused = extract_to_file(paths, Path(output), model=model, batch_size=batch_size, workers=workers,
+                                     on_skip=on_skip, on_article=count)
     except ModelNotFound as err:
         _say(f"factwire: {err}")
         raise typer.Exit(2) from err
@@ -74,6 +87,8 @@ def extract(
         kinds = ", ".join(f"{suffix}: {n}" for suffix, n in sorted(unsupported.items()))
         _say(f"factwire: skipped {sum(unsupported.values())} files of unsupported formats ({kinds}); supported: .txt")
     where = "stdout" if output == "-" else output
+    if reused:
+        _say(f"factwire: {reused} unchanged files reused from {output}.parts/")
     _say(f"factwire: {len(files)} files, {articles} articles, "
          + ", ".join(f"{facts[t]} {t}" for t in FACT_TYPES)
          + f", {len(problems)} errors, {time.perf_counter() - started:.1f} s -> {where}")

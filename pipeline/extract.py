@@ -76,20 +76,26 @@ def extract_folder(*paths: str | Path, model: str | None = None, batch_size: int
     the model once.
     """
     report = on_skip or (lambda skipped: log.warning("skipped %s: %s", skipped.path, skipped.reason))
-    if workers <= 1:
-        yield from _articles(load(model), _article_texts(find_inputs(paths), report), batch_size)
-        return
     inputs = []
     for item in find_inputs(paths):
         if isinstance(item, Skipped):
             report(item)
         else:
             inputs.append(item)
+    yield from extract_inputs(inputs, model=model, batch_size=batch_size, on_skip=report, workers=workers)
+
+
+def extract_inputs(inputs: list[InputFile], *, model: str | None = None, batch_size: int = BATCH_SIZE,
+                   on_skip: Callable[[Skipped], None], workers: int = 1) -> Iterator[Article]:
+    """Extract the articles of already found input files, in order (see `extract_folder`)."""
+    if workers <= 1:
+        yield from _articles(load(model), _article_texts(inputs, on_skip), batch_size)
+        return
     chunks = [inputs[i:i + FILES_PER_TASK] for i in range(0, len(inputs), FILES_PER_TASK)]
     with multiprocessing.get_context("fork").Pool(workers, initializer=load, initargs=(model,)) as pool:
         for records, skipped in pool.imap(partial(extract_files, model=model, batch_size=batch_size), chunks):
             for problem in skipped:
-                report(problem)
+                on_skip(problem)
             for record in records:
                 yield Article.model_validate_json(record)
 

@@ -36,7 +36,8 @@ def test_extract_writes_records_and_reports_bad_files(mixed_folder, tmp_path):
     assert "empty.txt: empty file" in result.stderr
     assert "unsupported formats (.pdf: 1)" in result.stderr
     assert "3 files, 3 articles" in result.stderr and "2 errors" in result.stderr
-    assert list(tmp_path.iterdir()) == [out]  # no temporary file left behind
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.jsonl", "out.jsonl.parts"]  # no temporary file left
+    assert not list((tmp_path / "out.jsonl.parts").glob("*.tmp"))
 
 
 def test_stdout_output(mixed_folder):
@@ -79,3 +80,51 @@ def test_evaluate_prints_scores_and_misses(articles_dir, tmp_path):
 def test_schema_command_writes_the_schema(tmp_path):
     assert run("schema", "-o", str(tmp_path)).returncode == 0
     assert json.loads((tmp_path / "article.schema.json").read_text(encoding="utf-8"))["title"] == "Article"
+
+
+def test_killed_run_resumes_to_the_same_output(tmp_path, articles_dir):
+    import shutil
+    import signal
+    import time
+
+    folder = tmp_path / "in"
+    shutil.copytree(articles_dir / "wikinews", folder)
+    whole = tmp_path / "whole.jsonl"
+    assert run("extract", str(folder), "-o", str(whole), "--no-resume").returncode == 0
+    out = tmp_path / "out.jsonl"
+    process = subprocess.Popen([sys.executable, "-m", "pipeline", "extract", str(folder), "-o", str(out),
+                                "--batch-size", "1"], stderr=subprocess.DEVNULL)
+    parts = tmp_path / "out.jsonl.parts"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and process.poll() is None and len(list(parts.glob("*.jsonl"))) < 3:
+        time.sleep(0.05)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    done_before = len(list(parts.glob("*.jsonl")))
+    result = run("extract", str(folder), "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert out.read_text(encoding="utf-8") == whole.read_text(encoding="utf-8")
+    if done_before:
+        assert f"{done_before} unchanged files reused" in result.stderr
+
+
+def test_changed_file_is_redone(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Nike said it will cut 500 jobs.\n", encoding="utf-8")
+    (folder / "b.txt").write_text("Adidas paid €1.5 billion.\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert run("extract", str(folder), "-o", str(out)).returncode == 0
+    (folder / "b.txt").write_text("Adidas paid €2 billion.\n", encoding="utf-8")
+    result = run("extract", str(folder), "-o", str(out))
+    assert "1 unchanged files reused" in result.stderr
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["money"][0]["amount"] for r in records if r["money"]] == ["2000000000"]
+    assert len(list((tmp_path / "out.jsonl.parts").glob("*.jsonl"))) == 2
+
+
+def test_workers_give_the_same_records(tmp_path, articles_dir):
+    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    assert run("extract", str(articles_dir), "-o", str(one), "--no-resume").returncode == 0
+    assert run("extract", str(articles_dir), "-o", str(two), "--no-resume", "--workers", "2").returncode == 0
+    assert one.read_text(encoding="utf-8") == two.read_text(encoding="utf-8")

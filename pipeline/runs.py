@@ -1,0 +1,123 @@
+"""Resumable, incremental runs: each input file's records are kept as a part keyed by its content.
+
+A part is named by a hash of the file's relative path, its bytes and the
+pipeline version, and is written atomically once the file is done. A run
+that is interrupted keeps the parts it finished; the next run reuses every
+part whose file is unchanged, redoes the others, and writes the output by
+joining the parts in input order (then renaming it into place), so it equals
+an uninterrupted run record for record.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Callable, Iterable
+from functools import cache
+from importlib.metadata import PackageNotFoundError, version
+from importlib.resources import files
+from pathlib import Path
+
+from pipeline.extract import extract_inputs
+from pipeline.nlp import model_name
+from pipeline.reader import InputFile, Skipped, find_inputs
+from pipeline.writers import atomic_text_file, jsonl_line
+
+
+@cache
+def pipeline_version(model: str) -> str:
+    """What the records depend on: factwire's version, the model, and the packaged rules and config."""
+    digest = hashlib.sha256(model.encode())
+    try:
+        digest.update(version("factwire").encode())
+    except PackageNotFoundError:
+        digest.update(b"source")
+    for resource in sorted(files("pipeline").joinpath("patterns").iterdir(), key=lambda r: r.name):
+        if resource.name.endswith((".json", ".jsonl")):
+            digest.update(resource.read_bytes())
+    digest.update(files("pipeline").joinpath("config.cfg").read_bytes())
+    return digest.hexdigest()[:16]
+
+
+class Parts:
+    """The finished files of an output, in a `<output>.parts/` folder beside it."""
+
+    def __init__(self, output: Path, model: str) -> None:
+        self.folder = output.with_name(output.name + ".parts")
+        self.version = pipeline_version(model)
+
+    def _path(self, item: InputFile) -> Path:
+        digest = hashlib.sha256(f"{item.relative}|{self.version}|".encode())
+        digest.update(item.path.read_bytes())
+        return self.folder / f"{digest.hexdigest()[:32]}.jsonl"
+
+    def done(self, item: InputFile) -> bool:
+        try:
+            return self._path(item).exists()
+        except OSError:
+            return False  # unreadable now: let the run report it
+
+    def write(self, item: InputFile, lines: Iterable[str]) -> None:
+        """Keep one file's records, atomically."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=self.folder, suffix=".tmp", delete=False)
+        with handle:
+            handle.writelines(lines)
+        os.replace(handle.name, self._path(item))
+
+    def lines(self, item: InputFile) -> list[str]:
+        try:
+            return self._path(item).read_text(encoding="utf-8").splitlines(keepends=True)
+        except OSError:
+            return []
+
+    def prune(self, keep: Iterable[InputFile]) -> None:
+        """Forget parts of files that are gone or changed, so the folder does not grow without end."""
+        wanted = set()
+        for item in keep:
+            try:
+                wanted.add(self._path(item).name)
+            except OSError:
+                continue
+        for part in self.folder.glob("*.jsonl"):
+            if part.name not in wanted:
+                part.unlink()
+
+
+def extract_to_file(paths: Iterable[str | Path], output: Path, *, model: str | None, batch_size: int, workers: int,
+                    on_skip: Callable[[Skipped], None], on_article: Callable[[dict], None]) -> int:
+    """Extract `paths` into `output`, reusing the parts of files already done; returns how many files were reused.
+
+    `on_article` sees every record written (as a dict), reused or new.
+    """
+    parts = Parts(output, model_name(model))
+    inputs: list[InputFile] = []
+    for item in find_inputs(paths):
+        if isinstance(item, Skipped):
+            on_skip(item)
+        else:
+            inputs.append(item)
+    if not inputs:
+        return 0  # nothing to read: leave any previous output alone
+    todo = [item for item in inputs if not parts.done(item)]
+    by_path = {item.relative: item for item in todo}
+    current: str | None = None
+    lines: list[str] = []
+    articles = extract_inputs(todo, model=model, batch_size=batch_size, on_skip=on_skip, workers=workers) if todo else []
+    for article in articles:
+        if article.path != current and current is not None:
+            parts.write(by_path[current], lines)
+            lines = []
+        current = article.path
+        lines.append(jsonl_line(article))
+    if current is not None:
+        parts.write(by_path[current], lines)
+    with atomic_text_file(output) as out:
+        for item in inputs:
+            for line in parts.lines(item):
+                out.write(line)
+                on_article(json.loads(line))
+    parts.prune(inputs)
+    return len(inputs) - len(todo)
