@@ -19,7 +19,7 @@ from pipeline.nlp import ModelNotFound
 from pipeline.reader import Skipped
 from pipeline.runs import extract_to_file
 from pipeline.records import Article
-from pipeline.writers import atomic_text_file, jsonl_line
+from pipeline.writers import atomic_text_file, jsonl_line, write_errors
 
 app = typer.Typer(help="News articles in, validated facts out.", no_args_is_help=True, add_completion=False)
 gold_app = typer.Typer(help="Build and check gold annotations.", no_args_is_help=True)
@@ -87,6 +87,10 @@ def extract(
         kinds = ", ".join(f"{suffix}: {n}" for suffix, n in sorted(unsupported.items()))
         _say(f"factwire: skipped {sum(unsupported.values())} files of unsupported formats ({kinds}); supported: .txt")
     where = "stdout" if output == "-" else output
+    if output != "-":
+        errors_file = write_errors(Path(output), problems)
+        if errors_file is not None:
+            where += f", errors in {errors_file}"
     if reused:
         _say(f"factwire: {reused} unchanged files reused from {output}.parts/")
     _say(f"factwire: {len(files)} files, {articles} articles, "

@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
+from pipeline.reader import Skipped
 from pipeline.records import Article
 
 
@@ -39,3 +40,15 @@ def atomic_text_file(path: str | Path) -> Iterator[TextIO]:
 def jsonl_line(article: Article) -> str:
     """One article as one JSON line."""
     return article.model_dump_json() + "\n"
+
+
+def write_errors(output: Path, problems: list[Skipped]) -> Path | None:
+    """Write `<output>.errors.tsv` (path, reason) when files were skipped, else remove a stale one; returns its path."""
+    target = output.with_name(output.name + ".errors.tsv")
+    if not problems:
+        target.unlink(missing_ok=True)
+        return None
+    with atomic_text_file(target) as out:
+        out.write("path\treason\n")
+        out.writelines(f"{problem.path}\t{problem.reason}\n" for problem in problems)
+    return target

@@ -36,7 +36,9 @@ def test_extract_writes_records_and_reports_bad_files(mixed_folder, tmp_path):
     assert "empty.txt: empty file" in result.stderr
     assert "unsupported formats (.pdf: 1)" in result.stderr
     assert "3 files, 3 articles" in result.stderr and "2 errors" in result.stderr
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.jsonl", "out.jsonl.parts"]  # no temporary file left
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.jsonl", "out.jsonl.errors.tsv", "out.jsonl.parts"]
+    errors = (tmp_path / "out.jsonl.errors.tsv").read_text(encoding="utf-8").splitlines()
+    assert errors[0] == "path\treason" and len(errors) == 3 and any("binary content" in line for line in errors)
     assert not list((tmp_path / "out.jsonl.parts").glob("*.tmp"))
 
 
