@@ -131,6 +131,10 @@ class OrganizationFixer:
         self.person_titles = set(data["person_titles"])
         self.institution_heads = set(data["institution_heads"])
         self.closing_words = set(data["descriptive_suffixes"]) | self.institution_heads | self.legal_forms
+        self.facility_words = set(data["facility_words"])
+        self.legal_prefixes = set(data["legal_prefixes"])
+        self.legal_sequences = sorted({tuple(t.text for t in nlp.make_doc(form)) for form in data["legal_suffixes"]},
+                                      key=len, reverse=True)
         self.currency_forms = set(currency_table().symbols)
         self.cues_before = data["cues_before"]
         self.cues_after = data["cues_after"]
@@ -154,10 +158,11 @@ class OrganizationFixer:
         A legal-suffix match replaces what it overlaps unless a model ORG
         already contains it ("Central Bank" inside "Central Bank of Nigeria").
         A gazetteer match replaces what it overlaps, except inside a longer
-        ORG: there it only lends its name when it reaches that ORG's end but
-        for legal suffixes, dropping any words before it ("Parent ANA Holdings
-        Inc." -> "ANA Holdings Inc.", "United Kingdom British Airways" ->
-        "British Airways"), and it leaves "Kotak Mahindra Bank" whole.
+        ORG: there it only takes over when it reaches that ORG's end but for
+        legal suffixes and what comes before it is a place or a word like
+        "parent" ("Parent ANA Holdings Inc." -> "ANA Holdings Inc.", "United
+        Kingdom British Airways" -> "British Airways"); it leaves "Kotak
+        Mahindra Bank" and "Fonterra Co-operative Group" whole.
         """
         ents = list(doc.ents)
         known = doc.spans.get("org_gazetteer", [])
@@ -170,13 +175,23 @@ class OrganizationFixer:
                 container = next((e for e in overlapping if e.label_ == "ORG" and e.start <= span.start
                                   and span.end <= e.end and len(e) > len(span)), None)
                 if container is not None:
-                    if key == "org_suffix" or not all(t.text in self.legal_forms or t.is_punct
-                                                      for t in doc[span.end:container.end]):
-                        continue
+                    prefix = doc[container.start:span.start]
+                    owner = len(prefix) > 1 and prefix[-1].text in {"'s", "’s"}
+                    droppable = not prefix.text or owner or country_of(prefix.text) is not None \
+                        or all(self._introduces(t) or t.lower_ == "the" for t in prefix)
+                    if key == "org_suffix" or not droppable or not all(t.text in self.legal_forms or t.is_punct
+                                                                       for t in doc[span.end:container.end]):
+                        continue  # "Fonterra Co-operative Group" is not the Co-operative Group
+                    if owner:  # "Alphabet's Google": two organizations
+                        ents.append(Span(doc, prefix.start, prefix.end - 1, label="ORG"))
                     span = Span(doc, span.start, container.end, label="ORG", span_id=span.id)
                 ents = [e for e in ents if e not in overlapping]
                 ents.append(Span(doc, span.start, span.end, label="ORG", span_id=span.id))
         return sorted(ents, key=lambda e: e.start)
+
+    def _introduces(self, token: Token) -> bool:
+        """A noun that introduces a company name: "retailer", "rivals", "parent"."""
+        return token.lower_ in self.intro_nouns or token.lower_.removesuffix("s") in self.intro_nouns
 
     def _apposition(self, doc: Doc, end: int) -> bool:
         """"Unifor, Canada's largest private-sector union,": a name followed by an organization noun in apposition."""
@@ -233,14 +248,31 @@ class OrganizationFixer:
                 ent = self._trim(self._extend_of_place(ent))
                 if ent is None or self._is_not_org(ent, surnames):
                     continue
-                if ent.end < len(doc) and doc[ent.end].text in self.closing_words and not _has_newline(ent[-1]):
-                    ent = Span(doc, ent.start, ent.end + 1, label="ORG", span_id=ent.id)  # "... Co-operative" + "Bank"
+                ent = self._extend_legal(ent)
                 based = ent.end + 1 < len(doc) and doc[ent.end].text == "-" and doc[ent.end + 1].lower_ in {"based", "headquartered"}
                 if based or not ent.id_ and is_place(ent.text) and not any(t.text in self.suffixes for t in ent):
                     ent = Span(doc, ent.start, ent.end, label="GPE")  # "Hyderabad", "UAE", "Pune-based": places
             ents.append(ent)
         doc.ents = filter_spans(ents)
         return doc
+
+    def _extend_legal(self, ent: Span) -> Span:
+        """Take in a closing word or legal form the model left out: "Vishwas Urban Co-operative" + "Bank",
+        "Bank Rakyat Indonesia" + "(Persero) Tbk", and a legal prefix: "PT" + "Bank Rakyat Indonesia"."""
+        doc = ent.doc
+        start, end = ent.start, ent.end
+        if start > 0 and doc[start - 1].text in self.legal_prefixes and not _has_newline(doc[start - 1]):
+            start -= 1
+        if end < len(doc) and not _has_newline(doc[end - 1]):
+            if doc[end].text in self.closing_words:
+                end += 1
+            words = [t.text for t in doc[end:end + 6]]
+            sequence = next((seq for seq in self.legal_sequences if tuple(words[:len(seq)]) == seq and len(seq) > 1), None)
+            if sequence is not None:
+                end += len(sequence)
+        if (start, end) == (ent.start, ent.end):
+            return ent
+        return Span(doc, start, end, label="ORG", span_id=ent.id)
 
     def _extend_of_place(self, ent: Span) -> Span:
         """"State Bank" + "of Pakistan"; "U.S." + "Department of Justice"."""
@@ -266,6 +298,8 @@ class OrganizationFixer:
         after = doc[ent.end] if ent.end < len(doc) else None
         if ent.text in self.not_orgs or ent.text in self.currency_forms or _APPLE_STYLE_PRODUCT.match(ent.text):
             return True
+        if len(ent) > 1 and ent[-1].text in self.facility_words and not ent.id_:
+            return True  # "Louisville Assembly Plant", "Abu Dhabi International Airport": a place
         if len(ent) > 1 and (ent[1:].text in self.not_orgs or ent[0].text in self.currency_forms and ent[1].like_num):
             return True  # "Adobe Photoshop" (maker + product), "KD 604.1 million"
         if len(ent) > 1 and ent[0].lower_ in self.title_words and not ent.id_ and ent[1:].text not in self.not_orgs \
@@ -287,13 +321,13 @@ class OrganizationFixer:
         if cut is not None:
             end = cut  # "Apple Computer's Mac OS" -> "Apple Computer"; "TAROM &mdash" -> "TAROM"
         closing = next((t.i for t in ent[:-1] if t.text in self.legal_forms and doc[t.i + 1].text not in self.legal_forms
-                        and doc[t.i + 1].text not in {",", "&", "and", "of", "("}), None)
+                        and doc[t.i + 1].text not in {",", "&", "and", "of", "(", "-"}), None)
         if closing is not None:
             end = min(end, closing + 1)  # "Bank of America Corp. S&P ...": a legal form closes the name
         opening = next((t.i for t in ent if t.text == "("), None)
         if opening is not None and not any(t.text == ")" for t in doc[opening:end]):
             end = min(end, opening)  # "Abu Dhabi Future Energy Co (Masdar"
-        while start < end - 1 and (doc[start].lower_ in {"the", "’s", "'s"} or doc[start].lower_ in self.intro_nouns
+        while start < end - 1 and (doc[start].lower_ in {"the", "’s", "'s"} or self._introduces(doc[start])
                                    and doc[start + 1].text[:1].isupper() and not ent.id_):
             start += 1  # "the", and "Startup Paystride Ltd", "Parent ANA Holdings"
         while end > start and not ent.id_ and doc[end - 1].text in {"’s", "'s", "’", "'"}:

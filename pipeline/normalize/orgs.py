@@ -183,17 +183,20 @@ def _has_legal_form(group: OrgGroup) -> bool:
 
 
 def _merge_acronyms(groups: dict[str, OrgGroup], text: str) -> None:
-    """An acronym joins the long form it abbreviates or follows in parentheses."""
+    """A name written in parentheses right after another ("Abu Dhabi Future Energy Co (Masdar)", "... (AACA)")
+    joins it; so does an acronym of another name's initials."""
     for key in list(groups):
         if key not in groups:
             continue
-        acronym = groups[key].names[0]
-        if not is_acronym(acronym):
-            continue
+        group = groups[key]
+        acronym = group.names[0]
         for other_key, other in list(groups.items()):
             if other_key == key:
                 continue
-            defined = any(re.match(r"\s*\(\s*" + re.escape(acronym) + r"\s*\)", text[e:]) for _, _, e in other.mentions)
-            if defined or any(acronym.rstrip("s") in initials(n) for n in other.names if not is_acronym(n)):
+            defined = any(re.match(r"\s*\(\s*" + re.escape(text[s:e]) + r"\s*\)", text[end:])
+                          for _, _, end in other.mentions for _, s, e in group.mentions[:1])
+            abbreviates = is_acronym(acronym) and any(acronym.rstrip("s") in initials(n) for n in other.names
+                                                      if not is_acronym(n))
+            if defined or abbreviates:
                 _merge(groups, key, other_key)
                 break

@@ -35,5 +35,11 @@ def country_of(name: str) -> str | None:
 
 
 def is_place(name: str) -> bool:
-    """Whether the name is a known country, country alias or city (not a demonym)."""
-    return country_of(name) is not None and name not in load_json("place_names.json")["demonyms"]
+    """Whether the name is a known country, country alias, state or city (not a demonym, nor a place name
+    news mostly uses for a company, such as "Delta").
+
+    >>> is_place("Maharashtra"), is_place("Delta"), is_place("Kenyan")
+    (True, False, False)
+    """
+    names = load_json("place_names.json")
+    return country_of(name) is not None and name not in names["demonyms"] and name not in names["also_organizations"]
