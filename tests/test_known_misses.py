@@ -15,9 +15,3 @@ def test_pence_suffix(nlp):
 def test_points_of_sale(nlp):
     article = extract("The chain runs nearly 7,500 points of sale in Asia.")
     assert [(c.value, c.item) for c in article.counts] == [(7500, "point")]
-
-
-@pytest.mark.xfail(strict=True, reason="'the beginning of the year' is not resolved against the dateline")
-def test_beginning_of_the_year(nlp):
-    article = extract("Oil prices\n2008-11-28\n\nPrices have fallen since the beginning of the year.")
-    assert [d.value for d in article.dates] == ["2008"]

@@ -67,3 +67,8 @@ def test_approximate_and_elliptical_counts(nlp):
     article = extract("Dozens of shops closed. The chain now runs 140 stores, up from 120 a year earlier.")
     assert [(c.value, c.item, c.qualifier) for c in article.counts] == [(12, "shop", "at least"), (140, "store", None),
                                                                        (120, "store", None)]
+
+
+def test_part_of_the_year_uses_the_dateline(nlp):
+    article = extract("Oil prices\n2008-11-28\n\nPrices have fallen since the beginning of the year.")
+    assert [d.value for d in article.dates] == ["2008"]

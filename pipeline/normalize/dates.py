@@ -48,7 +48,8 @@ _BARE_NUMBER = re.compile(r"^\d{1,3}$")
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY = re.compile(r"^(?:(?:on|last|this|next)\s+)?(" + "|".join(_WEEKDAYS) + r")(?:\s+(?:morning|afternoon|evening|night))?$",
                       re.IGNORECASE)
-_THIS = re.compile(r"^(?:this|the current)\s+(week|month|year|quarter)$", re.IGNORECASE)
+_THIS = re.compile(r"^(?:(?:the\s+)?(?:beginning|start|end|middle|rest)\s+of\s+)?(?:this|the current|the)\s+"
+                   r"(week|month|year|quarter)$", re.IGNORECASE)
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december")
 _MONTH_OF_YEAR = re.compile(r"^(?:(last|this|next)\s+)?(?:the\s+month\s+of\s+)?(" + "|".join(_MONTHS) +
@@ -124,6 +125,8 @@ def normalize_date(text: str, base: date | None = None) -> tuple[str, str] | Non
     ('2004', 'year')
     >>> normalize_date("Wednesday", date(2004, 11, 17)), normalize_date("Q4", date(2006, 1, 20))
     (('2004-11-17', 'day'), ('2005-Q4', 'quarter'))
+    >>> normalize_date("the beginning of the year", date(2008, 11, 28)), normalize_date("the year")
+    (('2008', 'year'), None)
     >>> normalize_date("September last year", date(2006, 1, 20)), normalize_date("July 1", date(2009, 2, 18))
     (('2005-09', 'month'), ('2009-07-01', 'day'))
     >>> [normalize_date(t) for t in ("these years", "annual", "three years", "the 1990s", "the past two years", "2018-19")]
