@@ -544,7 +544,7 @@ class MoneyFinder:
             }))
         records = self._link_equivalents(doc, records)
         doc.spans["money"] = [span for span, _ in records]
-        for i, (span, record) in enumerate(records):
+        for i, (_, record) in enumerate(records):
             if record["relation"] in {"range_low", "range_high"}:
                 record["related"] = i + 1 if record["relation"] == "range_low" else i - 1
             doc.spans["money"][i]._.money = record
