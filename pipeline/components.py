@@ -139,6 +139,7 @@ class OrganizationFixer:
         self.cues_before = data["cues_before"]
         self.cues_after = data["cues_after"]
         self.cues_before_unless_person = data["cues_before_unless_person"]
+        self.cue_nouns_after = set(data["cue_nouns_after"])
 
     def _looks_like_org(self, span: Span) -> bool:
         doc = span.doc
@@ -222,7 +223,8 @@ class OrganizationFixer:
             name = doc[i:j]
             before = " ".join(t.lower_ for t in doc[max(i - 3, 0):i])
             after = " ".join(t.lower_ for t in doc[j:j + 3]).replace(" 's", "'s").replace(" ’s", "’s")
-            strong = any(before.endswith(cue) for cue in self.cues_before) or any(after.startswith(cue) for cue in self.cues_after)
+            strong = any(before.endswith(cue) for cue in self.cues_before) or any(after.startswith(cue) for cue in self.cues_after) \
+                or j < len(doc) and doc[j].lower_ in self.cue_nouns_after and doc[j].pos_ == "NOUN" and country_of(name.text) is None
             noun_after = j < len(doc) and doc[j].lower_ in self.intro_nouns and doc[j].is_lower and country_of(name.text) is None
             weak = any(before.endswith(cue) for cue in self.cues_before_unless_person) or self._apposition(doc, j) \
                 or (i > 0 and doc[i - 1].lower_ in self.intro_nouns and doc[i - 1].is_lower) or noun_after
@@ -328,8 +330,9 @@ class OrganizationFixer:
         if opening is not None and not any(t.text == ")" for t in doc[opening:end]):
             end = min(end, opening)  # "Abu Dhabi Future Energy Co (Masdar"
         while start < end - 1 and (doc[start].lower_ in {"the", "’s", "'s"} or self._introduces(doc[start])
+                                   and (doc[start].is_lower or doc[start].is_sent_start)
                                    and doc[start + 1].text[:1].isupper() and not ent.id_):
-            start += 1  # "the", and "Startup Paystride Ltd", "Parent ANA Holdings"
+            start += 1  # "the", and "Startup Paystride Ltd", "Parent ANA Holdings"; not "Giant Eagle"
         while end > start and not ent.id_ and doc[end - 1].text in {"’s", "'s", "’", "'"}:
             end -= 1
         if end <= start:
