@@ -5,11 +5,11 @@
 '14400000'
 """
 
-from pipeline.extract import extract, extract_folder
+from pipeline.extract import extract, extract_folder, extract_texts
 from pipeline.nlp import load
 from pipeline.records import SCHEMA_VERSION, Article, Count, DateFact, Mention, Money, Organization
 
 __all__ = [
     "SCHEMA_VERSION", "Article", "Count", "DateFact", "Mention", "Money", "Organization",
-    "extract", "extract_folder", "load",
+    "extract", "extract_folder", "extract_texts", "load",
 ]
