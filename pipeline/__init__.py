@@ -1,8 +1,9 @@
 """factwire: news articles in, validated facts out.
 
->>> from pipeline import extract
->>> extract("Alibaba paid $14.4 million.").money[0].amount  # doctest: +SKIP
-'14400000'
+    from pipeline import extract
+    extract("Alibaba paid $14.4 million.").money[0].amount   # '14400000'
+
+The library API is this module's `__all__`; `tests/test_library.py` runs these calls on the real model.
 """
 
 from pipeline.extract import extract, extract_folder, extract_texts
