@@ -263,7 +263,7 @@ class OrganizationFixer:
         "Bank Rakyat Indonesia" + "(Persero) Tbk", and a legal prefix: "PT" + "Bank Rakyat Indonesia"."""
         doc = ent.doc
         start, end = ent.start, ent.end
-        if start > 0 and doc[start - 1].text in self.legal_prefixes and not _has_newline(doc[start - 1]):
+        if start > 0 and doc[start - 1].text in self.legal_prefixes and len(ent) > 1 and not _has_newline(doc[start - 1]):
             start -= 1
         if end < len(doc) and not _has_newline(doc[end - 1]):
             if doc[end].text in self.closing_words:
