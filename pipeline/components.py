@@ -277,7 +277,7 @@ class OrganizationFixer:
         return Span(doc, start, end, label="ORG", span_id=ent.id)
 
     def _extend_of_place(self, ent: Span) -> Span:
-        """"State Bank" + "of Pakistan"; "U.S." + "Department of Justice"."""
+        """"State Bank" + "of Pakistan", "Ford Motor Co." + "of Canada"; "U.S." + "Department of Justice"."""
         doc = ent.doc
         end = ent.end
         if ent[0].text in self.institution_heads:
@@ -285,14 +285,15 @@ class OrganizationFixer:
                                 and country_of(doc[ent.start - n:ent.start].text) is not None
                                 and not any(_has_newline(t) for t in doc[ent.start - n:ent.start])), ent.start)
             ent = Span(doc, place_start, ent.end, label="ORG", kb_id=ent.kb_id, span_id=ent.id)
-        if ent[-1].text in self.institution_heads and end + 1 < len(doc) and doc[end].lower_ == "of" \
+        if (ent[-1].text in self.institution_heads or ent[-1].text in self.legal_forms) and end + 1 < len(doc) \
+                and doc[end].lower_ == "of" \
                 and doc[end + 1].pos_ == "PROPN" and doc[end + 1].ent_type_ in {"GPE", "LOC", ""} \
                 and not _has_newline(ent[-1]) and not _has_newline(doc[end]):
             stop = end + 2
             while stop < len(doc) and doc[stop].pos_ == "PROPN" and not _has_newline(doc[stop - 1]) \
                     and doc[stop].ent_type_ in {"GPE", "LOC", ""}:
                 stop += 1
-            return Span(doc, ent.start, stop, label="ORG", kb_id=ent.kb_id, span_id=ent.id)
+            return Span(doc, ent.start, stop, label="ORG")  # a different organization from the bare name
         return ent
 
     def _is_not_org(self, ent: Span, surnames: set[str]) -> bool:
