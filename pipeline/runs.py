@@ -47,11 +47,15 @@ class Parts:
     def __init__(self, output: Path, model: str) -> None:
         self.folder = output.with_name(output.name + ".parts")
         self.version = pipeline_version(model)
+        self._paths: dict[InputFile, Path] = {}
 
     def _path(self, item: InputFile) -> Path:
-        digest = hashlib.sha256(f"{item.relative}|{self.version}|".encode())
-        digest.update(item.path.read_bytes())
-        return self.folder / f"{digest.hexdigest()[:32]}.jsonl"
+        """The part's file name: a hash of the relative path, the version and the bytes (each file read once)."""
+        if item not in self._paths:
+            digest = hashlib.sha256(f"{item.relative}|{self.version}|".encode())
+            digest.update(item.path.read_bytes())
+            self._paths[item] = self.folder / f"{digest.hexdigest()[:32]}.jsonl"
+        return self._paths[item]
 
     def done(self, item: InputFile) -> bool:
         try:
