@@ -47,7 +47,7 @@ def extract(text: str, *, id: str = "text#1", title: str | None = None, source: 
     Headline and dateline are read from the text when not passed.
     """
     header = describe_header(text)
-    context = ArticleContext(id=id, path=None, index=1, title=title or header.title, source=source,
+    context = ArticleContext(id=id, path=None, index=1, title=title or header.title, source=source or header.source,
                              published=published or header.published, encoding=None,
                              metadata_ranges=header.metadata_ranges)
     return next(_articles(load(model), [(text, context)]))
@@ -59,7 +59,7 @@ def extract_texts(texts: Iterable[tuple[str, str]], *, model: str | None = None,
     def contexts() -> Iterator[tuple[str, ArticleContext]]:
         for text, article_id in texts:
             header = describe_header(text)
-            yield text, ArticleContext(id=article_id, path=None, index=1, title=header.title, source=None,
+            yield text, ArticleContext(id=article_id, path=None, index=1, title=header.title, source=header.source,
                                        published=header.published, encoding=None,
                                        metadata_ranges=header.metadata_ranges)
 

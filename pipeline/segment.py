@@ -64,6 +64,9 @@ def describe_header(text: str) -> ArticleSlice:
     ('Irish mobile rate hits 94%', '2005-03-18', ((27, 37),))
     >>> describe_header("Shares rose 5% on Monday. Apple said so.").title is None
     True
+    >>> describe_header("Apple rose.\\nSource: Reuters.com").source
+    'Reuters.com'
+
     """
     title = published = None
     ranges = []
@@ -81,7 +84,10 @@ def describe_header(text: str) -> ArticleSlice:
             ranges.append((match.start(), match.end()))
         else:
             title = line
-    return ArticleSlice(0, len(text), title, None, published, tuple(ranges))
+    sources = list(_SOURCE_LINE.finditer(text))  # a "Source:" line inside the text is metadata too
+    ranges += [m.span() for m in sources]
+    source = sources[-1].group("source") if sources else None
+    return ArticleSlice(0, len(text), title, source, published, tuple(sorted(ranges)))
 
 
 def split_long(text: str, limit: int) -> list[tuple[int, int]]:

@@ -72,3 +72,10 @@ def test_approximate_and_elliptical_counts(nlp):
 def test_part_of_the_year_uses_the_dateline(nlp):
     article = extract("Oil prices\n2008-11-28\n\nPrices have fallen since the beginning of the year.")
     assert [d.value for d in article.dates] == ["2008"]
+
+
+def test_source_lines_in_a_single_text_are_metadata(nlp, seed_file):
+    article = extract(seed_file.read_text(encoding="utf-8"))
+    mentions = [m.text for org in article.organizations for m in org.mentions]
+    assert article.source == "WWD.com"
+    assert not any("Xinhuanet" in m or "WWD" in m for m in mentions)
