@@ -25,6 +25,7 @@ from pipeline.normalize.qualifiers import qualifier
 from pipeline.patterns import load_json
 
 Span.set_extension("money", default=None, force=True)
+Doc.set_extension("number_runs", default=None, force=True)
 Span.set_extension("count", default=None, force=True)
 
 _DIGITS = re.compile(r"^[-−]?(?:\d[\d,]*(?:\.\d+)?|\.\d+)$")
@@ -349,11 +350,6 @@ def make_orgs(nlp: Language, name: str, rules: str) -> OrganizationFixer:
     return OrganizationFixer(nlp, rules)
 
 
-def is_number_token(token: Token) -> bool:
-    """Digits or a cardinal number word; ordinals and 'one of' pronouns are not."""
-    return bool(_DIGITS.match(token.text)) or token.lower_ in NUMBER_WORDS
-
-
 def looks_like_year(run: Span) -> bool:
     """A bare four-digit number between 1800 and 2100."""
     return run.text.isdigit() and len(run.text) == 4 and 1800 <= int(run.text) <= 2100
@@ -390,9 +386,13 @@ def _word_follows(previous: str, word: str) -> bool:
 def number_runs(doc: Doc) -> list[Span]:
     """Maximal runs of tokens that spell one number ("1.16 billion", "three hundred and two").
 
+    Found once per Doc (`doc._.number_runs`) for both the money and the count finder.
+
     Abbreviated scales (m, bn, k) count only right after digits; "and" and a
     hyphen join number words; "a" starts a run before a scale word ("a billion").
     """
+    if doc._.number_runs is not None:
+        return doc._.number_runs
     runs: list[Span] = []
     i, n = 0, len(doc)
     while i < n:
@@ -437,6 +437,7 @@ def number_runs(doc: Doc) -> list[Span]:
         if parse_number(span.text) is not None:
             runs.append(span)
         i = j
+    doc._.number_runs = runs
     return runs
 
 
@@ -680,6 +681,7 @@ class CountFinder:
         doc.spans["counts"] = [span for span, _ in found]
         for span, (_, value) in zip(doc.spans["counts"], found):
             span._.count = value
+        doc._.number_runs = None  # only a cache between the finders; keeps the Doc serializable
         return doc
 
     @staticmethod
