@@ -42,7 +42,23 @@ def qualifier_before(doc: Doc, start: int) -> str | None:
     return qualifier([t.lower_ for t in doc[max(start - 3, 0):start]])
 
 
-def _per_unit(doc: Doc, end: int) -> str | None:
+class OnDemandLemmas:
+    """Lemmas for the few tokens that need one (counted nouns, price units).
+
+    `pipeline.nlp.load` disables the lemmatizer, which would otherwise spend
+    about a tenth of the run lemmatizing every token; this asks it per token.
+    """
+
+    def __init__(self, nlp: Language) -> None:
+        self.lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.component_names else None
+
+    def __call__(self, token: Token) -> str:
+        if token.lemma_ or self.lemmatizer is None:  # lemmatized already, or by the attribute ruler's exceptions
+            return token.lemma_ or token.lower_
+        return self.lemmatizer.lemmatize(token)[0]
+
+
+def _per_unit(doc: Doc, end: int, lemma: OnDemandLemmas) -> str | None:
     """"$5 a share", "$80 per barrel", "$15/hour": the unit a price is per, else None."""
     if end + 1 < len(doc) and doc[end].lower_ in {"a", "an", "per", "/", "each"}:
         unit = doc[end + 1] if doc[end].lower_ != "each" else doc[end]
@@ -50,7 +66,7 @@ def _per_unit(doc: Doc, end: int) -> str | None:
             return "each"
         if unit.pos_ in {"NOUN", "PROPN"} or unit.lower_ in {"share", "barrel", "ounce", "tonne", "ton", "hour", "day",
                                                                "week", "month", "year", "head", "person", "unit", "kg"}:
-            return unit.lemma_.lower() or unit.lower_
+            return lemma(unit).lower()
     return None
 
 
@@ -452,6 +468,7 @@ class MoneyFinder:
 
     def __init__(self, nlp: Language) -> None:
         self.table = currency_table()
+        self.lemma = OnDemandLemmas(nlp)
         self.symbol_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.word_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         tokenizer = nlp.tokenizer
@@ -545,7 +562,7 @@ class MoneyFinder:
             code, basis = self._code_in_parentheses(doc, hit["end"]) or (hit["currency"].code, hit["basis"])
             records.append((doc[hit["start"]:hit["end"]], {
                 "amount": amount, "currency": code, "currency_basis": basis, "qualifier": qualifier,
-                "per_unit": _per_unit(doc, hit["end"]), "relation": hit["relation"], "related": None,
+                "per_unit": _per_unit(doc, hit["end"], self.lemma), "relation": hit["relation"], "related": None,
             }))
         records = self._link_equivalents(doc, records)
         doc.spans["money"] = [span for span, _ in records]
@@ -613,7 +630,7 @@ class MoneyFinder:
         """Link "7.9 billion yuan or 1.16 billion US dollars" and "€1.5 billion ($1.6 billion)"."""
         for i in range(len(records) - 1):
             (a, ra), (b, rb) = records[i], records[i + 1]
-            between = doc.text[a.end_char:b.start_char].strip().lower()
+            between = doc[a.end:b.start].text.strip().lower()  # not doc.text: it joins the whole Doc on every call
             if ra["currency"] != rb["currency"] and between in {"or", "(", "or about", "or some", "/", ", or"} \
                     and ra["relation"] is None and rb["relation"] is None:
                 ra["relation"], ra["related"] = "equivalent", i + 1
@@ -637,6 +654,7 @@ class CountFinder:
 
     def __init__(self, nlp: Language, rules: str) -> None:
         data = load_json(rules)
+        self.lemma = OnDemandLemmas(nlp)
         self.not_counted = set(data["not_counted"])
         self.identifier_words = set(data["identifier_words"])
         self.item_lemmas = data["item_lemmas"]
@@ -718,10 +736,10 @@ class CountFinder:
         """Lemma of the counted noun; irregular plurals from the rules, acronym plurals ("SUVs") by hand."""
         if head.lower_ in self.item_lemmas:
             return self.item_lemmas[head.lower_]
-        if re.fullmatch(r"[A-Z]{2,}s", head.text) or head.pos_ == "PROPN" and head.lemma_ == head.text and \
+        if re.fullmatch(r"[A-Z]{2,}s", head.text) or head.pos_ == "PROPN" and self.lemma(head) == head.text and \
                 re.fullmatch(r"\w+[^s]s", head.text):
             return head.text[:-1].lower()  # "SUVs", "iPhones"
-        return head.lemma_.lower()
+        return self.lemma(head).lower()
 
     @staticmethod
     def _range_low(doc: Doc, low: Span, high: Span) -> bool:
@@ -766,7 +784,7 @@ class CountFinder:
 
     def _is_unit(self, token: Token) -> bool:
         letters = re.sub(r"[^a-z]", "", token.lower_)
-        return token.lower_ in self.not_counted or token.lemma_.lower() in self.not_counted or letters in self.not_counted
+        return token.lower_ in self.not_counted or self.lemma(token).lower() in self.not_counted or letters in self.not_counted
 
     @staticmethod
     def _scan_noun(doc: Doc, start: int) -> Token | None:

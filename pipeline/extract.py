@@ -188,8 +188,9 @@ def _date_facts(doc: Doc, ent: Span, base: date | None) -> list[DateFact]:
 
 def doc_to_article(doc: Doc, context: ArticleContext) -> Article:
     """Build the validated Article record from a processed Doc."""
-    org_spans = [e for e in doc.ents if e.label_ == "ORG" and not _in_metadata(e, context)]
-    groups = group_mentions([(e.text, e.start_char, e.end_char, e.id_ or None) for e in org_spans], doc.text)
+    entities, text = doc.ents, doc.text  # both are built afresh on every access
+    org_spans = [e for e in entities if e.label_ == "ORG" and not _in_metadata(e, context)]
+    groups = group_mentions([(e.text, e.start_char, e.end_char, e.id_ or None) for e in org_spans], text)
     organizations = [
         Organization(name=g.name, mentions=[Mention(text=t, start=s, end=e) for t, s, e in g.mentions])
         for g in groups
@@ -205,12 +206,12 @@ def doc_to_article(doc: Doc, context: ArticleContext) -> Article:
                             item_text=fact["item_text"], qualifier=fact["qualifier"]))
     base = _base_date(context.published)
     dates = []
-    for ent in doc.ents:
+    for ent in entities:
         if ent.label_ != "DATE" or _in_metadata(ent, context):
             continue
         dates += _date_facts(doc, ent, base)
     return Article(
         id=context.id, path=context.path, index=context.index, title=context.title, source=context.source,
-        published=context.published, encoding=context.encoding, text=doc.text,
+        published=context.published, encoding=context.encoding, text=text,
         organizations=organizations, money=money, counts=counts, dates=dates,
     )

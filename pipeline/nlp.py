@@ -5,15 +5,18 @@ from __future__ import annotations
 import importlib.util
 import os
 import re
+from collections.abc import Callable, Iterable
 from functools import cache
 from importlib.resources import files
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Span
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 from thinc.api import Config
 
-import pipeline.components  # noqa: F401  (registers the factories when not installed as a package)
+import pipeline.attributes  # noqa: F401  (register the factories when not installed as a package)
+import pipeline.components  # noqa: F401
 from pipeline.normalize.money import currency_table
 from pipeline.patterns import load_json, load_jsonl
 
@@ -61,6 +64,9 @@ def load(model: str | None = None) -> Language:
         factory = settings.pop("factory")
         nlp.add_pipe(factory, name=component, after=previous, config=settings)
         previous = component
+    for component in cfg["factwire"]["skip"]:
+        if component in nlp.pipe_names:
+            nlp.disable_pipe(component)
     data_files = cfg["factwire"]["patterns"]
     gazetteer = [p for data in data_files["org_gazetteer"] for p in load_jsonl(data)]
     with nlp.select_pipes(enable=[]):  # phrase patterns need only the tokenizer
@@ -87,13 +93,40 @@ def legal_suffix_patterns(nlp: Language, rules: str) -> list[dict]:
     closing_word = [{"ORTH": {"IN": closing_words}}]
     institution = [{"ORTH": {"IN": data["institution_heads"]}}]
     tokenized = [[t.text for t in nlp.make_doc(form)] for form in data["legal_suffixes"]]
-    legal_forms = [[{"ORTH": {"IN": sorted({words[0] for words in tokenized if len(words) == 1})}}]]
-    legal_forms += [[{"ORTH": word} for word in words] for words in tokenized if len(words) > 1]
-    patterns = [[*proper, *closing_word], [*joined, *institution]]
-    for legal in legal_forms:
-        for comma in ([], [{"ORTH": ","}]):
-            patterns += [[*name, *comma, *legal], [*joined, *comma, *legal], [*proper, *closing_word, *comma, *legal]]
-    return [{"label": "ORG", "id": "", "pattern": pattern} for pattern in patterns]
+    by_length: dict[int, list[list[str]]] = {}
+    for words in tokenized:
+        by_length.setdefault(len(words), []).append(words)
+    comma = {"ORTH": ",", "OP": "?"}
+    patterns = [{"pattern": [*proper, *closing_word]}, {"pattern": [*joined, *institution]}]
+    for length, forms in sorted(by_length.items()):
+        # one pattern per form length, each position taking any form's word there: a few patterns instead of
+        # one per form keeps the matcher fast; `legal_form_spans` drops the mixtures that are no real form
+        legal = [{"ORTH": {"IN": sorted({words[k] for words in forms})}} for k in range(length)]
+        for pattern in ([*name, comma, *legal], [*joined, comma, *legal], [*proper, *closing_word, comma, *legal]):
+            patterns.append({"pattern": pattern, "id": f"{LEGAL_FORM_ID}{length}" if length > 1 else ""})
+    return [{"label": "ORG", **pattern} for pattern in patterns]
+
+
+LEGAL_FORM_ID = "legal form of length "
+
+
+@spacy.registry.misc("factwire.legal_form_spans.v1")
+def legal_form_spans(rules: str) -> Callable[[Iterable[Span], Iterable[Span]], list[Span]]:
+    """A span-ruler filter keeping matches whose closing words are a real legal form, written as in the data."""
+    forms = {re.sub(r"\s+", "", form) for form in load_json(rules)["legal_suffixes"]}
+
+    def keep_real_forms(existing: Iterable[Span], matches: Iterable[Span]) -> list[Span]:
+        kept: dict[tuple[int, int, int], Span] = {}
+        for span in matches:
+            if span.id_.startswith(LEGAL_FORM_ID):
+                length = int(span.id_.removeprefix(LEGAL_FORM_ID))
+                if re.sub(r"\s+", "", span[-length:].text) not in forms:
+                    continue
+                span = Span(span.doc, span.start, span.end, label=span.label)
+            kept.setdefault((span.start, span.end, span.id), span)
+        return list(kept.values())
+
+    return keep_real_forms
 
 
 def _teach_tokenizer(nlp: Language, scale_suffixes: list[str]) -> None:

@@ -44,6 +44,7 @@ _VAGUE = re.compile(r"^(?:the\s+)?(?:these|those|recent|coming|past|several|many
                     r"monthly|weekly|daily|quarterly|year|the year|years|decades?|future|once|now|currently|then|"
                     r"the time|that time|this time|the day|the period|the season|seasonal|the same period)\b.*$|^\S*ly$",
                     re.IGNORECASE)
+_NUMERIC_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _BARE_NUMBER = re.compile(r"^\d{1,3}$")
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY = re.compile(r"^(?:(?:on|last|this|next)\s+)?(" + "|".join(_WEEKDAYS) + r")(?:\s+(?:morning|afternoon|evening|night))?$",
@@ -138,30 +139,51 @@ def normalize_date(text: str, base: date | None = None) -> tuple[str, str] | Non
     vague = _VAGUE.match(text) and not any(ch.isdigit() for ch in text)
     if not text or vague or _BARE_NUMBER.match(text) or _DURATION.match(text) or _DECADE.search(text):
         return None
+    if _YEAR.search(text):
+        return _absolute_date(text)  # the article date plays no part: one parse per distinct string
+    if base is None:
+        return None
     quarter = _QUARTER.search(text)
-    if quarter and (quarter.group(2) or base is not None):
-        return _quarter(quarter, base)
-    has_year = bool(_YEAR.search(text))
-    if not has_year:
-        if base is None:
-            return None
-        relative = _relative_to(text, base)
-        if relative is not None:
-            return relative
+    return _quarter(quarter, base) if quarter else _relative_to(text, base) or _parse(text, base)
+
+
+@lru_cache(maxsize=8192)
+def _absolute_date(text: str) -> tuple[str, str] | None:
+    """A date expression that writes its year."""
+    numeric = _NUMERIC_DATE.fullmatch(_MODIFIERS.sub("", text, count=1))
+    if numeric:  # "2018", "in 2018", "2005-03-18": no need for dateparser
+        return _numeric_date(numeric)
+    quarter = _QUARTER.search(text)
+    if quarter and quarter.group(2):
+        return _quarter(quarter, None)
+    parsed = _parse(text, None)
+    if parsed is not None and _YEAR.search(text).group(1) != parsed[0][:4]:
+        return None  # dateparser read something else than the year written
+    return parsed
+
+
+def _numeric_date(match: re.Match) -> tuple[str, str] | None:
+    year, month, day = match.groups()
+    try:
+        date(int(year), int(month or 1), int(day or 1))
+    except ValueError:
+        return None
+    return match.group(), "day" if day else "month" if month else "year"
+
+
+def _parse(text: str, base: date | None) -> tuple[str, str] | None:
+    """dateparser on the expression without its modifiers ("by the end of"), else on all of it."""
     core = _MODIFIERS.sub("", text, count=1) or text
-    parsed = _parser(None if has_year else base).get_date_data(core)
+    parsed = _parser(base).get_date_data(core)
     if parsed.date_obj is None and core != text:
-        parsed = _parser(None if has_year else base).get_date_data(text)
+        parsed = _parser(base).get_date_data(text)
     if parsed.date_obj is None:
         return None
     if parsed.period == "week":
         year, week, _ = parsed.date_obj.isocalendar()
         return f"{year}-W{week:02d}", "week"
     fmt, granularity = _FORMATS.get(parsed.period, _FORMATS["day"])
-    value = parsed.date_obj.strftime(fmt)
-    if has_year and _YEAR.search(text).group(1) != value[:4]:
-        return None  # dateparser read something else than the year written
-    return value, granularity
+    return parsed.date_obj.strftime(fmt), granularity
 
 
 def _quarter(match: re.Match, base: date | None) -> tuple[str, str]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from cleanco import basename
 
@@ -46,6 +46,7 @@ def clean_name(text: str) -> str:
     return name.strip(" ,;:-–—\"'“”‘’()")
 
 
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """A grouping key: lower case, no punctuation, no trailing legal forms (cleanco's, then ours).
 

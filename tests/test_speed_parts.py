@@ -1,0 +1,33 @@
+"""The parts that make the pipeline fast must not change what it finds."""
+
+import spacy
+
+from pipeline.nlp import model_name
+
+TEXT = ("Shares of Toyota Motor Corp. rose 3% on Monday after it said it had sold 1,200 hybrid cars. "
+        "There were 40 stores; isn't that something? He himself did not, but they've been told so. "
+        "Grupo Televisa S.A.B. de C.V. and Petronas Dagangan Sdn Bhd were named; Acme Pte de SA was not.")
+
+
+def test_table_attributes_equal_the_models_attribute_ruler(nlp):
+    """Part of speech, morphology and lemma exceptions token by token, as the model's own ruler sets them."""
+    plain = spacy.load(model_name(), exclude=["lemmatizer"])
+    expected = [(t.text, t.pos_, str(t.morph), t.lemma_) for t in plain(TEXT)]
+    got = [(t.text, t.pos_, str(t.morph), t.lemma_) for t in nlp(TEXT)]
+    assert got == expected
+    assert "attribute_ruler" not in nlp.pipe_names and "factwire_attributes" in nlp.pipe_names
+
+
+def test_legal_forms_of_several_words_match_only_as_written(nlp):
+    """The grouped legal-form patterns keep real forms and drop mixtures of their words ("Pte de SA")."""
+    doc = nlp(TEXT)
+    found = {span.text for span in doc.spans["org_suffix"]}
+    assert {"Grupo Televisa S.A.B. de C.V.", "Petronas Dagangan Sdn Bhd"} <= found
+    assert "Acme Pte de SA" not in found and "Acme Pte" in found
+
+
+def test_lemmas_on_demand(nlp):
+    """The lemmatizer does not run over every token; counted nouns still get their lemma."""
+    doc = nlp("The company closed 40 factories and 12 stores.")
+    assert "lemmatizer" not in nlp.pipe_names
+    assert [(span._.count["value"], span._.count["item"]) for span in doc.spans["counts"]] == [(40, "factory"), (12, "store")]
