@@ -132,7 +132,7 @@ def evaluate(
         _say(f"factwire: bad gold: {err}")
         raise typer.Exit(2) from err
     if predictions is not None:
-        predicted = {a.id: a for a in read_articles(predictions)}
+        predicted = {a.id: a for a in read_articles(predictions, Article)}
     else:
         predicted = predict_for_gold(expected, articles or (gold.parent if gold.is_dir() else Path(".")), model)
     scores = score_articles(expected, predicted)
