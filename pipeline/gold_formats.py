@@ -27,18 +27,24 @@ from spacy.util import filter_spans
 
 from pipeline.gold import GoldArticle, GoldError
 from pipeline.gold_spans import AnnotatedText, LabeledSpan, article_meta, to_gold, to_spans, values_of
+from pipeline.meantime import read_meantime
 
-IMPORT_FORMATS = ("prodigy", "doccano", "labelstudio", "conll")
-EXPORT_FORMATS = (*IMPORT_FORMATS, "docbin")
+EXPORT_FORMATS = ("prodigy", "doccano", "labelstudio", "conll", "docbin")
+IMPORT_FORMATS = (*EXPORT_FORMATS[:4], "meantime")
 _TAG = re.compile(r"^(O|[BIELU]-\S+)$")
 
 
-def import_gold(fmt: str, path: str | Path, notes: list[str]) -> list[GoldArticle]:
-    """Gold articles of an annotation file; every bad span of every document is raised at once (GoldError)."""
-    articles, errors = [], []
-    for doc in _READERS[fmt](Path(path), notes):
+def import_gold(fmt: str, path: str | Path, notes: list[str]) -> dict[str, list[GoldArticle]]:
+    """Gold articles of an annotation file, by split (MEANTIME's dev / test) or else the file's stem.
+
+    Every bad span of every document is raised at once (GoldError).
+    """
+    path = Path(path)
+    articles: dict[str, list[GoldArticle]] = {}
+    errors = []
+    for doc in _READERS[fmt](path, notes):
         try:
-            articles.append(to_gold(doc, notes))
+            articles.setdefault(doc.meta.get("split", path.name.split(".")[0]), []).append(to_gold(doc, notes))
         except GoldError as err:
             errors.append(str(err))
     if errors:
@@ -250,6 +256,7 @@ def _write_docbin(articles: list[GoldArticle], path: Path, notes: list[str]) -> 
     docs.to_disk(path)
 
 
-_READERS = {"prodigy": _read_prodigy, "doccano": _read_doccano, "labelstudio": _read_labelstudio, "conll": _read_conll}
+_READERS = {"prodigy": _read_prodigy, "doccano": _read_doccano, "labelstudio": _read_labelstudio, "conll": _read_conll,
+            "meantime": read_meantime}
 _WRITERS = {"prodigy": _write_prodigy, "doccano": _write_doccano, "labelstudio": _write_labelstudio,
             "conll": _write_conll, "docbin": _write_docbin}

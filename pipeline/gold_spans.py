@@ -108,7 +108,7 @@ def check_spans(doc: AnnotatedText) -> list[LabeledSpan]:
                           f"text[{span.start}:{span.end}] = {doc.text[span.start:span.end]!r}")
         else:
             good.append((label, span))
-    for label in {label for label, _ in good}:
+    for label in {label for label, _ in good} - {IGNORE}:
         same = sorted((s for lab, s in good if lab == label), key=lambda s: (s.start, s.end))
         for before, after in zip(same, same[1:]):
             if after.start < before.end:
@@ -255,17 +255,17 @@ def count_value(text: str) -> tuple[int | float, str | None, str | None] | None:
 
 
 @cache
-def _tagger():
-    """The model's tagger and lemmatizer, for the lemma of a counted noun."""
+def parsing_model():
+    """The bare model without its entity recognizer: lemmas and parses for reading counted nouns."""
     import spacy
 
     from pipeline.nlp import model_name
-    return spacy.load(model_name(), exclude=["ner", "parser"])
+    return spacy.load(model_name(), exclude=["ner"])
 
 
 def item_lemma(item_text: str) -> str:
     """Lemma of the counted head noun (the last noun of the counted phrase), lower case."""
-    doc = _tagger()(item_text)
+    doc = parsing_model()(item_text)
     nouns = [t for t in doc if t.pos_ in ("NOUN", "PROPN")] or list(doc)
     return nouns[-1].lemma_.lower()
 
