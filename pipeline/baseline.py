@@ -60,9 +60,12 @@ def measure_baseline(baseline: dict, root: Path, model: str | None = None) -> di
 def regressions(baseline: dict, current: dict) -> list[str]:
     """Each score that fell by more than the tolerance, then each article whose errors changed; empty when none fell."""
     tolerance = baseline.get("tolerance", DEFAULT_TOLERANCE)
-    fallen = [f"{baseline['gold']}: {label} {metric} fell from {old:.4f} to {current['scores'][label][metric]:.4f}"
-              for label, metrics in baseline["scores"].items() for metric, old in metrics.items()
-              if old is not None and (current["scores"][label][metric] or 0.0) < old - tolerance - 1e-9]
+    fallen = []
+    for label, metrics in baseline["scores"].items():
+        for metric, old in metrics.items():
+            new = current["scores"][label][metric] or 0.0  # no matched span: no value accuracy
+            if old is not None and new < old - tolerance - 1e-9:
+                fallen.append(f"{baseline['gold']}: {label} {metric} fell from {old:.4f} to {new:.4f}")
     if not fallen:
         return []
     changes = []
