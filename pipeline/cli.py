@@ -106,6 +106,15 @@ def extract(
         raise typer.Exit(1)
 
 
+def _gold_or_exit(gold: Path) -> dict[str, GoldArticle]:
+    """The gold articles, or exit 2 naming the bad file and line."""
+    try:
+        return load_gold(gold)
+    except GoldError as err:
+        _say(f"factwire: bad gold: {err}")
+        raise typer.Exit(2) from err
+
+
 def _report_unreadable(skipped: Skipped) -> None:
     if not skipped.reason.startswith("unsupported format"):
         _say(f"factwire: skipped {skipped.path}: {skipped.reason}")
@@ -124,11 +133,7 @@ def evaluate(
     update_baseline: Annotated[Optional[Path], typer.Option(help="Write the scores as the baseline file (after an intended change).")] = None,
 ) -> None:
     """Precision / recall / F1 per fact type against gold: value level, SemEval span schemes, value accuracy."""
-    try:
-        expected = load_gold(gold)
-    except GoldError as err:
-        _say(f"factwire: bad gold: {err}")
-        raise typer.Exit(2) from err
+    expected = _gold_or_exit(gold)
     root = articles or (gold.parent if gold.is_dir() else Path("."))
     if predictions is not None:
         predicted = {a.id: a for a in read_articles(predictions, Article)}
@@ -224,11 +229,7 @@ def gold_export(
     output: Annotated[Path, typer.Option("--output", "-o", help="File to write (.spacy for docbin).")],
 ) -> None:
     """Write gold in an annotation tool's format, or as a spaCy DocBin for `spacy train` / `spacy evaluate`."""
-    try:
-        gold_articles = list(load_gold(gold).values())
-    except GoldError as err:
-        _say(f"factwire: bad gold: {err}")
-        raise typer.Exit(2) from err
+    gold_articles = list(_gold_or_exit(gold).values())
     for note in export_gold(fmt.value, gold_articles, output):
         _say(f"factwire: {note}")
     _say(f"factwire: {len(gold_articles)} gold articles -> {output}")
