@@ -17,7 +17,7 @@ BASELINES = sorted((ROOT / "tests" / "baselines").glob("*.json"))
 
 
 @pytest.mark.parametrize("path", BASELINES, ids=[p.stem for p in BASELINES])
-def test_scores_keep_their_baseline(path, nlp):
+def test_scores_keep_their_baseline(path):
     baseline = read_baseline(path)
     fallen = regressions(baseline, measure_baseline(baseline, ROOT))
     assert not fallen, "\n".join(fallen) + "\nIf the change is intended: factwire gold baseline && git commit tests/baselines"
