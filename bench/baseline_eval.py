@@ -3,9 +3,10 @@
 The baseline is what a user gets without factwire: the model's ORG / MONEY /
 CARDINAL / DATE entities, the ORG text as the name, MONEY parsed with a naive
 "symbol or word + number" reading, a CARDINAL with the next noun as the count,
-and dateparser on DATE spans. It prints P / R / F1 per fact type for both.
+and dateparser on DATE spans. It prints, for both, value-level P / R / F1 per
+fact type and the span-level table (SemEval schemes, value accuracy).
 
-    python bench/baseline_eval.py tests/data/unseen/test.jsonl
+    python bench/baseline_eval.py tests/data/unseen/test.jsonl tests/data/meantime/test.jsonl
 """
 
 from __future__ import annotations
@@ -16,13 +17,13 @@ from pathlib import Path
 
 import spacy
 
-from pipeline.cli import predict_for_gold
-from pipeline.evaluate import score_articles
+from pipeline.evaluate import predict_for_gold, score_articles, score_spans
 from pipeline.gold import load_gold
 from pipeline.nlp import model_name
 from pipeline.normalize.dates import normalize_date
 from pipeline.normalize.numbers import decimal_string, parse_number
 from pipeline.records import Article, Count, DateFact, Mention, Money, Organization
+from pipeline.report import span_table
 
 _NAIVE_CURRENCY = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "dollar": "USD", "euro": "EUR", "pound": "GBP",
                    "yen": "JPY", "yuan": "CNY"}
@@ -68,6 +69,8 @@ def main() -> None:
         for name, predicted in runs.items():
             scores = score_articles(gold, predicted)
             print(f"{name:22}" + "".join(f"   P {s.precision:.2f} R {s.recall:.2f} F1 {s.f1:.2f}" for s in scores.values()))
+        for name, predicted in runs.items():
+            print(f"\n{name}, spans:\n{span_table(score_spans(gold, predicted))}")
 
 
 if __name__ == "__main__":

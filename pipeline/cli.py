@@ -6,15 +6,19 @@ import json
 import sys
 import time
 from collections import Counter
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 from tqdm import tqdm
 
-from pipeline.evaluate import FACT_TYPES, format_scores, score_articles
-from pipeline.extract import extract_folder, extract_texts
-from pipeline.gold import GoldError, build_gold_file, load_gold, read_articles
+from pipeline.baseline import baseline_text, measure_baseline, read_baseline, regressions, snapshot
+from pipeline.evaluate import FACT_TYPES, predict_for_gold, score_articles, score_spans
+from pipeline.extract import extract_folder
+from pipeline.gold import GoldArticle, GoldError, build_gold_file, load_gold, read_articles
+from pipeline.gold_formats import EXPORT_FORMATS, IMPORT_FORMATS, export_gold, import_gold
+from pipeline.report import as_json, html_report, span_table, value_table
 from pipeline.nlp import ModelNotFound
 from pipeline.reader import Skipped
 from pipeline.runs import extract_to_file
@@ -102,14 +106,13 @@ def extract(
         raise typer.Exit(1)
 
 
-def predict_for_gold(expected: dict[str, Article], root: Path, model: str | None) -> dict[str, Article]:
-    """Extract the gold articles afresh: from their files under `root`, or from their own text when they have no file."""
-    predicted: dict[str, Article] = {}
-    if any(a.path for a in expected.values()):
-        predicted.update((a.id, a) for a in extract_folder(root, model=model, on_skip=_report_unreadable) if a.id in expected)
-    inline = [(a.text, a.id) for a in expected.values() if not a.path]
-    predicted.update((a.id, a) for a in extract_texts(inline, model=model))
-    return predicted
+def _gold_or_exit(gold: Path) -> dict[str, GoldArticle]:
+    """The gold articles, or exit 2 naming the bad file and line."""
+    try:
+        return load_gold(gold)
+    except GoldError as err:
+        _say(f"factwire: bad gold: {err}")
+        raise typer.Exit(2) from err
 
 
 def _report_unreadable(skipped: Skipped) -> None:
@@ -123,25 +126,41 @@ def evaluate(
     gold: Annotated[Path, typer.Option("--gold", help="Gold JSONL file or folder of them.")] = Path("articles/gold"),
     articles: Annotated[Optional[Path], typer.Option(help="Input root the gold ids are relative to (default: the gold folder's parent).")] = None,
     model: ModelOption = None,
-    json_out: Annotated[bool, typer.Option("--json", help="Print scores as JSON.")] = False,
+    json_out: Annotated[bool, typer.Option("--json", help="Print scores and errors as JSON.")] = False,
+    html_out: Annotated[Optional[Path], typer.Option("--html", help="Write an HTML error report (displaCy) here.")] = None,
+    errors: Annotated[bool, typer.Option(help="List every miss and false alarm under the tables.")] = True,
+    baseline: Annotated[Optional[Path], typer.Option(help="Compare with this baseline; exit 1 when a score fell.")] = None,
+    update_baseline: Annotated[Optional[Path], typer.Option(help="Write the scores as the baseline file (after an intended change).")] = None,
 ) -> None:
-    """Precision / recall / F1 per fact type against gold, with every miss and false alarm."""
-    try:
-        expected = load_gold(gold)
-    except GoldError as err:
-        _say(f"factwire: bad gold: {err}")
-        raise typer.Exit(2) from err
+    """Precision / recall / F1 per fact type against gold: value level, SemEval span schemes, value accuracy."""
+    expected = _gold_or_exit(gold)
+    root = articles or (gold.parent if gold.is_dir() else Path("."))
     if predictions is not None:
-        predicted = {a.id: a for a in read_articles(predictions)}
+        predicted = {a.id: a for a in read_articles(predictions, Article)}
     else:
-        predicted = predict_for_gold(expected, articles or (gold.parent if gold.is_dir() else Path(".")), model)
-    scores = score_articles(expected, predicted)
+        predicted = predict_for_gold(expected, root, model, _report_unreadable)
+    values, spans = score_articles(expected, predicted), score_spans(expected, predicted)
     if json_out:
-        typer.echo(json.dumps({t: {"precision": s.precision, "recall": s.recall, "f1": s.f1,
-                                   "misses": s.misses, "false_alarms": s.false_alarms}
-                               for t, s in scores.items()}, indent=2))
+        typer.echo(json.dumps(as_json(values, spans), indent=2, ensure_ascii=False))
     else:
-        typer.echo(format_scores(scores))
+        typer.echo(value_table(values, errors) + "\n\n" + span_table(spans))
+    if html_out is not None:
+        with atomic_text_file(str(html_out)) as out:
+            out.write(html_report(expected, values, spans, f"factwire evaluate: {gold}"))
+        _say(f"factwire: report -> {html_out}")
+    current = snapshot(expected, values, spans, {"gold": str(gold), "articles": str(root) if articles or gold.is_dir() else None})
+    if update_baseline is not None:
+        if update_baseline.exists():
+            current["tolerance"] = read_baseline(update_baseline).get("tolerance", current["tolerance"])
+        update_baseline.parent.mkdir(parents=True, exist_ok=True)
+        update_baseline.write_text(baseline_text(current), encoding="utf-8")
+        _say(f"factwire: baseline -> {update_baseline}")
+    if baseline is not None:
+        fallen = regressions(read_baseline(baseline), current)
+        for line in fallen:
+            _say(line)
+        if fallen:
+            raise typer.Exit(1)
 
 
 @app.command()
@@ -175,6 +194,77 @@ def gold_build(
         _say(f"factwire: {err}")
         raise typer.Exit(2) from err
     _say(f"factwire: {count} gold articles -> {output}")
+
+
+ImportFormat = Enum("ImportFormat", {f: f for f in IMPORT_FORMATS}, type=str)
+ExportFormat = Enum("ExportFormat", {f: f for f in EXPORT_FORMATS}, type=str)
+
+
+@gold_app.command("import")
+def gold_import(
+    source: Annotated[Path, typer.Argument(help="Annotation file (Prodigy / doccano JSONL, Label Studio JSON, CoNLL, MEANTIME JSONL).")],
+    fmt: Annotated[ImportFormat, typer.Option("--from", help="Format of SOURCE.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Folder for the gold JSONL (one file per split, else SOURCE's name).")],
+) -> None:
+    """Convert annotations to gold records: spans checked, values filled by the normalizers, problems reported."""
+    notes: list[str] = []
+    try:
+        groups = import_gold(fmt.value, source, notes)
+    except GoldError as err:
+        _say(f"factwire: bad gold:\n{err}")
+        raise typer.Exit(2) from err
+    for note in notes:
+        _say(f"factwire: {note}")
+    output.mkdir(parents=True, exist_ok=True)
+    for name, gold_articles in groups.items():
+        with atomic_text_file(str(output / f"{name}.jsonl")) as out:
+            out.write("".join(a.model_dump_json() + "\n" for a in gold_articles))
+        _say(f"factwire: {len(gold_articles)} gold articles -> {output / f'{name}.jsonl'}")
+
+
+@gold_app.command("export")
+def gold_export(
+    gold: Annotated[Path, typer.Argument(help="Gold JSONL file or folder of them.")],
+    fmt: Annotated[ExportFormat, typer.Option("--to", help="Format to write.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="File to write (.spacy for docbin).")],
+) -> None:
+    """Write gold in an annotation tool's format, or as a spaCy DocBin for `spacy train` / `spacy evaluate`."""
+    gold_articles = list(_gold_or_exit(gold).values())
+    for note in export_gold(fmt.value, gold_articles, output):
+        _say(f"factwire: {note}")
+    _say(f"factwire: {len(gold_articles)} gold articles -> {output}")
+
+
+@gold_app.command("baseline")
+def gold_baseline(
+    files: Annotated[Optional[list[Path]], typer.Argument(help="Baseline files to refresh (default: tests/baselines/*.json).")] = None,
+    model: ModelOption = None,
+) -> None:
+    """Re-measure the gold sets the baseline files name and rewrite them: run after an intended change."""
+    for path in files or sorted(Path("tests/baselines").glob("*.json")):
+        old = read_baseline(path)
+        new = measure_baseline(old, Path("."), model)
+        path.write_text(baseline_text(new), encoding="utf-8")
+        changed = [f"{label} {metric} {old['scores'].get(label, {}).get(metric)} -> {value}"
+                   for label, metrics in new["scores"].items() for metric, value in metrics.items()
+                   if old["scores"].get(label, {}).get(metric) != value]
+        _say(f"factwire: {path}: " + ("; ".join(changed) if changed else "unchanged"))
+
+
+@gold_app.command("schema")
+def gold_schema(
+    output: Annotated[Path, typer.Option("--output", "-o", help="Folder for the JSON Schema.")] = Path("schemas"),
+) -> None:
+    """Write the JSON Schema of the gold format (the article record plus ignore regions)."""
+    output.mkdir(parents=True, exist_ok=True)
+    with atomic_text_file(str(output / "gold.schema.json")) as out:
+        out.write(gold_schema_text())
+    _say(f"factwire: wrote {output / 'gold.schema.json'}")
+
+
+def gold_schema_text() -> str:
+    """The committed gold schema's exact text."""
+    return json.dumps(GoldArticle.model_json_schema(), indent=2, ensure_ascii=False) + "\n"
 
 
 def main() -> None:

@@ -1,9 +1,13 @@
-"""Gold annotations: load them, and build them from a readable spec.
+"""Gold annotations: the canonical gold format, loading it, and building it from a readable spec.
 
-Gold is stored in the same record contract as predictions (one `Article` per
-line in `articles/gold/*.jsonl`), so the offset validator checks every gold
-span against the text. People write a *spec* instead of offsets: the facts as
-strings and values, located in the article text by `build_gold`.
+The gold format (version 1.0) is the record contract itself, one `Article` per
+JSONL line, so the offset validator checks every gold span against the text,
+plus optional `ignore` regions: stretches where a prediction counts neither way
+(a corpus's unannotated tail, spans the annotators left to another category).
+`GoldArticle` is that model; `schemas/gold.schema.json` is generated from it.
+People write a *spec* instead of offsets: the facts as strings and values,
+located in the article text by `build_gold`; annotation tools' files come in
+through `pipeline.gold_formats`.
 
 A spec line (JSON):
 
@@ -30,20 +34,46 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from pipeline.reader import read_text
 from pipeline.records import Article, Count, DateFact, Mention, Money, Organization
 from pipeline.segment import describe_header, split_articles
+
+GOLD_FORMAT_VERSION = "1.0"
 
 
 class GoldError(ValueError):
     """A gold file or spec that is wrong, with where."""
 
 
-def load_gold(location: str | Path) -> dict[str, Article]:
+class IgnoreRegion(BaseModel):
+    """A stretch of the text where predictions are not scored, and why."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    start: int = Field(ge=0, description="Start character offset into article.text.")
+    end: int = Field(ge=0, description="End character offset (exclusive) into article.text.")
+    reason: str = Field(description="Why it is not scored ('not annotated', 'FIN: a stock index').")
+
+
+class GoldArticle(Article):
+    """A gold article: the record contract plus the regions scoring leaves out."""
+
+    ignore: list[IgnoreRegion] = Field(default_factory=list, description="Regions where predictions count neither way.")
+
+    @model_validator(mode="after")
+    def _regions_inside_text(self) -> GoldArticle:
+        for region in self.ignore:
+            if not 0 <= region.start < region.end <= len(self.text):
+                raise ValueError(f"{self.id}: ignore region {region.start}-{region.end} is outside the text "
+                                 f"(length {len(self.text)})")
+        return self
+
+
+def load_gold(location: str | Path) -> dict[str, GoldArticle]:
     """Every gold article in a JSONL file or under a folder (*.jsonl, recursively), by id."""
-    gold: dict[str, Article] = {}
+    gold: dict[str, GoldArticle] = {}
     location = Path(location)
     paths = [location] if location.is_file() else sorted(location.rglob("*.jsonl"))
     for path in paths:
@@ -56,14 +86,14 @@ def load_gold(location: str | Path) -> dict[str, Article]:
     return gold
 
 
-def read_articles(path: str | Path) -> Iterator[Article]:
-    """Article records of a JSONL file; a bad line raises GoldError naming file and line."""
+def read_articles(path: str | Path, model: type[Article] = GoldArticle) -> Iterator[Article]:
+    """Records of a JSONL file; a bad line raises GoldError naming file and line."""
     with open(path, encoding="utf-8") as handle:
         for number, line in enumerate(handle, start=1):
             if not line.strip():
                 continue
             try:
-                yield Article.model_validate_json(line)
+                yield model.model_validate_json(line)
             except ValidationError as err:
                 raise GoldError(f"{path}:{number}: {err}") from err
 
@@ -125,7 +155,7 @@ def build_gold(spec: dict[str, Any], root: str | Path) -> Article:
                     item_text=c[3] if len(c) > 3 else None, qualifier=c[4] if len(c) > 4 else None)
               for c in spec.get("counts", [])]
     dates = [DateFact(**locate(d[0], seen).model_dump(), value=d[1],
-                      granularity=d[2] if len(d) > 2 else _granularity(d[1])) for d in spec.get("dates", [])]
+                      granularity=d[2] if len(d) > 2 else granularity_of(d[1])) for d in spec.get("dates", [])]
     return Article(
         id=where, path=relative, index=index, title=piece.title, source=piece.source, published=piece.published,
         text=text, organizations=sorted(organizations, key=lambda o: o.mentions[0].start),
@@ -141,7 +171,7 @@ def _org_form(form: str | dict, name: str) -> tuple[str, set[int] | None, str]:
     return form["text"], set(form["occurrences"]), name
 
 
-def _granularity(value: str) -> str:
+def granularity_of(value: str) -> str:
     """Granularity implied by an ISO value: '2018' year, '2018-03' month, '2018-Q1' quarter, else day."""
     if "Q" in value:
         return "quarter"

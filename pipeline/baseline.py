@@ -1,0 +1,86 @@
+"""Regression baselines: the scores of one gold set, per type and per article, committed beside the tests.
+
+A baseline file (`tests/baselines/<name>.json`) names its gold set and the
+input root its articles are read from, the tolerance, the scores per label
+(value-level F1, F1 under each SemEval scheme, value accuracy) and every
+article's errors. `regressions` compares a fresh measurement with it: any score
+lower by more than the tolerance is a regression, reported with the articles
+whose errors changed and the facts concerned. After an intended change,
+`factwire gold baseline` rewrites the files.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from pathlib import Path
+
+from pipeline.evaluate import SCHEMES, SpanScores, TypeScore, predict_for_gold, score_articles, score_spans
+from pipeline.gold import GoldArticle, load_gold
+from pipeline.gold_spans import FACT_TYPE_OF, LABELS
+
+DEFAULT_TOLERANCE = 0.0
+PLACES = 4
+
+
+def measure(gold: Mapping[str, GoldArticle], root: Path, model: str | None = None) -> tuple[dict, SpanScores]:
+    """Run the pipeline on a gold set's articles and score it both ways: (value scores, span scores)."""
+    predicted = predict_for_gold(gold, root, model)
+    return score_articles(gold, predicted), score_spans(gold, predicted)
+
+
+def snapshot(gold: Mapping[str, GoldArticle], values: Mapping[str, TypeScore], spans: SpanScores,
+             where: dict[str, str | None], tolerance: float = DEFAULT_TOLERANCE) -> dict:
+    """The baseline document of one measurement; `where` holds the gold location and input root as written."""
+    scores = {}
+    for label in LABELS:
+        right, matched = spans.value_accuracy[label]
+        scores[label] = {"value_f1": round(values[FACT_TYPE_OF[label]].f1, PLACES),
+                         **{f"{s}_f1": round(spans.by_label[label][s].f1, PLACES) for s in SCHEMES},
+                         "value_accuracy": round(right / matched, PLACES) if matched else None}
+    errors = {article_id: [m.describe() for m in spans.matches[article_id] if not (m.gold and m.predicted and m.value_ok)]
+              for article_id in gold}
+    for fact_type, score in values.items():
+        for kind, facts in (("value miss", score.misses), ("value false alarm", score.false_alarms)):
+            for fact in facts:
+                article_id, _, what = fact.partition(": ")
+                errors[article_id].append(f"{kind} {fact_type}: {what}")
+    return {**where, "tolerance": tolerance, "scores": scores,
+            "errors": {article_id: sorted(found) for article_id, found in errors.items() if found}}
+
+
+def measure_baseline(baseline: dict, root: Path, model: str | None = None) -> dict:
+    """A fresh snapshot of the gold set a baseline names (paths relative to `root`), with its tolerance."""
+    gold = load_gold(root / baseline["gold"])
+    values, spans = measure(gold, root / (baseline.get("articles") or "."), model)
+    return snapshot(gold, values, spans, {"gold": baseline["gold"], "articles": baseline.get("articles")},
+                    baseline.get("tolerance", DEFAULT_TOLERANCE))
+
+
+def regressions(baseline: dict, current: dict) -> list[str]:
+    """Each score that fell by more than the tolerance, then each article whose errors changed; empty when none fell."""
+    tolerance = baseline.get("tolerance", DEFAULT_TOLERANCE)
+    fallen = []
+    for label, metrics in baseline["scores"].items():
+        for metric, old in metrics.items():
+            new = current["scores"][label][metric] or 0.0  # no matched span: no value accuracy
+            if old is not None and new < old - tolerance - 1e-9:
+                fallen.append(f"{baseline['gold']}: {label} {metric} fell from {old:.4f} to {new:.4f}")
+    if not fallen:
+        return []
+    changes = []
+    before, after = baseline.get("errors", {}), current.get("errors", {})
+    for article_id in sorted(set(before) | set(after)):
+        old, new = set(before.get(article_id, [])), set(after.get(article_id, []))
+        changes += [f"  {article_id}: now {error}" for error in sorted(new - old)]
+        changes += [f"  {article_id}: no longer {error}" for error in sorted(old - new)]
+    return fallen + ["articles that changed:"] + changes
+
+
+def read_baseline(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def baseline_text(snapshot_: dict) -> str:
+    """The committed form: stable key order, one error per line."""
+    return json.dumps(snapshot_, indent=1, ensure_ascii=False) + "\n"

@@ -1,0 +1,262 @@
+"""Annotation tools' files <-> gold articles: Prodigy, doccano, Label Studio, CoNLL/IOB, and spaCy DocBin out.
+
+Each reader turns a file into `AnnotatedText` documents (text, labelled spans,
+article metadata, the file and line or task of each span); `gold_spans.to_gold`
+checks and normalizes them. Writers put a gold article's spans back, with its
+values where the format has room for them (Prodigy and doccano span attributes,
+Label Studio region `meta`) and its metadata (`meta` / top-level fields / task
+`data`); ignore regions travel as spans labelled IGNORE.
+
+CoNLL and DocBin hold one label per token: where spans overlap (a count holding
+an organization) the longest is kept and the others are reported. CoNLL text is
+rebuilt from its tokens (one space between tokens, a line per sentence).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from spacy.tokens import Doc, DocBin
+from spacy.training import biluo_tags_to_offsets, iob_to_biluo
+from spacy.util import filter_spans
+
+from pipeline.gold import GoldArticle, GoldError
+from pipeline.gold_spans import AnnotatedText, LabeledSpan, article_meta, to_gold, to_spans, values_of
+from pipeline.meantime import read_meantime
+
+EXPORT_FORMATS = ("prodigy", "doccano", "labelstudio", "conll", "docbin")
+IMPORT_FORMATS = (*EXPORT_FORMATS[:4], "meantime")
+_TAG = re.compile(r"^(O|[BIELU]-\S+)$")
+
+
+def import_gold(fmt: str, path: str | Path, notes: list[str]) -> dict[str, list[GoldArticle]]:
+    """Gold articles of an annotation file, by split (MEANTIME's dev / test) or else the file's stem.
+
+    Every bad span of every document is raised at once (GoldError).
+    """
+    path = Path(path)
+    articles: dict[str, list[GoldArticle]] = {}
+    errors = []
+    for doc in _READERS[fmt](path, notes):
+        try:
+            articles.setdefault(doc.meta.get("split", path.name.split(".")[0]), []).append(to_gold(doc, notes))
+        except GoldError as err:
+            errors.append(str(err))
+    if errors:
+        raise GoldError("\n".join(errors))
+    return articles
+
+
+def export_gold(fmt: str, articles: list[GoldArticle], path: str | Path) -> list[str]:
+    """Write the articles in an annotation format; returns notes on spans the format could not hold."""
+    notes: list[str] = []
+    _WRITERS[fmt](articles, Path(path), notes)
+    return notes
+
+
+def _jsonl(path: Path) -> Iterator[tuple[str, dict]]:
+    with open(path, encoding="utf-8") as handle:
+        for number, line in enumerate(handle, start=1):
+            if line.strip():
+                try:
+                    yield f"{path}:{number}", json.loads(line)
+                except json.JSONDecodeError as err:
+                    raise GoldError(f"{path}:{number}: not JSON: {err}") from err
+
+
+def _span(where: str, start: Any, end: Any, label: Any, attributes: dict) -> LabeledSpan:
+    if not (isinstance(start, int) and isinstance(end, int) and isinstance(label, str)):
+        raise GoldError(f"{where}: a span needs integer start and end and a label, got {start!r}, {end!r}, {label!r}")
+    return LabeledSpan(start, end, label, values_of(label, attributes), where, attributes.get("text"))
+
+
+def _read_prodigy(path: Path, notes: list[str]) -> Iterator[AnnotatedText]:
+    """Prodigy JSONL: {"text", "spans": [{"start", "end", "label", ...}], "meta": {...}, "answer"}."""
+    for where, record in _jsonl(path):
+        if record.get("answer", "accept") != "accept":
+            notes.append(f"{where}: skipped, answer {record['answer']!r}")
+            continue
+        meta = {"id": f"{path.name}#{where.rsplit(':', 1)[1]}", **record.get("meta", {})}
+        spans = [_span(where, s.get("start"), s.get("end"), s.get("label"), s) for s in record.get("spans", [])]
+        yield AnnotatedText(record["text"], spans, meta, where)
+
+
+def _write_prodigy(articles: list[GoldArticle], path: Path, notes: list[str]) -> None:
+    path.write_text("".join(json.dumps({
+        "text": a.text, "meta": article_meta(a), "answer": "accept",
+        "spans": [{"start": s.start, "end": s.end, "label": s.label, "text": s.text, **s.values} for s in to_spans(a)],
+    }, ensure_ascii=False) + "\n" for a in articles), encoding="utf-8")
+
+
+def _read_doccano(path: Path, notes: list[str]) -> Iterator[AnnotatedText]:
+    """doccano JSONL: {"text", "entities": [{"start_offset", "end_offset", "label"}]} or {"text", "label": [[s, e, l]]}."""
+    for where, record in _jsonl(path):
+        if "entities" in record:
+            spans = [_span(where, e.get("start_offset"), e.get("end_offset"), e.get("label"), e)
+                     for e in record["entities"]]
+        else:
+            listed = record.get("label", record.get("labels", []))
+            if any(not isinstance(item, list) or len(item) != 3 for item in listed):
+                raise GoldError(f"{where}: doccano labels must be [start, end, label] lists, got {listed!r}")
+            spans = [_span(where, s, e, label, {}) for s, e, label in listed]
+        meta = {"id": f"{path.name}#{where.rsplit(':', 1)[1]}",
+                **{k: v for k, v in record.items() if k not in ("text", "entities", "label", "labels", "relations")}}
+        meta["id"] = str(meta["id"])
+        yield AnnotatedText(record["text"], spans, meta, where)
+
+
+def _write_doccano(articles: list[GoldArticle], path: Path, notes: list[str]) -> None:
+    path.write_text("".join(json.dumps({
+        **article_meta(a), "text": a.text,
+        "entities": [{"id": n, "start_offset": s.start, "end_offset": s.end, "label": s.label, **s.values}
+                     for n, s in enumerate(to_spans(a), start=1)],
+    }, ensure_ascii=False) + "\n" for a in articles), encoding="utf-8")
+
+
+def _read_labelstudio(path: Path, notes: list[str]) -> Iterator[AnnotatedText]:
+    """Label Studio JSON export: tasks with data.text and annotations[].result[] of type "labels"."""
+    try:
+        tasks = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as err:
+        raise GoldError(f"{path}: not JSON: {err}") from err
+    for number, task in enumerate(tasks, start=1):
+        where = f"{path}: task {task.get('id', number)}"
+        annotations = [a for a in task.get("annotations", []) if not a.get("was_cancelled")]
+        if not annotations:
+            notes.append(f"{where}: skipped, no annotation")
+            continue
+        if len(annotations) > 1:
+            notes.append(f"{where}: {len(annotations)} annotations, the first is used")
+        spans = []
+        for region in annotations[0].get("result", []):
+            if region.get("type") != "labels":
+                continue
+            value = region.get("value", {})
+            region_where = f"{where}, region {region.get('id', '?')}"
+            spans += [_span(region_where, value.get("start"), value.get("end"), label,
+                            {**region.get("meta", {}), "text": value.get("text")}) for label in value.get("labels", [])]
+        data = task["data"]
+        meta = {"id": str(task.get("id", number)), **{k: v for k, v in data.items() if k != "text"}}
+        yield AnnotatedText(data["text"], spans, meta, where)
+
+
+def _write_labelstudio(articles: list[GoldArticle], path: Path, notes: list[str]) -> None:
+    tasks = [{
+        "id": number, "data": {"text": a.text, **article_meta(a)},
+        "annotations": [{"result": [
+            {"id": f"r{n}", "from_name": "label", "to_name": "text", "type": "labels",
+             "value": {"start": s.start, "end": s.end, "text": s.text, "labels": [s.label]}, "meta": s.values}
+            for n, s in enumerate(to_spans(a), start=1)]}],
+    } for number, a in enumerate(articles, start=1)]
+    path.write_text(json.dumps(tasks, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def _read_conll(path: Path, notes: list[str]) -> Iterator[AnnotatedText]:
+    """CoNLL / IOB: a token and its tag (last column) per line, blank lines between sentences, -DOCSTART- between documents."""
+    rows: list[tuple[str, str, int]] = []  # (token or "\n" between sentences, tag, line)
+    documents = 0
+    with open(path, encoding="utf-8") as handle:
+        for number, line in enumerate(handle, start=1):
+            columns = line.split()
+            if columns and columns[0] == "-DOCSTART-":
+                if rows:
+                    documents += 1
+                    yield _conll_document(path, documents, rows)
+                rows = []
+            elif not columns:
+                rows.append(("\n", "O", number))
+            elif len(columns) < 2 or not _TAG.match(columns[-1]):
+                raise GoldError(f"{path}:{number}: expected 'TOKEN ... TAG' with an IOB tag, got {line.strip()!r}")
+            else:
+                rows.append((columns[0], columns[-1], number))
+    if any(word != "\n" for word, _, _ in rows):
+        yield _conll_document(path, documents + 1, rows)
+
+
+def _conll_document(path: Path, number: int, rows: list[tuple[str, str, int]]) -> AnnotatedText:
+    """One CoNLL document: tokens joined by spaces, sentences by newlines, spans from the IOB tags."""
+    kept = [row for n, row in enumerate(rows) if row[0] != "\n" or 0 < n and rows[n - 1][0] != "\n"]
+    while kept and kept[-1][0] == "\n":
+        kept.pop()
+    words, tags, lines = (list(column) for column in zip(*kept))
+    spaces = [word != "\n" and following != "\n" for word, following in zip(words, words[1:] + ["\n"])]
+    doc = Doc(_vocab(), words=words, spaces=spaces)
+    line_at = {token.idx: line for token, line in zip(doc, lines)}
+    spans = [LabeledSpan(s, e, label, {}, f"{path}:{line_at[s]}") for s, e, label in biluo_tags_to_offsets(doc, iob_to_biluo(tags))]
+    return AnnotatedText(doc.text, spans, {"id": f"{path.name}#{number}"}, f"{path}:{lines[0]}")
+
+
+@cache
+def _blank():
+    import spacy
+    return spacy.blank("en")
+
+
+def _vocab():
+    return _blank().vocab
+
+
+def tokenized(article: GoldArticle, notes: list[str]) -> Doc:
+    """The article as a spaCy Doc (the English tokenizer, tokens also cut at span edges), entities set.
+
+    Where spans overlap the longest is the entity and the others are noted;
+    every span, overlapping or not, is also in `doc.spans["factwire"]`.
+    """
+    spans = [s for s in to_spans(article) if s.label != "IGNORE"]
+    text = article.text
+    cuts = {0, len(text)} | {s.start for s in spans} | {s.end for s in spans}
+    for token in _blank().tokenizer(text):
+        cuts |= {token.idx, token.idx + len(token.text)}
+    words: list[str] = []
+    spaces: list[bool] = []
+    bounds = sorted(cuts)
+    for start, end in zip(bounds, bounds[1:]):
+        for piece in re.findall(r"\S+|\s+", text[start:end]):
+            if piece == " " and words and not words[-1].isspace() and not spaces[-1]:
+                spaces[-1] = True
+            else:
+                words.append(piece)
+                spaces.append(False)
+    doc = Doc(_vocab(), words=words, spaces=spaces)
+    every = [doc.char_span(s.start, s.end, label=s.label) for s in spans]
+    doc.spans["factwire"] = every
+    kept = filter_spans(every)
+    doc.ents = kept
+    notes += [f"{article.id}: {s.label} {s.text!r} ({s.start_char}-{s.end_char}) overlaps a longer span, left out"
+              for s in every if s not in kept]
+    return doc
+
+
+def _write_conll(articles: list[GoldArticle], path: Path, notes: list[str]) -> None:
+    lines: list[str] = []
+    for article in articles:
+        lines += ["-DOCSTART- O", ""]
+        for token in tokenized(article, notes):
+            if token.is_space:
+                if "\n" in token.text and lines[-1]:
+                    lines.append("")
+            else:
+                lines.append(f"{token.text} {token.ent_iob_}-{token.ent_type_}" if token.ent_type_ else f"{token.text} O")
+        if lines[-1]:
+            lines.append("")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _write_docbin(articles: list[GoldArticle], path: Path, notes: list[str]) -> None:
+    docs = DocBin(store_user_data=True)
+    for article in articles:
+        doc = tokenized(article, notes)
+        doc.user_data["id"] = article.id
+        docs.add(doc)
+    docs.to_disk(path)
+
+
+_READERS = {"prodigy": _read_prodigy, "doccano": _read_doccano, "labelstudio": _read_labelstudio, "conll": _read_conll,
+            "meantime": read_meantime}
+_WRITERS = {"prodigy": _write_prodigy, "doccano": _write_doccano, "labelstudio": _write_labelstudio,
+            "conll": _write_conll, "docbin": _write_docbin}
