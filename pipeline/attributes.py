@@ -36,6 +36,11 @@ class TaggedAttributes:
                 others.append(entry)
             else:
                 self.table_rules.append(rule)
+        for _, _, attrs in self.table_rules:  # stored now, outside any memory zone, so they outlive every zone
+            if "LEMMA" in attrs:
+                self.vocab.strings.add(attrs["LEMMA"])
+            if "MORPH" in attrs:
+                self.vocab.morphology.add("" if attrs["MORPH"] == "_" else attrs["MORPH"])
         self.others = AttributeRuler(nlp.vocab)
         self.others.add_patterns(others)
         self.outcomes: dict[tuple[int, int], tuple[int | None, int | None, int | None]] = {}

@@ -15,15 +15,16 @@ from tqdm import tqdm
 
 from pipeline.baseline import baseline_text, measure_baseline, read_baseline, regressions, snapshot
 from pipeline.evaluate import FACT_TYPES, predict_for_gold, score_articles, score_spans
-from pipeline.extract import extract_folder
 from pipeline.gold import GoldArticle, GoldError, build_gold_file, load_gold, read_articles
 from pipeline.gold_formats import EXPORT_FORMATS, IMPORT_FORMATS, export_gold, import_gold
 from pipeline.report import as_json, html_report, span_table, value_table
 from pipeline.nlp import ModelNotFound
-from pipeline.reader import Skipped
-from pipeline.runs import extract_to_file
+from pipeline.engines import ENGINES, Engine, EngineUnavailable
+from pipeline.formats import ReadOptions, RecordFields
+from pipeline.reader import MAX_FILE_MB, Skipped, supported
+from pipeline.runs import extract_to_output
 from pipeline.records import Article
-from pipeline.writers import atomic_text_file, jsonl_line, write_errors
+from pipeline.writers import OUTPUT_FORMATS, OutputUnavailable, atomic_text_file, write_errors
 
 app = typer.Typer(help="News articles in, validated facts out.", no_args_is_help=True, add_completion=False)
 gold_app = typer.Typer(help="Build and check gold annotations.", no_args_is_help=True)
@@ -39,15 +40,35 @@ def _say(message: str) -> None:
 
 @app.command()
 def extract(
-    paths: Annotated[list[Path], typer.Argument(help="Folders (searched recursively) or .txt files.")],
-    output: Annotated[str, typer.Option("--output", "-o", help="JSONL file to write, or - for stdout.")] = "-",
+    paths: Annotated[list[Path], typer.Argument(help="Folders (searched recursively) or files (.txt .md .html .json .jsonl).")],
+    output: Annotated[str, typer.Option("--output", "-o", help="Where to write: a JSONL file or - for stdout; a "
+                                                                "folder for --format json; a .parquet file.")] = "-",
+    output_format: Annotated[str, typer.Option("--format", help="jsonl (one record per line), json (one file per "
+                                                                "article) or parquet (a flat fact table; needs "
+                                                                "factwire[parquet]).")] = "jsonl",
     model: ModelOption = None,
     batch_size: Annotated[int, typer.Option(min=1, help="Articles per nlp.pipe batch.")] = 32,
     workers: Annotated[int, typer.Option(min=1, help="Processes to share the files among (each loads the model once).")] = 1,
+    engine: Annotated[str, typer.Option(help="local (this machine) or dask (a Dask cluster; needs factwire[dask]).")] = "local",
+    scheduler: Annotated[Optional[str], typer.Option(help="Dask scheduler address (tcp://host:8786); without it "
+                                                          "--engine dask starts a local cluster of --workers processes.")] = None,
     resume: Annotated[bool, typer.Option(help="Reuse the records of files unchanged since a previous or interrupted run "
                                               "(kept in OUT.parts/); --no-resume redoes everything.")] = True,
+    exclude: Annotated[Optional[list[str]], typer.Option(help="Leave out files or folders (gold/) matching this "
+                                                              "pattern, as in .factwireignore; repeatable.")] = None,
+    text_field: Annotated[str, typer.Option(help="Text field of .json/.jsonl records.")] = "text",
+    title_field: Annotated[str, typer.Option(help="Title field of .json/.jsonl records.")] = "title",
+    date_field: Annotated[str, typer.Option(help="Publication date field of .json/.jsonl records.")] = "date",
+    source_field: Annotated[str, typer.Option(help="Outlet field of .json/.jsonl records.")] = "source",
+    max_file_mb: Annotated[int, typer.Option(min=1, help="Refuse (and report) files larger than this.")] = MAX_FILE_MB,
 ) -> None:
-    """Extract organizations, money, counts and dates from every article under PATHS into JSONL."""
+    """Extract organizations, money, counts and dates from every article under PATHS."""
+    if output_format not in OUTPUT_FORMATS or engine not in ENGINES:
+        _say(f"factwire: --format is one of {', '.join(OUTPUT_FORMATS)}; --engine one of {', '.join(ENGINES)}")
+        raise typer.Exit(2)
+    if output == "-" and output_format != "jsonl":
+        _say(f"factwire: --format {output_format} needs an output path (-o)")
+        raise typer.Exit(2)
     started = time.perf_counter()
     problems: list[Skipped] = []
     unsupported: Counter[str] = Counter()
@@ -62,7 +83,6 @@ def extract(
     facts: Counter[str] = Counter()
     files: set[str] = set()
     articles = 0
-    reused = 0
     progress = tqdm(desc="articles", unit=" art", disable=not sys.stderr.isatty(), file=sys.stderr)
 
     def count(record: dict) -> None:
@@ -73,24 +93,22 @@ def extract(
             facts[fact_type] += len(record[fact_type])
         progress.update()
 
+    options = ReadOptions(exclude=tuple(exclude or ()), max_bytes=max_file_mb * 1_000_000,
+                          fields=RecordFields(text=text_field, title=title_field, date=date_field, source=source_field))
     try:
-        if output == "-" or not resume:
-            with atomic_text_file(output) as out:
-                for article in extract_folder(*paths, model=model, batch_size=batch_size, on_skip=on_skip, workers=workers):
-                    out.write(jsonl_line(article))
-                    count(article.model_dump())
-        else:
-            reused = extract_to_file(paths, Path(output), model=model, batch_size=batch_size, workers=workers,
-                                     on_skip=on_skip, on_article=count)
-    except ModelNotFound as err:
+        reused = extract_to_output(paths, output, output_format=output_format, resume=resume, model=model,
+                                   batch_size=batch_size, engine=Engine(engine, workers, scheduler), options=options,
+                                   on_skip=on_skip, on_article=count)
+    except (ModelNotFound, EngineUnavailable, OutputUnavailable) as err:
         _say(f"factwire: {err}")
         raise typer.Exit(2) from err
     finally:
         progress.close()
     if unsupported:
         kinds = ", ".join(f"{suffix}: {n}" for suffix, n in sorted(unsupported.items()))
-        _say(f"factwire: skipped {sum(unsupported.values())} files of unsupported formats ({kinds}); supported: .txt")
-    where = "stdout" if output == "-" else output
+        _say(f"factwire: skipped {sum(unsupported.values())} files of unsupported formats ({kinds}); "
+             f"supported: {supported()}")
+    where = "stdout" if output == "-" else f"{output} ({output_format})"
     if output != "-":
         errors_file = write_errors(Path(output), problems)
         if errors_file is not None:

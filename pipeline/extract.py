@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import multiprocessing
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -17,13 +16,16 @@ from spacy.tokens import Doc, Span
 from pipeline.nlp import load
 from pipeline.normalize.dates import calendar_date_in, normalize_date, years_in_range
 from pipeline.normalize.orgs import group_mentions
-from pipeline.reader import InputFile, Skipped, UnreadableFile, find_inputs, read_text
+from pipeline.engines import Engine, run_batches
+from pipeline.formats import ReadOptions, read_articles
+from pipeline.reader import InputFile, Skipped, UnreadableFile, find_inputs
 from pipeline.records import Article, Count, DateFact, Mention, Money, Organization
-from pipeline.segment import describe_header, split_articles, split_long
+from pipeline.segment import describe_header, split_long
 
 log = logging.getLogger(__name__)
 BATCH_SIZE = 32
 FILES_PER_TASK = 16
+ARTICLES_PER_ZONE = 256
 
 
 @dataclass(frozen=True)
@@ -67,54 +69,75 @@ def extract_texts(texts: Iterable[tuple[str, str]], *, model: str | None = None,
 
 
 def extract_folder(*paths: str | Path, model: str | None = None, batch_size: int = BATCH_SIZE,
-                   on_skip: Callable[[Skipped], None] | None = None, workers: int = 1) -> Iterator[Article]:
+                   on_skip: Callable[[Skipped], None] | None = None, workers: int = 1,
+                   options: ReadOptions = ReadOptions(), engine: Engine | None = None) -> Iterator[Article]:
     """Extract every article of every readable file under `paths`, in file order.
 
-    Files that cannot be read or decoded are passed to `on_skip` (logged by
-    default) and left out; every other file is still processed. With
-    `workers` > 1, files are shared among that many processes, each loading
-    the model once.
+    Files that cannot be read or decoded (and malformed records of JSON dumps)
+    are passed to `on_skip` (logged by default) and left out; everything else
+    is still processed. With `workers` > 1, files are shared among that many
+    processes, each loading the model once; `engine` runs them elsewhere (a
+    Dask cluster). `options` says which files to leave out, how JSON dumps
+    name their fields and how large a file may be.
     """
     report = on_skip or (lambda skipped: log.warning("skipped %s: %s", skipped.path, skipped.reason))
     inputs = []
-    for item in find_inputs(paths):
+    for item in find_inputs(paths, options.exclude):
         if isinstance(item, Skipped):
             report(item)
         else:
             inputs.append(item)
-    yield from extract_inputs(inputs, model=model, batch_size=batch_size, on_skip=report, workers=workers)
+    yield from extract_inputs(inputs, model=model, batch_size=batch_size, on_skip=report,
+                              options=options, engine=engine or Engine(workers=workers))
 
 
 def extract_inputs(inputs: list[InputFile], *, model: str | None = None, batch_size: int = BATCH_SIZE,
-                   on_skip: Callable[[Skipped], None], workers: int = 1) -> Iterator[Article]:
+                   on_skip: Callable[[Skipped], None], options: ReadOptions = ReadOptions(),
+                   engine: Engine = Engine()) -> Iterator[Article]:
     """Extract the articles of already found input files, in order (see `extract_folder`)."""
-    if workers <= 1:
-        yield from _articles(load(model), _article_texts(inputs, on_skip), batch_size)
+    if not engine.parallel:
+        yield from _articles(load(model), _article_texts(inputs, on_skip, options), batch_size)
         return
-    chunks = [inputs[i:i + FILES_PER_TASK] for i in range(0, len(inputs), FILES_PER_TASK)]
-    with multiprocessing.get_context("fork").Pool(workers, initializer=load, initargs=(model,)) as pool:
-        for records, skipped in pool.imap(partial(extract_files, model=model, batch_size=batch_size), chunks):
-            for problem in skipped:
-                on_skip(problem)
-            for record in records:
-                yield Article.model_validate_json(record)
+    batches = [inputs[i:i + FILES_PER_TASK] for i in range(0, len(inputs), FILES_PER_TASK)]
+    work = partial(extract_files, model=model, batch_size=batch_size, options=options)
+    for records, skipped in run_batches(work, batches, engine, model):
+        for problem in skipped:
+            on_skip(problem)
+        for record in records:
+            yield Article.model_validate_json(record)
 
 
-def extract_files(files: list[InputFile], model: str | None = None,
-                  batch_size: int = BATCH_SIZE) -> tuple[list[str], list[Skipped]]:
+def extract_files(files: list[InputFile], model: str | None = None, batch_size: int = BATCH_SIZE,
+                  options: ReadOptions = ReadOptions()) -> tuple[list[str], list[Skipped]]:
     """Extract a batch of files to (JSON records, skipped files): the pure unit of work a worker runs."""
     skipped: list[Skipped] = []
-    records = [a.model_dump_json() for a in _articles(load(model), _article_texts(files, skipped.append), batch_size)]
+    texts = _article_texts(files, skipped.append, options)
+    records = [a.model_dump_json() for a in _articles(load(model), texts, batch_size)]
     return records, skipped
 
 
 def _articles(nlp: Language, texts: Iterable[tuple[str, ArticleContext]], batch_size: int = BATCH_SIZE) -> Iterator[Article]:
     """Run (text, context) pairs through `nlp.pipe` and build their records.
 
-    A text longer than the model's `max_length` is cut at paragraph ends,
-    processed in pieces and joined back into one Doc, so offsets still point
-    into the whole article.
+    Texts go in groups of `ARTICLES_PER_ZONE`, each inside `nlp.memory_zone()`,
+    which frees the strings and lexemes its texts added once their records are
+    built, so memory stays flat over long runs. A text longer than the model's
+    `max_length` is cut at paragraph ends, processed in pieces and joined back
+    into one Doc, so offsets still point into the whole article.
     """
+    group: list[tuple[str, ArticleContext]] = []
+    for item in texts:
+        group.append(item)
+        if len(group) == ARTICLES_PER_ZONE:
+            with nlp.memory_zone():
+                yield from _group_articles(nlp, group, batch_size)
+            group = []
+    if group:
+        with nlp.memory_zone():
+            yield from _group_articles(nlp, group, batch_size)
+
+
+def _group_articles(nlp: Language, texts: list[tuple[str, ArticleContext]], batch_size: int) -> Iterator[Article]:
     def pieces() -> Iterator[tuple[str, tuple[ArticleContext, int]]]:
         for text, context in texts:
             cuts = split_long(text, nlp.max_length)
@@ -130,26 +153,24 @@ def _articles(nlp: Language, texts: Iterable[tuple[str, ArticleContext]], batch_
             yield doc_to_article(whole, context)
 
 
-def _article_texts(inputs: Iterable[InputFile | Skipped],
-                   report: Callable[[Skipped], None]) -> Iterator[tuple[str, ArticleContext]]:
+def _article_texts(inputs: Iterable[InputFile | Skipped], report: Callable[[Skipped], None],
+                   options: ReadOptions) -> Iterator[tuple[str, ArticleContext]]:
     for item in inputs:
         if isinstance(item, Skipped):
             report(item)
             continue
         try:
-            text, encoding = read_text(item.path)
+            found = read_articles(item.path, options)
         except UnreadableFile as err:
             report(Skipped(item.path, str(err)))
             continue
-        articles = split_articles(text)
-        if not articles:
-            report(Skipped(item.path, "no article text"))
-        for n, piece in enumerate(articles, start=1):
-            body = text[piece.start:piece.end]
-            yield body, ArticleContext(
-                id=f"{item.relative}#{n}", path=item.relative, index=n, title=piece.title,
-                source=piece.source, published=piece.published, encoding=encoding,
-                metadata_ranges=piece.metadata_ranges)
+        for problem in found.problems:  # a malformed record of a dump: the others still count
+            report(Skipped(item.path, problem))
+        for article in found.articles:
+            yield article.text, ArticleContext(
+                id=f"{item.relative}#{article.index}", path=item.relative, index=article.index, title=article.title,
+                source=article.source, published=article.published, encoding=found.encoding,
+                metadata_ranges=article.metadata_ranges)
 
 
 def _in_metadata(span: Span, context: ArticleContext) -> bool:

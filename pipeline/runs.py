@@ -20,10 +20,12 @@ from importlib.metadata import PackageNotFoundError, version
 from importlib.resources import files
 from pathlib import Path
 
-from pipeline.extract import extract_inputs
+from pipeline.engines import Engine
+from pipeline.extract import BATCH_SIZE, extract_folder, extract_inputs
+from pipeline.formats import ReadOptions
 from pipeline.nlp import model_name
 from pipeline.reader import InputFile, Skipped, find_inputs
-from pipeline.writers import atomic_text_file, jsonl_line
+from pipeline.writers import jsonl_line, record_sink
 
 
 @cache
@@ -90,15 +92,27 @@ class Parts:
                 part.unlink()
 
 
-def extract_to_file(paths: Iterable[str | Path], output: Path, *, model: str | None, batch_size: int, workers: int,
-                    on_skip: Callable[[Skipped], None], on_article: Callable[[dict], None]) -> int:
-    """Extract `paths` into `output`, reusing the parts of files already done; returns how many files were reused.
+def extract_to_output(paths: Iterable[str | Path], output: str, *, output_format: str = "jsonl", resume: bool = True,
+                      model: str | None = None, batch_size: int = BATCH_SIZE, engine: Engine = Engine(),
+                      options: ReadOptions = ReadOptions(), on_skip: Callable[[Skipped], None],
+                      on_article: Callable[[dict], None]) -> int:
+    """Extract `paths` into `output` (`-`: stdout, JSONL); returns how many files were reused from earlier runs.
 
-    `on_article` sees every record written (as a dict), reused or new.
+    With `resume`, every file's records are kept as a part beside the output
+    and a later run reuses the parts of unchanged files. `on_article` sees
+    every record written (as a dict), reused or new.
     """
-    parts = Parts(output, model_name(model))
+    if output == "-" or not resume:
+        with record_sink(output, output_format) as add:
+            for article in extract_folder(*paths, model=model, batch_size=batch_size, on_skip=on_skip,
+                                          options=options, engine=engine):
+                line = jsonl_line(article)
+                add(line)
+                on_article(json.loads(line))
+        return 0
+    parts = Parts(Path(output), model_name(model))
     inputs: list[InputFile] = []
-    for item in find_inputs(paths):
+    for item in find_inputs(paths, options.exclude):
         if isinstance(item, Skipped):
             on_skip(item)
         else:
@@ -109,7 +123,8 @@ def extract_to_file(paths: Iterable[str | Path], output: Path, *, model: str | N
     by_path = {item.relative: item for item in todo}
     current: str | None = None
     lines: list[str] = []
-    articles = extract_inputs(todo, model=model, batch_size=batch_size, on_skip=on_skip, workers=workers) if todo else []
+    articles = extract_inputs(todo, model=model, batch_size=batch_size, on_skip=on_skip, options=options,
+                              engine=engine) if todo else []
     for article in articles:
         if article.path != current and current is not None:
             parts.write(by_path[current], lines)
@@ -118,10 +133,10 @@ def extract_to_file(paths: Iterable[str | Path], output: Path, *, model: str | N
         lines.append(jsonl_line(article))
     if current is not None:
         parts.write(by_path[current], lines)
-    with atomic_text_file(output) as out:
+    with record_sink(output, output_format) as add:
         for item in inputs:
             for line in parts.lines(item):
-                out.write(line)
+                add(line)
                 on_article(json.loads(line))
     parts.prune(inputs)
     return len(inputs) - len(todo)

@@ -1,11 +1,19 @@
-"""Records -> files. Output goes to a temporary file renamed into place, so it is never half-written."""
+"""Records -> files: JSONL, one JSON file per article, or a Parquet fact table.
+
+Output goes to a temporary file (or folder) renamed into place when the run
+succeeds, so it is never half-written and a failed run leaves the previous
+output as it was.
+"""
 
 from __future__ import annotations
 
+import json
 import os
+import re
+import shutil
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
@@ -35,6 +43,116 @@ def atomic_text_file(path: str | Path) -> Iterator[TextIO]:
     except BaseException:
         Path(handle.name).unlink(missing_ok=True)
         raise
+
+
+OUTPUT_FORMATS = ("jsonl", "json", "parquet")
+
+
+class OutputUnavailable(RuntimeError):
+    """The output format asked for needs an optional extra that is not installed."""
+
+PARQUET_ROWS_PER_GROUP = 50_000
+FACT_COLUMNS = ("article_id", "type", "text", "start", "end", "value", "currency", "item", "name", "qualifier")
+
+
+@contextmanager
+def record_sink(path: str | Path, output_format: str = "jsonl") -> Iterator[Callable[[str], None]]:
+    """A function taking each record (one JSONL line); the output appears whole, and only if the block succeeds.
+
+    `jsonl` writes the lines (`-` is standard output); `json` a folder with one
+    pretty-printed `<article id>.json` per article; `parquet` a flat table of
+    facts (see `fact_rows`).
+    """
+    if output_format == "jsonl":
+        with atomic_text_file(path) as out:
+            yield out.write
+    elif output_format == "json":
+        with atomic_folder(Path(path)) as folder:
+            yield lambda line: _write_json(folder, line)
+    elif output_format == "parquet":
+        with _parquet_sink(Path(path)) as add:
+            yield add
+    else:
+        raise ValueError(f"unknown output format {output_format!r}; known: {', '.join(OUTPUT_FORMATS)}")
+
+
+def _write_json(folder: Path, line: str) -> None:
+    record = json.loads(line)
+    name = re.sub(r"[^\w.-]+", "_", record["id"]) + ".json"  # "wikinews/a.txt#2" -> "wikinews_a.txt_2.json"
+    (folder / name).write_text(json.dumps(record, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+@contextmanager
+def atomic_folder(target: Path) -> Iterator[Path]:
+    """A temporary folder beside `target` that replaces it when the block succeeds."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    folder = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"))
+    try:
+        yield folder
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    old = None
+    if target.exists():
+        old = target.with_name(f".{target.name}.old")
+        shutil.rmtree(old, ignore_errors=True)
+        os.replace(target, old)
+    os.replace(folder, target)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def fact_rows(record: dict) -> Iterator[dict]:
+    """One flat row per fact of an article record: organizations give a row per mention.
+
+    >>> r = {"id": "a#1", "organizations": [{"name": "Acme", "mentions": [{"text": "Acme Corp.", "start": 0, "end": 10}]}],
+    ...      "money": [{"text": "$5", "start": 20, "end": 22, "amount": "5", "currency": "USD", "qualifier": None}],
+    ...      "counts": [], "dates": []}
+    >>> [(row["type"], row["text"], row["value"], row["currency"], row["name"]) for row in fact_rows(r)]
+    [('organization', 'Acme Corp.', None, None, 'Acme'), ('money', '$5', '5', 'USD', None)]
+    """
+    base = dict.fromkeys(FACT_COLUMNS)
+    base["article_id"] = record["id"]
+    for org in record["organizations"]:
+        for mention in org["mentions"]:
+            yield {**base, "type": "organization", "text": mention["text"], "start": mention["start"],
+                   "end": mention["end"], "name": org["name"]}
+    for money in record["money"]:
+        yield {**base, "type": "money", "text": money["text"], "start": money["start"], "end": money["end"],
+               "value": money["amount"], "currency": money["currency"], "qualifier": money["qualifier"]}
+    for count in record["counts"]:
+        yield {**base, "type": "count", "text": count["text"], "start": count["start"], "end": count["end"],
+               "value": str(count["value"]), "item": count["item"], "qualifier": count["qualifier"]}
+    for fact in record["dates"]:
+        yield {**base, "type": "date", "text": fact["text"], "start": fact["start"], "end": fact["end"],
+               "value": fact["value"]}
+
+
+@contextmanager
+def _parquet_sink(target: Path) -> Iterator[Callable[[str], None]]:
+    """Write fact rows to a Parquet file in row groups, so memory does not grow with the run."""
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError as err:
+        raise OutputUnavailable("Parquet output needs the parquet extra: pip install 'factwire[parquet]'") from err
+    schema = pa.schema([(name, pa.int64() if name in {"start", "end"} else pa.string()) for name in FACT_COLUMNS])
+    rows: list[dict] = []
+    with atomic_text_file(target) as handle:
+        handle.close()  # pyarrow writes the file itself, by name
+        with pq.ParquetWriter(handle.name, schema) as writer:
+            def flush() -> None:
+                writer.write_table(pa.Table.from_pylist(rows, schema=schema))
+                rows.clear()
+
+            def add(line: str) -> None:
+                rows.extend(fact_rows(json.loads(line)))
+                if len(rows) >= PARQUET_ROWS_PER_GROUP:
+                    flush()
+
+            yield add
+            if rows:
+                flush()
 
 
 def jsonl_line(article: Article) -> str:

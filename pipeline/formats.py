@@ -1,0 +1,191 @@
+"""Input formats: one file -> its articles (text plus header metadata); knows nothing of spaCy.
+
+- `.txt` and `.md`: one or more articles, each closed by a "Source:" line;
+  Markdown is first rendered to plain text by markdown-it-py (headings become
+  headline lines, links their text, code and raw HTML are dropped).
+- `.html` / `.htm`: one page; trafilatura extracts its main text (no menus,
+  footers or comments), title, site name and publication date.
+- `.json` (an object or a list of them) and `.jsonl` (one object per line):
+  dumps whose text / title / date / source field names are configurable. A
+  malformed or text-less record is reported with its line or number and the
+  other records are still read.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from markdown_it import MarkdownIt
+
+from pipeline.normalize.dates import normalize_date
+from pipeline.reader import MAX_FILE_MB, UnreadableFile, read_text
+from pipeline.segment import describe_header, split_articles
+
+
+@dataclass(frozen=True)
+class RecordFields:
+    """Field names of an article in `.json` / `.jsonl` dumps."""
+
+    text: str = "text"
+    title: str = "title"
+    date: str = "date"
+    source: str = "source"
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """Which files are read and how: patterns left out (as in `.factwireignore`), the field names of JSON
+    dumps, and the size over which a file is refused."""
+
+    exclude: tuple[str, ...] = ()
+    fields: RecordFields = RecordFields()
+    max_bytes: int | None = MAX_FILE_MB * 1_000_000
+
+
+@dataclass(frozen=True)
+class SourceArticle:
+    """One article as read from its file: the text every offset will point into, and its metadata."""
+
+    index: int
+    text: str
+    title: str | None = None
+    source: str | None = None
+    published: str | None = None
+    metadata_ranges: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True)
+class FileArticles:
+    """What a file gave: its articles, its encoding, and the parts of it left out (with where and why)."""
+
+    articles: list[SourceArticle]
+    encoding: str
+    problems: list[str]
+
+
+def read_articles(path: Path, options: ReadOptions = ReadOptions()) -> FileArticles:
+    """The articles of one file, by its suffix; UnreadableFile when the file gives none."""
+    text, encoding = read_text(path, options.max_bytes)
+    problems: list[str] = []
+    articles = _READERS[path.suffix.lower()](text, options.fields, problems.append)
+    if not articles:
+        raise UnreadableFile("; ".join(problems) if problems else "no article text")
+    return FileArticles(articles, encoding, problems)
+
+
+def _plain(text: str, fields: RecordFields, problem: Callable[[str], None]) -> list[SourceArticle]:
+    return [SourceArticle(n, text[a.start:a.end], a.title, a.source, a.published, a.metadata_ranges)
+            for n, a in enumerate(split_articles(text), start=1)]
+
+
+def _markdown(text: str, fields: RecordFields, problem: Callable[[str], None]) -> list[SourceArticle]:
+    return _plain(markdown_to_text(text), fields, problem)
+
+
+def markdown_to_text(source: str) -> str:
+    """Markdown as plain text: one paragraph (or heading, or list item) per block, blocks apart by a blank line.
+
+    >>> markdown_to_text("# Acme buys Foo\\n\\n*Acme Corp.* paid [$2 billion](http://x.com)\\nfor Foo.\\n\\n```\\ncode\\n```")
+    'Acme buys Foo\\n\\nAcme Corp. paid $2 billion for Foo.'
+    """
+    blocks = []
+    for token in MarkdownIt("commonmark").parse(source):
+        if token.type == "inline" and token.children is not None:
+            pieces = []
+            for child in token.children:
+                if child.type in {"text", "code_inline"}:
+                    pieces.append(child.content)
+                elif child.type == "softbreak":
+                    pieces.append(" ")  # a wrapped line, not a line break
+                elif child.type == "hardbreak":
+                    pieces.append("\n")
+            blocks.append("".join(pieces).strip())
+    return "\n\n".join(block for block in blocks if block)
+
+
+def _html(text: str, fields: RecordFields, problem: Callable[[str], None]) -> list[SourceArticle]:
+    import trafilatura  # imported on first use: it loads lxml and its language data
+
+    page = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False, include_tables=False)
+    body = (page.text or "").strip() if page is not None else ""
+    if not body:
+        problem("no main text found in the page")
+        return []
+    header = describe_header(body)
+    return [SourceArticle(1, body, page.title or header.title, page.sitename or page.hostname,
+                          _iso_date(page.date) or header.published, header.metadata_ranges)]
+
+
+def _json(text: str, fields: RecordFields, problem: Callable[[str], None]) -> list[SourceArticle]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as err:
+        problem(f"invalid JSON: {err}")
+        return []
+    records = data if isinstance(data, list) else [data]
+    return [a for n, record in enumerate(records, start=1)
+            if (a := _record(n, record, fields, f"record {n}", problem)) is not None]
+
+
+def _jsonl(text: str, fields: RecordFields, problem: Callable[[str], None]) -> list[SourceArticle]:
+    articles = []
+    for number, line in _numbered_lines(text):
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as err:
+            problem(f"line {number}: invalid JSON: {err}")
+            continue
+        article = _record(number, record, fields, f"line {number}", problem)
+        if article is not None:
+            articles.append(article)
+    return articles
+
+
+def _numbered_lines(text: str) -> Iterator[tuple[int, str]]:
+    for number, line in enumerate(text.split("\n"), start=1):
+        if line.strip():
+            yield number, line
+
+
+def _record(index: int, record: Any, fields: RecordFields, where: str,
+            problem: Callable[[str], None]) -> SourceArticle | None:
+    """One dumped record as an article; its number (record or line) is its index, so ids stay put."""
+    if not isinstance(record, dict):
+        problem(f"{where}: not a JSON object")
+        return None
+    text = record.get(fields.text)
+    if not isinstance(text, str) or not text.strip():
+        problem(f"{where}: no text in field {fields.text!r}")
+        return None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    header = describe_header(text)
+    title, source = record.get(fields.title), record.get(fields.source)
+    return SourceArticle(index, text, title if isinstance(title, str) else header.title,
+                         source if isinstance(source, str) else header.source,
+                         _iso_date(record.get(fields.date)) or header.published, header.metadata_ranges)
+
+
+def _iso_date(value: Any) -> str | None:
+    """A publication date as YYYY-MM-DD, from ISO dates and timestamps or a written date ("May 1, 2024").
+
+    >>> _iso_date("2024-05-01T10:00:00Z"), _iso_date("May 1, 2024"), _iso_date("soon"), _iso_date(None)
+    ('2024-05-01', '2024-05-01', None, None)
+    """
+    if not isinstance(value, str) or not value.strip():
+        return None
+    try:
+        return date.fromisoformat(value.strip()[:10]).isoformat()
+    except ValueError:
+        parsed = normalize_date(value)
+        return parsed[0] if parsed is not None and parsed[1] == "day" else None
+
+
+_READERS: dict[str, Callable[[str, RecordFields, Callable[[str], None]], list[SourceArticle]]] = {
+    ".txt": _plain, ".md": _markdown, ".markdown": _markdown, ".html": _html, ".htm": _html,
+    ".json": _json, ".jsonl": _jsonl,
+}
