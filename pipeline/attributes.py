@@ -2,55 +2,69 @@
 
 en_core_web_sm maps each fine tag to its coarse part of speech with a spaCy
 `AttributeRuler` of about 180 token patterns, and spaCy's `Matcher` tries
-every pattern at every token: about a seventh of the model's run time. Most of
-those patterns look at one token's tag and lower-case form only, so their
-outcome is a function of (tag, lower form): `TaggedAttributes` computes that
-outcome once per distinct pair and sets it through `Doc.from_array`. The other
-patterns (dependency labels, several tokens, negations) still run in a spaCy
-`AttributeRuler`, afterwards, as they came last in the model's ruler. The
-result is the same token by token (tested); the model's own ruler is disabled.
+every pattern at every token: about a seventh of the model's run time. All but
+a few of those patterns look at one token's tag, lower-case form and
+dependency label only, so their outcome is a function of those three:
+`TaggedAttributes` computes it once per distinct triple and sets it through
+`Doc.from_array`. The others (several tokens, or setting the tag or label
+itself) still run in a spaCy `AttributeRuler`, afterwards. The result is the
+same token by token (tested); the model's own ruler is disabled.
 """
 
 from __future__ import annotations
 
+import re
+
 import numpy
-from spacy.attrs import LEMMA, LOWER, MORPH, POS, TAG
+from spacy.attrs import DEP, LEMMA, LOWER, MORPH, POS, TAG
 from spacy.language import Language
 from spacy.pipeline import AttributeRuler
 from spacy.symbols import IDS
 from spacy.tokens import Doc
 
 _OUTPUTS = [POS, MORPH, LEMMA]
+_TABLE_KEYS = {"TAG", "LOWER", "DEP", "IS_SPACE"}
+_TABLE_OPERATORS = {"IN", "NOT_IN", "REGEX"}
 
 
 class TaggedAttributes:
-    """Set what the model's attribute ruler sets, by table lookup for its one-token tag/word patterns."""
+    """Set what the model's attribute ruler sets, by table lookup for its one-token patterns."""
 
     def __init__(self, nlp: Language, source: str) -> None:
         self.vocab = nlp.vocab
-        self.table_rules: list[tuple[str | None, set[str] | None, dict]] = []
+        self.table_rules: list[tuple[list[dict], dict]] = []
         others = []
         for entry in nlp.get_pipe(source).patterns:
-            rule = _tag_and_word_rule(entry)
-            if rule is None:
-                others.append(entry)
+            if _one_token_rule(entry):
+                self.table_rules.append(([pattern[0] for pattern in entry["patterns"]], entry["attrs"]))
             else:
-                self.table_rules.append(rule)
-        for _, _, attrs in self.table_rules:  # stored now, outside any memory zone, so they outlive every zone
+                others.append(entry)
+        for _, attrs in self.table_rules:  # stored now, outside any memory zone, so they outlive every zone
             if "LEMMA" in attrs:
                 self.vocab.strings.add(attrs["LEMMA"])
             if "MORPH" in attrs:
                 self.vocab.morphology.add("" if attrs["MORPH"] == "_" else attrs["MORPH"])
         self.others = AttributeRuler(nlp.vocab)
         self.others.add_patterns(others)
-        self.outcomes: dict[tuple[int, int], tuple[int | None, int | None, int | None]] = {}
+        self.outcomes: dict[tuple[int, int, int], tuple[int | None, int | None, int | None]] = {}
+        self.rules_by_tag: dict[str, list[tuple[list[dict], dict]]] = {}
 
-    def _outcome(self, tag: int, lower: int) -> tuple[int | None, int | None, int | None]:
+    def _rules_for(self, tag: str) -> list[tuple[list[dict], dict]]:
+        """The rules that can match a token with this tag, in the ruler's order (most name one tag)."""
+        if tag not in self.rules_by_tag:
+            self.rules_by_tag[tag] = [rule for rule in self.table_rules
+                                      if any(_matches({k: v for k, v in spec.items() if k == "TAG"}, {"TAG": tag})
+                                             for spec in rule[0])]
+        return self.rules_by_tag[tag]
+
+    def _outcome(self, tag: int, lower: int, dep: int) -> tuple[int | None, int | None, int | None]:
         """(POS, MORPH, LEMMA) ids the rules give a token, later rules overriding earlier ones as in the ruler."""
         strings = self.vocab.strings
+        token = {"TAG": strings[tag], "LOWER": strings[lower], "DEP": strings[dep]}
+        token["IS_SPACE"] = token["LOWER"].isspace()
         merged: dict[str, str] = {}
-        for rule_tag, words, attrs in self.table_rules:
-            if (rule_tag is None or rule_tag == strings[tag]) and (words is None or strings[lower] in words):
+        for alternatives, attrs in self._rules_for(token["TAG"]):
+            if any(_matches(spec, token) for spec in alternatives):
                 merged.update(attrs)
         pos = IDS[merged["POS"]] if "POS" in merged else None
         morph = self.vocab.morphology.add("" if merged["MORPH"] == "_" else merged["MORPH"]) if "MORPH" in merged else None
@@ -58,35 +72,45 @@ class TaggedAttributes:
         return pos, morph, lemma
 
     def __call__(self, doc: Doc) -> Doc:
-        rows = doc.to_array([TAG, LOWER, *_OUTPUTS]).tolist()
+        rows = doc.to_array([TAG, LOWER, DEP, *_OUTPUTS]).tolist()
         for row in rows:
-            key = (row[0], row[1])
+            key = (row[0], row[1], row[2])
             outcome = self.outcomes.get(key)
             if outcome is None:
                 outcome = self.outcomes[key] = self._outcome(*key)
-            for column, value in enumerate(outcome, start=2):
+            for column, value in enumerate(outcome, start=3):
                 if value is not None:
                     row[column] = value
-        doc.from_array(_OUTPUTS, numpy.array(rows, dtype="uint64")[:, 2:])
+        doc.from_array(_OUTPUTS, numpy.array(rows, dtype="uint64")[:, 3:])
         return self.others(doc)
 
 
-def _tag_and_word_rule(entry: dict) -> tuple[str | None, set[str] | None, dict] | None:
-    """(tag, lower-case words, attributes) of a pattern on one token's tag and/or word, else None."""
-    patterns = entry["patterns"]
-    if len(patterns) != 1 or len(patterns[0]) != 1 or entry.get("index", 0) != 0:
-        return None
-    token = patterns[0][0]
-    tag, words = token.get("TAG"), token.get("LOWER")
-    if not token or set(token) - {"TAG", "LOWER"} or not isinstance(tag, (str, type(None))):
-        return None
-    if isinstance(words, dict):
-        if set(words) != {"IN"}:
-            return None
-        words = set(words["IN"])
-    elif isinstance(words, str):
-        words = {words}
-    return tag, words, entry["attrs"]
+def _one_token_rule(entry: dict) -> bool:
+    """Whether a ruler pattern looks at one token's tag, word, dependency label and spaceness only, and sets
+    only its part of speech, morphology or lemma: then its outcome can be tabled."""
+    if entry.get("index", 0) != 0 or set(entry["attrs"]) - {"POS", "MORPH", "LEMMA"}:
+        return False
+    for pattern in entry["patterns"]:
+        if len(pattern) != 1 or set(pattern[0]) - _TABLE_KEYS:
+            return False
+        if any(isinstance(v, dict) and set(v) - _TABLE_OPERATORS for v in pattern[0].values()):
+            return False
+    return True
+
+
+def _matches(spec: dict, token: dict) -> bool:
+    """Whether a one-token pattern matches a token's values, with the Matcher's IN / NOT_IN / REGEX."""
+    for key, wanted in spec.items():
+        value = token[key]
+        if not isinstance(wanted, dict):
+            if value != wanted:
+                return False
+            continue
+        if "IN" in wanted and value not in wanted["IN"] or "NOT_IN" in wanted and value in wanted["NOT_IN"]:
+            return False
+        if "REGEX" in wanted and not re.search(wanted["REGEX"], value):
+            return False
+    return True
 
 
 @Language.factory("factwire_attributes", default_config={"source": "attribute_ruler"})
