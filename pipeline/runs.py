@@ -15,17 +15,17 @@ import json
 import os
 import tempfile
 from collections.abc import Callable, Iterable
-from functools import cache
+from functools import cache, partial
 from importlib.metadata import PackageNotFoundError, version
 from importlib.resources import files
 from pathlib import Path
 
 from pipeline.engines import Engine
-from pipeline.extract import BATCH_SIZE, extract_folder, extract_inputs
+from pipeline.extract import BATCH_SIZE, extract_lines
 from pipeline.formats import ReadOptions
 from pipeline.nlp import model_name
 from pipeline.reader import InputFile, Skipped, find_inputs
-from pipeline.writers import jsonl_line, record_sink
+from pipeline.writers import record_sink
 
 
 @cache
@@ -102,15 +102,6 @@ def extract_to_output(paths: Iterable[str | Path], output: str, *, output_format
     and a later run reuses the parts of unchanged files. `on_article` sees
     every record written (as a dict), reused or new.
     """
-    if output == "-" or not resume:
-        with record_sink(output, output_format) as add:
-            for article in extract_folder(*paths, model=model, batch_size=batch_size, on_skip=on_skip,
-                                          options=options, engine=engine):
-                line = jsonl_line(article)
-                add(line)
-                on_article(json.loads(line))
-        return 0
-    parts = Parts(Path(output), model_name(model))
     inputs: list[InputFile] = []
     for item in find_inputs(paths, options.exclude):
         if isinstance(item, Skipped):
@@ -119,18 +110,26 @@ def extract_to_output(paths: Iterable[str | Path], output: str, *, output_format
             inputs.append(item)
     if not inputs:
         return 0  # nothing to read: leave any previous output alone
+    extract = partial(extract_lines, model=model, batch_size=batch_size, on_skip=on_skip, options=options,
+                      engine=engine)
+    if output == "-" or not resume:
+        with record_sink(output, output_format) as add:
+            for record in extract(inputs):
+                add(record + "\n")
+                on_article(json.loads(record))
+        return 0
+    parts = Parts(Path(output), model_name(model))
     todo = [item for item in inputs if not parts.done(item)]
     by_path = {item.relative: item for item in todo}
     current: str | None = None
     lines: list[str] = []
-    articles = extract_inputs(todo, model=model, batch_size=batch_size, on_skip=on_skip, options=options,
-                              engine=engine) if todo else []
-    for article in articles:
-        if article.path != current and current is not None:
+    for record in extract(todo) if todo else []:
+        path = json.loads(record)["path"]
+        if path != current and current is not None:
             parts.write(by_path[current], lines)
             lines = []
-        current = article.path
-        lines.append(jsonl_line(article))
+        current = path
+        lines.append(record + "\n")
     if current is not None:
         parts.write(by_path[current], lines)
     with record_sink(output, output_format) as add:

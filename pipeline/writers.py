@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import TextIO
 
 from pipeline.reader import Skipped
-from pipeline.records import Article
 
 
 @contextmanager
@@ -153,11 +152,6 @@ def _parquet_sink(target: Path) -> Iterator[Callable[[str], None]]:
             yield add
             if rows:
                 flush()
-
-
-def jsonl_line(article: Article) -> str:
-    """One article as one JSON line."""
-    return article.model_dump_json() + "\n"
 
 
 def write_errors(output: Path, problems: list[Skipped]) -> Path | None:
