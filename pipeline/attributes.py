@@ -4,9 +4,9 @@ en_core_web_sm maps each fine tag to its coarse part of speech with a spaCy
 `AttributeRuler` of about 180 token patterns, and spaCy's `Matcher` tries
 every pattern at every token: about a seventh of the model's run time. All but
 a few of those patterns look at one token's tag, lower-case form and
-dependency label only, so their outcome is a function of those three:
-`TaggedAttributes` computes it once per distinct triple and sets it through
-`Doc.from_array`. The others (several tokens, or setting the tag or label
+dependency label only, so their outcome is a function of those three, and the word matters only when a
+pattern names it: `TaggedAttributes` computes the outcome once per (tag, word
+or "any other word", label) and sets it through `Doc.from_array`. The others (several tokens, or setting the tag or label
 itself) still run in a spaCy `AttributeRuler`, afterwards. The result is the
 same token by token (tested); the model's own ruler is disabled.
 """
@@ -25,6 +25,7 @@ from spacy.tokens import Doc
 _OUTPUTS = [POS, MORPH, LEMMA]
 _TABLE_KEYS = {"TAG", "LOWER", "DEP", "IS_SPACE"}
 _TABLE_OPERATORS = {"IN", "NOT_IN", "REGEX"}
+_ANY_OTHER_WORD = "\x00"
 
 
 class TaggedAttributes:
@@ -46,7 +47,11 @@ class TaggedAttributes:
                 self.vocab.morphology.add("" if attrs["MORPH"] == "_" else attrs["MORPH"])
         self.others = AttributeRuler(nlp.vocab)
         self.others.add_patterns(others)
-        self.outcomes: dict[tuple[int, int, int], tuple[int | None, int | None, int | None]] = {}
+        self.named_words = {word for alternatives, _ in self.table_rules for spec in alternatives
+                            for word in _words_named(spec.get("LOWER"))}
+        self.word_patterns = [re.compile(spec["LOWER"]["REGEX"]) for alternatives, _ in self.table_rules
+                              for spec in alternatives if isinstance(spec.get("LOWER"), dict) and "REGEX" in spec["LOWER"]]
+        self.outcomes: dict[tuple[int, str, int], tuple[int | None, int | None, int | None]] = {}
         self.rules_by_tag: dict[str, list[tuple[list[dict], dict]]] = {}
 
     def _rules_for(self, tag: str) -> list[tuple[list[dict], dict]]:
@@ -57,11 +62,18 @@ class TaggedAttributes:
                                              for spec in rule[0])]
         return self.rules_by_tag[tag]
 
-    def _outcome(self, tag: int, lower: int, dep: int) -> tuple[int | None, int | None, int | None]:
+    def _word(self, lower: int) -> str:
+        """The lower-case form if some pattern can tell it apart (it names it, or it is white space), else a
+        stand-in no pattern names, so the outcome table stays small however many words a run sees."""
+        word = self.vocab.strings[lower]
+        if word in self.named_words or word.isspace() or any(p.search(word) for p in self.word_patterns):
+            return word
+        return _ANY_OTHER_WORD
+
+    def _outcome(self, tag: int, word: str, dep: int) -> tuple[int | None, int | None, int | None]:
         """(POS, MORPH, LEMMA) ids the rules give a token, later rules overriding earlier ones as in the ruler."""
         strings = self.vocab.strings
-        token = {"TAG": strings[tag], "LOWER": strings[lower], "DEP": strings[dep]}
-        token["IS_SPACE"] = token["LOWER"].isspace()
+        token = {"TAG": strings[tag], "LOWER": word, "DEP": strings[dep], "IS_SPACE": word.isspace()}
         merged: dict[str, str] = {}
         for alternatives, attrs in self._rules_for(token["TAG"]):
             if any(_matches(spec, token) for spec in alternatives):
@@ -73,8 +85,12 @@ class TaggedAttributes:
 
     def __call__(self, doc: Doc) -> Doc:
         rows = doc.to_array([TAG, LOWER, DEP, *_OUTPUTS]).tolist()
+        words: dict[int, str] = {}
         for row in rows:
-            key = (row[0], row[1], row[2])
+            word = words.get(row[1])
+            if word is None:
+                word = words[row[1]] = self._word(row[1])
+            key = (row[0], word, row[2])
             outcome = self.outcomes.get(key)
             if outcome is None:
                 outcome = self.outcomes[key] = self._outcome(*key)
@@ -96,6 +112,14 @@ def _one_token_rule(entry: dict) -> bool:
         if any(isinstance(v, dict) and set(v) - _TABLE_OPERATORS for v in pattern[0].values()):
             return False
     return True
+
+
+def _words_named(wanted: str | dict | None) -> list[str]:
+    if isinstance(wanted, str):
+        return [wanted]
+    if isinstance(wanted, dict):
+        return [*wanted.get("IN", []), *wanted.get("NOT_IN", [])]
+    return []
 
 
 def _matches(spec: dict, token: dict) -> bool:
