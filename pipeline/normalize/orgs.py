@@ -191,11 +191,11 @@ def _merge_acronyms(groups: dict[str, OrgGroup], text: str) -> None:
             continue
         group = groups[key]
         acronym = group.names[0]
+        in_parentheses = re.compile(r"\s*\(\s*" + re.escape(group.mentions[0][0]) + r"\s*\)")
         for other_key, other in list(groups.items()):
             if other_key == key:
                 continue
-            defined = any(re.match(r"\s*\(\s*" + re.escape(text[s:e]) + r"\s*\)", text[end:])
-                          for _, _, end in other.mentions for _, s, e in group.mentions[:1])
+            defined = any(in_parentheses.match(text, end) for _, _, end in other.mentions)  # no slice of the text
             abbreviates = is_acronym(acronym) and any(acronym.rstrip("s") in initials(n) for n in other.names
                                                       if not is_acronym(n))
             if defined or abbreviates:
