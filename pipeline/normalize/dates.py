@@ -46,6 +46,8 @@ _VAGUE = re.compile(r"^(?:the\s+)?(?:these|those|recent|coming|past|several|many
                     re.IGNORECASE)
 _NUMERIC_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _BARE_NUMBER = re.compile(r"^\d{1,3}$")
+_DAY_WORDS = {"today": 0, "yesterday": -1, "tomorrow": 1}
+_LAST_OR_NEXT = re.compile(r"^(last|next)\s+(week|month|year)$")
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY = re.compile(r"^(?:(?:on|last|this|next)\s+)?(" + "|".join(_WEEKDAYS) + r")(?:\s+(?:morning|afternoon|evening|night))?$",
                       re.IGNORECASE)
@@ -200,11 +202,29 @@ def _quarter(match: re.Match, base: date | None) -> tuple[str, str]:
 
 
 def _relative_to(text: str, base: date) -> tuple[str, str] | None:
-    """Weekdays, 'this week/month/year' and month names without a year, read against the article date.
+    """The commonest relative dates, weekdays, 'this week/month/year' and month names without a year, read
+    against the article date (the first two as dateparser reads them, without its cost).
 
     A weekday is the latest one up to the article date; a month (and day) with
     no year is the one nearest the article date unless 'last'/'next' says.
+
+    >>> b = date(2005, 3, 18)
+    >>> _relative_to("Yesterday", b), _relative_to("last week", b), _relative_to("next month", b)
+    (('2005-03-17', 'day'), ('2005-W10', 'week'), ('2005-04', 'month'))
     """
+    lowered = text.lower()
+    if lowered in _DAY_WORDS:
+        return (base + timedelta(days=_DAY_WORDS[lowered])).isoformat(), "day"
+    shift = _LAST_OR_NEXT.match(lowered)
+    if shift:
+        step = -1 if shift.group(1) == "last" else 1
+        if shift.group(2) == "year":
+            return str(base.year + step), "year"
+        if shift.group(2) == "month":
+            month = base.year * 12 + base.month - 1 + step
+            return f"{month // 12}-{month % 12 + 1:02d}", "month"
+        year, week, _ = (base + timedelta(weeks=step)).isocalendar()
+        return f"{year}-W{week:02d}", "week"
     weekday = _WEEKDAY.match(text)
     if weekday:
         back = (base.weekday() - _WEEKDAYS.index(weekday.group(1).lower())) % 7
