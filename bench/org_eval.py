@@ -51,6 +51,32 @@ def load_meantime(path: Path, split: str) -> list[Doc]:
     return docs
 
 
+def space_tokens(docs: list[Doc]) -> list[Doc]:
+    """The same documents written as space-separated tokens ("Apple 's", "Inc ."), the way FiNER-ORD is written,
+    so the effect of that format can be studied on MEANTIME dev rather than on FiNER's test set."""
+    tokenizer = spacy.blank("en").tokenizer
+    rewritten = []
+    for doc in docs:
+        lines, starts, ends, line_start = [], {}, {}, 0
+        for line in doc.text.split("\n"):
+            words, position = [], sum(len(written) + 1 for written in lines)
+            for token in tokenizer(line):
+                position += bool(words)
+                starts[line_start + token.idx] = position
+                ends[line_start + token.idx + len(token)] = position + len(token)
+                words.append(token.text)
+                position += len(token)
+            lines.append(" ".join(words))
+            line_start += len(line) + 1
+
+        def move(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+            return [(starts[s], ends[e]) for s, e in spans if s in starts and e in ends]
+
+        end = max((new for old, new in ends.items() if old <= doc.end), default=0)
+        rewritten.append(Doc(doc.id, "\n".join(lines), move(doc.gold), move(doc.ignore), end))
+    return rewritten
+
+
 def load_finer(path: Path) -> list[Doc]:
     docs = []
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -83,7 +109,27 @@ def score(docs: list[Doc], predictions: dict[str, list[tuple[int, int]]]) -> dic
     return result
 
 
-def evaluate(name: str, docs: list[Doc], nlp) -> None:
+def show_errors(docs: list[Doc], predictions: dict[str, list[tuple[int, int]]]) -> None:
+    """Print factwire's false alarms and misses (overlap matching) with a little context, for development."""
+    for doc in docs:
+        predicted = [p for p in predictions[doc.id] if p[0] < doc.end and not any(p[0] < e and s < p[1] for s, e in doc.ignore)]
+        unmatched = list(doc.gold)
+        for p in predicted:
+            hit = next((g for g in unmatched if g[0] < p[1] and p[0] < g[1]), None)
+            if hit is None:
+                print(f"FP {doc.id}: {_in_context(doc.text, p)}")
+            else:
+                unmatched.remove(hit)
+        for g in unmatched:
+            print(f"FN {doc.id}: {_in_context(doc.text, g)}")
+
+
+def _in_context(text: str, span: tuple[int, int]) -> str:
+    s, e = span
+    return (text[max(s - 50, 0):s] + "[[" + text[s:e] + "]]" + text[e:e + 50]).replace("\n", " | ")
+
+
+def evaluate(name: str, docs: list[Doc], nlp, errors: bool = False) -> None:
     bare = {doc.id: [(e.start_char, e.end_char) for e in nlp(doc.text).ents if e.label_ == "ORG"] for doc in docs}
     ours = {a.id: [(m.start, m.end) for o in a.organizations for m in o.mentions]
             for a in extract_texts((doc.text, doc.id) for doc in docs)}
@@ -92,6 +138,8 @@ def evaluate(name: str, docs: list[Doc], nlp) -> None:
     for system, predictions in (("bare en_core_web_sm", bare), ("factwire", ours)):
         s = score(docs, predictions)
         print(f"{system:22}" + "".join(f"{'':5}{p:.3f} / {r:.3f} / {f:.3f}" for p, r, f in s.values()))
+    if errors:
+        show_errors(docs, ours)
 
 
 def main() -> None:
@@ -99,10 +147,20 @@ def main() -> None:
     parser.add_argument("--meantime", type=Path, help="meantime_aligned.jsonl")
     parser.add_argument("--split", default="dev", choices=["dev", "test"], help="MEANTIME split to score")
     parser.add_argument("--finer", type=Path, help="finer_ord_test.jsonl")
+    parser.add_argument("--tokenized", action="store_true",
+                        help="write MEANTIME as space-separated tokens, as FiNER-ORD is written")
+    parser.add_argument("--errors", action="store_true",
+                        help="list factwire's MEANTIME dev errors (refused on test: rules are never written from test)")
     args = parser.parse_args()
+    if args.errors and (args.split != "dev" or args.finer):
+        parser.error("--errors lists MEANTIME dev errors only; test sets are for reporting")
     nlp = spacy.load(model_name())
     if args.meantime:
-        evaluate(f"MEANTIME {args.split}", load_meantime(args.meantime, args.split), nlp)
+        docs = load_meantime(args.meantime, args.split)
+        name = f"MEANTIME {args.split}"
+        if args.tokenized:
+            docs, name = space_tokens(docs), f"{name}, space-separated tokens"
+        evaluate(name, docs, nlp, args.errors)
     if args.finer:
         evaluate("FiNER-ORD test", load_finer(args.finer), nlp)
 
