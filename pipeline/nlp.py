@@ -97,7 +97,8 @@ def legal_suffix_patterns(nlp: Language, rules: str) -> list[dict]:
 
 
 def _teach_tokenizer(nlp: Language, scale_suffixes: list[str]) -> None:
-    """Split currency forms and scale abbreviations off digits: "HK$2bn" -> "HK$", "2", "bn"."""
+    """Split currency forms and scale abbreviations off digits ("HK$2bn" -> "HK$", "2", "bn") and a full stop
+    off a name like "AT&T."."""
     table = currency_table()
     glued = [w for w in table.words if w.endswith("$")]  # "nzd$15"
     symbols = sorted([*table.symbols, *glued], key=len, reverse=True)
@@ -106,8 +107,10 @@ def _teach_tokenizer(nlp: Language, scale_suffixes: list[str]) -> None:
                           key=len, reverse=True)
     currency_suffix = r"(?<=[0-9kKmMbB])(?:" + "|".join(re.escape(s) for s in after_digits) + r")"  # "115USD", "10k$"
     scale_suffix = r"(?<=[0-9])(?:" + "|".join(scale_suffixes) + r")"
+    ampersand_name_stop = r"(?<=[A-Z]&[A-Z])\."  # "AT&T." closing a sentence: the name and a full stop
     tokenizer = nlp.tokenizer
     tokenizer.prefix_search = compile_prefix_regex([currency_prefix, *nlp.Defaults.prefixes]).search
-    tokenizer.suffix_search = compile_suffix_regex([currency_suffix, scale_suffix, *nlp.Defaults.suffixes]).search
+    tokenizer.suffix_search = compile_suffix_regex([currency_suffix, scale_suffix, ampersand_name_stop,
+                                                    *nlp.Defaults.suffixes]).search
     symbol_in_range = r"(?<=[0-9])[-–—](?=[$€£¥₹])|(?<=[0-9][-–—])[$€£¥₹](?=[0-9])"  # "US$500-$600"
     tokenizer.infix_finditer = compile_infix_regex([symbol_in_range, *nlp.Defaults.infixes]).finditer
