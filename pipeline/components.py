@@ -32,7 +32,7 @@ _DIGITS = re.compile(r"^[-−]?(?:\d[\d,]*(?:\.\d+)?|\.\d+)$")
 _RANGE_SCALES = set(SCALES) | {"hundred"}
 _RANGE_WORDS = {"-", "–", "—", "to", "and"}
 _APPLE_STYLE_PRODUCT = re.compile(r"^i[A-Z][a-z]+")  # iPod, iPhone, iTunes
-_MODEL_NUMBER = re.compile(r"^(?:[A-Z]{1,2}-?\d{2,4}[A-Za-z0-9-]*|\d{3}(?:-\d+)?(?:[A-Z]{1,3})?)$")
+_MODEL_NUMBER = re.compile(r"^(?:[A-Z]{1,2}-?\d{2,4}[A-Za-z0-9-]*|\d{3}(?:-\d+)?(?:[A-Z]{1,3})?s?)$")  # "A380", "737s"
 _VERB_LIKE_WORDS = {"won", "real", "rand", "dong", "sterling"}
 _NOT_COUNT_ENT_LABELS = {"DATE", "TIME", "PERCENT", "ORDINAL", "PRODUCT", "LAW", "EVENT", "WORK_OF_ART", "FAC", "ORG"}
 
@@ -141,6 +141,7 @@ class OrganizationFixer:
         self.cues_after = data["cues_after"]
         self.cues_before_unless_person = data["cues_before_unless_person"]
         self.cue_nouns_after = set(data["cue_nouns_after"])
+        self.index_words = set(data["index_words"])
 
     def _looks_like_org(self, span: Span) -> bool:
         doc = span.doc
@@ -166,8 +167,8 @@ class OrganizationFixer:
         Kingdom British Airways" -> "British Airways"); it leaves "Kotak
         Mahindra Bank" and "Fonterra Co-operative Group" whole.
         """
-        ents = list(doc.ents)
         known = doc.spans.get("org_gazetteer", [])
+        ents = [piece for ent in doc.ents for piece in self._split_listed(ent, known)]
         for key in ("org_suffix", "org_gazetteer"):
             for span in filter_spans(doc.spans.get(key, [])):
                 if key == "org_suffix" and any(t.lower_ in {"and", "&"} for t in span) \
@@ -190,6 +191,30 @@ class OrganizationFixer:
                 ents = [e for e in ents if e not in overlapping]
                 ents.append(Span(doc, span.start, span.end, label="ORG", span_id=span.id))
         return sorted(ents, key=lambda e: e.start)
+
+    def _split_listed(self, ent: Span, known: Iterable[Span]) -> list[Span]:
+        """"Bank of America and Citigroup", "Baidu, Alibaba and Tencent": one model ORG listing several
+        organizations splits into its items when the gazetteer knows one item whole and every other item
+        is a capitalized proper name. A known name with "and" in it ("Procter & Gamble") and a name closed
+        by "& Co" stay whole."""
+        if ent.label_ != "ORG" or not any(t.lower_ in {"and", "&", ","} for t in ent):
+            return [ent]
+        doc = ent.doc
+        inside = filter_spans([g for g in known if ent.start <= g.start and g.end <= ent.end])
+        if any((g.start, g.end) == (ent.start, ent.end) for g in inside):
+            return [ent]
+        items, start = [], ent.start
+        for token in ent:
+            if token.lower_ in {"and", "&", ","}:
+                items.append((start, token.i))
+                start = token.i + 1
+        items.append((start, ent.end))
+        whole = {(g.start, g.end) for g in inside}
+        names = [doc[s:e] for s, e in items if e > s]
+        if len(names) != len(items) or not whole & set(items) or any(n.text in self.closing_words for n in names) or not all(
+                (n.start, n.end) in whole or all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in n) for n in names):
+            return [ent]
+        return [Span(doc, n.start, n.end, label="ORG") for n in names]
 
     def _introduces(self, token: Token) -> bool:
         """A noun that introduces a company name: "retailer", "rivals", "parent"."""
@@ -302,6 +327,8 @@ class OrganizationFixer:
         after = doc[ent.end] if ent.end < len(doc) else None
         if ent.text in self.not_orgs or ent.text in self.currency_forms or _APPLE_STYLE_PRODUCT.match(ent.text):
             return True
+        if after is not None and (after.text in self.index_words or doc[ent.start:ent.end + 1].text in self.not_orgs):
+            return True  # "Nasdaq Composite", "Nikkei average", "Nasdaq 100": an index, not the exchange
         if len(ent) > 1 and ent[-1].text in self.facility_words and not ent.id_:
             return True  # "Louisville Assembly Plant", "Abu Dhabi International Airport": a place
         if len(ent) > 1 and (ent[1:].text in self.not_orgs or ent[0].text in self.currency_forms and ent[1].like_num):
@@ -328,6 +355,8 @@ class OrganizationFixer:
                         and doc[t.i + 1].text not in {",", "&", "and", "of", "(", "-"}), None)
         if closing is not None:
             end = min(end, closing + 1)  # "Bank of America Corp. S&P ...": a legal form closes the name
+        if end - start > 1 and doc[end - 1].lower_ == "flight" and end < len(doc) and doc[end].like_num:
+            end -= 1  # "Air France Flight 447": a flight number names its airline
         opening = next((t.i for t in ent if t.text == "("), None)
         if opening is not None and not any(t.text == ")" for t in doc[opening:end]):
             end = min(end, opening)  # "Abu Dhabi Future Energy Co (Masdar"

@@ -1,0 +1,37 @@
+"""OrganizationFixer rules on the real model, one sentence per rule (sentences written for these tests)."""
+
+import pytest
+
+
+def orgs(nlp, text):
+    return [e.text for e in nlp(text).ents if e.label_ == "ORG"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Bank of America and Citigroup led bank shares lower on Friday.", ["Bank of America", "Citigroup"]),
+    ("Tiffany & Co said sales rose, and Johnson & Johnson fell.", ["Tiffany & Co", "Johnson & Johnson"]),
+    ("JPMorgan Chase & Co and Wells Fargo & Co reported profits.", ["JPMorgan Chase & Co", "Wells Fargo & Co"]),
+])
+def test_a_listing_of_known_organizations_splits_into_its_items(nlp, text, expected):
+    assert orgs(nlp, text) == expected
+
+
+def test_a_flight_number_names_its_airline(nlp):
+    assert orgs(nlp, "Divers recovered a recorder from Air France Flight 447 last week.") == ["Air France"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Nasdaq Composite fell 2 percent on Tuesday.",
+    "Traders watched the Nasdaq 100 closely.",
+    "Investors bought U.S. Treasuries after the report.",
+])
+def test_indices_and_instruments_are_not_organizations(nlp, text):
+    assert orgs(nlp, text) == []
+
+
+def test_a_maker_before_plural_model_numbers_is_part_of_a_product(nlp):
+    assert orgs(nlp, "The airline ordered ten Boeing 777s in March.") == []
+
+
+def test_a_name_with_an_ampersand_ends_before_the_full_stop(nlp):
+    assert orgs(nlp, "Demand for the phone overwhelmed Apple and AT&T.") == ["Apple", "AT&T"]
