@@ -31,6 +31,7 @@ Span.set_extension("count", default=None, force=True)
 _DIGITS = re.compile(r"^[-−]?(?:\d[\d,]*(?:\.\d+)?|\.\d+)$")
 _RANGE_SCALES = set(SCALES) | {"hundred"}
 _RANGE_WORDS = {"-", "–", "—", "to", "and"}
+_LIST_JOINERS = {"and", "&", ",", "/"}
 _APPLE_STYLE_PRODUCT = re.compile(r"^i[A-Z][a-z]+")  # iPod, iPhone, iTunes
 _MODEL_NUMBER = re.compile(r"^(?:[A-Z]{1,2}-?\d{2,4}[A-Za-z0-9-]*|\d{3}(?:-\d+)?(?:[A-Z]{1,3})?s?)$")  # "A380", "737s"
 _VERB_LIKE_WORDS = {"won", "real", "rand", "dong", "sterling"}
@@ -193,28 +194,34 @@ class OrganizationFixer:
         return sorted(ents, key=lambda e: e.start)
 
     def _split_listed(self, ent: Span, known: Iterable[Span]) -> list[Span]:
-        """"Bank of America and Citigroup", "Baidu, Alibaba and Tencent": one model ORG listing several
-        organizations splits into its items when the gazetteer knows one item whole and every other item
-        is a capitalized proper name. A known name with "and" in it ("Procter & Gamble") and a name closed
-        by "& Co" stay whole."""
-        if ent.label_ != "ORG" or not any(t.lower_ in {"and", "&", ","} for t in ent):
+        """"Bank of America and Citigroup", "Baidu, Alibaba and Tencent", "Thomson Reuters / University of
+        Michigan": one model ORG listing several organizations splits into its items when the gazetteer knows
+        one item whole and every other item is a capitalized name. A known name with "and" in it ("Procter &
+        Gamble") and a name closed by "& Co" stay whole."""
+        if ent.label_ != "ORG" or not any(t.lower_ in _LIST_JOINERS for t in ent):
             return [ent]
         doc = ent.doc
         inside = filter_spans([g for g in known if ent.start <= g.start and g.end <= ent.end])
         if any((g.start, g.end) == (ent.start, ent.end) for g in inside):
             return [ent]
-        items, start = [], ent.start
+        items, start = [], ent.start + (ent[0].lower_ == "the")
         for token in ent:
-            if token.lower_ in {"and", "&", ","}:
-                items.append((start, token.i))
+            if token.lower_ in _LIST_JOINERS:
+                items.append(doc[start:token.i])
                 start = token.i + 1
-        items.append((start, ent.end))
+        items.append(doc[start:ent.end])
         whole = {(g.start, g.end) for g in inside}
-        names = [doc[s:e] for s, e in items if e > s]
-        if len(names) != len(items) or not whole & set(items) or any(n.text in self.closing_words for n in names) or not all(
-                (n.start, n.end) in whole or all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in n) for n in names):
+        if not whole & {(item.start, item.end) for item in items} or any(
+                not item or item.text in self.closing_words
+                or (item.start, item.end) not in whole and not self._capitalized_name(item) for item in items):
             return [ent]
-        return [Span(doc, n.start, n.end, label="ORG") for n in names]
+        return [Span(doc, item.start, item.end, label="ORG") for item in items]
+
+    @staticmethod
+    def _capitalized_name(span: Span) -> bool:
+        """Proper nouns, first and last capitalized, maybe joined by "of"/"the"/"for" ("University of Michigan")."""
+        return span[0].text[:1].isupper() and span[-1].text[:1].isupper() and all(
+            t.pos_ == "PROPN" or t.lower_ in {"of", "the", "for"} for t in span)
 
     def _introduces(self, token: Token) -> bool:
         """A noun that introduces a company name: "retailer", "rivals", "parent"."""
@@ -338,6 +345,8 @@ class OrganizationFixer:
             return True  # "Spokeswoman Sandy Angers": a title and a name
         if len(ent) == 1 and ent.text in self.suffixes:
             return True  # "Group", "Holdings", "Bank" alone
+        if len(ent) == 1 and not ent.id_ and ent[0].tag_ in {"NN", "NNS"} and not ent[0].is_upper:
+            return True  # "Markets", "Tech": a capitalized common noun the tagger does not take for a name
         if after is not None and _MODEL_NUMBER.match(after.text) and not _has_newline(ent[-1]):
             return True
         return len(ent) == 1 and not ent.id_ and ent.text in surnames

@@ -35,3 +35,16 @@ def test_a_maker_before_plural_model_numbers_is_part_of_a_product(nlp):
 
 def test_a_name_with_an_ampersand_ends_before_the_full_stop(nlp):
     assert orgs(nlp, "Demand for the phone overwhelmed Apple and AT&T.") == ["Apple", "AT&T"]
+
+
+def test_items_of_a_listing_may_be_names_with_of(nlp):
+    text = "The Thomson Reuters / University of Michigan survey rose in May."
+    assert orgs(nlp, text) == ["Thomson Reuters", "University of Michigan"]
+
+
+@pytest.mark.parametrize("text", [
+    "The announcement came at 14:00 UTC on Monday.",
+    "Yields on the 10-year Treasury note rose on Monday.",
+])
+def test_time_zones_and_treasury_instruments_are_not_organizations(nlp, text):
+    assert orgs(nlp, text) == []
