@@ -280,7 +280,7 @@ class OrganizationFixer:
             if ent.label_ in {"PERSON", "GPE", "NORP", "PRODUCT", "FAC", "WORK_OF_ART"} and self._looks_like_org(ent):
                 ent = Span(doc, ent.start, ent.end, label="ORG", kb_id=ent.kb_id, span_id=ent.id)
             if ent.label_ == "ORG":
-                ent = self._trim(self._extend_of_place(ent))
+                ent = self._trim(self._extend_of_place(self._owner_of_facility(ent)))
                 if ent is None or self._is_not_org(ent, surnames):
                     continue
                 ent = self._extend_legal(ent)
@@ -290,6 +290,18 @@ class OrganizationFixer:
             ents.append(ent)
         doc.ents = filter_spans(ents)
         return doc
+
+    def _owner_of_facility(self, ent: Span) -> Span:
+        """"Apple Worldwide Developers Conference", "Ford Louisville Assembly Plant": an event or a place named
+        after a known organization still mentions that organization."""
+        doc = ent.doc
+        if ent.end < len(doc) and doc[ent.end].text in self.facility_words and not _has_newline(ent[-1]) and not ent.id_:
+            ent = Span(doc, ent.start, ent.end + 1, label="ORG")  # "Ford Louisville Assembly" + "Plant"
+        if len(ent) < 2 or ent.id_ or ent[-1].text not in self.facility_words:
+            return ent
+        owner = max((g for g in doc.spans.get("org_gazetteer", []) if g.start == ent.start and g.end < ent.end),
+                    key=len, default=None)
+        return ent if owner is None else Span(doc, owner.start, owner.end, label="ORG", span_id=owner.id)
 
     def _extend_legal(self, ent: Span) -> Span:
         """Take in a closing word or legal form the model left out: "Vishwas Urban Co-operative" + "Bank",
@@ -338,6 +350,9 @@ class OrganizationFixer:
             return True  # "Nasdaq Composite", "Nikkei average", "Nasdaq 100": an index, not the exchange
         if len(ent) > 1 and ent[-1].text in self.facility_words and not ent.id_:
             return True  # "Louisville Assembly Plant", "Abu Dhabi International Airport": a place
+        if len(ent) > 1 and not ent.id_ and (_MODEL_NUMBER.match(ent[-1].text) or ent[0].text in self.facility_words
+                                             and ent[-1].like_num):
+            return True  # "Rolls-Royce Trent 900", "Airbus A380" (products), "Terminal 3" (a place)
         if len(ent) > 1 and (ent[1:].text in self.not_orgs or ent[0].text in self.currency_forms and ent[1].like_num):
             return True  # "Adobe Photoshop" (maker + product), "KD 604.1 million"
         if len(ent) > 1 and ent[0].lower_ in self.title_words and not ent.id_ and ent[1:].text not in self.not_orgs \

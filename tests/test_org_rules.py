@@ -48,3 +48,20 @@ def test_items_of_a_listing_may_be_names_with_of(nlp):
 ])
 def test_time_zones_and_treasury_instruments_are_not_organizations(nlp, text):
     assert orgs(nlp, text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("At this year's Apple Worldwide Developers Conference, the company showed a phone.", ["Apple"]),
+    ("Workers at the Ford Louisville Assembly Plant went on strike.", ["Ford"]),
+    ("Workers at the Louisville Assembly Plant went on strike.", []),
+])
+def test_an_event_or_place_named_after_a_known_organization_keeps_only_the_organization(nlp, text, expected):
+    assert orgs(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The jet is powered by four Rolls-Royce Trent 900 engines.",
+    "Passengers arrived at Terminal 3 of the new airport.",
+])
+def test_names_ending_in_a_model_number_and_numbered_facilities_are_not_organizations(nlp, text):
+    assert orgs(nlp, text) == []
