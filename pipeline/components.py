@@ -96,6 +96,34 @@ def split_at_line_breaks(doc: Doc, spans: Iterable[Span]) -> list[Span]:
     return pieces
 
 
+def _lines(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of the text's lines (a line ends with a token followed by a line break)."""
+    lines, start = [], 0
+    for token in doc:
+        if _has_newline(token):
+            if token.i + 1 > start:
+                lines.append((start, token.i + 1))
+            start = token.i + 1
+    if start < len(doc):
+        lines.append((start, len(doc)))
+    return lines
+
+
+_HEADLINE_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "to", "in", "on", "at", "for", "by", "with", "as", "from",
+                         "vs", "after", "over", "into", "amid", "its", "is", "are", "be"}
+
+
+def _title_case_lines(doc: Doc) -> set[tuple[int, int]]:
+    """Lines written in Title Case or capitals: at least three words besides small ones, nearly all capitalized."""
+    found = set()
+    for start, end in _lines(doc):
+        words = [t for t in doc[start:end] if t.is_alpha and t.lower_ not in _HEADLINE_SMALL_WORDS]
+        capitalized = sum(1 for t in words if t.text[0].isupper())
+        if len(words) >= 3 and capitalized >= 0.8 * len(words):
+            found.add((start, end))
+    return found
+
+
 class EntityBoundaries:
     """Split model entities at line breaks, so no entity crosses a paragraph or article."""
 
@@ -288,8 +316,33 @@ class OrganizationFixer:
                 if based or not ent.id_ and is_place(ent.text) and not any(t.text in self.suffixes for t in ent):
                     ent = Span(doc, ent.start, ent.end, label="GPE")  # "Hyderabad", "UAE", "Pune-based": places
             ents.append(ent)
-        doc.ents = filter_spans(ents)
+        cued_at = {(c.start, c.end) for c in cued}
+        doc.ents = filter_spans(self._confirmed_in_headlines(doc, ents, cued_at))
         return doc
+
+    def _confirmed_in_headlines(self, doc: Doc, ents: list[Span], cued_at: set[tuple[int, int]]) -> list[Span]:
+        """Drop a model ORG in a Title Case line ("Global Markets Slump On Fears Of Default", a menu of site
+        sections) unless something vouches for it: the gazetteer, a legal or descriptive suffix, a cue in the
+        text, or the same name (or the start of it) written in a line that is not Title Case. Capitals there say
+        nothing about names."""
+        headlines = _title_case_lines(doc)
+        if not headlines:
+            return ents
+        body = "\n".join(line for start, end in _lines(doc) if (start, end) not in headlines
+                         for line in [doc[start:end].text])
+        kept = []
+        for ent in ents:
+            in_headline = any(start <= ent.start and ent.end <= end for start, end in headlines)
+            if not in_headline or ent.label_ != "ORG" or ent.id_ or (ent.start, ent.end) in cued_at \
+                    or ent[-1].text in self.closing_words:
+                kept.append(ent)
+                continue
+            confirmed = next((ent.doc[ent.start:end] for end in range(ent.end, ent.start, -1)
+                              if ent.doc[end - 1].is_alpha and ent.doc[end - 1].text[0].isupper()
+                              and re.search(r"(?<!\w)" + re.escape(ent.doc[ent.start:end].text) + r"(?!\w)", body)), None)
+            if confirmed is not None:  # "Kestrel Dynamics Wins Contract": the body names "Kestrel Dynamics"
+                kept.append(Span(ent.doc, confirmed.start, confirmed.end, label="ORG"))
+        return kept
 
     def _owner_of_facility(self, ent: Span) -> Span:
         """"Apple Worldwide Developers Conference", "Ford Louisville Assembly Plant": an event or a place named

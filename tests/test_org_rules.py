@@ -65,3 +65,10 @@ def test_an_event_or_place_named_after_a_known_organization_keeps_only_the_organ
 ])
 def test_names_ending_in_a_model_number_and_numbered_facilities_are_not_organizations(nlp, text):
     assert orgs(nlp, text) == []
+
+
+def test_title_case_headline_orgs_need_support_from_the_text(nlp):
+    text = ("Global Markets Slump On Fears Of Greek Default\n"
+            "Kestrel Dynamics Wins Navy Drone Contract\n"
+            "Kestrel Dynamics said on Monday that it had won the contract.")
+    assert orgs(nlp, text) == ["Kestrel Dynamics", "Kestrel Dynamics"]
