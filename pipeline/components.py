@@ -169,6 +169,7 @@ class OrganizationFixer:
         self.cues_before = data["cues_before"]
         self.cues_after = data["cues_after"]
         self.cues_before_unless_person = data["cues_before_unless_person"]
+        self.cues_after_unless_person = data["cues_after_unless_person"]
         self.cue_nouns_after = set(data["cue_nouns_after"])
         self.index_words = set(data["index_words"])
 
@@ -291,6 +292,7 @@ class OrganizationFixer:
                 or (i > 0 and doc[i - 1].lower_ in self.intro_nouns and doc[i - 1].is_lower) or noun_after
             person = labels.get(i) == "PERSON" and len(name) > 1
             weak = weak and not (len(name) == 1 and doc[i].is_sent_start)  # "Discount retailer Kmart", "Bus operators"
+            weak = weak or any(after.startswith(cue) for cue in self.cues_after_unless_person)  # "Quillon, which owns"
             if (strong or weak and not person) and not is_place(name.text) and name.text not in self.not_orgs \
                     and not (i > 0 and doc[i - 1].text in self.person_titles):
                 found.append(Span(doc, i, j, label="ORG"))

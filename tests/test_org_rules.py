@@ -72,3 +72,15 @@ def test_title_case_headline_orgs_need_support_from_the_text(nlp):
             "Kestrel Dynamics Wins Navy Drone Contract\n"
             "Kestrel Dynamics said on Monday that it had won the contract.")
     assert orgs(nlp, text) == ["Kestrel Dynamics", "Kestrel Dynamics"]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Quillon, which owns two hotel chains, said profit rose.", "Quillon"),
+    ("Analysts at a broker upgraded Trivantis to buy.", "Trivantis"),
+])
+def test_cues_around_an_unknown_name_make_it_a_company(nlp, text, name):
+    assert name in orgs(nlp, text)
+
+
+def test_a_person_cue_is_not_a_company_cue(nlp):
+    assert orgs(nlp, "He joined Smith and Jones on the trip.") == []
