@@ -32,6 +32,7 @@ _DIGITS = re.compile(r"^[-−]?(?:\d[\d,]*(?:\.\d+)?|\.\d+)$")
 _RANGE_SCALES = set(SCALES) | {"hundred"}
 _RANGE_WORDS = {"-", "–", "—", "to", "and"}
 _LIST_JOINERS = {"and", "&", ",", "/"}
+_EXECUTIVE_TITLES = {"chief", "ceo", "cfo", "coo", "cto"}  # "Trivantis Chief Executive Dana Holt": the name ends
 _APPLE_STYLE_PRODUCT = re.compile(r"^i[A-Z][a-z]+")  # iPod, iPhone, iTunes
 _MODEL_NUMBER = re.compile(r"^(?:[A-Z]{1,2}-?\d{2,4}[A-Za-z0-9-]*|\d{3}(?:-\d+)?(?:[A-Z]{1,3})?s?)$")  # "A380", "737s"
 _VERB_LIKE_WORDS = {"won", "real", "rand", "dong", "sterling"}
@@ -280,7 +281,7 @@ class OrganizationFixer:
                 continue
             j = i + 1
             while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and labels.get(j) != "ORG" \
-                    and not _has_newline(doc[j - 1]):
+                    and not _has_newline(doc[j - 1]) and doc[j].lower_ not in _EXECUTIVE_TITLES:
                 j += 1
             name = doc[i:j]
             before = " ".join(t.lower_ for t in doc[max(i - 3, 0):i])
