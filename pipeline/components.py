@@ -325,7 +325,7 @@ class OrganizationFixer:
 
     def _confirmed_in_headlines(self, doc: Doc, ents: list[Span], cued_at: set[tuple[int, int]]) -> list[Span]:
         """Drop a model ORG in a Title Case line ("Global Markets Slump On Fears Of Default", a menu of site
-        sections) unless something vouches for it: the gazetteer, a legal or descriptive suffix, a cue in the
+        sections) unless something vouches for it: the gazetteer, a legal form ("Inc."), a cue in the
         text, or the same name (or the start of it) written in a line that is not Title Case. Capitals there say
         nothing about names."""
         headlines = _title_case_lines(doc)
@@ -337,7 +337,7 @@ class OrganizationFixer:
         for ent in ents:
             in_headline = any(start <= ent.start and ent.end <= end for start, end in headlines)
             if not in_headline or ent.label_ != "ORG" or ent.id_ or (ent.start, ent.end) in cued_at \
-                    or ent[-1].text in self.closing_words:
+                    or ent[-1].text in self.legal_forms:
                 kept.append(ent)
                 continue
             confirmed = next((ent.doc[ent.start:end] for end in range(ent.end, ent.start, -1)
