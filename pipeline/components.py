@@ -193,9 +193,10 @@ class OrganizationFixer:
         already contains it ("Central Bank" inside "Central Bank of Nigeria").
         A gazetteer match replaces what it overlaps, except inside a longer
         ORG: there it only takes over when it reaches that ORG's end but for
-        legal suffixes and what comes before it is a place or a word like
-        "parent" ("Parent ANA Holdings Inc." -> "ANA Holdings Inc.", "United
-        Kingdom British Airways" -> "British Airways"); it leaves "Kotak
+        legal suffixes and what comes before it is a place, a word like
+        "parent" or a wire slug ("Parent ANA Holdings Inc." -> "ANA Holdings Inc.",
+        "MOVES-Goldman Sachs" -> "Goldman Sachs", "United Kingdom British
+        Airways" -> "British Airways"); it leaves "Kotak
         Mahindra Bank" and "Fonterra Co-operative Group" whole.
         """
         known = doc.spans.get("org_gazetteer", [])
@@ -211,7 +212,8 @@ class OrganizationFixer:
                 if container is not None:
                     prefix = doc[container.start:span.start]
                     owner = len(prefix) > 1 and prefix[-1].text in {"'s", "’s"}
-                    droppable = not prefix.text or owner or country_of(prefix.text) is not None \
+                    slug = len(prefix) > 1 and prefix[-1].text in {"-", "–"} and all(t.is_upper for t in prefix[:-1])
+                    droppable = not prefix.text or owner or slug or country_of(prefix.text) is not None \
                         or all(self._introduces(t) or t.lower_ == "the" for t in prefix)
                     if key == "org_suffix" or not droppable or not all(t.text in self.legal_forms or t.is_punct
                                                                        for t in doc[span.end:container.end]):

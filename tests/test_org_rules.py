@@ -85,3 +85,7 @@ def test_cues_around_an_unknown_name_make_it_a_company(nlp, text, name):
 
 def test_a_person_cue_is_not_a_company_cue(nlp):
     assert orgs(nlp, "He joined Smith and Jones on the trip.") == []
+
+
+def test_a_wire_slug_is_not_part_of_a_name(nlp):
+    assert orgs(nlp, "MOVES-Goldman Sachs hires new head of trading") == ["Goldman Sachs"]
