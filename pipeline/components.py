@@ -442,10 +442,11 @@ class OrganizationFixer:
         opening = next((t.i for t in ent if t.text == "("), None)
         if opening is not None and not any(t.text == ")" for t in doc[opening:end]):
             end = min(end, opening)  # "Abu Dhabi Future Energy Co (Masdar"
-        while start < end - 1 and (doc[start].lower_ in {"the", "’s", "'s"} or self._introduces(doc[start])
+        while start < end - 1 and (doc[start].lower_ in {"the", "’s", "'s"} or doc[start].text in {"a", "an"}
+                                   or self._introduces(doc[start])
                                    and (doc[start].is_lower or doc[start].is_sent_start)
                                    and doc[start + 1].text[:1].isupper() and not ent.id_):
-            start += 1  # "the", and "Startup Paystride Ltd", "Parent ANA Holdings"; not "Giant Eagle"
+            start += 1  # "the", "a", and "Startup Paystride Ltd", "Parent ANA Holdings"; not "Giant Eagle"
         while end > start and not ent.id_ and doc[end - 1].text in {"’s", "'s", "’", "'"}:
             end -= 1
         if end <= start:

@@ -89,3 +89,7 @@ def test_a_person_cue_is_not_a_company_cue(nlp):
 
 def test_a_wire_slug_is_not_part_of_a_name(nlp):
     assert orgs(nlp, "MOVES-Goldman Sachs hires new head of trading") == ["Goldman Sachs"]
+
+
+def test_a_leading_article_is_not_part_of_a_name(nlp):
+    assert orgs(nlp, "The plan needs a United Auto Workers vote.") == ["United Auto Workers"]
