@@ -78,6 +78,7 @@ def test_title_case_headline_orgs_need_support_from_the_text(nlp):
     ("Quillon, which owns two hotel chains, said profit rose.", "Quillon"),
     ("Analysts at a broker upgraded Trivantis to buy.", "Trivantis"),
     ("Trivantis Chief Executive Officer Dana Holt said demand was strong.", "Trivantis"),
+    ("Zorvane's quarterly profit rose 10 percent.", "Zorvane"),
 ])
 def test_cues_around_an_unknown_name_make_it_a_company(nlp, text, name):
     assert name in orgs(nlp, text)
