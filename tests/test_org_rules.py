@@ -24,6 +24,7 @@ def test_a_flight_number_names_its_airline(nlp):
     "The Nasdaq Composite fell 2 percent on Tuesday.",
     "Traders watched the Nasdaq 100 closely.",
     "Investors bought U.S. Treasuries after the report.",
+    "The FAANG stocks led the rally as Libor rose.",
 ])
 def test_indices_and_instruments_are_not_organizations(nlp, text):
     assert orgs(nlp, text) == []
