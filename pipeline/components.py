@@ -406,6 +406,9 @@ class OrganizationFixer:
             return True
         if after is not None and (after.text in self.index_words or doc[ent.start:ent.end + 1].text in self.not_orgs):
             return True  # "Nasdaq Composite", "Nikkei average", "Nasdaq 100": an index, not the exchange
+        if not ent.id_ and ent[-1].text not in self.closing_words \
+                and any(ent[:k].text in self.not_orgs for k in range(2, len(ent))):
+            return True  # "Wall St. Week Ahead", "S&P 500 Energy": what follows a market name is not a company
         if len(ent) > 1 and ent[-1].text in self.facility_words and not ent.id_:
             return True  # "Louisville Assembly Plant", "Abu Dhabi International Airport": a place
         if len(ent) > 1 and not ent.id_ and (_MODEL_NUMBER.match(ent[-1].text) or ent[0].text in self.facility_words

@@ -25,6 +25,7 @@ def test_a_flight_number_names_its_airline(nlp):
     "Traders watched the Nasdaq 100 closely.",
     "Investors bought U.S. Treasuries after the report.",
     "The FAANG stocks led the rally as Libor rose.",
+    "Wall St. Week Ahead: earnings to test the market",
 ])
 def test_indices_and_instruments_are_not_organizations(nlp, text):
     assert orgs(nlp, text) == []
