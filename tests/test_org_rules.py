@@ -86,8 +86,12 @@ def test_cues_around_an_unknown_name_make_it_a_company(nlp, text, name):
     assert name in orgs(nlp, text)
 
 
-def test_a_person_cue_is_not_a_company_cue(nlp):
-    assert orgs(nlp, "He joined Smith and Jones on the trip.") == []
+@pytest.mark.parametrize("text", [
+    "He joined Smith and Jones on the trip.",
+    "WATCH: Julia Boorstin reports on the results.",
+])
+def test_a_person_is_not_made_a_company_by_a_cue_people_share(nlp, text):
+    assert orgs(nlp, text) == []
 
 
 def test_a_wire_slug_is_not_part_of_a_name(nlp):
