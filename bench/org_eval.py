@@ -1,7 +1,13 @@
 """Organization precision / recall / F1 of bare en_core_web_sm and of factwire, on human-annotated news, in one run.
 
-    python bench/org_eval.py --meantime ../shared/data/corpora/meantime_aligned.jsonl --split test \
+    python -m bench.org_eval --meantime ../shared/data/corpora/meantime_aligned.jsonl --split test \
                              --finer ../shared/data/corpora/finer_ord_test.jsonl
+    python -m bench.org_eval --meantime ../shared/data/corpora/meantime_aligned.jsonl --errors [--tokenized]
+
+Run it with `-m` from the checkout so that the checkout's `pipeline` is the one
+scored (`python bench/org_eval.py` imports whichever `pipeline` is installed).
+Development reads errors on MEANTIME dev only (`--errors`, refused on test);
+`--tokenized` rewrites dev as space-separated tokens, the way FiNER-ORD is written.
 
 Matching rules:
 - MEANTIME annotates only the headline, dateline and first sentences of each
@@ -86,22 +92,27 @@ def load_finer(path: Path) -> list[Doc]:
     return docs
 
 
+def match(doc: Doc, predicted: list[tuple[int, int]], exact: bool = False) -> tuple[list, list, list]:
+    """Matched predictions, false alarms and missed gold spans of one document (one-to-one, in text order)."""
+    predicted = [p for p in predicted if p[0] < doc.end and not any(p[0] < e and s < p[1] for s, e in doc.ignore)]
+    unmatched, matched, false = list(doc.gold), [], []
+    for p in predicted:
+        hit = next((g for g in unmatched if (g == p if exact else g[0] < p[1] and p[0] < g[1])), None)
+        if hit is None:
+            false.append(p)
+        else:
+            unmatched.remove(hit)
+            matched.append(p)
+    return matched, false, unmatched
+
+
 def score(docs: list[Doc], predictions: dict[str, list[tuple[int, int]]]) -> dict[str, tuple[float, float, float]]:
     result = {}
     for mode in ("exact", "overlap"):
         tp = fp = fn = 0
         for doc in docs:
-            predicted = [p for p in predictions[doc.id] if p[0] < doc.end
-                         and not any(p[0] < e and s < p[1] for s, e in doc.ignore)]
-            unmatched = list(doc.gold)
-            for p in predicted:
-                hit = next((g for g in unmatched if (g == p if mode == "exact" else g[0] < p[1] and p[0] < g[1])), None)
-                if hit is None:
-                    fp += 1
-                else:
-                    unmatched.remove(hit)
-                    tp += 1
-            fn += len(unmatched)
+            matched, false, missed = match(doc, predictions[doc.id], exact=mode == "exact")
+            tp, fp, fn = tp + len(matched), fp + len(false), fn + len(missed)
         precision = tp / (tp + fp) if tp + fp else 0.0
         recall = tp / (tp + fn) if tp + fn else 0.0
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
@@ -112,16 +123,10 @@ def score(docs: list[Doc], predictions: dict[str, list[tuple[int, int]]]) -> dic
 def show_errors(docs: list[Doc], predictions: dict[str, list[tuple[int, int]]]) -> None:
     """Print factwire's false alarms and misses (overlap matching) with a little context, for development."""
     for doc in docs:
-        predicted = [p for p in predictions[doc.id] if p[0] < doc.end and not any(p[0] < e and s < p[1] for s, e in doc.ignore)]
-        unmatched = list(doc.gold)
-        for p in predicted:
-            hit = next((g for g in unmatched if g[0] < p[1] and p[0] < g[1]), None)
-            if hit is None:
-                print(f"FP {doc.id}: {_in_context(doc.text, p)}")
-            else:
-                unmatched.remove(hit)
-        for g in unmatched:
-            print(f"FN {doc.id}: {_in_context(doc.text, g)}")
+        _, false, missed = match(doc, predictions[doc.id])
+        for kind, spans in (("FP", false), ("FN", missed)):
+            for span in spans:
+                print(f"{kind} {doc.id}: {_in_context(doc.text, span)}")
 
 
 def _in_context(text: str, span: tuple[int, int]) -> str:
