@@ -32,6 +32,7 @@ _DIGITS = re.compile(r"^[-−]?(?:\d[\d,]*(?:\.\d+)?|\.\d+)$")
 _RANGE_SCALES = set(SCALES) | {"hundred"}
 _RANGE_WORDS = {"-", "–", "—", "to", "and"}
 _LIST_JOINERS = {"and", "&", ",", "/"}
+_TICKER = re.compile(r"^[A-Z0-9]{1,6}(?:_[a-z])?\.[A-Z]{1,3}$")  # Reuters codes: "NFLX.O", "6502.T", "000660.KS"
 _EXECUTIVE_TITLES = {"chief", "ceo", "cfo", "coo", "cto"}  # "Trivantis Chief Executive Dana Holt": the name ends
 _APPLE_STYLE_PRODUCT = re.compile(r"^i[A-Z][a-z]+")  # iPod, iPhone, iTunes
 _MODEL_NUMBER = re.compile(r"^(?:[A-Z]{1,2}-?\d{2,4}[A-Za-z0-9-]*|\d{3}(?:-\d+)?(?:[A-Z]{1,3})?s?)$")  # "A380", "737s"
@@ -173,6 +174,7 @@ class OrganizationFixer:
         self.cues_after_unless_person = data["cues_after_unless_person"]
         self.cue_nouns_after = set(data["cue_nouns_after"])
         self.index_words = set(data["index_words"])
+        self.exchange_codes = set(data["exchange_codes"])
 
     def _looks_like_org(self, span: Span) -> bool:
         doc = span.doc
@@ -289,6 +291,7 @@ class OrganizationFixer:
             before = " ".join(t.lower_ for t in doc[max(i - 3, 0):i])
             after = " ".join(t.lower_ for t in doc[j:j + 3]).replace(" 's", "'s").replace(" ’s", "’s")
             strong = any(before.endswith(cue) for cue in self.cues_before) or any(after.startswith(cue) for cue in self.cues_after) \
+                or self._ticker_follows(doc, j) \
                 or j < len(doc) and doc[j].lower_ in self.cue_nouns_after and doc[j].pos_ == "NOUN" and country_of(name.text) is None
             noun_after = j < len(doc) and doc[j].lower_ in self.intro_nouns and doc[j].is_lower and country_of(name.text) is None
             weak = any(before.endswith(cue) for cue in self.cues_before_unless_person) or self._apposition(doc, j) \
@@ -301,6 +304,15 @@ class OrganizationFixer:
                 found.append(Span(doc, i, j, label="ORG"))
             i = j
         return found
+
+    def _ticker_follows(self, doc: Doc, j: int) -> bool:
+        """"Zorvane 6502.T", "Quillon (QLN.N)", "Quillon (NYSE: QLN)": a stock code after a name makes it a company."""
+        if j >= len(doc):
+            return False
+        if _TICKER.match(doc[j].text):
+            return True
+        return doc[j].text == "(" and j + 2 < len(doc) and (
+            _TICKER.match(doc[j + 1].text) is not None or doc[j + 1].text in self.exchange_codes and doc[j + 2].text == ":")
 
     def __call__(self, doc: Doc) -> Doc:
         surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}

@@ -81,6 +81,9 @@ def test_title_case_headline_orgs_need_support_from_the_text(nlp):
     ("Analysts at a broker upgraded Trivantis to buy.", "Trivantis"),
     ("Trivantis Chief Executive Officer Dana Holt said demand was strong.", "Trivantis"),
     ("Zorvane's quarterly profit rose 10 percent.", "Zorvane"),
+    ("Zorvane 6502.T said profit rose.", "Zorvane"),
+    ("Shares of Brevik Halden (BRH.O) rose.", "Brevik Halden"),
+    ("Quillon (NYSE: QLN) rose 3 percent.", "Quillon"),
 ])
 def test_cues_around_an_unknown_name_make_it_a_company(nlp, text, name):
     assert name in orgs(nlp, text)
