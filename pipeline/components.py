@@ -33,6 +33,7 @@ _RANGE_SCALES = set(SCALES) | {"hundred"}
 _RANGE_WORDS = {"-", "–", "—", "to", "and"}
 _LIST_JOINERS = {"and", "&", ",", "/"}
 _TICKER = re.compile(r"^[A-Z0-9]{1,6}(?:_[a-z])?\.[A-Z]{1,3}$")  # Reuters codes: "NFLX.O", "6502.T", "000660.KS"
+_SITE_NOUNS = {"headquarters", "offices", "office", "campus", "plant", "factory", "facility", "mill", "refinery", "site"}
 _EXECUTIVE_TITLES = {"chief", "ceo", "cfo", "coo", "cto"}  # "Trivantis Chief Executive Dana Holt": the name ends
 _APPLE_STYLE_PRODUCT = re.compile(r"^i[A-Z][a-z]+")  # iPod, iPhone, iTunes
 _MODEL_NUMBER = re.compile(r"^(?:[A-Z]{1,2}-?\d{2,4}[A-Za-z0-9-]*|\d{3}(?:-\d+)?(?:[A-Z]{1,3})?s?)$")  # "A380", "737s"
@@ -209,6 +210,10 @@ class OrganizationFixer:
                         and any(span.start <= g.start and g.end <= span.end and len(g) < len(span) for g in known):
                     continue  # "BNP Paribas and Standard Chartered Bank" names two known organizations
                 overlapping = [e for e in ents if e.start < span.end and span.start < e.end]
+                if any(e.label_ == "PERSON" and e.start < span.start and span.end <= e.end
+                       and not any(self._introduces(t) or t.lower_ == "the" for t in doc[e.start:span.start])
+                       for e in overlapping):
+                    continue  # "Henry Ford", "William Clay Ford Jr.": a person named like a company; not "Rival Kering"
                 container = next((e for e in overlapping if e.label_ == "ORG" and e.start <= span.start
                                   and span.end <= e.end and len(e) > len(span)), None)
                 if container is not None:
@@ -305,6 +310,13 @@ class OrganizationFixer:
             i = j
         return found
 
+    @staticmethod
+    def _site_of(ent: Span) -> bool:
+        """"its Cupertino headquarters", "Toyota's Georgetown plant": a name between an owner and a site is a place."""
+        doc = ent.doc
+        return not ent.id_ and 0 < ent.start and ent.end < len(doc) and doc[ent.end].lower_ in _SITE_NOUNS \
+            and (doc[ent.start - 1].lower_ in {"its", "their"} or doc[ent.start - 1].text in {"'s", "’s"})
+
     def _ticker_follows(self, doc: Doc, j: int) -> bool:
         """"Zorvane 6502.T", "Quillon (QLN.N)", "Quillon (NYSE: QLN)": a stock code after a name makes it a company."""
         if j >= len(doc):
@@ -330,7 +342,7 @@ class OrganizationFixer:
                     continue
                 ent = self._extend_legal(ent)
                 based = ent.end + 1 < len(doc) and doc[ent.end].text == "-" and doc[ent.end + 1].lower_ in {"based", "headquartered"}
-                if based or not ent.id_ and is_place(ent.text) and not any(t.text in self.suffixes for t in ent):
+                if based or self._site_of(ent) or not ent.id_ and is_place(ent.text) and not any(t.text in self.suffixes for t in ent):
                     ent = Span(doc, ent.start, ent.end, label="GPE")  # "Hyderabad", "UAE", "Pune-based": places
             ents.append(ent)
         cued_at = {(c.start, c.end) for c in cued}

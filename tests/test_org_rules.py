@@ -103,3 +103,15 @@ def test_a_wire_slug_is_not_part_of_a_name(nlp):
 
 def test_a_leading_article_is_not_part_of_a_name(nlp):
     assert orgs(nlp, "The plan needs a United Auto Workers vote.") == ["United Auto Workers"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Henry Ford founded the Ford Motor Company.", ["Ford Motor Company"]),
+    ("Rival Kering, owner of Gucci, reported lower sales.", ["Kering", "Gucci"]),
+])
+def test_a_person_named_like_a_company_stays_a_person(nlp, text, expected):
+    assert orgs(nlp, text) == expected
+
+
+def test_a_name_between_an_owner_and_its_site_is_a_place(nlp):
+    assert orgs(nlp, "During an event at its Cupertino headquarters, the company showed a phone.") == []
