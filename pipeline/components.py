@@ -426,8 +426,8 @@ class OrganizationFixer:
     def _is_not_org(self, ent: Span, surnames: set[str]) -> bool:
         doc = ent.doc
         after = doc[ent.end] if ent.end < len(doc) else None
-        if ent.text in self.not_orgs or ent.text in self.currency_forms or _APPLE_STYLE_PRODUCT.match(ent.text):
-            return True
+        if ent.text in self.not_orgs or ent.text in self.currency_forms or _APPLE_STYLE_PRODUCT.match(ent.text) and not ent.id_:
+            return True  # "iPod" is a product, "iRobot" (in the gazetteer) a company
         if after is not None and (after.text in self.index_words or doc[ent.start:ent.end + 1].text in self.not_orgs):
             return True  # "Nasdaq Composite", "Nikkei average", "Nasdaq 100": an index, not the exchange
         if not ent.id_ and ent[-1].text not in self.closing_words \

@@ -115,3 +115,7 @@ def test_a_person_named_like_a_company_stays_a_person(nlp, text, expected):
 
 def test_a_name_between_an_owner_and_its_site_is_a_place(nlp):
     assert orgs(nlp, "During an event at its Cupertino headquarters, the company showed a phone.") == []
+
+
+def test_an_apple_style_name_known_as_a_company_is_kept(nlp):
+    assert orgs(nlp, "Shares of iRobot rose while the iPod maker fell.") == ["iRobot"]
