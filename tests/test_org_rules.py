@@ -92,6 +92,7 @@ def test_cues_around_an_unknown_name_make_it_a_company(nlp, text, name):
 @pytest.mark.parametrize("text", [
     "He joined Smith and Jones on the trip.",
     "WATCH: Julia Boorstin reports on the results.",
+    "He sued Smith in federal court.",
 ])
 def test_a_person_is_not_made_a_company_by_a_cue_people_share(nlp, text):
     assert orgs(nlp, text) == []
