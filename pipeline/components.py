@@ -144,14 +144,20 @@ class OrganizationFixer:
     """Correct organization labels and extents with evidence from the text.
 
     - relabel a PERSON/GPE/NORP/PRODUCT span as ORG when the text treats it as a
-      company: a legal suffix right after it, or an apposition such as
-      "e-commerce giant Alibaba" / "the company X";
+      company: a legal suffix right after it, an apposition such as
+      "e-commerce giant Alibaba" / "the company X", a cue ("shares of X",
+      "X's quarterly profit", "X, which owns") or a stock code ("X (NYSE: XX)");
+    - split a model ORG that lists known organizations ("Bank of America and
+      Citigroup"), and keep the organization an event or site is named after
+      ("Apple" of "Apple Worldwide Developers Conference");
     - extend an institution to its "of <place>" complement ("State Bank" +
       "of Pakistan");
-    - strip a leading "the" and a trailing possessive;
-    - drop common acronyms ("IP", "CEO", "JV"), market indices ("FTSE 100"), a
-      maker named before a model number ("Boeing 747"), and a lone surname
-      of a person named in the same text ("Chizen" after "Bruce Chizen").
+    - strip a leading "the" or "a", a trailing possessive, a wire slug ("MOVES-");
+    - drop common acronyms ("IP", "CEO", "JV"), market indices ("FTSE 100",
+      "Nasdaq Composite"), products ("Boeing 747", "Rolls-Royce Trent 900"),
+      places ("its Cupertino headquarters"), a lone surname of a person named in
+      the same text ("Chizen" after "Bruce Chizen"), and in Title Case lines
+      any name nothing else in the text vouches for.
     """
 
     def __init__(self, nlp: Language, rules: str) -> None:
