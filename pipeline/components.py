@@ -434,8 +434,9 @@ class OrganizationFixer:
         after = doc[ent.end] if ent.end < len(doc) else None
         if ent.text in self.not_orgs or ent.text in self.currency_forms or _APPLE_STYLE_PRODUCT.match(ent.text) and not ent.id_:
             return True  # "iPod" is a product, "iRobot" (in the gazetteer) a company
-        if after is not None and (after.text in self.index_words or doc[ent.start:ent.end + 1].text in self.not_orgs):
-            return True  # "Nasdaq Composite", "Nikkei average", "Nasdaq 100": an index, not the exchange
+        if after is not None and (after.text in self.index_words or doc[ent.start:ent.end + 1].text in self.not_orgs) \
+                or len(ent) > 1 and ent[-1].text in self.index_words and not ent.id_:
+            return True  # "Nasdaq Composite", "Nasdaq 100", "Philadelphia Semiconductor Index": an index, not a company
         if not ent.id_ and ent[-1].text not in self.closing_words \
                 and any(ent[:k].text in self.not_orgs for k in range(2, len(ent))):
             return True  # "Wall St. Week Ahead", "S&P 500 Energy": what follows a market name is not a company

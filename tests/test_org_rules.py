@@ -64,6 +64,8 @@ def test_an_event_or_place_named_after_a_known_organization_keeps_only_the_organ
 @pytest.mark.parametrize("text", [
     "The jet is powered by four Rolls-Royce Trent 900 engines.",
     "Passengers arrived at Terminal 3 of the new airport.",
+    "At the Consumer Electronics Show the company unveiled a new TV.",
+    "The Philadelphia Semiconductor Index fell 2 percent.",
 ])
 def test_names_ending_in_a_model_number_and_numbered_facilities_are_not_organizations(nlp, text):
     assert orgs(nlp, text) == []
