@@ -67,7 +67,7 @@ def test_an_event_or_place_named_after_a_known_organization_keeps_only_the_organ
     "At the Consumer Electronics Show the company unveiled a new TV.",
     "The Philadelphia Semiconductor Index fell 2 percent.",
 ])
-def test_names_ending_in_a_model_number_and_numbered_facilities_are_not_organizations(nlp, text):
+def test_products_sites_events_and_indices_are_not_organizations(nlp, text):
     assert orgs(nlp, text) == []
 
 
