@@ -104,8 +104,7 @@ def _lines(doc: Doc) -> list[tuple[int, int]]:
     lines, start = [], 0
     for token in doc:
         if _has_newline(token):
-            if token.i + 1 > start:
-                lines.append((start, token.i + 1))
+            lines.append((start, token.i + 1))
             start = token.i + 1
     if start < len(doc):
         lines.append((start, len(doc)))
@@ -116,10 +115,10 @@ _HEADLINE_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "to", "in", "on", 
                          "vs", "after", "over", "into", "amid", "its", "is", "are", "be"}
 
 
-def _title_case_lines(doc: Doc) -> set[tuple[int, int]]:
+def _title_case_lines(doc: Doc, lines: list[tuple[int, int]]) -> set[tuple[int, int]]:
     """Lines written in Title Case or capitals: at least three words besides small ones, nearly all capitalized."""
     found = set()
-    for start, end in _lines(doc):
+    for start, end in lines:
         words = [t for t in doc[start:end] if t.is_alpha and t.lower_ not in _HEADLINE_SMALL_WORDS]
         capitalized = sum(1 for t in words if t.text[0].isupper())
         if len(words) >= 3 and capitalized >= 0.8 * len(words):
@@ -360,11 +359,11 @@ class OrganizationFixer:
         sections) unless something vouches for it: the gazetteer, a legal form ("Inc."), a cue in the
         text, or the same name (or the start of it) written in a line that is not Title Case. Capitals there say
         nothing about names."""
-        headlines = _title_case_lines(doc)
+        lines = _lines(doc)
+        headlines = _title_case_lines(doc, lines)
         if not headlines:
             return ents
-        body = "\n".join(line for start, end in _lines(doc) if (start, end) not in headlines
-                         for line in [doc[start:end].text])
+        body = "\n".join(doc[start:end].text for start, end in lines if (start, end) not in headlines)
         kept = []
         for ent in ents:
             in_headline = any(start <= ent.start and ent.end <= end for start, end in headlines)
@@ -372,11 +371,11 @@ class OrganizationFixer:
                     or ent[-1].text in self.legal_forms:
                 kept.append(ent)
                 continue
-            confirmed = next((ent.doc[ent.start:end] for end in range(ent.end, ent.start, -1)
-                              if ent.doc[end - 1].is_alpha and ent.doc[end - 1].text[0].isupper()
-                              and re.search(r"(?<!\w)" + re.escape(ent.doc[ent.start:end].text) + r"(?!\w)", body)), None)
+            confirmed = next((doc[ent.start:end] for end in range(ent.end, ent.start, -1)
+                              if doc[end - 1].is_alpha and doc[end - 1].text[0].isupper()
+                              and re.search(r"(?<!\w)" + re.escape(doc[ent.start:end].text) + r"(?!\w)", body)), None)
             if confirmed is not None:  # "Kestrel Dynamics Wins Contract": the body names "Kestrel Dynamics"
-                kept.append(Span(ent.doc, confirmed.start, confirmed.end, label="ORG"))
+                kept.append(Span(doc, confirmed.start, confirmed.end, label="ORG"))
         return kept
 
     def _owner_of_facility(self, ent: Span) -> Span:
