@@ -62,11 +62,30 @@ def load(model: str | None = None) -> Language:
         nlp.add_pipe(factory, name=component, after=previous, config=settings)
         previous = component
     data_files = cfg["factwire"]["patterns"]
-    gazetteer = [p for data in data_files["org_gazetteer"] for p in load_jsonl(data)]
+    gazetteer = with_capitals([p for data in data_files["org_gazetteer"] for p in load_jsonl(data)],
+                              set(load_json(data_files["org_suffix_ruler"])["names_also_words"]))
     with nlp.select_pipes(enable=[]):  # phrase patterns need only the tokenizer
         nlp.get_pipe("org_gazetteer").add_patterns(gazetteer)
         nlp.get_pipe("org_suffix_ruler").add_patterns(legal_suffix_patterns(nlp, data_files["org_suffix_ruler"]))
     return nlp
+
+
+def with_capitals(patterns: list[dict], also_words: set[str]) -> list[dict]:
+    """The gazetteer plus each name in capitals ("GOLDMAN SACHS"), as wire headlines and bullet points write it.
+
+    Left out: names shorter than four letters (in capitals they read as
+    acronyms) and one-word names that are English words too ("VISA RULES").
+
+    >>> names = [{"label": "ORG", "pattern": n, "id": n} for n in ("Toshiba", "Sky", "Visa")]
+    >>> [p["pattern"] for p in with_capitals(names, {"Visa"})]
+    ['Toshiba', 'Sky', 'Visa', 'TOSHIBA']
+    """
+    known = {p["pattern"] for p in patterns}
+    capitals = [{**p, "pattern": p["pattern"].upper()} for p in patterns
+                if sum(ch.isalpha() for ch in p["pattern"]) >= 4 and p["pattern"].upper() not in known
+                and p["pattern"] not in also_words]
+    unique = {p["pattern"]: p for p in capitals}
+    return patterns + list(unique.values())
 
 
 def legal_suffix_patterns(nlp: Language, rules: str) -> list[dict]:

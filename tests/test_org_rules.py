@@ -122,3 +122,12 @@ def test_a_name_between_an_owner_and_its_site_is_a_place(nlp):
 
 def test_an_apple_style_name_known_as_a_company_is_kept(nlp):
     assert orgs(nlp, "Shares of iRobot rose while the iPod maker fell.") == ["iRobot"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("* GOLDMAN SACHS SAYS CEO TO STEP DOWN", ["GOLDMAN SACHS"]),
+    ("* TOSHIBA SAYS RECEIVED APPROVAL FOR UNIT SALE", ["TOSHIBA"]),
+    ("* NEW VISA RULES HIT TECH HIRING", []),
+])
+def test_known_names_in_capitals_are_found_but_not_words_in_capitals(nlp, text, expected):
+    assert orgs(nlp, text) == expected
