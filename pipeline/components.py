@@ -31,8 +31,12 @@ Span.set_extension("count", default=None, force=True)
 _DIGITS = re.compile(r"^[-−]?(?:\d[\d,]*(?:\.\d+)?|\.\d+)$")
 _RANGE_SCALES = set(SCALES) | {"hundred"}
 _RANGE_WORDS = {"-", "–", "—", "to", "and"}
+_LIST_JOINERS = {"and", "&", ",", "/"}
+_TICKER = re.compile(r"^[A-Z0-9]{1,6}(?:_[a-z])?\.[A-Z]{1,3}$")  # Reuters codes: "NFLX.O", "6502.T", "000660.KS"
+_SITE_NOUNS = {"headquarters", "offices", "office", "campus", "plant", "factory", "facility", "mill", "refinery", "site"}
+_EXECUTIVE_TITLES = {"chief", "ceo", "cfo", "coo", "cto"}  # "Trivantis Chief Executive Dana Holt": the name ends
 _APPLE_STYLE_PRODUCT = re.compile(r"^i[A-Z][a-z]+")  # iPod, iPhone, iTunes
-_MODEL_NUMBER = re.compile(r"^(?:[A-Z]{1,2}-?\d{2,4}[A-Za-z0-9-]*|\d{3}(?:-\d+)?(?:[A-Z]{1,3})?)$")
+_MODEL_NUMBER = re.compile(r"^(?:[A-Z]{1,2}-?\d{2,4}[A-Za-z0-9-]*|\d{3}(?:-\d+)?(?:[A-Z]{1,3})?s?)$")  # "A380", "737s"
 _VERB_LIKE_WORDS = {"won", "real", "rand", "dong", "sterling"}
 _NOT_COUNT_ENT_LABELS = {"DATE", "TIME", "PERCENT", "ORDINAL", "PRODUCT", "LAW", "EVENT", "WORK_OF_ART", "FAC", "ORG"}
 
@@ -111,6 +115,33 @@ def split_at_line_breaks(doc: Doc, spans: Iterable[Span]) -> list[Span]:
     return pieces
 
 
+def _lines(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of the text's lines (a line ends with a token followed by a line break)."""
+    lines, start = [], 0
+    for token in doc:
+        if _has_newline(token):
+            lines.append((start, token.i + 1))
+            start = token.i + 1
+    if start < len(doc):
+        lines.append((start, len(doc)))
+    return lines
+
+
+_HEADLINE_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "to", "in", "on", "at", "for", "by", "with", "as", "from",
+                         "vs", "after", "over", "into", "amid", "its", "is", "are", "be"}
+
+
+def _title_case_lines(doc: Doc, lines: list[tuple[int, int]]) -> set[tuple[int, int]]:
+    """Lines written in Title Case or capitals: at least three words besides small ones, nearly all capitalized."""
+    found = set()
+    for start, end in lines:
+        words = [t for t in doc[start:end] if t.is_alpha and t.lower_ not in _HEADLINE_SMALL_WORDS]
+        capitalized = sum(1 for t in words if t.text[0].isupper())
+        if len(words) >= 3 and capitalized >= 0.8 * len(words):
+            found.add((start, end))
+    return found
+
+
 class EntityBoundaries:
     """Split model entities at line breaks, so no entity crosses a paragraph or article."""
 
@@ -128,14 +159,20 @@ class OrganizationFixer:
     """Correct organization labels and extents with evidence from the text.
 
     - relabel a PERSON/GPE/NORP/PRODUCT span as ORG when the text treats it as a
-      company: a legal suffix right after it, or an apposition such as
-      "e-commerce giant Alibaba" / "the company X";
+      company: a legal suffix right after it, an apposition such as
+      "e-commerce giant Alibaba" / "the company X", a cue ("shares of X",
+      "X's quarterly profit", "X, which owns") or a stock code ("X (NYSE: XX)");
+    - split a model ORG that lists known organizations ("Bank of America and
+      Citigroup"), and keep the organization an event or site is named after
+      ("Apple" of "Apple Worldwide Developers Conference");
     - extend an institution to its "of <place>" complement ("State Bank" +
       "of Pakistan");
-    - strip a leading "the" and a trailing possessive;
-    - drop common acronyms ("IP", "CEO", "JV"), market indices ("FTSE 100"), a
-      maker named before a model number ("Boeing 747"), and a lone surname
-      of a person named in the same text ("Chizen" after "Bruce Chizen").
+    - strip a leading "the" or "a", a trailing possessive, a wire slug ("MOVES-");
+    - drop common acronyms ("IP", "CEO", "JV"), market indices ("FTSE 100",
+      "Nasdaq Composite"), products ("Boeing 747", "Rolls-Royce Trent 900"),
+      places ("its Cupertino headquarters"), a lone surname of a person named in
+      the same text ("Chizen" after "Bruce Chizen"), and in Title Case lines
+      any name nothing else in the text vouches for.
     """
 
     def __init__(self, nlp: Language, rules: str) -> None:
@@ -156,7 +193,10 @@ class OrganizationFixer:
         self.cues_before = data["cues_before"]
         self.cues_after = data["cues_after"]
         self.cues_before_unless_person = data["cues_before_unless_person"]
+        self.cues_after_unless_person = data["cues_after_unless_person"]
         self.cue_nouns_after = set(data["cue_nouns_after"])
+        self.index_words = set(data["index_words"])
+        self.exchange_codes = set(data["exchange_codes"])
 
     def _looks_like_org(self, span: Span) -> bool:
         doc = span.doc
@@ -177,25 +217,31 @@ class OrganizationFixer:
         already contains it ("Central Bank" inside "Central Bank of Nigeria").
         A gazetteer match replaces what it overlaps, except inside a longer
         ORG: there it only takes over when it reaches that ORG's end but for
-        legal suffixes and what comes before it is a place or a word like
-        "parent" ("Parent ANA Holdings Inc." -> "ANA Holdings Inc.", "United
-        Kingdom British Airways" -> "British Airways"); it leaves "Kotak
+        legal suffixes and what comes before it is a place, a word like
+        "parent" or a wire slug ("Parent ANA Holdings Inc." -> "ANA Holdings Inc.",
+        "MOVES-Goldman Sachs" -> "Goldman Sachs", "United Kingdom British
+        Airways" -> "British Airways"); it leaves "Kotak
         Mahindra Bank" and "Fonterra Co-operative Group" whole.
         """
-        ents = list(doc.ents)
         known = doc.spans.get("org_gazetteer", [])
+        ents = [piece for ent in doc.ents for piece in self._split_listed(ent, known)]
         for key in ("org_suffix", "org_gazetteer"):
             for span in filter_spans(doc.spans.get(key, [])):
                 if key == "org_suffix" and any(t.lower_ in {"and", "&"} for t in span) \
                         and any(span.start <= g.start and g.end <= span.end and len(g) < len(span) for g in known):
                     continue  # "BNP Paribas and Standard Chartered Bank" names two known organizations
                 overlapping = [e for e in ents if e.start < span.end and span.start < e.end]
+                if any(e.label_ == "PERSON" and e.start < span.start and span.end <= e.end
+                       and not any(self._introduces(t) or t.lower_ == "the" for t in doc[e.start:span.start])
+                       for e in overlapping):
+                    continue  # "Henry Ford", "William Clay Ford Jr.": a person named like a company; not "Rival Kering"
                 container = next((e for e in overlapping if e.label_ == "ORG" and e.start <= span.start
                                   and span.end <= e.end and len(e) > len(span)), None)
                 if container is not None:
                     prefix = doc[container.start:span.start]
                     owner = len(prefix) > 1 and prefix[-1].text in {"'s", "’s"}
-                    droppable = not prefix.text or owner or country_of(prefix.text) is not None \
+                    slug = len(prefix) > 1 and prefix[-1].text in {"-", "–"} and all(t.is_upper for t in prefix[:-1])
+                    droppable = not prefix.text or owner or slug or country_of(prefix.text) is not None \
                         or all(self._introduces(t) or t.lower_ == "the" for t in prefix)
                     if key == "org_suffix" or not droppable or not all(t.text in self.legal_forms or t.is_punct
                                                                        for t in doc[span.end:container.end]):
@@ -206,6 +252,36 @@ class OrganizationFixer:
                 ents = [e for e in ents if e not in overlapping]
                 ents.append(Span(doc, span.start, span.end, label="ORG", span_id=span.id))
         return sorted(ents, key=lambda e: e.start)
+
+    def _split_listed(self, ent: Span, known: Iterable[Span]) -> list[Span]:
+        """"Bank of America and Citigroup", "Baidu, Alibaba and Tencent", "Thomson Reuters / University of
+        Michigan": one model ORG listing several organizations splits into its items when the gazetteer knows
+        one item whole and every other item is a capitalized name. A known name with "and" in it ("Procter &
+        Gamble") and a name closed by "& Co" stay whole."""
+        if ent.label_ != "ORG" or not any(t.lower_ in _LIST_JOINERS for t in ent):
+            return [ent]
+        doc = ent.doc
+        inside = filter_spans([g for g in known if ent.start <= g.start and g.end <= ent.end])
+        if any((g.start, g.end) == (ent.start, ent.end) for g in inside):
+            return [ent]
+        items, start = [], ent.start + (ent[0].lower_ == "the")
+        for token in ent:
+            if token.lower_ in _LIST_JOINERS:
+                items.append(doc[start:token.i])
+                start = token.i + 1
+        items.append(doc[start:ent.end])
+        whole = {(g.start, g.end) for g in inside}
+        if not whole & {(item.start, item.end) for item in items} or any(
+                not item or item.text in self.closing_words
+                or (item.start, item.end) not in whole and not self._capitalized_name(item) for item in items):
+            return [ent]
+        return [Span(doc, item.start, item.end, label="ORG") for item in items]
+
+    @staticmethod
+    def _capitalized_name(span: Span) -> bool:
+        """Proper nouns, first and last capitalized, maybe joined by "of"/"the"/"for" ("University of Michigan")."""
+        return span[0].text[:1].isupper() and span[-1].text[:1].isupper() and all(
+            t.pos_ == "PROPN" or t.lower_ in {"of", "the", "for"} for t in span)
 
     def _introduces(self, token: Token) -> bool:
         """A noun that introduces a company name: "retailer", "rivals", "parent"."""
@@ -235,23 +311,41 @@ class OrganizationFixer:
                 continue
             j = i + 1
             while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and labels.get(j) != "ORG" \
-                    and not _has_newline(doc[j - 1]):
+                    and not _has_newline(doc[j - 1]) and doc[j].lower_ not in _EXECUTIVE_TITLES:
                 j += 1
             name = doc[i:j]
             before = " ".join(t.lower_ for t in doc[max(i - 3, 0):i])
             after = " ".join(t.lower_ for t in doc[j:j + 3]).replace(" 's", "'s").replace(" ’s", "’s")
             strong = any(before.endswith(cue) for cue in self.cues_before) or any(after.startswith(cue) for cue in self.cues_after) \
+                or self._ticker_follows(doc, j) \
                 or j < len(doc) and doc[j].lower_ in self.cue_nouns_after and doc[j].pos_ == "NOUN" and country_of(name.text) is None
             noun_after = j < len(doc) and doc[j].lower_ in self.intro_nouns and doc[j].is_lower and country_of(name.text) is None
             weak = any(before.endswith(cue) for cue in self.cues_before_unless_person) or self._apposition(doc, j) \
                 or (i > 0 and doc[i - 1].lower_ in self.intro_nouns and doc[i - 1].is_lower) or noun_after
             person = labels.get(i) == "PERSON" and len(name) > 1
             weak = weak and not (len(name) == 1 and doc[i].is_sent_start)  # "Discount retailer Kmart", "Bus operators"
+            weak = weak or any(after.startswith(cue) for cue in self.cues_after_unless_person)  # "Quillon, which owns"
             if (strong or weak and not person) and not is_place(name.text) and name.text not in self.not_orgs \
                     and not (i > 0 and doc[i - 1].text in self.person_titles):
                 found.append(Span(doc, i, j, label="ORG"))
             i = j
         return found
+
+    @staticmethod
+    def _site_of(ent: Span) -> bool:
+        """"its Cupertino headquarters", "Toyota's Georgetown plant": a name between an owner and a site is a place."""
+        doc = ent.doc
+        return not ent.id_ and 0 < ent.start and ent.end < len(doc) and doc[ent.end].lower_ in _SITE_NOUNS \
+            and (doc[ent.start - 1].lower_ in {"its", "their"} or doc[ent.start - 1].text in {"'s", "’s"})
+
+    def _ticker_follows(self, doc: Doc, j: int) -> bool:
+        """"Zorvane 6502.T", "Quillon (QLN.N)", "Quillon (NYSE: QLN)": a stock code after a name makes it a company."""
+        if j >= len(doc):
+            return False
+        if _TICKER.match(doc[j].text):
+            return True
+        return doc[j].text == "(" and j + 2 < len(doc) and (
+            _TICKER.match(doc[j + 1].text) is not None or doc[j + 1].text in self.exchange_codes and doc[j + 2].text == ":")
 
     def __call__(self, doc: Doc) -> Doc:
         surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
@@ -264,16 +358,53 @@ class OrganizationFixer:
             if ent.label_ in {"PERSON", "GPE", "NORP", "PRODUCT", "FAC", "WORK_OF_ART"} and self._looks_like_org(ent):
                 ent = Span(doc, ent.start, ent.end, label="ORG", kb_id=ent.kb_id, span_id=ent.id)
             if ent.label_ == "ORG":
-                ent = self._trim(self._extend_of_place(ent))
+                ent = self._trim(self._extend_of_place(self._owner_of_facility(ent)))
                 if ent is None or self._is_not_org(ent, surnames):
                     continue
                 ent = self._extend_legal(ent)
                 based = ent.end + 1 < len(doc) and doc[ent.end].text == "-" and doc[ent.end + 1].lower_ in {"based", "headquartered"}
-                if based or not ent.id_ and is_place(ent.text) and not any(t.text in self.suffixes for t in ent):
+                if based or self._site_of(ent) or not ent.id_ and is_place(ent.text) and not any(t.text in self.suffixes for t in ent):
                     ent = Span(doc, ent.start, ent.end, label="GPE")  # "Hyderabad", "UAE", "Pune-based": places
             ents.append(ent)
-        doc.ents = filter_spans(ents)
+        cued_at = {(c.start, c.end) for c in cued}
+        doc.ents = filter_spans(self._confirmed_in_headlines(doc, ents, cued_at))
         return doc
+
+    def _confirmed_in_headlines(self, doc: Doc, ents: list[Span], cued_at: set[tuple[int, int]]) -> list[Span]:
+        """Drop a model ORG in a Title Case line ("Global Markets Slump On Fears Of Default", a menu of site
+        sections) unless something vouches for it: the gazetteer, a legal form ("Inc."), a cue in the
+        text, or the same name (or the start of it) written in a line that is not Title Case. Capitals there say
+        nothing about names."""
+        lines = _lines(doc)
+        headlines = _title_case_lines(doc, lines)
+        if not headlines:
+            return ents
+        body = "\n".join(doc[start:end].text for start, end in lines if (start, end) not in headlines)
+        kept = []
+        for ent in ents:
+            in_headline = any(start <= ent.start and ent.end <= end for start, end in headlines)
+            if not in_headline or ent.label_ != "ORG" or ent.id_ or (ent.start, ent.end) in cued_at \
+                    or ent[-1].text in self.legal_forms:
+                kept.append(ent)
+                continue
+            confirmed = next((doc[ent.start:end] for end in range(ent.end, ent.start, -1)
+                              if doc[end - 1].is_alpha and doc[end - 1].text[0].isupper()
+                              and re.search(r"(?<!\w)" + re.escape(doc[ent.start:end].text) + r"(?!\w)", body)), None)
+            if confirmed is not None:  # "Kestrel Dynamics Wins Contract": the body names "Kestrel Dynamics"
+                kept.append(Span(doc, confirmed.start, confirmed.end, label="ORG"))
+        return kept
+
+    def _owner_of_facility(self, ent: Span) -> Span:
+        """"Apple Worldwide Developers Conference", "Ford Louisville Assembly Plant": an event or a place named
+        after a known organization still mentions that organization."""
+        doc = ent.doc
+        if ent.end < len(doc) and doc[ent.end].text in self.facility_words and not _has_newline(ent[-1]) and not ent.id_:
+            ent = Span(doc, ent.start, ent.end + 1, label="ORG")  # "Ford Louisville Assembly" + "Plant"
+        if len(ent) < 2 or ent.id_ or ent[-1].text not in self.facility_words:
+            return ent
+        owner = max((g for g in doc.spans.get("org_gazetteer", []) if g.start == ent.start and g.end < ent.end),
+                    key=len, default=None)
+        return ent if owner is None else Span(doc, owner.start, owner.end, label="ORG", span_id=owner.id)
 
     def _extend_legal(self, ent: Span) -> Span:
         """Take in a closing word or legal form the model left out: "Vishwas Urban Co-operative" + "Bank",
@@ -316,10 +447,19 @@ class OrganizationFixer:
     def _is_not_org(self, ent: Span, surnames: set[str]) -> bool:
         doc = ent.doc
         after = doc[ent.end] if ent.end < len(doc) else None
-        if ent.text in self.not_orgs or ent.text in self.currency_forms or _APPLE_STYLE_PRODUCT.match(ent.text):
-            return True
+        if ent.text in self.not_orgs or ent.text in self.currency_forms or _APPLE_STYLE_PRODUCT.match(ent.text) and not ent.id_:
+            return True  # "iPod" is a product, "iRobot" (in the gazetteer) a company
+        if after is not None and (after.text in self.index_words or doc[ent.start:ent.end + 1].text in self.not_orgs) \
+                or len(ent) > 1 and ent[-1].text in self.index_words and not ent.id_:
+            return True  # "Nasdaq Composite", "Nasdaq 100", "Philadelphia Semiconductor Index": an index, not a company
+        if not ent.id_ and ent[-1].text not in self.closing_words \
+                and any(ent[:k].text in self.not_orgs for k in range(2, len(ent))):
+            return True  # "Wall St. Week Ahead", "S&P 500 Energy": what follows a market name is not a company
         if len(ent) > 1 and ent[-1].text in self.facility_words and not ent.id_:
             return True  # "Louisville Assembly Plant", "Abu Dhabi International Airport": a place
+        if len(ent) > 1 and not ent.id_ and (_MODEL_NUMBER.match(ent[-1].text) or ent[0].text in self.facility_words
+                                             and ent[-1].like_num):
+            return True  # "Rolls-Royce Trent 900", "Airbus A380" (products), "Terminal 3" (a place)
         if len(ent) > 1 and (ent[1:].text in self.not_orgs or ent[0].text in self.currency_forms and ent[1].like_num):
             return True  # "Adobe Photoshop" (maker + product), "KD 604.1 million"
         if len(ent) > 1 and ent[0].lower_ in self.title_words and not ent.id_ and ent[1:].text not in self.not_orgs \
@@ -327,6 +467,8 @@ class OrganizationFixer:
             return True  # "Spokeswoman Sandy Angers": a title and a name
         if len(ent) == 1 and ent.text in self.suffixes:
             return True  # "Group", "Holdings", "Bank" alone
+        if len(ent) == 1 and not ent.id_ and ent[0].tag_ in {"NN", "NNS"} and not ent[0].is_upper:
+            return True  # "Markets", "Tech": a capitalized common noun the tagger does not take for a name
         if after is not None and _MODEL_NUMBER.match(after.text) and not _has_newline(ent[-1]):
             return True
         return len(ent) == 1 and not ent.id_ and ent.text in surnames
@@ -344,13 +486,16 @@ class OrganizationFixer:
                         and doc[t.i + 1].text not in {",", "&", "and", "of", "(", "-"}), None)
         if closing is not None:
             end = min(end, closing + 1)  # "Bank of America Corp. S&P ...": a legal form closes the name
+        if end - start > 1 and doc[end - 1].lower_ == "flight" and end < len(doc) and doc[end].like_num:
+            end -= 1  # "Air France Flight 447": a flight number names its airline
         opening = next((t.i for t in ent if t.text == "("), None)
         if opening is not None and not any(t.text == ")" for t in doc[opening:end]):
             end = min(end, opening)  # "Abu Dhabi Future Energy Co (Masdar"
-        while start < end - 1 and (doc[start].lower_ in {"the", "’s", "'s"} or self._introduces(doc[start])
+        while start < end - 1 and (doc[start].lower_ in {"the", "’s", "'s"} or doc[start].text in {"a", "an"}
+                                   or self._introduces(doc[start])
                                    and (doc[start].is_lower or doc[start].is_sent_start)
                                    and doc[start + 1].text[:1].isupper() and not ent.id_):
-            start += 1  # "the", and "Startup Paystride Ltd", "Parent ANA Holdings"; not "Giant Eagle"
+            start += 1  # "the", "a", and "Startup Paystride Ltd", "Parent ANA Holdings"; not "Giant Eagle"
         while end > start and not ent.id_ and doc[end - 1].text in {"’s", "'s", "’", "'"}:
             end -= 1
         if end <= start:

@@ -68,11 +68,30 @@ def load(model: str | None = None) -> Language:
         if component in nlp.pipe_names:
             nlp.disable_pipe(component)
     data_files = cfg["factwire"]["patterns"]
-    gazetteer = [p for data in data_files["org_gazetteer"] for p in load_jsonl(data)]
+    gazetteer = with_capitals([p for data in data_files["org_gazetteer"] for p in load_jsonl(data)],
+                              set(load_json(data_files["org_suffix_ruler"])["names_also_words"]))
     with nlp.select_pipes(enable=[]):  # phrase patterns need only the tokenizer
         nlp.get_pipe("org_gazetteer").add_patterns(gazetteer)
         nlp.get_pipe("org_suffix_ruler").add_patterns(legal_suffix_patterns(nlp, data_files["org_suffix_ruler"]))
     return nlp
+
+
+def with_capitals(patterns: list[dict], also_words: set[str]) -> list[dict]:
+    """The gazetteer plus each name in capitals ("GOLDMAN SACHS"), as wire headlines and bullet points write it.
+
+    Left out: names shorter than four letters (in capitals they read as
+    acronyms) and one-word names that are English words too ("VISA RULES").
+
+    >>> names = [{"label": "ORG", "pattern": n, "id": n} for n in ("Toshiba", "Sky", "Visa")]
+    >>> [p["pattern"] for p in with_capitals(names, {"Visa"})]
+    ['Toshiba', 'Sky', 'Visa', 'TOSHIBA']
+    """
+    known = {p["pattern"] for p in patterns}
+    capitals = [{**p, "pattern": p["pattern"].upper()} for p in patterns
+                if sum(ch.isalpha() for ch in p["pattern"]) >= 4 and p["pattern"].upper() not in known
+                and p["pattern"] not in also_words]
+    unique = {p["pattern"]: p for p in capitals}
+    return patterns + list(unique.values())
 
 
 def legal_suffix_patterns(nlp: Language, rules: str) -> list[dict]:
@@ -130,7 +149,8 @@ def legal_form_spans(rules: str) -> Callable[[Iterable[Span], Iterable[Span]], l
 
 
 def _teach_tokenizer(nlp: Language, scale_suffixes: list[str]) -> None:
-    """Split currency forms and scale abbreviations off digits: "HK$2bn" -> "HK$", "2", "bn"."""
+    """Split currency forms and scale abbreviations off digits ("HK$2bn" -> "HK$", "2", "bn") and a full stop
+    off a name like "AT&T."."""
     table = currency_table()
     glued = [w for w in table.words if w.endswith("$")]  # "nzd$15"
     symbols = sorted([*table.symbols, *glued], key=len, reverse=True)
@@ -139,8 +159,10 @@ def _teach_tokenizer(nlp: Language, scale_suffixes: list[str]) -> None:
                           key=len, reverse=True)
     currency_suffix = r"(?<=[0-9kKmMbB])(?:" + "|".join(re.escape(s) for s in after_digits) + r")"  # "115USD", "10k$"
     scale_suffix = r"(?<=[0-9])(?:" + "|".join(scale_suffixes) + r")"
+    ampersand_name_stop = r"(?<=[A-Z]&[A-Z])\."  # "AT&T." closing a sentence: the name and a full stop
     tokenizer = nlp.tokenizer
     tokenizer.prefix_search = compile_prefix_regex([currency_prefix, *nlp.Defaults.prefixes]).search
-    tokenizer.suffix_search = compile_suffix_regex([currency_suffix, scale_suffix, *nlp.Defaults.suffixes]).search
+    tokenizer.suffix_search = compile_suffix_regex([currency_suffix, scale_suffix, ampersand_name_stop,
+                                                    *nlp.Defaults.suffixes]).search
     symbol_in_range = r"(?<=[0-9])[-–—](?=[$€£¥₹])|(?<=[0-9][-–—])[$€£¥₹](?=[0-9])"  # "US$500-$600"
     tokenizer.infix_finditer = compile_infix_regex([symbol_in_range, *nlp.Defaults.infixes]).finditer

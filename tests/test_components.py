@@ -21,8 +21,9 @@ def blank():
     ("RMB100 million", ["RMB", "100", "million"]),
     ("S$3.5mn", ["S$", "3.5", "mn"]),
     ("US$500-$600", ["US$", "500", "-", "$", "600"]),
+    ("with AT&T.", ["with", "AT&T", "."]),
 ])
-def test_tokenizer_splits_currency_and_scale(blank, text, tokens):
+def test_tokenizer_splits_currency_scale_and_final_stop(blank, text, tokens):
     assert [t.text for t in blank.make_doc(text)] == tokens
 
 

@@ -49,3 +49,16 @@ def test_possessive_is_the_same_organization():
     text = "Alibaba and Alibaba’s unit"
     groups = group_mentions([("Alibaba", 0, 7, None), ("Alibaba’s", 12, 21, None)], text)
     assert len(groups) == 1
+
+
+def test_a_name_ending_one_longer_name_joins_it():
+    text = "The U.S. Air Force said the Air Force would decide."
+    groups = group_mentions([("U.S. Air Force", 4, 18, "U.S. Air Force"), ("Air Force", 28, 37, None)], text)
+    assert [(g.name, len(g.mentions)) for g in groups] == [("U.S. Air Force", 2)]
+
+
+def test_two_gazetteer_names_never_join_by_their_tails():
+    text = "Bank of Ireland and the Central Bank of Ireland"
+    groups = group_mentions([("Bank of Ireland", 0, 15, "Bank of Ireland"),
+                             ("Central Bank of Ireland", 24, 47, "Central Bank of Ireland")], text)
+    assert len(groups) == 2

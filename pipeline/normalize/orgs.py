@@ -135,6 +135,7 @@ def group_mentions(mentions: list[tuple[str, int, int, str | None]], text: str) 
         group.mentions.append((mention_text, start, end))
     _merge_into_known(groups)
     _merge_short_forms(groups)
+    _merge_tails(groups)
     _merge_acronyms(groups, text)
     return sorted(groups.values(), key=lambda g: g.mentions[0][1])
 
@@ -176,6 +177,25 @@ def _merge_short_forms(groups: dict[str, OrgGroup]) -> None:
         if groups[key].canonical:
             _merge(groups, longer[0], key)
         else:
+            _merge(groups, key, longer[0])
+
+
+def _merge_tails(groups: dict[str, OrgGroup]) -> None:
+    """"the Commission" after "European Commission", "Air Force" after "U.S. Air Force": a name that ends
+    exactly one longer name is that organization, unless both are gazetteer names ("Bank of Ireland" is
+    not the "Central Bank of Ireland").
+
+    >>> gs = {k: OrgGroup([n], None, [(n, 0, 1)]) for k, n in (("european commission", "European Commission"),
+    ...                                                         ("commission", "Commission"))}
+    >>> _merge_tails(gs); [(g.name, len(g.mentions)) for g in gs.values()]
+    [('European Commission', 2)]
+    """
+    keys = {key: name_key(group.name) for key, group in groups.items()}
+    for key in sorted(groups, key=lambda k: len(keys[k])):
+        if key not in groups or is_acronym(groups[key].names[0]):
+            continue
+        longer = [k for k in groups if k != key and keys[k].endswith(" " + keys[key])]
+        if len(longer) == 1 and not (groups[key].canonical and groups[longer[0]].canonical):
             _merge(groups, key, longer[0])
 
 
