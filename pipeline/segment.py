@@ -15,6 +15,13 @@ from pipeline.normalize.dates import normalize_date
 _SOURCE_LINE = re.compile(r"^[ \t]*Source:[ \t]*(?P<source>\S[^\n]*?)[ \t]*$", re.MULTILINE)
 _LINE = re.compile(r"[^\n]*")
 _BODY_END = re.compile(r"[.!?:;,…\"”’)]$")
+# A wire dateline opening the body: "HONG KONG, June 12 (Reuters) - ", "WOLFSBURG, Germany - ", "DUBAI -- "
+_WIRE_DATELINE = re.compile(
+    r"[ \t]*[A-Z][A-Z.'’-]+(?:[ \t]+[A-Z][A-Z.'’-]+){0,3}"
+    r"(?:,[ \t]+[A-Z][A-Za-z.]*(?:[ \t]+[A-Z][A-Za-z.]*){0,2})?"
+    r"(?:,[ \t]+[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2})?"
+    r"(?:[ \t]*\([A-Z][A-Za-z&.' ]{1,30}\))?"
+    r"[ \t]+[-–—]+[ \t]+")
 MAX_HEADLINE_CHARS = 200
 MAX_HEADER_LINES = 4
 
@@ -66,6 +73,8 @@ def describe_header(text: str) -> ArticleSlice:
     True
     >>> describe_header("Apple rose.\\nSource: Reuters.com").source
     'Reuters.com'
+    >>> describe_header("HONG KONG, June 12 (Reuters) - Huarun Land said it would sell assets.").metadata_ranges
+    ((0, 31),)
 
     """
     title = published = None
@@ -76,6 +85,9 @@ def describe_header(text: str) -> ArticleSlice:
         if not line:
             continue
         if header_lines >= MAX_HEADER_LINES or len(line) > MAX_HEADLINE_CHARS or _BODY_END.search(line):
+            dateline = _WIRE_DATELINE.match(text, match.start())  # the body opens with it: metadata, not facts
+            if dateline:
+                ranges.append(dateline.span())
             break
         header_lines += 1
         date = normalize_date(line) if len(line) <= 40 else None

@@ -38,7 +38,8 @@ def test_gold_files_match_their_specs(tmp_path):
         committed = ROOT / "articles" / "gold" / spec.name.replace(".spec.jsonl", ".jsonl")
         assert built.read_text(encoding="utf-8") == committed.read_text(encoding="utf-8"), spec.name
     for spec, split, target in (("unseen_news", "dev", "dev"), ("unseen_news", "test", "test"), ("unseen_news2", None, "dev2"),
-                                ("unseen_news3", "dev", "org_dev"), ("unseen_news3", "test", "org_test")):
+                                ("unseen_news3", "dev", "org_dev"), ("unseen_news3", "test", "org_test"),
+                                ("unseen_news4", "dev", "org2_dev"), ("unseen_news4", "test", "org2_test")):
         built = tmp_path / f"{target}.jsonl"
         build_gold_file(ROOT / "tests" / "data" / f"{spec}.spec.jsonl", ROOT, built, split)
         assert built.read_text(encoding="utf-8") == (ROOT / "tests" / "data" / "unseen" / f"{target}.jsonl").read_text(encoding="utf-8")
