@@ -196,6 +196,7 @@ class OrganizationFixer:
         self.cues_after_unless_person = data["cues_after_unless_person"]
         self.cue_nouns_after = set(data["cue_nouns_after"])
         self.index_words = set(data["index_words"])
+        self.model_nouns = set(data["model_nouns"])
         self.exchange_codes = set(data["exchange_codes"])
 
     def _looks_like_org(self, span: Span) -> bool:
@@ -471,7 +472,19 @@ class OrganizationFixer:
             return True  # "Markets", "Tech": a capitalized common noun the tagger does not take for a name
         if after is not None and _MODEL_NUMBER.match(after.text) and not _has_newline(ent[-1]):
             return True
+        if not ent.id_ and self._names_a_model(ent):
+            return True  # "BYD's Seal and Atto 3 models": products of a maker
         return len(ent) == 1 and not ent.id_ and ent.text in surnames
+
+    def _names_a_model(self, ent: Span) -> bool:
+        """Whether a model noun follows the name, directly or after "and" and another name on the same line."""
+        doc = ent.doc
+        i = ent.end
+        if i < len(doc) and doc[i].lower_ in {"and", "or", "&"}:
+            i += 1
+            while i < len(doc) and (doc[i].pos_ == "PROPN" or doc[i].like_num) and not _has_newline(doc[i - 1]):
+                i += 1
+        return i < len(doc) and doc[i].lower_ in self.model_nouns and not _has_newline(doc[i - 1])
 
     def _trim(self, ent: Span) -> Span | None:
         start, end = ent.start, ent.end

@@ -142,3 +142,11 @@ def test_unknown_acquirer_at_sentence_start(nlp):
 def test_company_named_only_by_a_later_coreference(nlp):
     assert "Zorvane" in orgs(nlp, "Investors sold Zorvane after the company cut its forecast.")
 
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Hyundai said its Ioniq and Kona models sold well in Norway.", ["Hyundai"]),
+    ("Geely's Galaxy sedan went on sale in Thailand in May.", ["Geely"]),
+])
+def test_names_before_a_model_noun_are_products(nlp, text, expected):
+    assert orgs(nlp, text) == expected
