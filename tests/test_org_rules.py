@@ -146,7 +146,8 @@ def test_company_named_only_by_a_later_coreference(nlp):
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("Hyundai said its Ioniq and Kona models sold well in Norway.", ["Hyundai"]),
-    ("Geely's Galaxy sedan went on sale in Thailand in May.", ["Geely"]),
+    ("Xiaomi shipped more Redmi handsets than expected.", ["Xiaomi"]),
+    ("Kia began selling the Sorento and Carnival models in India.", ["Kia"]),
 ])
 def test_names_before_a_model_noun_are_products(nlp, text, expected):
     assert orgs(nlp, text) == expected
