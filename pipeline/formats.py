@@ -27,6 +27,9 @@ from pipeline.reader import MAX_FILE_MB, UnreadableFile, read_text
 from pipeline.segment import describe_header, split_articles
 
 
+MAX_PROBLEMS_PER_FILE = 10
+
+
 @dataclass(frozen=True)
 class RecordFields:
     """Field names of an article in `.json` / `.jsonl` dumps."""
@@ -74,8 +77,15 @@ def read_articles(path: Path, options: ReadOptions = ReadOptions()) -> FileArtic
     problems: list[str] = []
     articles = _READERS[path.suffix.lower()](text, options.fields, problems.append)
     if not articles:
-        raise UnreadableFile("; ".join(problems) if problems else "no article text")
-    return FileArticles(articles, encoding, problems)
+        raise UnreadableFile(f"no article text ({'; '.join(_first(problems, 3))})" if problems else "no article text")
+    return FileArticles(articles, encoding, _first(problems, MAX_PROBLEMS_PER_FILE))
+
+
+def _first(problems: list[str], limit: int) -> list[str]:
+    """At most `limit` problems, the last saying how many more there were: a dump's every bad line is not news."""
+    if len(problems) <= limit:
+        return problems
+    return [*problems[:limit - 1], f"and {len(problems) - limit + 1} more like these"]
 
 
 def _plain(text: str, fields: RecordFields, problem: Callable[[str], None]) -> list[SourceArticle]:

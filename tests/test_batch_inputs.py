@@ -183,3 +183,15 @@ def test_dask_local_cluster_gives_the_same_records_as_a_local_run(tmp_path, arti
     result = run("extract", str(articles_dir), "-o", str(dask), "--engine", "dask", "--workers", "2")
     assert result.returncode == 0, result.stderr
     assert dask.read_text(encoding="utf-8") == local.read_text(encoding="utf-8")
+
+
+def test_a_dump_without_text_is_one_short_error(tmp_path):
+    index = tmp_path / "index.jsonl"
+    index.write_text("".join(json.dumps({"file": f"{n}.txt", "title": "T"}) + "\n" for n in range(1, 501)), encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Nike said it will cut 500 jobs.\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = run("extract", str(tmp_path), "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    reason = out.with_name("out.jsonl.errors.tsv").read_text(encoding="utf-8").splitlines()[1].split("\t")[1]
+    assert reason == ("no article text (line 1: no text in field 'text'; line 2: no text in field 'text'; "
+                      "and 498 more like these)")
