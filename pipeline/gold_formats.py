@@ -227,7 +227,7 @@ def tokenized(article: GoldArticle, notes: list[str]) -> Doc:
     doc.spans["factwire"] = every
     kept = filter_spans(every)
     doc.ents = kept
-    notes += [f"{article.id}: {s.label} {s.text!r} ({s.start_char}-{s.end_char}) overlaps a longer span, left out"
+    notes += [f"{article.id}: {s.label_} {s.text!r} ({s.start_char}-{s.end_char}) overlaps a longer span, left out"
               for s in every if s not in kept]
     return doc
 

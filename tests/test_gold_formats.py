@@ -74,6 +74,7 @@ def test_docbin_export_holds_entities_and_overlapping_spans(tmp_path):
     total = sum(len([s for s in to_spans(a) if s.label != "IGNORE"]) for a in gold.values())
     assert sum(len(d.spans["factwire"]) for d in docs) == total
     assert sum(len(d.ents) for d in docs) + len(notes) == total  # spans left out of doc.ents are reported
+    assert all(note.split(": ")[1].split()[0] in {"ORG", "MONEY", "COUNT", "DATE"} for note in notes)  # by label name
 
 
 @pytest.mark.parametrize("line, message", [
