@@ -13,6 +13,10 @@ from dataclasses import dataclass, field
 from pipeline.normalize.dates import normalize_date
 
 _SOURCE_LINE = re.compile(r"^[ \t]*Source:[ \t]*(?P<source>\S[^\n]*?)[ \t]*$", re.MULTILINE)
+# credit lines: metadata wherever they stand; right after a "Source:" line they still close that article
+_CREDIT = r"[ \t]*(?:Editor|Editors|Edited by|Reporter|Reporting by|Writing by|Translated by|Photo)[ \t]*:[ \t]*\S[^\n]*"
+_CREDIT_LINE = re.compile(rf"^{_CREDIT}$", re.MULTILINE)
+_CLOSING = re.compile(rf"{_SOURCE_LINE.pattern}(?:\n(?:[ \t]*\n)*{_CREDIT}$)*", re.MULTILINE)
 _LINE = re.compile(r"[^\n]*")
 _BODY_END = re.compile(r"[.!?:;,…\"”’)]$")
 # A wire dateline opening the body: "HONG KONG, June 12 (Reuters) - ", "WOLFSBURG, Germany - ", "DUBAI -- "
@@ -44,11 +48,14 @@ def split_articles(text: str) -> list[ArticleSlice]:
     >>> raw = "Kicker\\n\\nBig headline\\n\\nBody one.\\n\\nSource: A.com\\n\\nSecond title\\n\\nBody two.\\n\\nSource: B.com"
     >>> [(raw[a.start:a.end], a.title, a.source) for a in split_articles(raw)]
     [('Kicker\\n\\nBig headline\\n\\nBody one.', 'Big headline', 'A.com'), ('Second title\\n\\nBody two.', 'Second title', 'B.com')]
+    >>> raw = "Title one\\n\\nBody one.\\nSource: Xinhua\\nEditor: Liu Wei\\n\\nTitle two\\n\\nBody two.\\nSource: Xinhua"
+    >>> [(a.title, a.source) for a in split_articles(raw)]
+    [('Title one', 'Xinhua'), ('Title two', 'Xinhua')]
     """
     articles = []
     position = 0
     chunks = []
-    for match in _SOURCE_LINE.finditer(text):
+    for match in _CLOSING.finditer(text):
         chunks.append((position, match.start(), match.group("source")))
         position = match.end()
     chunks.append((position, len(text), None))
@@ -82,7 +89,7 @@ def describe_header(text: str) -> ArticleSlice:
     header_lines = 0
     for match in _LINE.finditer(text):
         line = match.group().strip()
-        if not line:
+        if not line or re.fullmatch(_CREDIT, line):
             continue
         if header_lines >= MAX_HEADER_LINES or len(line) > MAX_HEADLINE_CHARS or _BODY_END.search(line):
             dateline = _WIRE_DATELINE.match(text, match.start())  # the body opens with it: metadata, not facts
@@ -97,7 +104,7 @@ def describe_header(text: str) -> ArticleSlice:
         else:
             title = line
     sources = list(_SOURCE_LINE.finditer(text))  # a "Source:" line inside the text is metadata too
-    ranges += [m.span() for m in sources]
+    ranges += [m.span() for m in sources] + [m.span() for m in _CREDIT_LINE.finditer(text)]
     source = sources[-1].group("source") if sources else None
     return ArticleSlice(0, len(text), title, source, published, tuple(sorted(ranges)))
 

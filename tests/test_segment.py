@@ -31,3 +31,15 @@ def test_trailing_text_after_last_source_is_an_article():
 
 def test_blank_text_has_no_article():
     assert split_articles("\n \n") == []
+
+
+def test_credit_lines_are_metadata_and_close_articles_with_their_source():
+    raw = ("Editor: Zhang Min\nAlibaba helps police\n\nAlibaba Group said it hired 200 staff.\nEditor: Zhang Min\n"
+           "Source: Xinhuanet\nEditor: Liu Wei\n\nRichemont joins alliance\n\nRichemont said 30 brands joined.\n"
+           "Source: WWD.com")
+    first, second = split_articles(raw)
+    assert (first.title, first.source, second.title, second.source) == (
+        "Alibaba helps police", "Xinhuanet", "Richemont joins alliance", "WWD.com")
+    body = raw[first.start:first.end]
+    assert [body[s:e] for s, e in first.metadata_ranges] == ["Editor: Zhang Min", "Editor: Zhang Min"]
+    assert "Liu Wei" not in raw[second.start:second.end]
