@@ -197,6 +197,7 @@ class OrganizationFixer:
         self.cue_nouns_after = set(data["cue_nouns_after"])
         self.index_words = set(data["index_words"])
         self.model_nouns = set(data["model_nouns"])
+        self.court_words = set(data["court_words"])
         self.exchange_codes = set(data["exchange_codes"])
 
     def _looks_like_org(self, span: Span) -> bool:
@@ -426,7 +427,8 @@ class OrganizationFixer:
         return Span(doc, start, end, label="ORG", span_id=ent.id)
 
     def _extend_of_place(self, ent: Span) -> Span:
-        """"State Bank" + "of Pakistan", "Ford Motor Co." + "of Canada"; "U.S." + "Department of Justice"."""
+        """"State Bank" + "of Pakistan", "Ford Motor Co." + "of Canada"; "U.S." + "Department of Justice";
+        a court + "for the Ninth Circuit"."""
         doc = ent.doc
         end = ent.end
         if ent[0].text in self.institution_heads:
@@ -443,6 +445,14 @@ class OrganizationFixer:
                     and doc[stop].ent_type_ in {"GPE", "LOC", ""}:
                 stop += 1
             return Span(doc, ent.start, stop, label="ORG")  # a different organization from the bare name
+        if any(t.text in self.court_words for t in ent) and end + 2 < len(doc) and doc[end].lower_ == "for" \
+                and doc[end + 1].lower_ == "the":
+            stop = end + 2
+            while stop < len(doc) and not _has_newline(doc[stop - 1]) and (doc[stop].text[:1].isupper() or (
+                    doc[stop].lower_ == "of" and stop + 1 < len(doc) and doc[stop + 1].text[:1].isupper())):
+                stop += 1
+            if stop > end + 2:
+                return Span(doc, ent.start, stop, label="ORG")  # "... Court for the Southern District of New York"
         return ent
 
     def _is_not_org(self, ent: Span, surnames: set[str]) -> bool:

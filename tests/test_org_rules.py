@@ -151,3 +151,12 @@ def test_company_named_only_by_a_later_coreference(nlp):
 ])
 def test_names_before_a_model_noun_are_products(nlp, text, expected):
     assert orgs(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A judge at the U.S. District Court for the Southern District of New York ruled on Monday.",
+     ["U.S. District Court for the Southern District of New York"]),
+    ("The U.S. Court of Appeals for the Ninth Circuit upheld the ruling.", ["U.S. Court of Appeals for the Ninth Circuit"]),
+])
+def test_a_court_takes_its_district_or_circuit(nlp, text, expected):
+    assert orgs(nlp, text) == expected
