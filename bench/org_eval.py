@@ -140,9 +140,12 @@ def evaluate(name: str, docs: list[Doc], nlp, errors: bool = False) -> None:
             for a in extract_texts((doc.text, doc.id) for doc in docs)}
     print(f"\n{name}: {len(docs)} documents, {sum(len(d.gold) for d in docs)} gold ORG spans")
     print(f"{'':22}{'exact P / R / F1':>26}{'overlap P / R / F1':>26}")
+    scores = {}
     for system, predictions in (("bare en_core_web_sm", bare), ("factwire", ours)):
-        s = score(docs, predictions)
-        print(f"{system:22}" + "".join(f"{'':5}{p:.3f} / {r:.3f} / {f:.3f}" for p, r, f in s.values()))
+        scores[system] = score(docs, predictions)
+        print(f"{system:22}" + "".join(f"{'':5}{p:.3f} / {r:.3f} / {f:.3f}" for p, r, f in scores[system].values()))
+    gains = [100 * (scores["factwire"][mode][2] - scores["bare en_core_web_sm"][mode][2]) for mode in ("exact", "overlap")]
+    print(f"{'F1 gain, points':22}{gains[0]:>+26.2f}{gains[1]:>+26.2f}")
     if errors:
         show_errors(docs, ours)
 
