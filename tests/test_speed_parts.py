@@ -18,6 +18,20 @@ def test_table_attributes_equal_the_models_attribute_ruler(nlp):
     assert "attribute_ruler" not in nlp.pipe_names and "factwire_attributes" in nlp.pipe_names
 
 
+def test_table_attributes_equal_the_ruler_on_every_bundled_article(nlp, articles_dir):
+    """The same, token by token, over the bundled articles (about 7,000 tokens)."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted(articles_dir.rglob("*.txt"))]
+    with nlp.select_pipes(enable=["tok2vec", "tagger", "parser"]):
+        docs = list(nlp.pipe(texts))
+    ours, theirs = [d.copy() for d in docs], [d.copy() for d in docs]
+    for ours_doc, their_doc in zip(ours, theirs):
+        nlp.get_pipe("factwire_attributes")(ours_doc)
+        nlp.get_pipe("attribute_ruler")(their_doc)  # the model's own, kept in the pipeline but disabled
+    def attributes(doc_list):
+        return [(t.pos_, str(t.morph), t.lemma_, t.tag_, t.dep_) for d in doc_list for t in d]
+    assert attributes(ours) == attributes(theirs) and len(attributes(ours)) > 7000
+
+
 def test_legal_forms_of_several_words_match_only_as_written(nlp):
     """The grouped legal-form patterns keep real forms and drop mixtures of their words ("Pte de SA")."""
     doc = nlp(TEXT)
