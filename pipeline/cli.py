@@ -24,7 +24,8 @@ from pipeline.formats import ReadOptions, RecordFields
 from pipeline.reader import MAX_FILE_MB, Skipped, supported
 from pipeline.runs import extract_to_output
 from pipeline.records import Article
-from pipeline.writers import OUTPUT_FORMATS, OutputUnavailable, atomic_text_file, write_errors
+from pipeline.writers import (OUTPUT_FORMATS, OutputRefused, OutputUnavailable, atomic_text_file, check_output_target,
+                              write_errors)
 
 app = typer.Typer(help="News articles in, validated facts out.", no_args_is_help=True, add_completion=False)
 gold_app = typer.Typer(help="Build and check gold annotations.", no_args_is_help=True)
@@ -61,6 +62,8 @@ def extract(
     date_field: Annotated[str, typer.Option(help="Publication date field of .json/.jsonl records.")] = "date",
     source_field: Annotated[str, typer.Option(help="Outlet field of .json/.jsonl records.")] = "source",
     max_file_mb: Annotated[int, typer.Option(min=1, help="Refuse (and report) files larger than this.")] = MAX_FILE_MB,
+    force: Annotated[bool, typer.Option(help="Replace an existing --format json folder that factwire did not "
+                                             "write.")] = False,
 ) -> None:
     """Extract organizations, money, counts and dates from every article under PATHS."""
     if output_format not in OUTPUT_FORMATS or engine not in ENGINES:
@@ -69,6 +72,11 @@ def extract(
     if output == "-" and output_format != "jsonl":
         _say(f"factwire: --format {output_format} needs an output path (-o)")
         raise typer.Exit(2)
+    try:
+        check_output_target(output, output_format, paths, force)
+    except OutputRefused as err:
+        _say(f"factwire: {err}")
+        raise typer.Exit(2) from err
     started = time.perf_counter()
     problems: list[Skipped] = []
     unsupported: Counter[str] = Counter()

@@ -13,7 +13,7 @@ import re
 import shutil
 import sys
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
@@ -50,6 +50,38 @@ OUTPUT_FORMATS = ("jsonl", "json", "parquet")
 class OutputUnavailable(RuntimeError):
     """The output format asked for needs an optional extra that is not installed."""
 
+
+class OutputRefused(ValueError):
+    """Writing the output would destroy something that is not factwire's own output; the message says what."""
+
+
+OUTPUT_MARK = ".factwire-output"  # in a --format json folder: the folder is factwire's, and may be replaced whole
+
+
+def check_output_target(output: str, output_format: str, inputs: Iterable[str | Path], force: bool = False) -> None:
+    """Refuse, before any work, an output that would overwrite or empty what the user did not ask to replace.
+
+    An output is never an input file, never an input folder or a folder
+    holding one; a `json` output folder is created new or replaces an earlier
+    factwire output folder, and replaces any other folder only with `force`.
+    """
+    if output == "-":
+        return
+    target = Path(output).resolve()
+    for given in inputs:
+        root = Path(given).resolve()
+        if target == root or target in root.parents:
+            raise OutputRefused(f"{output} is (or holds) the input {given}: write the output elsewhere")
+    if output_format != "json":
+        if target.is_dir():
+            raise OutputRefused(f"{output} is a folder; --format {output_format} writes a file")
+        return
+    if target.exists() and not target.is_dir():
+        raise OutputRefused(f"{output} is a file; --format json writes a folder of files")
+    if target.is_dir() and not force and not (target / OUTPUT_MARK).exists() and any(target.iterdir()):
+        raise OutputRefused(f"{output} holds files factwire did not write; choose a new folder, "
+                            f"or pass --force to replace it whole")
+
 PARQUET_ROWS_PER_GROUP = 50_000
 FACT_COLUMNS = ("article_id", "type", "text", "start", "end", "value", "currency", "item", "name", "qualifier")
 
@@ -67,6 +99,7 @@ def record_sink(path: str | Path, output_format: str = "jsonl") -> Iterator[Call
             yield out.write
     elif output_format == "json":
         with atomic_folder(Path(path)) as folder:
+            (folder / OUTPUT_MARK).write_text("written by factwire extract --format json\n", encoding="utf-8")
             yield lambda line: _write_json(folder, line)
     elif output_format == "parquet":
         with _parquet_sink(Path(path)) as add:

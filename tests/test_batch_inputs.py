@@ -195,3 +195,43 @@ def test_a_dump_without_text_is_one_short_error(tmp_path):
     reason = out.with_name("out.jsonl.errors.tsv").read_text(encoding="utf-8").splitlines()[1].split("\t")[1]
     assert reason == ("no article text (line 1: no text in field 'text'; line 2: no text in field 'text'; "
                       "and 498 more like these)")
+
+
+def test_json_output_onto_the_input_folder_is_refused_and_deletes_nothing(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("T\n\nAcme.\nSource: X\n", encoding="utf-8")
+    (folder / "notes.doc").write_text("n\n", encoding="utf-8")
+    for extra in ([], ["--force"]):
+        result = run("extract", str(folder), "--format", "json", "-o", str(folder), *extra)
+        assert result.returncode == 2 and "is (or holds) the input" in result.stderr
+        assert sorted(p.name for p in folder.iterdir()) == ["a.txt", "notes.doc"]
+
+
+def test_json_output_keeps_a_folder_of_other_files_unless_forced(tmp_path):
+    source = tmp_path / "news.txt"
+    source.write_text("Nike said it will cut 500 jobs.\n", encoding="utf-8")
+    out = tmp_path / "records"
+    out.mkdir()
+    (out / "mine.csv").write_text("keep me\n", encoding="utf-8")
+    refused = run("extract", str(source), "--format", "json", "-o", str(out), "--no-resume")
+    assert refused.returncode == 2 and "did not write" in refused.stderr
+    assert [p.name for p in out.iterdir()] == ["mine.csv"]
+    forced = run("extract", str(source), "--format", "json", "-o", str(out), "--no-resume", "--force")
+    assert forced.returncode == 0, forced.stderr
+    assert sorted(p.name for p in out.glob("*.json")) == ["news.txt_1.json"]
+    again = run("extract", str(source), "--format", "json", "-o", str(out), "--no-resume")  # its own output: replaced
+    assert again.returncode == 0, again.stderr
+    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == ["news.txt_1.json"]
+
+
+def test_jsonl_output_onto_a_folder_or_an_input_file_is_refused_before_any_work(tmp_path):
+    dump = tmp_path / "dump.jsonl"
+    dump.write_text(json.dumps({"text": "Nike said it will cut 500 jobs."}) + "\n", encoding="utf-8")
+    before = dump.read_bytes()
+    onto_input = run("extract", str(dump), "-o", str(dump))
+    assert onto_input.returncode == 2 and "is (or holds) the input" in onto_input.stderr
+    assert dump.read_bytes() == before
+    (tmp_path / "out").mkdir()
+    onto_folder = run("extract", str(dump), "-o", str(tmp_path / "out"))
+    assert onto_folder.returncode == 2 and "is a folder" in onto_folder.stderr
