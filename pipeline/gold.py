@@ -36,9 +36,10 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from pipeline.reader import read_text
+from pipeline.formats import read_articles as read_file_articles
+from pipeline.reader import UnreadableFile
 from pipeline.records import Article, Count, DateFact, Mention, Money, Organization
-from pipeline.segment import describe_header, split_articles
+from pipeline.segment import describe_header
 
 GOLD_FORMAT_VERSION = "1.0"
 
@@ -119,9 +120,11 @@ def build_gold(spec: dict[str, Any], root: str | Path) -> Article:
         where = spec["id"]
     else:
         relative = spec["file"]
-        text_all, _ = read_text(Path(root) / relative)
-        piece = split_articles(text_all)[index - 1]
-        text = text_all[piece.start:piece.end]
+        try:  # read as `factwire extract` reads it, whatever the format
+            piece = next(a for a in read_file_articles(Path(root) / relative).articles if a.index == index)
+        except (UnreadableFile, StopIteration) as err:
+            raise GoldError(f"{relative}: no article {index} ({err})") from err
+        text = piece.text
         where = f"{relative}#{index}"
 
     skip = piece.metadata_ranges
