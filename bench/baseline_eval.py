@@ -6,7 +6,11 @@ CARDINAL / DATE entities, the ORG text as the name, MONEY parsed with a naive
 and dateparser on DATE spans. It prints, for both, value-level P / R / F1 per
 fact type and the span-level table (SemEval schemes, value accuracy).
 
-    python bench/baseline_eval.py tests/data/unseen/test.jsonl tests/data/meantime/test.jsonl
+    python bench/baseline_eval.py tests/data/unseen/test.jsonl meantime:test articles/gold
+
+`meantime:test` and `meantime:dev` name MEANTIME's splits, read in place from
+the outside data folder ($FACTWIRE_DATA, else ../shared/data) through the
+MEANTIME importer.
 """
 
 from __future__ import annotations
@@ -17,14 +21,15 @@ from pathlib import Path
 
 import spacy
 
+from pipeline.corpora import load_gold_set
 from pipeline.evaluate import predict_for_gold, score_articles, score_spans
-from pipeline.gold import load_gold
 from pipeline.nlp import model_name
 from pipeline.normalize.dates import normalize_date
 from pipeline.normalize.numbers import decimal_string, parse_number
 from pipeline.records import Article, Count, DateFact, Mention, Money, Organization
 from pipeline.report import span_table
 
+ROOT = Path(__file__).resolve().parents[1]
 _NAIVE_CURRENCY = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "dollar": "USD", "euro": "EUR", "pound": "GBP",
                    "yen": "JPY", "yuan": "CNY"}
 
@@ -54,14 +59,21 @@ def bare_article(nlp, gold: Article) -> Article:
     return Article(id=gold.id, text=gold.text, organizations=orgs, money=money, counts=counts, dates=dates)
 
 
+def _gold(name: str) -> dict[str, Article]:
+    """A gold set by path, or a MEANTIME split read in place ("meantime:test")."""
+    if name.startswith("meantime:"):
+        return load_gold_set("$FACTWIRE_DATA/corpora/meantime_aligned.jsonl", ROOT, "meantime", name.split(":")[1])
+    return load_gold_set(name, Path("."))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("gold", type=Path, nargs="+", help="gold JSONL files or folders")
+    parser.add_argument("gold", nargs="+", help="gold JSONL files or folders, or meantime:test / meantime:dev")
     args = parser.parse_args()
     nlp = spacy.load(model_name())
     for gold_path in args.gold:
-        gold = load_gold(gold_path)
-        root = gold_path.parent if gold_path.is_dir() else Path(".")
+        gold = _gold(gold_path)
+        root = Path(gold_path).parent if Path(gold_path).is_dir() else Path(".")
         runs = {"bare en_core_web_sm": {g.id: bare_article(nlp, g) for g in gold.values()},
                 "factwire": predict_for_gold(gold, root, None)}
         print(f"\n{gold_path} ({len(gold)} articles)")

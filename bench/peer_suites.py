@@ -2,8 +2,8 @@
 
     python bench/peer_suites.py [SUITE_DIR] [--failures N]
 
-SUITE_DIR holds the JSONL suites (default: tests/data/peer, the copies this
-project ships with their licences; ../shared/data/peer has the same files).
+SUITE_DIR holds the JSONL suites (default: `peer/` of the outside data folder,
+$FACTWIRE_DATA or ../shared/data; read in place, never copied into the project).
 Per suite it prints value accuracy, currency accuracy, false positives on the
 cases that expect nothing, and the failures. Cases that need a peer's own
 conventions are excluded by the rules in EXCLUSIONS, each with its reason.
@@ -23,11 +23,12 @@ from pathlib import Path
 from babel.numbers import get_currency_name, list_currencies
 
 from pipeline.components import number_runs
+from pipeline.corpora import data_folder
 from pipeline.extract import extract_texts
 from pipeline.nlp import load as load_pipeline
 from pipeline.normalize.numbers import parse_number
 
-DEFAULT_DIR = Path(__file__).resolve().parents[1] / "tests" / "data" / "peer"
+DEFAULT_DIR = data_folder(Path(__file__).resolve().parents[1]) / "peer"
 
 _BARE_CENTS = re.compile(
     r"(?:(?:\d|\b[a-z]+)\s*(?:dollars?|rupees?|euros?|ringgit|usd|gbp)|(?:\$|dollars?)\s*\d+)\s+(?:and\s+)?"

@@ -21,7 +21,9 @@ import sys
 import time
 from pathlib import Path
 
-DEFAULT_FOLDER = Path(__file__).resolve().parents[2] / "shared" / "data" / "wikinews_economy"
+from pipeline.corpora import data_folder
+
+DEFAULT_FOLDER = data_folder(Path(__file__).resolve().parents[1]) / "wikinews_economy"
 
 
 def _files(folder: Path, limit: int | None) -> list[Path]:

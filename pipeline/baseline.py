@@ -15,8 +15,9 @@ import json
 from collections.abc import Mapping
 from pathlib import Path
 
+from pipeline.corpora import load_gold_set
 from pipeline.evaluate import SCHEMES, SpanScores, TypeScore, predict_for_gold, score_articles, score_spans
-from pipeline.gold import GoldArticle, load_gold
+from pipeline.gold import GoldArticle
 from pipeline.gold_spans import FACT_TYPE_OF, LABELS
 
 DEFAULT_TOLERANCE = 0.0
@@ -49,12 +50,17 @@ def snapshot(gold: Mapping[str, GoldArticle], values: Mapping[str, TypeScore], s
             "errors": {article_id: sorted(found) for article_id, found in errors.items() if found}}
 
 
-def measure_baseline(baseline: dict, root: Path, model: str | None = None) -> dict:
-    """A fresh snapshot of the gold set a baseline names (paths relative to `root`), with its tolerance."""
-    gold = load_gold(root / baseline["gold"])
+def measure_baseline(baseline: dict, root: Path, model: str | None = None, data: Path | None = None) -> dict:
+    """A fresh snapshot of the gold set a baseline names, with its tolerance.
+
+    Project paths are relative to `root`; an outside corpus
+    (`$FACTWIRE_DATA/...`) is read in place through its `import` format and
+    `split` from `data` (default: `pipeline.corpora.data_folder`).
+    """
+    where = {key: baseline.get(key) for key in ("gold", "import", "split", "articles") if key in baseline}
+    gold = load_gold_set(baseline["gold"], root, baseline.get("import"), baseline.get("split"), data)
     values, spans = measure(gold, root / (baseline.get("articles") or "."), model)
-    return snapshot(gold, values, spans, {"gold": baseline["gold"], "articles": baseline.get("articles")},
-                    baseline.get("tolerance", DEFAULT_TOLERANCE))
+    return snapshot(gold, values, spans, where, baseline.get("tolerance", DEFAULT_TOLERANCE))
 
 
 def regressions(baseline: dict, current: dict) -> list[str]:

@@ -1,44 +1,43 @@
-"""The MEANTIME importer on two source documents (tests/data/meantime/source_sample.jsonl, CC BY 4.0)."""
+"""The MEANTIME importer: its choices on a sample the project wrote in MEANTIME's aligned format
+(tests/data/gold_formats/meantime_sample.jsonl), and the real corpus read in place."""
 
 from pathlib import Path
 
 from pipeline.gold_formats import import_gold
 
-DATA = Path(__file__).resolve().parent / "data" / "meantime"
+SAMPLE = Path(__file__).resolve().parent / "data" / "gold_formats" / "meantime_sample.jsonl"
 
 
 def test_meantime_conversion_choices():
     notes = []
-    groups = import_gold("meantime", DATA / "source_sample.jsonl", notes)
+    groups = import_gold("meantime", SAMPLE, notes)
     [stock] = groups["test"]
-    [gm] = groups["dev"]
-    # FIN spans (the Dow) count neither way; the rest of the text after annotated_end is ignored
+    [carmaker] = groups["dev"]
+    # FIN spans (the index) count neither way; the rest of the text after annotated_end is ignored
     reasons = {(stock.text[r.start:r.end], r.reason) for r in stock.ignore}
-    assert ("The Dow Jones Industrial Average", "FIN: a stock index or fund") in reasons
+    assert ("The FTSE 100 Index", "FIN: a stock index or fund") in reasons
     assert any(r.reason == "after MEANTIME's annotated region" and r.end == len(stock.text) for r in stock.ignore)
     # the dateline is metadata; TIMEX3 values are kept
-    assert stock.published == "2008-09-04"
-    assert [(d.text, d.value) for d in stock.dates] == [("Thursday", "2008-09-04"), ("Thursday", "2008-09-04"),
-                                                        ("last week", "2008-W35")]
-    # "340 points" is a measure, not a count; "15,000" has no counted noun: ignored
+    assert stock.published == "2015-03-12"
+    assert [(d.text, d.value) for d in stock.dates] == [("Thursday", "2015-03-12"), ("Thursday", "2015-03-12"),
+                                                        ("last week", "2015-W10")]
+    # "210 points" is a measure, not a count; "12,000" has no counted noun: ignored
     assert stock.counts == []
-    assert ("15,000", "QUANTITY without a counted noun") in reasons
+    assert ("12,000", "QUANTITY without a counted noun") in reasons
     # innermost ORG spans, named by entity_name
-    assert [m.text for o in gm.organizations for m in o.mentions] == ["GM", "General Motors", "GM"]
+    assert [m.text for o in carmaker.organizations for m in o.mentions] == ["OMG", "Ostrava Motors Group", "OMG", "OMG"]
+    assert {o.name for o in carmaker.organizations} == {"Ostrava Motors Group"}
     # nested MONEY: the innermost amounts, read by the money normalizer; an unreadable one is reported and ignored
-    assert [(m.text, m.amount, m.currency) for m in gm.money] == [
-        ("$6 billion", "6000000000", "USD"), ("US$6 billion", "6000000000", "USD"), ("$9.66", "9.66", "USD"),
-        ("$381 million", "381000000", "USD"), ("$0.67", "0.67", "USD"), ("over $6.7 billion", "6700000000", "USD"),
-        ("$11.05", "11.05", "USD")]
-    assert any("cannot normalize MONEY 'net $5.9 billion dollars'" in n for n in notes)
-    assert [d.value for d in gm.dates] == ["2009-Q1", "2008-Q1"]
+    assert [(m.text, m.amount, m.currency) for m in carmaker.money] == [
+        ("$2 billion", "2000000000", "USD"), ("US$2 billion", "2000000000", "USD"), ("$4.20", "4.2", "USD"),
+        ("$215 million", "215000000", "USD"), ("$0.48", "0.48", "USD"), ("over $9.1 billion", "9100000000", "USD"),
+        ("$20.35", "20.35", "USD")]
+    assert any("cannot normalize MONEY 'net $1.8 billion dollars'" in n for n in notes)
+    assert [d.value for d in carmaker.dates] == ["2015-04-30", "2015-Q1", "2014-Q1"]
 
 
-def test_shipped_corpus_matches_the_sample():
-    """The converted corpus in tests/data/meantime holds the sample documents as the importer converts them."""
-    from pipeline.gold import load_gold
-    shipped = {**load_gold(DATA / "test.jsonl"), **load_gold(DATA / "dev.jsonl")}
-    assert len(shipped) == 120
-    for split, articles in import_gold("meantime", DATA / "source_sample.jsonl", []).items():
-        for article in articles:
-            assert shipped[article.id] == article
+def test_the_corpus_read_in_place_converts_whole(data_dir):
+    """All 120 MEANTIME documents convert (69 dev, 51 test) with no bad span."""
+    groups = import_gold("meantime", data_dir / "corpora" / "meantime_aligned.jsonl", [])
+    assert {split: len(articles) for split, articles in groups.items()} == {"dev": 69, "test": 51}
+    assert sum(len(o.mentions) for a in groups["test"] for o in a.organizations) == 132

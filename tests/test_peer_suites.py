@@ -1,4 +1,4 @@
-"""Other projects' money and number suites (copies in tests/data/peer, licences in THIRD_PARTY_NOTICES.md)."""
+"""Other projects' money and number suites, read in place from the outside data folder (`peer/`)."""
 
 import importlib.util
 import sys
@@ -23,8 +23,8 @@ FLOORS = {
 
 
 @pytest.fixture(scope="module")
-def results(nlp):
-    return peer_suites.run_all(ROOT / "tests" / "data" / "peer")
+def results(nlp, data_dir):
+    return peer_suites.run_all(data_dir / "peer")
 
 
 @pytest.mark.parametrize("suite", sorted(FLOORS))

@@ -11,12 +11,14 @@ def test_seed_layout_gives_two_articles(seed_file):
     assert text[articles[1].start:articles[1].end].endswith("visiting abroad.")
 
 
-def test_wikinews_header_gives_title_and_published(articles_dir):
-    text = (articles_dir / "wikinews" / "2004-11-17_ID947.txt").read_text(encoding="utf-8")
+def test_headline_and_date_line_give_title_and_published():
+    text = ("Harbor Foods to buy Greenline for US$2 billion\n2019-06-04\n\n"
+            "Harbor Foods Inc. said on Tuesday it would buy the grocer Greenline.\n")
     [article] = split_articles(text)
-    assert (article.title, article.published, article.source) == ("Kmart to buy Sears for US$11 billion", "2004-11-17", None)
+    assert (article.title, article.published, article.source) == ("Harbor Foods to buy Greenline for US$2 billion",
+                                                                  "2019-06-04", None)
     start, end = article.metadata_ranges[0]
-    assert text[article.start:][start:end] == "2004-11-17"
+    assert text[article.start:][start:end] == "2019-06-04"
 
 
 def test_plain_paragraph_has_no_title():
