@@ -21,13 +21,13 @@ from pathlib import Path
 
 import spacy
 
-from pipeline.corpora import load_gold_set
-from pipeline.evaluate import predict_for_gold, score_articles, score_spans
-from pipeline.nlp import model_name
+from pipeline.evaluation.corpora import load_gold_set
+from pipeline.evaluation.scores import predict_for_gold, score_articles, score_spans
+from pipeline.nlp.load import model_name
 from pipeline.normalize.dates import normalize_date
 from pipeline.normalize.numbers import decimal_string, parse_number
 from pipeline.records import Article, Count, DateFact, Mention, Money, Organization
-from pipeline.report import span_table
+from pipeline.evaluation.report import span_table
 
 ROOT = Path(__file__).resolve().parents[1]
 _NAIVE_CURRENCY = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "dollar": "USD", "euro": "EUR", "pound": "GBP",

@@ -30,8 +30,8 @@ from pathlib import Path
 
 import spacy
 
-from pipeline.extract import extract_texts
-from pipeline.nlp import model_name
+from pipeline.extraction import extract_texts
+from pipeline.nlp.load import model_name
 
 
 @dataclass

@@ -22,10 +22,10 @@ from pathlib import Path
 
 from babel.numbers import get_currency_name, list_currencies
 
-from pipeline.components import number_runs
-from pipeline.corpora import data_folder
-from pipeline.extract import extract_texts
-from pipeline.nlp import load as load_pipeline
+from pipeline.nlp.components import number_runs
+from pipeline.evaluation.corpora import data_folder
+from pipeline.extraction import extract_texts
+from pipeline.nlp.load import load as load_pipeline
 from pipeline.normalize.numbers import parse_number
 
 DEFAULT_DIR = data_folder(Path(__file__).resolve().parents[1]) / "peer"

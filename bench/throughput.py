@@ -21,7 +21,7 @@ import sys
 import time
 from pathlib import Path
 
-from pipeline.corpora import data_folder
+from pipeline.evaluation.corpora import data_folder
 
 DEFAULT_FOLDER = data_folder(Path(__file__).resolve().parents[1]) / "wikinews_economy"
 
@@ -41,8 +41,8 @@ def measure(mode: str, folder: Path, limit: int | None, workers: int) -> dict:
     """Run one configuration in this process and return its figures."""
     import spacy
 
-    from pipeline.extract import extract_folder
-    from pipeline.nlp import load, model_name
+    from pipeline.extraction import extract_folder
+    from pipeline.nlp.load import load, model_name
 
     files = _files(folder, limit)
     texts = [f.read_text(encoding="utf-8") for f in files]

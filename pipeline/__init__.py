@@ -6,8 +6,8 @@
 The library API is this module's `__all__`; `tests/test_library.py` runs these calls on the real model.
 """
 
-from pipeline.extract import extract, extract_folder, extract_texts
-from pipeline.nlp import load
+from pipeline.extraction import extract, extract_folder, extract_texts
+from pipeline.nlp.load import load
 from pipeline.records import SCHEMA_VERSION, Article, Count, DateFact, Mention, Money, Organization
 
 __all__ = [

@@ -13,19 +13,19 @@ from typing import Annotated, Optional
 import typer
 from tqdm import tqdm
 
-from pipeline.corpora import DataMissing
-from pipeline.baseline import baseline_text, measure_baseline, read_baseline, regressions, snapshot
-from pipeline.evaluate import FACT_TYPES, predict_for_gold, score_articles, score_spans
-from pipeline.gold import GoldArticle, GoldError, build_gold_file, load_gold, read_articles
-from pipeline.gold_formats import EXPORT_FORMATS, IMPORT_FORMATS, export_gold, import_gold
-from pipeline.report import as_json, html_report, span_table, value_table
-from pipeline.nlp import ModelNotFound
-from pipeline.engines import ENGINES, Engine, EngineUnavailable
-from pipeline.formats import ReadOptions, RecordFields
-from pipeline.reader import MAX_FILE_MB, Skipped, supported
-from pipeline.runs import extract_to_output
+from pipeline.evaluation.corpora import DataMissing
+from pipeline.evaluation.baseline import baseline_text, measure_baseline, read_baseline, regressions, snapshot
+from pipeline.evaluation.scores import FACT_TYPES, predict_for_gold, score_articles, score_spans
+from pipeline.gold.format import GoldArticle, GoldError, build_gold_file, load_gold, read_articles
+from pipeline.gold.tools import EXPORT_FORMATS, IMPORT_FORMATS, export_gold, import_gold
+from pipeline.evaluation.report import as_json, html_report, span_table, value_table
+from pipeline.nlp.load import ModelNotFound
+from pipeline.batch.engines import ENGINES, Engine, EngineUnavailable
+from pipeline.inputs.formats import ReadOptions, RecordFields
+from pipeline.inputs.files import MAX_FILE_MB, Skipped, supported
+from pipeline.batch.runs import extract_to_output
 from pipeline.records import Article
-from pipeline.writers import (OUTPUT_FORMATS, OutputRefused, OutputUnavailable, atomic_text_file, check_output_target,
+from pipeline.batch.writers import (OUTPUT_FORMATS, OutputRefused, OutputUnavailable, atomic_text_file, check_output_target,
                               write_errors)
 
 app = typer.Typer(help="News articles in, validated facts out.", no_args_is_help=True, add_completion=False)

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.corpora import data_folder
-from pipeline.nlp import load
+from pipeline.evaluation.corpora import data_folder
+from pipeline.nlp.load import load
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLES = ROOT / "articles"

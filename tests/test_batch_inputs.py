@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.extract import extract_inputs
-from pipeline.reader import InputFile, Skipped, find_inputs
+from pipeline.extraction import extract_inputs
+from pipeline.inputs.files import InputFile, Skipped, find_inputs
 
 ROOT = Path(__file__).resolve().parents[1]
 HTML_PAGE = """<!DOCTYPE html>

@@ -3,8 +3,8 @@
 import pytest
 import spacy
 
-from pipeline.components import number_runs, split_at_line_breaks
-from pipeline.nlp import _teach_tokenizer, pipeline_config
+from pipeline.nlp.components import number_runs, split_at_line_breaks
+from pipeline.nlp.load import _teach_tokenizer, pipeline_config
 
 
 @pytest.fixture(scope="module")

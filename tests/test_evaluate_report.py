@@ -6,10 +6,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from pipeline.baseline import measure, regressions, snapshot
-from pipeline.evaluate import score_articles, score_spans
-from pipeline.gold import load_gold
-from pipeline.nlp import load
+from pipeline.evaluation.baseline import measure, regressions, snapshot
+from pipeline.evaluation.scores import score_articles, score_spans
+from pipeline.gold.format import load_gold
+from pipeline.nlp.load import load
 from pipeline.records import DateFact
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 from spacy.tokens import DocBin
 
-from pipeline.gold import GoldError, load_gold, read_articles
-from pipeline.gold_formats import export_gold, import_gold
-from pipeline.gold_spans import to_spans
+from pipeline.gold.format import GoldError, load_gold, read_articles
+from pipeline.gold.tools import export_gold, import_gold
+from pipeline.gold.spans import to_spans
 
 DATA = Path(__file__).resolve().parent / "data" / "gold_formats"
 FILES = {"prodigy": DATA / "news.prodigy.jsonl", "doccano": DATA / "news.doccano.jsonl",
@@ -68,7 +68,7 @@ def test_docbin_export_holds_entities_and_overlapping_spans(tmp_path):
     gold = load_gold(Path(__file__).resolve().parents[1] / "articles" / "gold")
     out = tmp_path / "gold.spacy"
     notes = export_gold("docbin", list(gold.values()), out)
-    from pipeline.gold_spans import parsing_model
+    from pipeline.gold.spans import parsing_model
     docs = list(DocBin().from_disk(out).get_docs(parsing_model().vocab))
     assert len(docs) == len(gold)
     total = sum(len([s for s in to_spans(a) if s.label != "IGNORE"]) for a in gold.values())

@@ -3,7 +3,7 @@
 
 from pathlib import Path
 
-from pipeline.gold_formats import import_gold
+from pipeline.gold.tools import import_gold
 
 SAMPLE = Path(__file__).resolve().parent / "data" / "gold_formats" / "meantime_sample.jsonl"
 

@@ -1,6 +1,6 @@
 import pytest
 
-from pipeline.reader import InputFile, Skipped, UnreadableFile, decode, find_inputs, read_text
+from pipeline.inputs.files import InputFile, Skipped, UnreadableFile, decode, find_inputs, read_text
 
 
 @pytest.mark.parametrize(("data", "text"), [

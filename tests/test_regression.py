@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.baseline import measure_baseline, read_baseline, regressions
-from pipeline.corpora import is_outside
-from pipeline.gold import build_gold_file
+from pipeline.evaluation.baseline import measure_baseline, read_baseline, regressions
+from pipeline.evaluation.corpora import is_outside
+from pipeline.gold.format import build_gold_file
 
 ROOT = Path(__file__).resolve().parents[1]
 BASELINES = sorted((ROOT / "tests" / "baselines").glob("*.json"))

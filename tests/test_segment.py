@@ -1,4 +1,4 @@
-from pipeline.segment import describe_header, split_articles
+from pipeline.inputs.segment import describe_header, split_articles
 
 
 def test_seed_layout_gives_two_articles(seed_file):

@@ -2,7 +2,7 @@
 
 import spacy
 
-from pipeline.nlp import model_name
+from pipeline.nlp.load import model_name
 
 TEXT = ("Shares of Toyota Motor Corp. rose 3% on Monday after it said it had sold 1,200 hybrid cars. "
         "There were 40 stores; isn't that something? He himself did not, but they've been told so. "

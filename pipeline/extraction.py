@@ -13,14 +13,14 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from pipeline.nlp import load
+from pipeline.nlp.load import load
 from pipeline.normalize.dates import calendar_date_in, normalize_date, years_in_range
 from pipeline.normalize.orgs import group_mentions
-from pipeline.engines import Engine, run_batches
-from pipeline.formats import ReadOptions, read_articles
-from pipeline.reader import InputFile, Skipped, UnreadableFile, find_inputs
+from pipeline.batch.engines import Engine, run_batches
+from pipeline.inputs.formats import ReadOptions, read_articles
+from pipeline.inputs.files import InputFile, Skipped, UnreadableFile, find_inputs
 from pipeline.records import Article, Count, DateFact, Mention, Money, Organization
-from pipeline.segment import describe_header, split_long
+from pipeline.inputs.segment import describe_header, split_long
 
 log = logging.getLogger(__name__)
 BATCH_SIZE = 32

@@ -7,7 +7,7 @@ plus optional `ignore` regions: stretches where a prediction counts neither way
 `GoldArticle` is that model; `schemas/gold.schema.json` is generated from it.
 People write a *spec* instead of offsets: the facts as strings and values,
 located in the article text by `build_gold`; annotation tools' files come in
-through `pipeline.gold_formats`.
+through `pipeline.gold.tools`.
 
 A spec line (JSON):
 
@@ -36,10 +36,10 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from pipeline.formats import read_articles as read_file_articles
-from pipeline.reader import UnreadableFile
+from pipeline.inputs.formats import read_articles as read_file_articles
+from pipeline.inputs.files import UnreadableFile
 from pipeline.records import Article, Count, DateFact, Mention, Money, Organization
-from pipeline.segment import describe_header
+from pipeline.inputs.segment import describe_header
 
 GOLD_FORMAT_VERSION = "1.0"
 

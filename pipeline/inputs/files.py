@@ -15,7 +15,7 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
-SUPPORTED_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl"})  # see pipeline.formats
+SUPPORTED_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl"})  # see pipeline.inputs.formats
 MAX_FILE_MB = 64
 # The legacy encodings of the WHATWG Encoding Standard (what browsers read, hence what web text is written in),
 # as Python codecs. Left free, charset-normalizer may read a short Windows-1252 line as a DOS code page (cp775).
@@ -126,7 +126,7 @@ def decode(data: bytes) -> tuple[str, str]:
     >>> decode(b"\\x00\\x01\\x02binary")
     Traceback (most recent call last):
     ...
-    pipeline.reader.UnreadableFile: binary content (NUL bytes), not text
+    pipeline.inputs.files.UnreadableFile: binary content (NUL bytes), not text
     """
     if not data.strip():
         raise UnreadableFile("empty file")

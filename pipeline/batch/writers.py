@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
-from pipeline.reader import Skipped
+from pipeline.inputs.files import Skipped
 
 
 @contextmanager

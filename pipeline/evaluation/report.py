@@ -14,9 +14,9 @@ from collections.abc import Mapping
 
 from spacy import displacy
 
-from pipeline.evaluate import SCHEMES, SpanMatch, SpanScores, TypeScore
-from pipeline.gold import GoldArticle
-from pipeline.gold_spans import FACT_TYPE_OF, LABELS, LabeledSpan, to_spans
+from pipeline.evaluation.scores import SCHEMES, SpanMatch, SpanScores, TypeScore
+from pipeline.gold.format import GoldArticle
+from pipeline.gold.spans import FACT_TYPE_OF, LABELS, LabeledSpan, to_spans
 
 MISS, FALSE_ALARM, WRONG_VALUE = "MISS", "FALSE ALARM", "WRONG VALUE"
 _COLORS = {"ORG": "#7aecec", "MONEY": "#e4e7d2", "COUNT": "#c887fb", "DATE": "#bfe1d9", "IGNORE": "#dddddd"}

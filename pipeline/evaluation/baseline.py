@@ -15,10 +15,10 @@ import json
 from collections.abc import Mapping
 from pathlib import Path
 
-from pipeline.corpora import load_gold_set
-from pipeline.evaluate import SCHEMES, SpanScores, TypeScore, predict_for_gold, score_articles, score_spans
-from pipeline.gold import GoldArticle
-from pipeline.gold_spans import FACT_TYPE_OF, LABELS
+from pipeline.evaluation.corpora import load_gold_set
+from pipeline.evaluation.scores import SCHEMES, SpanScores, TypeScore, predict_for_gold, score_articles, score_spans
+from pipeline.gold.format import GoldArticle
+from pipeline.gold.spans import FACT_TYPE_OF, LABELS
 
 DEFAULT_TOLERANCE = 0.0
 PLACES = 4

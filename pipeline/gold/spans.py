@@ -28,14 +28,14 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from pipeline.gold import GoldArticle, GoldError, IgnoreRegion, granularity_of
+from pipeline.gold.format import GoldArticle, GoldError, IgnoreRegion, granularity_of
 from pipeline.normalize.dates import normalize_date
 from pipeline.normalize.money import currency_table, money_amount
 from pipeline.normalize.numbers import parse_number
 from pipeline.normalize.orgs import group_mentions, name_key
 from pipeline.normalize.qualifiers import qualifier
 from pipeline.records import Article, Count, DateFact, Mention, Money, Organization
-from pipeline.segment import describe_header
+from pipeline.inputs.segment import describe_header
 
 LABELS = ("ORG", "MONEY", "COUNT", "DATE")
 IGNORE = "IGNORE"
@@ -259,7 +259,7 @@ def parsing_model():
     """The bare model without its entity recognizer: lemmas and parses for reading counted nouns."""
     import spacy
 
-    from pipeline.nlp import model_name
+    from pipeline.nlp.load import model_name
     return spacy.load(model_name(), exclude=["ner"])
 
 

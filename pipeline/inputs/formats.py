@@ -23,8 +23,8 @@ from typing import Any
 from markdown_it import MarkdownIt
 
 from pipeline.normalize.dates import normalize_date
-from pipeline.reader import MAX_FILE_MB, UnreadableFile, read_text
-from pipeline.segment import describe_header, split_articles
+from pipeline.inputs.files import MAX_FILE_MB, UnreadableFile, read_text
+from pipeline.inputs.segment import describe_header, split_articles
 
 
 MAX_PROBLEMS_PER_FILE = 10

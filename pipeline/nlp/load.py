@@ -15,8 +15,8 @@ from spacy.tokens import Span
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 from thinc.api import Config
 
-import pipeline.attributes  # noqa: F401  (register the factories when not installed as a package)
-import pipeline.components  # noqa: F401
+import pipeline.nlp.attributes  # noqa: F401  (register the factories when not installed as a package)
+import pipeline.nlp.components  # noqa: F401
 from pipeline.normalize.money import currency_table
 from pipeline.patterns import load_json, load_jsonl
 
@@ -45,7 +45,7 @@ def model_name(explicit: str | None = None) -> str:
 
 def pipeline_config() -> Config:
     """The packaged config.cfg describing the added components."""
-    return Config().from_str(files("pipeline").joinpath("config.cfg").read_text(encoding="utf-8"))
+    return Config().from_str(files("pipeline.nlp").joinpath("config.cfg").read_text(encoding="utf-8"))
 
 
 @cache

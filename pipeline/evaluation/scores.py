@@ -26,12 +26,12 @@ from pathlib import Path
 
 from nervaluate import Evaluator
 
-from pipeline.extract import extract_folder, extract_texts
-from pipeline.gold import GoldArticle
-from pipeline.gold_spans import LABELS, LabeledSpan, same_value, to_spans
+from pipeline.extraction import extract_folder, extract_texts
+from pipeline.gold.format import GoldArticle
+from pipeline.gold.spans import LABELS, LabeledSpan, same_value, to_spans
 from pipeline.normalize.numbers import decimal_string
 from pipeline.normalize.orgs import name_key
-from pipeline.reader import Skipped
+from pipeline.inputs.files import Skipped
 from pipeline.records import Article, Organization
 
 FACT_TYPES = ("organizations", "money", "counts", "dates")

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from pipeline.nlp import load
+from pipeline.nlp.load import load
 
 Batch = TypeVar("Batch")
 Result = TypeVar("Result")

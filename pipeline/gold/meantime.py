@@ -38,7 +38,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from pipeline.gold_spans import IGNORE, AnnotatedText, LabeledSpan, parsing_model
+from pipeline.gold.spans import IGNORE, AnnotatedText, LabeledSpan, parsing_model
 from pipeline.normalize.money import currency_table
 
 CALENDAR_VALUE = re.compile(r"^\d{4}(-(\d{2}(-\d{2})?|Q[1-4]|W\d{2}))?$")

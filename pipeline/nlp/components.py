@@ -1,7 +1,7 @@
 """Custom spaCy components: entity boundaries, organization fixes, money and count finders.
 
 They find spans and attach values computed by the pure normalizers in
-`pipeline.normalize`; `pipeline.extract` turns the results into records.
+`pipeline.normalize`; `pipeline.extraction` turns the results into records.
 Factories are registered under `spacy_factories` entry points (pyproject.toml)
 and also here on import, so `nlp.add_pipe("factwire_money")` works either way.
 """
@@ -629,7 +629,7 @@ class MoneyFinder:
     """Find money amounts: a number run with a currency symbol, code or word beside it.
 
     Currency forms come from the CLDR-based table; the tokenizer is taught to
-    split them off digits ("HK$2", "$460m") in `pipeline.nlp`. Ranges ("$5-7
+    split them off digits ("HK$2", "$460m") in `pipeline.nlp.load`. Ranges ("$5-7
     million", "between 5 and 7 million dollars") give one record per end, and
     "X or Y" in two currencies gives two records linked as equivalents.
     """

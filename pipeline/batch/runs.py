@@ -20,12 +20,12 @@ from importlib.metadata import PackageNotFoundError, version
 from importlib.resources import files
 from pathlib import Path
 
-from pipeline.engines import Engine
-from pipeline.extract import BATCH_SIZE, extract_lines
-from pipeline.formats import ReadOptions
-from pipeline.nlp import model_name
-from pipeline.reader import InputFile, Skipped, find_inputs
-from pipeline.writers import record_sink
+from pipeline.batch.engines import Engine
+from pipeline.extraction import BATCH_SIZE, extract_lines
+from pipeline.inputs.formats import ReadOptions
+from pipeline.nlp.load import model_name
+from pipeline.inputs.files import InputFile, Skipped, find_inputs
+from pipeline.batch.writers import record_sink
 
 
 @cache
@@ -39,7 +39,7 @@ def pipeline_version(model: str) -> str:
     for resource in sorted(files("pipeline").joinpath("patterns").iterdir(), key=lambda r: r.name):
         if resource.name.endswith((".json", ".jsonl")):
             digest.update(resource.read_bytes())
-    digest.update(files("pipeline").joinpath("config.cfg").read_bytes())
+    digest.update(files("pipeline.nlp").joinpath("config.cfg").read_bytes())
     return digest.hexdigest()[:16]
 
 

@@ -25,9 +25,9 @@ from spacy.tokens import Doc, DocBin
 from spacy.training import biluo_tags_to_offsets, iob_to_biluo
 from spacy.util import filter_spans
 
-from pipeline.gold import GoldArticle, GoldError
-from pipeline.gold_spans import AnnotatedText, LabeledSpan, article_meta, to_gold, to_spans, values_of
-from pipeline.meantime import read_meantime
+from pipeline.gold.format import GoldArticle, GoldError
+from pipeline.gold.spans import AnnotatedText, LabeledSpan, article_meta, to_gold, to_spans, values_of
+from pipeline.gold.meantime import read_meantime
 
 EXPORT_FORMATS = ("prodigy", "doccano", "labelstudio", "conll", "docbin")
 IMPORT_FORMATS = (*EXPORT_FORMATS[:4], "meantime")
