@@ -57,8 +57,8 @@ def test_conll_text_and_labels():
 
 
 def test_gold_round_trips_through_prodigy_with_values(tmp_path):
-    gold = load_gold(Path(__file__).resolve().parents[1] / "articles" / "gold" / "2004-11-17_ID947.jsonl")
-    out = tmp_path / "kmart.jsonl"
+    gold = load_gold(Path(__file__).resolve().parents[1] / "articles" / "gold" / "000_7262c0a3e9177b2d.jsonl")
+    out = tmp_path / "seed.jsonl"
     export_gold("prodigy", list(gold.values()), out)
     [again] = import_gold("prodigy", out, []).values()
     assert [a.model_dump(exclude={"encoding"}) for a in again] == [a.model_dump(exclude={"encoding"}) for a in gold.values()]
@@ -101,7 +101,8 @@ def test_unnormalizable_spans_are_reported_and_ignored(tmp_path):
 
 
 def test_a_gold_span_off_its_text_names_file_and_line(tmp_path):
-    good = (Path(__file__).resolve().parents[1] / "articles" / "gold" / "2004-11-17_ID947.jsonl").read_text(encoding="utf-8")
+    good = (Path(__file__).resolve().parents[1] / "articles" / "gold" / "000_7262c0a3e9177b2d.jsonl").read_text(
+        encoding="utf-8").splitlines(keepends=True)[0]
     record = json.loads(good)
     record["money"][0]["start"] += 1
     path = tmp_path / "gold.jsonl"
