@@ -3,7 +3,8 @@
 import pytest
 import spacy
 
-from pipeline.nlp.components import number_runs, split_at_line_breaks
+from pipeline.nlp.components import split_at_line_breaks
+from pipeline.nlp.numbers import number_runs
 from pipeline.nlp.load import _teach_tokenizer, pipeline_config
 
 

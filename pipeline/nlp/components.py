@@ -20,15 +20,15 @@ from spacy.util import filter_spans
 
 from pipeline.normalize.money import Currency, currency_in_context, currency_table, money_amount
 from pipeline.normalize.places import country_of, is_place
-from pipeline.normalize.numbers import NUMBER_WORDS, SCALES, TENS, UNITS, decimal_string, parse_number
+from pipeline.normalize.numbers import SCALES, decimal_string, parse_number
 from pipeline.normalize.qualifiers import qualifier
+from pipeline.nlp.lemmas import OnDemandLemmas
+from pipeline.nlp.numbers import looks_like_year, number_runs
 from pipeline.patterns import load_json
 
 Span.set_extension("money", default=None, force=True)
-Doc.set_extension("number_runs", default=None, force=True)
 Span.set_extension("count", default=None, force=True)
 
-_DIGITS = re.compile(r"^[-−]?(?:\d[\d,]*(?:\.\d+)?|\.\d+)$")
 _RANGE_SCALES = set(SCALES) | {"hundred"}
 _RANGE_WORDS = {"-", "–", "—", "to", "and"}
 _LIST_JOINERS = {"and", "&", ",", "/"}
@@ -44,22 +44,6 @@ _NOT_COUNT_ENT_LABELS = {"DATE", "TIME", "PERCENT", "ORDINAL", "PRODUCT", "LAW",
 def qualifier_before(doc: Doc, start: int) -> str | None:
     """The controlled qualifier written just before token `start`, if any."""
     return qualifier([t.lower_ for t in doc[max(start - 3, 0):start]])
-
-
-class OnDemandLemmas:
-    """Lemmas for the few tokens that need one (counted nouns, price units).
-
-    `pipeline.nlp.load` disables the lemmatizer, which would otherwise spend
-    about a tenth of the run lemmatizing every token; this asks it per token.
-    """
-
-    def __init__(self, nlp: Language) -> None:
-        self.lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.component_names else None
-
-    def __call__(self, token: Token) -> str:
-        if token.lemma_ or self.lemmatizer is None:  # lemmatized already, or by the attribute ruler's exceptions
-            return token.lemma_ or token.lower_
-        return self.lemmatizer.lemmatize(token)[0]
 
 
 def _per_unit(doc: Doc, end: int, lemma: OnDemandLemmas) -> str | None:
@@ -532,97 +516,6 @@ class OrganizationFixer:
 @Language.factory("factwire_orgs", default_config={"rules": "org_rules.json"})
 def make_orgs(nlp: Language, name: str, rules: str) -> OrganizationFixer:
     return OrganizationFixer(nlp, rules)
-
-
-def looks_like_year(run: Span) -> bool:
-    """A bare four-digit number between 1800 and 2100."""
-    return run.text.isdigit() and len(run.text) == 4 and 1800 <= int(run.text) <= 2100
-
-
-def _word_class(word: str) -> str:
-    if word in UNITS:
-        return "unit" if UNITS[word] < 10 else "teen"
-    if word in TENS:
-        return "ten"
-    if word in SCALES:
-        return "scale"
-    return "hundred" if word == "hundred" else "other"
-
-
-_FOLLOWS = {
-    "unit": {"hundred", "scale", "other"}, "teen": {"hundred", "scale", "other"},
-    "ten": {"unit", "hundred", "scale", "other"}, "hundred": {"unit", "teen", "ten", "scale", "other"},
-    "scale": {"unit", "teen", "ten", "hundred", "scale", "other"}, "other": {"unit", "teen", "ten", "hundred", "scale", "other"},
-}
-
-
-def _word_follows(previous: str, word: str) -> bool:
-    """Whether one number word can continue another in a single number: "twenty five" yes, "one two" no.
-
-    A scale word may follow a smaller one only ("thousand million", "lakh crore", not "thousand thousand").
-    """
-    before, after = _word_class(previous), _word_class(word)
-    if before == after == "scale":
-        return SCALES[word] > SCALES[previous]
-    return after in _FOLLOWS[before]
-
-
-def number_runs(doc: Doc) -> list[Span]:
-    """Maximal runs of tokens that spell one number ("1.16 billion", "three hundred and two").
-
-    Found once per Doc (`doc._.number_runs`) for both the money and the count finder.
-
-    Abbreviated scales (m, bn, k) count only right after digits; "and" and a
-    hyphen join number words; "a" starts a run before a scale word ("a billion").
-    """
-    if doc._.number_runs is not None:
-        return doc._.number_runs
-    runs: list[Span] = []
-    i, n = 0, len(doc)
-    while i < n:
-        token = doc[i]
-        starts = bool(_DIGITS.match(token.text)) or (token.lower_ in NUMBER_WORDS and token.lower_ not in SCALES)
-        if token.lower_ in {"a", "half", "quarter", "quarters"} and i + 1 < n \
-                and doc[i + 1].lower_ in {"half", "quarter", "dozen", "hundred", "thousand", "million", "billion", "trillion"}:
-            starts = token.lower_ != "a" or doc[i + 1].lower_ not in {"half", "quarter"} or i + 2 < n
-        if token.lower_ in SCALES and len(token.text) > 2 and token.lower_ not in {"grand"}:
-            starts = True
-        if not starts:
-            i += 1
-            continue
-        j = i + 1
-        while j < n:
-            nxt = doc[j]
-            prev = doc[j - 1]
-            if nxt.lower_ in SCALES and (len(nxt.text) > 2 or _DIGITS.match(prev.text)) and nxt.lower_ != "grand" \
-                    and _word_follows(prev.lower_, nxt.lower_):
-                j += 1
-            elif nxt.lower_ in NUMBER_WORDS and not _DIGITS.match(prev.text) and nxt.lower_ not in SCALES \
-                    and _word_follows(prev.lower_, nxt.lower_):
-                j += 1
-            elif nxt.lower_ in {"and", "-", "a"} and j + 1 < n and not _DIGITS.match(prev.text) \
-                    and doc[j + 1].lower_ in NUMBER_WORDS | {"half"} and not _DIGITS.match(doc[j + 1].text) \
-                    and _word_follows(prev.lower_, doc[j + 1].lower_):
-                j += 2
-            elif nxt.lower_ == "half" and prev.lower_ == "a" or nxt.lower_ == "quarters" and j + 1 < n \
-                    and doc[j + 1].lower_ in SCALES:
-                j += 1
-            elif nxt.lower_ == "point" and j + 1 < n and (doc[j + 1].is_digit or doc[j + 1].lower_ in NUMBER_WORDS) \
-                    and not doc[j + 1].lower_ in SCALES:
-                j += 2  # "one point three"
-            elif nxt.text == "-" and j + 1 < n and _DIGITS.match(prev.text) and doc[j + 1].lower_ in SCALES \
-                    and len(doc[j + 1].text) > 2:
-                j += 2  # "a 1.5-billion-euro deal"
-            elif len(nxt.text) == 3 and nxt.is_digit and prev.is_digit and len(prev.text) <= 3 and prev.whitespace_ == " ":
-                j += 1  # "70 000 jobs": thousands separated by a space
-            else:
-                break
-        span = doc[i:j]
-        if parse_number(span.text) is not None:
-            runs.append(span)
-        i = j
-    doc._.number_runs = runs
-    return runs
 
 
 class MoneyFinder:
