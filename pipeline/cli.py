@@ -94,12 +94,12 @@ def extract(
     articles = 0
     progress = tqdm(desc="articles", unit=" art", disable=not sys.stderr.isatty(), file=sys.stderr)
 
-    def count(record: dict) -> None:
+    def count(article: Article) -> None:
         nonlocal articles
         articles += 1
-        files.add(record["path"] or record["id"])
+        files.add(article.path or article.id)
         for fact_type in FACT_TYPES:
-            facts[fact_type] += len(record[fact_type])
+            facts[fact_type] += len(getattr(article, fact_type))
         progress.update()
 
     options = ReadOptions(exclude=tuple(exclude or ()), max_bytes=max_file_mb * 1_000_000,

@@ -11,21 +11,22 @@ an uninterrupted run record for record.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache, partial
 from importlib.metadata import PackageNotFoundError, version
 from importlib.resources import files
 from pathlib import Path
 
 from pipeline.batch.engines import Engine
-from pipeline.extraction import BATCH_SIZE, extract_lines
+from pipeline.batch.work import extract_inputs
+from pipeline.extraction import BATCH_SIZE
 from pipeline.inputs.formats import ReadOptions
 from pipeline.nlp.load import model_name
 from pipeline.inputs.files import InputFile, Skipped, find_inputs
 from pipeline.batch.writers import record_sink
+from pipeline.records import Article
 
 
 @cache
@@ -65,19 +66,21 @@ class Parts:
         except OSError:
             return False  # unreadable now: let the run report it
 
-    def write(self, item: InputFile, lines: Iterable[str]) -> None:
+    def write(self, item: InputFile, articles: Iterable[Article]) -> None:
         """Keep one file's records, atomically."""
         self.folder.mkdir(parents=True, exist_ok=True)
         handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=self.folder, suffix=".tmp", delete=False)
         with handle:
-            handle.writelines(lines)
+            handle.writelines(article.model_dump_json() + "\n" for article in articles)
         os.replace(handle.name, self._path(item))
 
-    def lines(self, item: InputFile) -> list[str]:
+    def articles(self, item: InputFile) -> list[Article]:
+        """The records kept for one file (none if its part is gone)."""
         try:
-            return self._path(item).read_text(encoding="utf-8").splitlines(keepends=True)
+            lines = self._path(item).read_text(encoding="utf-8").splitlines()
         except OSError:
             return []
+        return [Article.model_validate_json(line) for line in lines if line]
 
     def prune(self, keep: Iterable[InputFile]) -> None:
         """Forget parts of files that are gone or changed, so the folder does not grow without end."""
@@ -95,12 +98,12 @@ class Parts:
 def extract_to_output(paths: Iterable[str | Path], output: str, *, output_format: str = "jsonl", resume: bool = True,
                       model: str | None = None, batch_size: int = BATCH_SIZE, engine: Engine = Engine(),
                       options: ReadOptions = ReadOptions(), on_skip: Callable[[Skipped], None],
-                      on_article: Callable[[dict], None]) -> int:
+                      on_article: Callable[[Article], None]) -> int:
     """Extract `paths` into `output` (`-`: stdout, JSONL); returns how many files were reused from earlier runs.
 
     With `resume`, every file's records are kept as a part beside the output
     and a later run reuses the parts of unchanged files. `on_article` sees
-    every record written (as a dict), reused or new.
+    every record written, reused or new.
     """
     inputs: list[InputFile] = []
     for item in find_inputs(paths, options.exclude):
@@ -110,32 +113,37 @@ def extract_to_output(paths: Iterable[str | Path], output: str, *, output_format
             inputs.append(item)
     if not inputs:
         return 0  # nothing to read: leave any previous output alone
-    extract = partial(extract_lines, model=model, batch_size=batch_size, on_skip=on_skip, options=options,
+    extract = partial(extract_inputs, model=model, batch_size=batch_size, on_skip=on_skip, options=options,
                       engine=engine)
     if output == "-" or not resume:
         with record_sink(output, output_format) as add:
-            for record in extract(inputs):
-                add(record + "\n")
-                on_article(json.loads(record))
+            for article in extract(inputs):
+                add(article)
+                on_article(article)
         return 0
     parts = Parts(Path(output), model_name(model))
     todo = [item for item in inputs if not parts.done(item)]
-    by_path = {item.relative: item for item in todo}
-    current: str | None = None
-    lines: list[str] = []
-    for record in extract(todo) if todo else []:
-        path = json.loads(record)["path"]
-        if path != current and current is not None:
-            parts.write(by_path[current], lines)
-            lines = []
-        current = path
-        lines.append(record + "\n")
-    if current is not None:
-        parts.write(by_path[current], lines)
+    for item, articles in _by_file(extract(todo) if todo else iter(()), todo):
+        parts.write(item, articles)
     with record_sink(output, output_format) as add:
         for item in inputs:
-            for line in parts.lines(item):
-                add(line)
-                on_article(json.loads(line))
+            for article in parts.articles(item):
+                add(article)
+                on_article(article)
     parts.prune(inputs)
     return len(inputs) - len(todo)
+
+
+def _by_file(articles: Iterator[Article], files: list[InputFile]) -> Iterator[tuple[InputFile, list[Article]]]:
+    """The articles of a run grouped by the file they came from (they arrive in file order)."""
+    by_path = {item.relative: item for item in files}
+    current: str | None = None
+    group: list[Article] = []
+    for article in articles:
+        if article.path != current and current is not None:
+            yield by_path[current], group
+            group = []
+        current = article.path
+        group.append(article)
+    if current is not None:
+        yield by_path[current], group

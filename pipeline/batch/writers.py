@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TextIO
 
 from pipeline.inputs.files import Skipped
+from pipeline.records import Article
 
 
 @contextmanager
@@ -87,8 +88,8 @@ FACT_COLUMNS = ("article_id", "type", "text", "start", "end", "value", "currency
 
 
 @contextmanager
-def record_sink(path: str | Path, output_format: str = "jsonl") -> Iterator[Callable[[str], None]]:
-    """A function taking each record (one JSONL line); the output appears whole, and only if the block succeeds.
+def record_sink(path: str | Path, output_format: str = "jsonl") -> Iterator[Callable[[Article], None]]:
+    """A function taking each record; the output appears whole, and only if the block succeeds.
 
     `jsonl` writes the lines (`-` is standard output); `json` a folder with one
     pretty-printed `<article id>.json` per article; `parquet` a flat table of
@@ -96,11 +97,11 @@ def record_sink(path: str | Path, output_format: str = "jsonl") -> Iterator[Call
     """
     if output_format == "jsonl":
         with atomic_text_file(path) as out:
-            yield out.write
+            yield lambda article: out.write(article.model_dump_json() + "\n")
     elif output_format == "json":
         with atomic_folder(Path(path)) as folder:
             (folder / OUTPUT_MARK).write_text("written by factwire extract --format json\n", encoding="utf-8")
-            yield lambda line: _write_json(folder, line)
+            yield lambda article: _write_json(folder, article)
     elif output_format == "parquet":
         with _parquet_sink(Path(path)) as add:
             yield add
@@ -108,9 +109,9 @@ def record_sink(path: str | Path, output_format: str = "jsonl") -> Iterator[Call
         raise ValueError(f"unknown output format {output_format!r}; known: {', '.join(OUTPUT_FORMATS)}")
 
 
-def _write_json(folder: Path, line: str) -> None:
-    record = json.loads(line)
-    name = re.sub(r"[^\w.-]+", "_", record["id"]) + ".json"  # "wikinews/a.txt#2" -> "wikinews_a.txt_2.json"
+def _write_json(folder: Path, article: Article) -> None:
+    name = re.sub(r"[^\w.-]+", "_", article.id) + ".json"  # "wikinews/a.txt#2" -> "wikinews_a.txt_2.json"
+    record = article.model_dump(mode="json")
     (folder / name).write_text(json.dumps(record, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
@@ -134,34 +135,33 @@ def atomic_folder(target: Path) -> Iterator[Path]:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def fact_rows(record: dict) -> Iterator[dict]:
+def fact_rows(article: Article) -> Iterator[dict]:
     """One flat row per fact of an article record: organizations give a row per mention.
 
-    >>> r = {"id": "a#1", "organizations": [{"name": "Acme", "mentions": [{"text": "Acme Corp.", "start": 0, "end": 10}]}],
-    ...      "money": [{"text": "$5", "start": 20, "end": 22, "amount": "5", "currency": "USD", "qualifier": None}],
-    ...      "counts": [], "dates": []}
-    >>> [(row["type"], row["text"], row["value"], row["currency"], row["name"]) for row in fact_rows(r)]
+    >>> from pipeline.records import Mention, Money, Organization
+    >>> a = Article(id="a#1", text="Acme Corp. paid $5.", money=[Money(text="$5", start=16, end=18, amount="5", currency="USD")],
+    ...             organizations=[Organization(name="Acme", mentions=[Mention(text="Acme Corp.", start=0, end=10)])])
+    >>> [(row["type"], row["text"], row["value"], row["currency"], row["name"]) for row in fact_rows(a)]
     [('organization', 'Acme Corp.', None, None, 'Acme'), ('money', '$5', '5', 'USD', None)]
     """
     base = dict.fromkeys(FACT_COLUMNS)
-    base["article_id"] = record["id"]
-    for org in record["organizations"]:
-        for mention in org["mentions"]:
-            yield {**base, "type": "organization", "text": mention["text"], "start": mention["start"],
-                   "end": mention["end"], "name": org["name"]}
-    for money in record["money"]:
-        yield {**base, "type": "money", "text": money["text"], "start": money["start"], "end": money["end"],
-               "value": money["amount"], "currency": money["currency"], "qualifier": money["qualifier"]}
-    for count in record["counts"]:
-        yield {**base, "type": "count", "text": count["text"], "start": count["start"], "end": count["end"],
-               "value": str(count["value"]), "item": count["item"], "qualifier": count["qualifier"]}
-    for fact in record["dates"]:
-        yield {**base, "type": "date", "text": fact["text"], "start": fact["start"], "end": fact["end"],
-               "value": fact["value"]}
+    base["article_id"] = article.id
+    for org in article.organizations:
+        for mention in org.mentions:
+            yield {**base, "type": "organization", "text": mention.text, "start": mention.start, "end": mention.end,
+                   "name": org.name}
+    for money in article.money:
+        yield {**base, "type": "money", "text": money.text, "start": money.start, "end": money.end,
+               "value": money.amount, "currency": money.currency, "qualifier": money.qualifier}
+    for count in article.counts:
+        yield {**base, "type": "count", "text": count.text, "start": count.start, "end": count.end,
+               "value": str(count.value), "item": count.item, "qualifier": count.qualifier}
+    for fact in article.dates:
+        yield {**base, "type": "date", "text": fact.text, "start": fact.start, "end": fact.end, "value": fact.value}
 
 
 @contextmanager
-def _parquet_sink(target: Path) -> Iterator[Callable[[str], None]]:
+def _parquet_sink(target: Path) -> Iterator[Callable[[Article], None]]:
     """Write fact rows to a Parquet file in row groups, so memory does not grow with the run."""
     try:
         import pyarrow as pa
@@ -177,8 +177,8 @@ def _parquet_sink(target: Path) -> Iterator[Callable[[str], None]]:
                 writer.write_table(pa.Table.from_pylist(rows, schema=schema))
                 rows.clear()
 
-            def add(line: str) -> None:
-                rows.extend(fact_rows(json.loads(line)))
+            def add(article: Article) -> None:
+                rows.extend(fact_rows(article))
                 if len(rows) >= PARQUET_ROWS_PER_GROUP:
                     flush()
 

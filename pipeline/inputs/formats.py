@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -24,7 +24,7 @@ from markdown_it import MarkdownIt
 
 from pipeline.normalize.dates import normalize_date
 from pipeline.inputs.files import MAX_FILE_MB, UnreadableFile, read_text
-from pipeline.inputs.segment import describe_header, split_articles
+from pipeline.inputs.segment import Header, describe_header, split_articles
 
 
 MAX_PROBLEMS_PER_FILE = 10
@@ -52,14 +52,28 @@ class ReadOptions:
 
 @dataclass(frozen=True)
 class SourceArticle:
-    """One article as read from its file: the text every offset will point into, and its metadata."""
+    """One article as read: its id, the text every offset will point into, and its header.
 
+    The id is `<path relative to the input root>#<n>`, n the 1-based article
+    (or record, or line) number in the file; an article given as a string has
+    no path.
+    """
+
+    id: str
+    path: str | None
     index: int
     text: str
-    title: str | None = None
-    source: str | None = None
-    published: str | None = None
-    metadata_ranges: tuple[tuple[int, int], ...] = ()
+    header: Header
+    encoding: str | None = None
+
+    @classmethod
+    def of_text(cls, text: str, id: str = "text#1", **given: str | None) -> SourceArticle:
+        """A string as one article: its header read from the text, where `given` (title, source, published) is not."""
+        header = describe_header(text)
+        return cls(id, None, 1, text, replace(header, **{k: v or getattr(header, k) for k, v in given.items()}))
+
+
+_Read = tuple[int, str, Header]  # what a format reader gives per article: its number, text and header
 
 
 @dataclass(frozen=True)
@@ -71,13 +85,17 @@ class FileArticles:
     problems: list[str]
 
 
-def read_articles(path: Path, options: ReadOptions = ReadOptions()) -> FileArticles:
-    """The articles of one file, by its suffix; UnreadableFile when the file gives none."""
+def read_articles(path: Path, relative: str | None = None, options: ReadOptions = ReadOptions()) -> FileArticles:
+    """The articles of one file, by its suffix, their ids under `relative` (default: the file name);
+    UnreadableFile when the file gives none."""
     text, encoding = read_text(path, options.max_bytes)
     problems: list[str] = []
-    articles = _READERS[path.suffix.lower()](text, options.fields, problems.append)
-    if not articles:
+    found = _READERS[path.suffix.lower()](text, options.fields, problems.append)
+    if not found:
         raise UnreadableFile(f"no article text ({'; '.join(_first(problems, 3))})" if problems else "no article text")
+    relative = relative or path.name
+    articles = [SourceArticle(f"{relative}#{index}", relative, index, body, header, encoding)
+                for index, body, header in found]
     return FileArticles(articles, encoding, _first(problems, MAX_PROBLEMS_PER_FILE))
 
 
@@ -88,12 +106,11 @@ def _first(problems: list[str], limit: int) -> list[str]:
     return [*problems[:limit - 1], f"and {len(problems) - limit + 1} more like these"]
 
 
-def _plain(text: str, fields: RecordFields, problem: Callable[[str], None]) -> list[SourceArticle]:
-    return [SourceArticle(n, text[a.start:a.end], a.title, a.source, a.published, a.metadata_ranges)
-            for n, a in enumerate(split_articles(text), start=1)]
+def _plain(text: str, fields: RecordFields, problem: Callable[[str], None]) -> list[_Read]:
+    return [(n, text[piece.start:piece.end], piece.header) for n, piece in enumerate(split_articles(text), start=1)]
 
 
-def _markdown(text: str, fields: RecordFields, problem: Callable[[str], None]) -> list[SourceArticle]:
+def _markdown(text: str, fields: RecordFields, problem: Callable[[str], None]) -> list[_Read]:
     return _plain(markdown_to_text(text), fields, problem)
 
 
@@ -118,7 +135,7 @@ def markdown_to_text(source: str) -> str:
     return "\n\n".join(block for block in blocks if block)
 
 
-def _html(text: str, fields: RecordFields, problem: Callable[[str], None]) -> list[SourceArticle]:
+def _html(text: str, fields: RecordFields, problem: Callable[[str], None]) -> list[_Read]:
     import trafilatura  # imported on first use: it loads lxml and its language data
 
     page = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False, include_tables=False)
@@ -127,11 +144,11 @@ def _html(text: str, fields: RecordFields, problem: Callable[[str], None]) -> li
         problem("no main text found in the page")
         return []
     header = describe_header(body)
-    return [SourceArticle(1, body, page.title or header.title, page.sitename or page.hostname,
-                          _iso_date(page.date) or header.published, header.metadata_ranges)]
+    return [(1, body, replace(header, title=page.title or header.title, source=page.sitename or page.hostname,
+                              published=_iso_date(page.date) or header.published))]
 
 
-def _json(text: str, fields: RecordFields, problem: Callable[[str], None]) -> list[SourceArticle]:
+def _json(text: str, fields: RecordFields, problem: Callable[[str], None]) -> list[_Read]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as err:
@@ -142,7 +159,7 @@ def _json(text: str, fields: RecordFields, problem: Callable[[str], None]) -> li
             if (a := _record(n, record, fields, f"record {n}", problem)) is not None]
 
 
-def _jsonl(text: str, fields: RecordFields, problem: Callable[[str], None]) -> list[SourceArticle]:
+def _jsonl(text: str, fields: RecordFields, problem: Callable[[str], None]) -> list[_Read]:
     articles = []
     for number, line in _numbered_lines(text):
         try:
@@ -163,7 +180,7 @@ def _numbered_lines(text: str) -> Iterator[tuple[int, str]]:
 
 
 def _record(index: int, record: Any, fields: RecordFields, where: str,
-            problem: Callable[[str], None]) -> SourceArticle | None:
+            problem: Callable[[str], None]) -> _Read | None:
     """One dumped record as an article; its number (record or line) is its index, so ids stay put."""
     if not isinstance(record, dict):
         problem(f"{where}: not a JSON object")
@@ -175,9 +192,9 @@ def _record(index: int, record: Any, fields: RecordFields, where: str,
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     header = describe_header(text)
     title, source = record.get(fields.title), record.get(fields.source)
-    return SourceArticle(index, text, title if isinstance(title, str) else header.title,
-                         source if isinstance(source, str) else header.source,
-                         _iso_date(record.get(fields.date)) or header.published, header.metadata_ranges)
+    return index, text, replace(header, title=title if isinstance(title, str) else header.title,
+                                source=source if isinstance(source, str) else header.source,
+                                published=_iso_date(record.get(fields.date)) or header.published)
 
 
 def _iso_date(value: Any) -> str | None:
@@ -195,7 +212,7 @@ def _iso_date(value: Any) -> str | None:
         return parsed[0] if parsed is not None and parsed[1] == "day" else None
 
 
-_READERS: dict[str, Callable[[str, RecordFields, Callable[[str], None]], list[SourceArticle]]] = {
+_READERS: dict[str, Callable[[str, RecordFields, Callable[[str], None]], list[_Read]]] = {
     ".txt": _plain, ".md": _markdown, ".markdown": _markdown, ".html": _html, ".htm": _html,
     ".json": _json, ".jsonl": _jsonl,
 }

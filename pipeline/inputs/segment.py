@@ -8,7 +8,7 @@ kicker, the headline) and maybe a dateline before its body.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 
 from pipeline.normalize.dates import normalize_date
 
@@ -31,25 +31,33 @@ MAX_HEADER_LINES = 4
 
 
 @dataclass(frozen=True)
-class ArticleSlice:
-    """One article of a file: where it is, and its header metadata."""
+class Header:
+    """An article's metadata, from reading to record: headline, outlet, publication date, and the stretches of
+    its text that are metadata (datelines, "Source:" and credit lines), where no fact is taken."""
 
-    start: int
-    end: int
     title: str | None = None
     source: str | None = None
     published: str | None = None
-    metadata_ranges: tuple[tuple[int, int], ...] = field(default=())
+    metadata_ranges: tuple[tuple[int, int], ...] = ()
 
 
-def split_articles(text: str) -> list[ArticleSlice]:
+@dataclass(frozen=True)
+class Piece:
+    """One article of a file's text: where it starts and ends, and its header (ranges relative to `start`)."""
+
+    start: int
+    end: int
+    header: Header
+
+
+def split_articles(text: str) -> list[Piece]:
     """Articles of a file, in order; blank stretches give none.
 
     >>> raw = "Kicker\\n\\nBig headline\\n\\nBody one.\\n\\nSource: A.com\\n\\nSecond title\\n\\nBody two.\\n\\nSource: B.com"
-    >>> [(raw[a.start:a.end], a.title, a.source) for a in split_articles(raw)]
+    >>> [(raw[a.start:a.end], a.header.title, a.header.source) for a in split_articles(raw)]
     [('Kicker\\n\\nBig headline\\n\\nBody one.', 'Big headline', 'A.com'), ('Second title\\n\\nBody two.', 'Second title', 'B.com')]
     >>> raw = "Title one\\n\\nBody one.\\nSource: Xinhua\\nEditor: Liu Wei\\n\\nTitle two\\n\\nBody two.\\nSource: Xinhua"
-    >>> [(a.title, a.source) for a in split_articles(raw)]
+    >>> [(a.header.title, a.header.source) for a in split_articles(raw)]
     [('Title one', 'Xinhua'), ('Title two', 'Xinhua')]
     """
     articles = []
@@ -66,11 +74,11 @@ def split_articles(text: str) -> list[ArticleSlice]:
         start += len(body) - len(body.lstrip())
         end -= len(body) - len(body.rstrip())
         header = describe_header(text[start:end])
-        articles.append(ArticleSlice(start, end, header.title, source, header.published, header.metadata_ranges))
+        articles.append(Piece(start, end, replace(header, source=source)))
     return articles
 
 
-def describe_header(text: str) -> ArticleSlice:
+def describe_header(text: str) -> Header:
     """Headline, dateline and metadata ranges of one article's text (offsets relative to it).
 
     >>> h = describe_header("Irish mobile rate hits 94%\\n2005-03-18\\n\\nAccording to a report, rates rose.")
@@ -106,7 +114,7 @@ def describe_header(text: str) -> ArticleSlice:
     sources = list(_SOURCE_LINE.finditer(text))  # a "Source:" line inside the text is metadata too
     ranges += [m.span() for m in sources] + [m.span() for m in _CREDIT_LINE.finditer(text)]
     source = sources[-1].group("source") if sources else None
-    return ArticleSlice(0, len(text), title, source, published, tuple(sorted(ranges)))
+    return Header(title, source, published, tuple(sorted(ranges)))
 
 
 def split_long(text: str, limit: int) -> list[tuple[int, int]]:

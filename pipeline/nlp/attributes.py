@@ -22,20 +22,28 @@ from spacy.pipeline import AttributeRuler
 from spacy.symbols import IDS
 from spacy.tokens import Doc
 
+from pipeline.nlp.hits import RebuiltOnLoad
+
 _OUTPUTS = [POS, MORPH, LEMMA]
 _TABLE_KEYS = {"TAG", "LOWER", "DEP", "IS_SPACE"}
 _TABLE_OPERATORS = {"IN", "NOT_IN", "REGEX"}
 _ANY_OTHER_WORD = "\x00"
 
 
-class TaggedAttributes:
+class TaggedAttributes(RebuiltOnLoad):
     """Set what the model's attribute ruler sets, by table lookup for its one-token patterns."""
 
     def __init__(self, nlp: Language, source: str) -> None:
+        self.nlp, self.source = nlp, source
+        self.build()
+
+    def build(self) -> None:
+        """The tables of the source ruler's patterns (read again once a saved pipeline has loaded them)."""
+        nlp = self.nlp
         self.vocab = nlp.vocab
         self.table_rules: list[tuple[list[dict], dict]] = []
         others = []
-        for entry in nlp.get_pipe(source).patterns:
+        for entry in nlp.get_pipe(self.source).patterns:
             if _one_token_rule(entry):
                 self.table_rules.append(([pattern[0] for pattern in entry["patterns"]], entry["attrs"]))
             else:

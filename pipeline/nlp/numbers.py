@@ -1,14 +1,22 @@
-"""The number grammar on tokens: maximal runs of tokens that spell one number ("1.16 billion", "three hundred")."""
+"""The number grammar on tokens, and the `factwire_numbers` component that finds every number once.
+
+A number run is a maximal run of tokens that spells one number ("1.16
+billion", "three hundred and two", "a 1.5-billion-euro deal"). The component
+puts them in `doc.spans["numbers"]`, where the money and count finders read
+them; the values come from `pipeline.normalize.numbers`.
+"""
 
 from __future__ import annotations
 
 import re
 
+from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from pipeline.normalize.numbers import NUMBER_WORDS, SCALES, TENS, UNITS, parse_number
+from pipeline.normalize.qualifiers import qualifier
 
-Doc.set_extension("number_runs", default=None, force=True)
+NUMBERS = "numbers"  # the key of doc.spans
 
 _DIGITS = re.compile(r"^[-−]?(?:\d[\d,]*(?:\.\d+)?|\.\d+)$")
 
@@ -49,13 +57,9 @@ def _word_follows(previous: str, word: str) -> bool:
 def number_runs(doc: Doc) -> list[Span]:
     """Maximal runs of tokens that spell one number ("1.16 billion", "three hundred and two").
 
-    Found once per Doc (`doc._.number_runs`) for both the money and the count finder.
-
     Abbreviated scales (m, bn, k) count only right after digits; "and" and a
     hyphen join number words; "a" starts a run before a scale word ("a billion").
     """
-    if doc._.number_runs is not None:
-        return doc._.number_runs
     runs: list[Span] = []
     i, n = 0, len(doc)
     while i < n:
@@ -100,5 +104,22 @@ def number_runs(doc: Doc) -> list[Span]:
         if parse_number(span.text) is not None:
             runs.append(span)
         i = j
-    doc._.number_runs = runs
     return runs
+
+
+class NumberFinder:
+    """Put every number run of the Doc in `doc.spans["numbers"]`, for the money and count finders."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc.spans[NUMBERS] = number_runs(doc)
+        return doc
+
+
+@Language.factory("factwire_numbers")
+def make_numbers(nlp: Language, name: str) -> NumberFinder:
+    return NumberFinder()
+
+
+def qualifier_before(doc: Doc, start: int) -> str | None:
+    """The controlled qualifier written just before token `start` ("more than", "an estimated"), if any."""
+    return qualifier([t.lower_ for t in doc[max(start - 3, 0):start]])

@@ -31,6 +31,8 @@ SCALES = {
     "trillion": 10**12, "trillions": 10**12, "tn": 10**12, "trn": 10**12, "tr": 10**12,
     "quadrillion": 10**15, "quintillion": 10**18, "sextillion": 10**21,
 }
+#: The scale abbreviations news writes glued to digits ("$460m", "1.2bn", "Rs 5cr"), split off by the tokenizer.
+GLUED_SCALES = ("bn", "mn", "mln", "bln", "mil", "tn", "trn", "k", "m", "b", "cr", "K", "M", "B", "BN", "MN")
 #: Words that are numbers only inside a phrase ("a couple", "a pair"), never on their own in text.
 PHRASE_NUMBERS = {"couple": 2, "pair": 2}
 NUMBER_WORDS = frozenset(UNITS) | frozenset(TENS) | {"hundred", "dozen"} | frozenset(SCALES)

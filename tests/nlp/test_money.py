@@ -1,17 +1,17 @@
-"""Rule tests on spacy.blank("en"): the tokenizer rules and the money finder without the statistical model."""
+"""The money finder and the tokenizer rules it needs, on spacy.blank("en"): no statistical model involved."""
 
 import pytest
 import spacy
 
-from pipeline.nlp.components import split_at_line_breaks
-from pipeline.nlp.numbers import number_runs
-from pipeline.nlp.load import _teach_tokenizer, pipeline_config
+from pipeline.nlp.hits import MoneyHit
+from pipeline.nlp.tokenizer import teach_tokenizer
 
 
 @pytest.fixture(scope="module")
 def blank():
     nlp = spacy.blank("en")
-    _teach_tokenizer(nlp, pipeline_config()["factwire"]["scale_suffixes"])
+    teach_tokenizer(nlp)
+    nlp.add_pipe("factwire_numbers")
     nlp.add_pipe("factwire_money")
     return nlp
 
@@ -67,26 +67,23 @@ def test_tokenizer_splits_currency_scale_and_final_stop(blank, text, tokens):
 ])
 def test_money(blank, text, expected):
     doc = blank(text)
-    assert [(s._.money["amount"], s._.money["currency"]) for s in doc.spans["money"]] == expected
+    assert [(s._.money.amount, s._.money.currency) for s in doc.spans["money"]] == expected
 
 
 def test_range_ends_are_linked(blank):
     doc = blank("between $1.5 billion and $2 billion")
     low, high = (s._.money for s in doc.spans["money"])
-    assert (low["relation"], low["related"], low["qualifier"]) == ("range_low", 1, "between")
-    assert (high["relation"], high["related"]) == ("range_high", 0)
+    assert (low.relation, low.related, low.qualifier) == ("range_low", 1, "between")
+    assert (high.relation, high.related) == ("range_high", 0)
 
 
-@pytest.mark.parametrize(("text", "runs"), [
-    ("three hundred and forty two workers", ["three hundred and forty two"]),
-    ("1.16 billion and 70 000 jobs", ["1.16 billion", "70 000"]),
-    ("the fourth time, one of the first", ["one"]),
-])
-def test_number_runs(blank, text, runs):
-    assert [r.text for r in number_runs(blank.make_doc(text))] == runs
 
 
-def test_entities_never_cross_a_line_break(blank):
-    doc = blank.make_doc("Source: Xinhuanet.com\n\nRichemont joins")
-    merged = doc.char_span(8, 32, label="ORG")
-    assert [s.text for s in split_at_line_breaks(doc, [merged])] == ["Xinhuanet.com", "Richemont"]
+def test_every_amount_carries_a_typed_hit(blank):
+    doc = blank("It paid $5 a share, or about US$2 billion (€1.8 billion).")
+    hits = [s._.money for s in doc.spans["money"]]
+    assert all(isinstance(hit, MoneyHit) for hit in hits)
+    assert [(h.amount, h.currency, h.per_unit, h.relation, h.related) for h in hits] == [
+        ("5", "USD", "share", None, None), ("2000000000", "USD", None, "equivalent", 2),
+        ("1800000000", "EUR", None, "equivalent", 1)]
+    assert hits[1].qualifier == "about" and hits[0].basis == "default" and hits[1].basis == "explicit"

@@ -1,0 +1,192 @@
+"""The `factwire_counts` component: a number with the noun it counts ("1,953 counterfeiting suspects").
+
+The counted noun is the number's syntactic head when it follows the number,
+else the last noun of the noun phrase right after it. Years, dates,
+percentages, ordinals, money, durations, measures and model numbers are not
+counts, nor is "one of". A number compared with a count just before it ("up
+from 120") counts the same thing; "dozens of shops" counts shops at its lower
+bound. Each span in `doc.spans["counts"]` carries its `CountHit`
+(`span._.count`).
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from pipeline.nlp.boundaries import ends_line
+from pipeline.nlp.hits import CountHit
+from pipeline.nlp.lemmas import OnDemandLemmas
+from pipeline.nlp.money import MONEY
+from pipeline.nlp.numbers import NUMBERS, looks_like_year, qualifier_before
+from pipeline.normalize.money import currency_table
+from pipeline.normalize.numbers import parse_number
+from pipeline.patterns import load_json
+
+COUNTS = "counts"  # the key of doc.spans
+
+
+class CountFinder:
+    """Find counts: a number run that is not money, a date or an identifier, with the noun it counts."""
+
+    def __init__(self, nlp: Language, rules: str) -> None:
+        data = load_json(rules)
+        self.lemma = OnDemandLemmas(nlp)
+        self.not_counted = frozenset(data["not_counted"])
+        self.identifier_words = frozenset(data["identifier_words"])
+        self.item_lemmas: dict[str, str] = data["item_lemmas"]
+        self.elliptical_cues = [tuple(cue.split()) for cue in data["elliptical_cues"]]
+        self.not_count_labels = frozenset(data["not_count_entity_labels"])
+        self.range_words = frozenset(data["range_words"])
+        self.approximate = {tuple(phrase.split()): value for phrase, value in
+                            sorted(data["approximate_plurals"].items(), key=lambda kv: -len(kv[0].split()))}
+        self.approximate_starts = {phrase[0] for phrase in self.approximate}
+
+    def __call__(self, doc: Doc) -> Doc:
+        taken = set()
+        for span in doc.spans.get(MONEY, []):
+            taken.update(range(span.start, span.end))
+        for ent in doc.ents:
+            if ent.label_ in self.not_count_labels:
+                taken.update(range(ent.start, ent.end))
+        runs = [r for r in doc.spans[NUMBERS] if not any(t.i in taken for t in r) and not self._is_identifier(doc, r)
+                and r.text[0] not in "-−"]
+        found = self._numbered(doc, runs) + self._approximate(doc, taken)
+        found.sort(key=lambda pair: pair[0].start)
+        doc.spans[COUNTS] = [span for span, _ in found]
+        for span, (_, hit) in zip(doc.spans[COUNTS], found):
+            span._.count = hit
+        return doc
+
+    def _numbered(self, doc: Doc, runs: list[Span]) -> list[tuple[Span, CountHit]]:
+        """Counts of number runs: with their noun, as the low end of a range, or elliptical after another count."""
+        heads = [self._counted_noun(doc, run) for run in runs]
+        found: list[tuple[Span, CountHit]] = []
+        for k, (run, head) in enumerate(zip(runs, heads)):
+            if head is None and k + 1 < len(runs) and heads[k + 1] is not None and self._range_low(doc, run, runs[k + 1]):
+                head, span_end = heads[k + 1], run.end  # "15 to 20 people": the low end counts people too
+                item_text = doc[runs[k + 1].end:self._phrase_end(doc, head)].text
+            elif head is None:
+                previous = found[-1] if found and found[-1][0].sent == run.sent else None
+                if previous is not None and self._elliptical(doc, run):  # "up from 120 a year earlier": 120 stores
+                    found.append((run, CountHit(parse_number(run.text), previous[1].item, None,
+                                                qualifier_before(doc, run.start))))
+                continue
+            else:
+                span_end = self._phrase_end(doc, head)
+                item_text = doc[run.end:span_end].text
+            found.append((doc[run.start:span_end], CountHit(parse_number(run.text), self._item_lemma(head), item_text,
+                                                            qualifier_before(doc, run.start))))
+        return found
+
+    def _elliptical(self, doc: Doc, run: Span) -> bool:
+        """A number compared with a count just before it: "up from 120", "compared with 98", "versus 75"."""
+        before = tuple(t.lower_ for t in doc[max(run.start - 2, 0):run.start])
+        return any(before[-len(cue):] == cue for cue in self.elliptical_cues)
+
+    def _approximate(self, doc: Doc, taken: set[int]) -> list[tuple[Span, CountHit]]:
+        """"dozens of shops", "hundreds of thousands of people": counts at their lower bound, qualified "at least"."""
+        found = []
+        i = 0
+        while i < len(doc):
+            phrase = None
+            if doc[i].lower_ in self.approximate_starts:
+                phrase = next((p for p in self.approximate if i + len(p) < len(doc) and doc[i + len(p)].lower_ == "of"
+                               and all(doc[i + k].lower_ == word for k, word in enumerate(p))), None)
+            if phrase is None or i in taken:
+                i += 1
+                continue
+            end = i + len(phrase) + 1
+            head = self._scan_noun(doc, end)
+            if head is not None and not self._is_unit(head) and head.pos_ == "NOUN" \
+                    and currency_table().lookup(head.text) is None:  # "millions of dollars" is not a count
+                found.append((doc[i:head.i + 1], CountHit(Decimal(self.approximate[phrase]), self._item_lemma(head),
+                                                          doc[end:head.i + 1].text, "at least")))
+            i = end
+        return found
+
+    def _item_lemma(self, head: Token) -> str:
+        """Lemma of the counted noun; irregular plurals from the rules, acronym plurals ("SUVs") by hand."""
+        if head.lower_ in self.item_lemmas:
+            return self.item_lemmas[head.lower_]
+        if re.fullmatch(r"[A-Z]{2,}s", head.text) or head.pos_ == "PROPN" and self.lemma(head) == head.text and \
+                re.fullmatch(r"\w+[^s]s", head.text):
+            return head.text[:-1].lower()  # "SUVs", "iPhones"
+        return self.lemma(head).lower()
+
+    def _range_low(self, doc: Doc, low: Span, high: Span) -> bool:
+        """Whether `low` opens a range closed by `high`: "15 to 20", "15-20", "between 15 and 20"."""
+        if high.start != low.end + 1 or doc[low.end].lower_ not in self.range_words:
+            return False
+        return doc[low.end].lower_ != "and" or (low.start > 0 and doc[low.start - 1].lower_ == "between")
+
+    def _is_identifier(self, doc: Doc, run: Span) -> bool:
+        before = doc[run.start - 1] if run.start > 0 else None
+        if before is not None and run[0].is_digit and (before.pos_ == "PROPN" or before.is_upper):
+            return True  # "Boeing 737", "S&P 500", "FTSE 100"
+        if before is not None and before.text in self.identifier_words:
+            return True
+        if run.end < len(doc) and doc[run.end].text in {"%", "percent", "per", "/"}:
+            return True
+        if run.end + 1 < len(doc) and doc[run.end].text == "-" and not doc[run.end + 1].like_num:
+            return True  # "two-thirds", "zero-carbon", "52-year-old": an adjective, not a count
+        if run.text.lower() == "zero":
+            return True
+        if before is not None and before.lower_ in {"the"} and run.text.isdigit() and len(run.text) >= 3:
+            return True  # "the 737", "the 2008 ..."
+        return looks_like_year(run)
+
+    def _counted_noun(self, doc: Doc, run: Span) -> Token | None:
+        last = run[-1]
+        nxt = doc[run.end] if run.end < len(doc) else None
+        if nxt is None or nxt.lower_ == "of" or ends_line(last):
+            return None
+        head = None
+        if last.head.i >= run.end and last.head.pos_ in {"NOUN", "PROPN"} and last.head.i - run.end <= 5:
+            head = last.head
+            if any(ends_line(t) for t in doc[run.end - 1:head.i]):
+                head = None
+        if head is None:
+            head = self._scan_noun(doc, run.end)
+        if head is None or any(self._is_unit(t) for t in (head, nxt)):
+            return None  # a measure or duration, or "18 times earnings", "25 yr high"
+        if head.pos_ == "PROPN" and not head.text.endswith("s"):
+            return None
+        return head
+
+    def _is_unit(self, token: Token) -> bool:
+        letters = re.sub(r"[^a-z]", "", token.lower_)
+        return token.lower_ in self.not_counted or self.lemma(token).lower() in self.not_counted or letters in self.not_counted
+
+    @staticmethod
+    def _scan_noun(doc: Doc, start: int) -> Token | None:
+        """The last noun of the adjective/noun sequence that starts at `start`."""
+        noun = None
+        for token in doc[start:start + 6]:
+            if token.pos_ in {"NOUN", "PROPN"}:
+                noun = token
+            elif token.pos_ in {"ADJ", "VERB"} and token.tag_ in {"JJ", "JJR", "VBG", "VBN"} and noun is None:
+                continue
+            else:
+                break
+            if ends_line(token):
+                break
+        return noun
+
+    @staticmethod
+    def _phrase_end(doc: Doc, head: Token) -> int:
+        """End of the counted phrase: the head noun plus a directly coordinated noun ("countries and regions")."""
+        end = head.i + 1
+        if end + 1 < len(doc) and doc[end].lower_ in {"and", "or"} and not ends_line(head):
+            nxt = doc[end + 1]
+            if nxt.dep_ == "conj" and nxt.head.i == head.i and nxt.pos_ == "NOUN":
+                end = nxt.i + 1
+        return end
+
+
+@Language.factory("factwire_counts", default_config={"rules": "count_rules.json"})
+def make_counts(nlp: Language, name: str, rules: str) -> CountFinder:
+    return CountFinder(nlp, rules)

@@ -1,0 +1,78 @@
+"""What the components find, as typed values on spans (the hand-off from the spaCy pipeline to the records), and how
+the components that derive their state from other parts are rebuilt when a saved pipeline is loaded.
+
+The money, count and date finders put their spans in `doc.spans["money"]`,
+`["counts"]` and `["dates"]` and the value of each on the span
+(`span._.money`, `span._.count`, `span._.date`), computed by the normalizers
+once; `pipeline.extraction` only copies them into records. The article a Doc
+belongs to travels as `doc._.article` (its publication date anchors relative
+dates; None when a text is processed on its own).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from decimal import Decimal
+from typing import Literal
+
+from spacy.tokens import Doc, Span
+
+Relation = Literal["range_low", "range_high", "equivalent"]
+Basis = Literal["explicit", "default", "context"]
+
+
+@dataclass(frozen=True)
+class MoneyHit:
+    """One stated amount: exact decimal string in the major unit, ISO code, and how it relates to its neighbours."""
+
+    amount: str
+    currency: str
+    basis: Basis
+    qualifier: str | None = None
+    per_unit: str | None = None
+    relation: Relation | None = None
+    related: int | None = None
+
+
+@dataclass(frozen=True)
+class CountHit:
+    """A number of things: the number, the lemma of the counted noun and the counted phrase as written."""
+
+    value: Decimal
+    item: str | None
+    item_text: str | None
+    qualifier: str | None = None
+
+
+@dataclass(frozen=True)
+class DateHit:
+    """A calendar date or period: ISO 8601 value at the granularity written."""
+
+    value: str
+    granularity: str
+
+
+Span.set_extension("money", default=None, force=True)
+Span.set_extension("count", default=None, force=True)
+Span.set_extension("date", default=None, force=True)
+Doc.set_extension("article", default=None, force=True)
+
+
+class RebuiltOnLoad:
+    """A component whose state comes from package data and the loaded tokenizer or model, not from its own files.
+
+    `spacy.load` builds every component before it reads the saved tokenizer and
+    the model's own components back; such a component therefore builds itself
+    again in `from_disk`, when they are there, and saves nothing of its own.
+    """
+
+    def build(self) -> None:
+        """Make the component's state from its settings (called on creation and after loading)."""
+
+    def to_disk(self, path, *, exclude=()) -> None:
+        Path(path).mkdir(parents=True, exist_ok=True)
+
+    def from_disk(self, path, *, exclude=()) -> RebuiltOnLoad:
+        self.build()
+        return self

@@ -1,0 +1,6 @@
+"""The organizations room: span rulers' patterns, the `factwire_orgs` component and the evidence behind it."""
+
+from pipeline.nlp.organizations.component import OrganizationFixer, make_orgs
+from pipeline.nlp.organizations.rulers import gazetteer_patterns, legal_form_patterns, legal_form_spans
+
+__all__ = ["OrganizationFixer", "gazetteer_patterns", "legal_form_patterns", "legal_form_spans", "make_orgs"]

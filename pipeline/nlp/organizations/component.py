@@ -1,0 +1,84 @@
+"""The `factwire_orgs` component: organization labels and extents corrected with evidence from the text.
+
+Runs after the model's NER and the two organization span rulers (see
+`rulers.py`) and leaves the corrected entities in `doc.ents`: the model's and
+the rulers' names merged (`merge.py`), names the text cues as companies added
+(`evidence.py`), extents fixed (`extents.py`), and what is not an organization
+dropped or relabelled (`filters.py`).
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from pipeline.nlp.hits import RebuiltOnLoad
+from pipeline.nlp.organizations.evidence import RELABELLED, cued_names, looks_like_org
+from pipeline.nlp.organizations.extents import extend_legal, extend_of_place, owner_of_facility, trim
+from pipeline.nlp.organizations.filters import confirmed_in_headlines, is_not_org, is_site
+from pipeline.nlp.organizations.merge import with_rulers
+from pipeline.nlp.organizations.vocabulary import OrgVocabulary, org_vocabulary
+from pipeline.normalize.places import is_place
+
+_MAY_BE_ORG = RELABELLED | {"FAC", "WORK_OF_ART"}  # model labels a legal suffix or introducing noun turns into ORG
+
+
+class OrganizationFixer(RebuiltOnLoad):
+    """Correct organization labels and extents with evidence from the text.
+
+    - relabel a PERSON/GPE/NORP/PRODUCT span as ORG when the text treats it as a
+      company: a legal suffix right after it, an apposition such as
+      "e-commerce giant Alibaba" / "the company X", a cue ("shares of X",
+      "X's quarterly profit", "X, which owns") or a stock code ("X (NYSE: XX)");
+    - split a model ORG that lists known organizations ("Bank of America and
+      Citigroup"), and keep the organization an event or site is named after
+      ("Apple" of "Apple Worldwide Developers Conference");
+    - extend an institution to its "of <place>" complement ("State Bank" +
+      "of Pakistan");
+    - strip a leading "the" or "a", a trailing possessive, a wire slug ("MOVES-");
+    - drop common acronyms ("IP", "CEO", "JV"), market indices ("FTSE 100",
+      "Nasdaq Composite"), products ("Boeing 747", "Rolls-Royce Trent 900"),
+      places ("its Cupertino headquarters"), a lone surname of a person named in
+      the same text ("Chizen" after "Bruce Chizen"), and in Title Case lines
+      any name nothing else in the text vouches for.
+    """
+
+    def __init__(self, nlp: Language, rules: str) -> None:
+        self.nlp, self.rules = nlp, rules
+        self.build()
+
+    def build(self) -> None:
+        """The rules' vocabulary; legal forms as the pipeline's tokenizer splits them."""
+        self.vocab: OrgVocabulary = org_vocabulary(self.nlp, self.rules)
+
+    def __call__(self, doc: Doc) -> Doc:
+        vocab = self.vocab
+        surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
+        merged = with_rulers(doc, vocab)
+        cued = cued_names(doc, merged, vocab)
+        if cued:
+            merged = filter_spans(cued + [e for e in merged if not any(c.start < e.end and e.start < c.end for c in cued)])
+        ents = [fixed for ent in merged if (fixed := self._fixed(ent, surnames)) is not None]
+        doc.ents = filter_spans(confirmed_in_headlines(doc, ents, {(c.start, c.end) for c in cued}, vocab))
+        return doc
+
+    def _fixed(self, ent: Span, surnames: set[str]) -> Span | None:
+        """One candidate relabelled, re-extended and checked; None when it is not an organization after all."""
+        vocab, doc = self.vocab, ent.doc
+        if ent.label_ in _MAY_BE_ORG and looks_like_org(ent, vocab):
+            ent = Span(doc, ent.start, ent.end, label="ORG", kb_id=ent.kb_id, span_id=ent.id)
+        if ent.label_ != "ORG":
+            return ent
+        ent = trim(extend_of_place(owner_of_facility(ent, vocab), vocab), vocab)
+        if ent is None or is_not_org(ent, surnames, vocab):
+            return None
+        ent = extend_legal(ent, vocab)
+        if is_site(ent, vocab) or not ent.id_ and is_place(ent.text) and not any(t.text in vocab.suffixes for t in ent):
+            return Span(doc, ent.start, ent.end, label="GPE")  # "Hyderabad", "UAE", "Pune-based": places
+        return ent
+
+
+@Language.factory("factwire_orgs", default_config={"rules": "org_rules.json"})
+def make_orgs(nlp: Language, name: str, rules: str) -> OrganizationFixer:
+    return OrganizationFixer(nlp, rules)

@@ -1,0 +1,108 @@
+"""Evidence in the text that a name is a company: the words around it, not the name itself.
+
+"shares of Zorbex", "Zorbex's chief executive", "retailer Zorbex", "Zorbex
+(NYSE: ZRB)", "Unifor, Canada's largest union,": such cues turn a proper name
+the model left unlabeled, or called a person, place or product, into an
+organization.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from pipeline.nlp.boundaries import ends_line
+from pipeline.nlp.organizations.vocabulary import OrgVocabulary
+from pipeline.normalize.places import country_of, is_place
+
+_TICKER = re.compile(r"^[A-Z0-9]{1,6}(?:_[a-z])?\.[A-Z]{1,3}$")  # Reuters codes: "NFLX.O", "6502.T", "000660.KS"
+RELABELLED = {"PERSON", "GPE", "NORP", "PRODUCT"}  # model labels a cue may turn into ORG
+
+
+def looks_like_org(span: Span, vocab: OrgVocabulary) -> bool:
+    """A legal suffix right after it, or an introducing noun before it ("the company X", "e-commerce giant X")."""
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.text in vocab.person_titles:
+        return False
+    if after is not None and after.text in vocab.suffixes and after.text[0].isupper():
+        return True
+    if before is not None and before.lower_ in vocab.intro_nouns and before.is_lower:
+        return span.label_ != "GPE" or len(span) > 1 or not span.text.isupper()
+    return False
+
+
+def cued_names(doc: Doc, ents: list[Span], vocab: OrgVocabulary) -> list[Span]:
+    """Proper names the text treats as companies ("shares of Zorbex", "Zorbex's chief executive",
+    "retailer Zorbex") that the model left unlabeled or called a person, place or product."""
+    labels = {t.i: e.label_ for e in ents for t in e}
+    found = []
+    i = 0
+    while i < len(doc):
+        if not _name_starts(doc, i, labels):
+            i += 1
+            continue
+        j = _name_end(doc, i, labels, vocab)
+        name = doc[i:j]
+        if _cued(doc, name, labels, vocab) and not is_place(name.text) and name.text not in vocab.not_orgs \
+                and not (i > 0 and doc[i - 1].text in vocab.person_titles):
+            found.append(Span(doc, i, j, label="ORG"))
+        i = j
+    return found
+
+
+def _name_starts(doc: Doc, i: int, labels: dict[int, str]) -> bool:
+    """A capitalized proper noun not already an organization, and not glued to a hyphen before it."""
+    token = doc[i]
+    glued = i > 0 and doc[i - 1].text in {"-", "–"} and not doc[i - 1].whitespace_
+    return token.pos_ == "PROPN" and token.text[:1].isupper() and labels.get(i) in {None, *RELABELLED} and not glued
+
+
+def _name_end(doc: Doc, i: int, labels: dict[int, str], vocab: OrgVocabulary) -> int:
+    """Where a run of capitalized proper nouns ends: at a line end, an ORG, or a title ("Trivantis Chief ...")."""
+    j = i + 1
+    while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and labels.get(j) != "ORG" \
+            and not ends_line(doc[j - 1]) and doc[j].lower_ not in vocab.executive_titles:
+        j += 1
+    return j
+
+
+def _cued(doc: Doc, name: Span, labels: dict[int, str], vocab: OrgVocabulary) -> bool:
+    """Whether the words around a name say it is a company: strong cues always, weak ones unless it is a person."""
+    i, j = name.start, name.end
+    before = " ".join(t.lower_ for t in doc[max(i - 3, 0):i])
+    after = " ".join(t.lower_ for t in doc[j:j + 3]).replace(" 's", "'s").replace(" ’s", "’s")
+    strong = any(before.endswith(cue) for cue in vocab.cues_before) or any(after.startswith(cue) for cue in vocab.cues_after) \
+        or ticker_follows(doc, j, vocab) \
+        or j < len(doc) and doc[j].lower_ in vocab.cue_nouns_after and doc[j].pos_ == "NOUN" and country_of(name.text) is None
+    noun_after = j < len(doc) and doc[j].lower_ in vocab.intro_nouns and doc[j].is_lower and country_of(name.text) is None
+    weak = any(before.endswith(cue) for cue in vocab.cues_before_unless_person) or apposition(doc, j, vocab) \
+        or (i > 0 and doc[i - 1].lower_ in vocab.intro_nouns and doc[i - 1].is_lower) or noun_after
+    person = labels.get(i) == "PERSON" and len(name) > 1
+    weak = weak and not (len(name) == 1 and doc[i].is_sent_start)  # "Discount retailer Kmart", "Bus operators"
+    weak = weak or any(after.startswith(cue) for cue in vocab.cues_after_unless_person)  # "Quillon, which owns"
+    return strong or weak and not person
+
+
+def apposition(doc: Doc, end: int, vocab: OrgVocabulary) -> bool:
+    """"Unifor, Canada's largest private-sector union,": a name followed by an organization noun in apposition."""
+    if end >= len(doc) or doc[end].text != ",":
+        return False
+    for token in doc[end + 1:end + 8]:
+        if token.lower_ in vocab.intro_nouns and token.is_lower:
+            return True
+        if token.pos_ in {"VERB", "AUX", "PUNCT", "ADP"} and token.text not in {"-", "'s", "’s"} or ends_line(token):
+            return False
+    return False
+
+
+def ticker_follows(doc: Doc, j: int, vocab: OrgVocabulary) -> bool:
+    """"Zorvane 6502.T", "Quillon (QLN.N)", "Quillon (NYSE: QLN)": a stock code after a name makes it a company."""
+    if j >= len(doc):
+        return False
+    if _TICKER.match(doc[j].text):
+        return True
+    return doc[j].text == "(" and j + 2 < len(doc) and (
+        _TICKER.match(doc[j + 1].text) is not None or doc[j + 1].text in vocab.exchange_codes and doc[j + 2].text == ":")

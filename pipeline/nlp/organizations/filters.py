@@ -1,0 +1,120 @@
+"""Names that are not organizations, though the model or a rule proposed them.
+
+Products ("Boeing 747", "iPod", "BYD's Seal and Atto 3 models"), market
+indices ("Nasdaq Composite"), places and facilities ("Louisville Assembly
+Plant", "its Cupertino headquarters"), a title with a name ("Spokeswoman Sandy
+Angers"), capitalized common nouns, a lone surname of a person named in the
+text, and names in Title Case headlines that nothing in the text vouches for.
+A gazetteer name (`span.id_` set) is spared most of these checks.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from pipeline.nlp.boundaries import ends_line, line_ranges, title_case_lines
+from pipeline.nlp.organizations.vocabulary import OrgVocabulary
+
+_APPLE_STYLE_PRODUCT = re.compile(r"^i[A-Z][a-z]+")  # iPod, iPhone, iTunes
+_MODEL_NUMBER = re.compile(r"^(?:[A-Z]{1,2}-?\d{2,4}[A-Za-z0-9-]*|\d{3}(?:-\d+)?(?:[A-Z]{1,3})?s?)$")  # "A380", "737s"
+
+
+def is_not_org(ent: Span, surnames: set[str], vocab: OrgVocabulary) -> bool:
+    """Whether an ORG candidate is something else: a product, an index, a place, a title and name, a common noun."""
+    known = bool(ent.id_)
+    return _is_product(ent, vocab, known) or _is_market_name(ent, vocab, known) or _is_place(ent, vocab, known) \
+        or _is_title_and_name(ent, vocab, known) or _is_common_word(ent, vocab, known) \
+        or len(ent) == 1 and not known and ent.text in surnames  # "Chizen" after "Bruce Chizen"
+
+
+def _is_product(ent: Span, vocab: OrgVocabulary, known: bool) -> bool:
+    """"iPod" (not the gazetteer's "iRobot"), "Rolls-Royce Trent 900", "Airbus A380", "Adobe Photoshop",
+    a name before a model number or a model noun ("BYD's Seal and Atto 3 models")."""
+    doc = ent.doc
+    after = doc[ent.end] if ent.end < len(doc) else None
+    return ent.text in vocab.not_orgs or ent.text in vocab.currency_forms \
+        or _APPLE_STYLE_PRODUCT.match(ent.text) is not None and not known \
+        or len(ent) > 1 and not known and _MODEL_NUMBER.match(ent[-1].text) is not None \
+        or len(ent) > 1 and ent[1:].text in vocab.not_orgs \
+        or after is not None and _MODEL_NUMBER.match(after.text) is not None and not ends_line(ent[-1]) \
+        or not known and names_a_model(ent, vocab)
+
+
+def _is_market_name(ent: Span, vocab: OrgVocabulary, known: bool) -> bool:
+    """"Nasdaq Composite", "Nasdaq 100", "Philadelphia Semiconductor Index": an index; "Wall St. Week Ahead",
+    "S&P 500 Energy": what follows a market name is not a company either."""
+    doc = ent.doc
+    after = doc[ent.end] if ent.end < len(doc) else None
+    if after is not None and (after.text in vocab.index_words or doc[ent.start:ent.end + 1].text in vocab.not_orgs):
+        return True
+    if len(ent) > 1 and ent[-1].text in vocab.index_words and not known:
+        return True
+    return not known and ent[-1].text not in vocab.closing_words \
+        and any(ent[:k].text in vocab.not_orgs for k in range(2, len(ent)))
+
+
+def _is_place(ent: Span, vocab: OrgVocabulary, known: bool) -> bool:
+    """"Louisville Assembly Plant", "Abu Dhabi International Airport", "Terminal 3": a place."""
+    if len(ent) < 2 or known:
+        return False
+    return ent[-1].text in vocab.facility_words or ent[0].text in vocab.facility_words and ent[-1].like_num
+
+
+def _is_title_and_name(ent: Span, vocab: OrgVocabulary, known: bool) -> bool:
+    """"Spokeswoman Sandy Angers": a title and a name."""
+    return len(ent) > 1 and ent[0].lower_ in vocab.title_words and not known and ent[1:].text not in vocab.not_orgs \
+        and all(t.pos_ == "PROPN" for t in ent[1:]) and not any(t.text in vocab.suffixes for t in ent)
+
+
+def _is_common_word(ent: Span, vocab: OrgVocabulary, known: bool) -> bool:
+    """"Group", "Holdings", "Bank" alone; "Markets", "Tech": a capitalized common noun; "KD 604.1 million"."""
+    if len(ent) == 1:
+        return ent.text in vocab.suffixes or not known and ent[0].tag_ in {"NN", "NNS"} and not ent[0].is_upper
+    return ent[0].text in vocab.currency_forms and ent[1].like_num
+
+
+def names_a_model(ent: Span, vocab: OrgVocabulary) -> bool:
+    """Whether a model noun follows the name, directly or after "and" and another name on the same line."""
+    doc = ent.doc
+    i = ent.end
+    if i < len(doc) and doc[i].lower_ in {"and", "or", "&"}:
+        i += 1
+        while i < len(doc) and (doc[i].pos_ == "PROPN" or doc[i].like_num) and not ends_line(doc[i - 1]):
+            i += 1
+    return i < len(doc) and doc[i].lower_ in vocab.model_nouns and not ends_line(doc[i - 1])
+
+
+def is_site(ent: Span, vocab: OrgVocabulary) -> bool:
+    """"its Cupertino headquarters", "Toyota's Georgetown plant": a name between an owner and a site is a place;
+    so is "Pune-based"."""
+    doc = ent.doc
+    based = ent.end + 1 < len(doc) and doc[ent.end].text == "-" and doc[ent.end + 1].lower_ in vocab.based_words
+    return based or not ent.id_ and 0 < ent.start and ent.end < len(doc) and doc[ent.end].lower_ in vocab.site_nouns \
+        and (doc[ent.start - 1].lower_ in {"its", "their"} or doc[ent.start - 1].text in {"'s", "’s"})
+
+
+def confirmed_in_headlines(doc: Doc, ents: list[Span], cued_at: set[tuple[int, int]], vocab: OrgVocabulary) -> list[Span]:
+    """Drop a model ORG in a Title Case line ("Global Markets Slump On Fears Of Default", a menu of site
+    sections) unless something vouches for it: the gazetteer, a legal form ("Inc."), a cue in the
+    text, or the same name (or the start of it) written in a line that is not Title Case. Capitals there say
+    nothing about names."""
+    lines = line_ranges(doc)
+    headlines = title_case_lines(doc, lines, vocab.headline_small_words)
+    if not headlines:
+        return ents
+    body = "\n".join(doc[start:end].text for start, end in lines if (start, end) not in headlines)
+    kept = []
+    for ent in ents:
+        in_headline = any(start <= ent.start and ent.end <= end for start, end in headlines)
+        if not in_headline or ent.label_ != "ORG" or ent.id_ or (ent.start, ent.end) in cued_at \
+                or ent[-1].text in vocab.legal_forms:
+            kept.append(ent)
+            continue
+        confirmed = next((doc[ent.start:end] for end in range(ent.end, ent.start, -1)
+                          if doc[end - 1].is_alpha and doc[end - 1].text[0].isupper()
+                          and re.search(r"(?<!\w)" + re.escape(doc[ent.start:end].text) + r"(?!\w)", body)), None)
+        if confirmed is not None:  # "Kestrel Dynamics Wins Contract": the body names "Kestrel Dynamics"
+            kept.append(Span(doc, confirmed.start, confirmed.end, label="ORG"))
+    return kept

@@ -1,0 +1,113 @@
+"""Model entities and the rulers' organization spans merged into one list of candidate names.
+
+The model's ORG spans are often too long ("United Kingdom British Airways",
+"Bank of America and Citigroup") or missing; the gazetteer and legal-form
+rulers know names exactly. This step decides, where they overlap, which
+extent wins, and splits a model ORG that lists several known organizations.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from pipeline.nlp.organizations.vocabulary import OrgVocabulary
+from pipeline.normalize.places import country_of
+
+GAZETTEER, LEGAL_FORMS = "org_gazetteer", "org_suffix"  # the span rulers' keys in doc.spans
+
+
+def with_rulers(doc: Doc, vocab: OrgVocabulary) -> list[Span]:
+    """Model entities corrected by the rulers' organization spans.
+
+    A legal-suffix match replaces what it overlaps unless a model ORG
+    already contains it ("Central Bank" inside "Central Bank of Nigeria").
+    A gazetteer match replaces what it overlaps, except inside a longer
+    ORG: there it only takes over when it reaches that ORG's end but for
+    legal suffixes and what comes before it is a place, a word like
+    "parent" or a wire slug ("Parent ANA Holdings Inc." -> "ANA Holdings Inc.",
+    "MOVES-Goldman Sachs" -> "Goldman Sachs", "United Kingdom British
+    Airways" -> "British Airways"); it leaves "Kotak
+    Mahindra Bank" and "Fonterra Co-operative Group" whole.
+    """
+    known = doc.spans.get(GAZETTEER, [])
+    ents = [piece for ent in doc.ents for piece in split_listed(ent, known, vocab)]
+    for key in (LEGAL_FORMS, GAZETTEER):
+        for span in filter_spans(doc.spans.get(key, [])):
+            if key == LEGAL_FORMS and _names_two_known(span, known):
+                continue  # "BNP Paribas and Standard Chartered Bank" names two known organizations
+            overlapping = [e for e in ents if e.start < span.end and span.start < e.end]
+            if any(_person_named_like(doc, e, span, vocab) for e in overlapping):
+                continue  # "Henry Ford", "William Clay Ford Jr.": a person named like a company; not "Rival Kering"
+            container = next((e for e in overlapping if e.label_ == "ORG" and e.start <= span.start
+                              and span.end <= e.end and len(e) > len(span)), None)
+            if container is not None:
+                taken = _inside_longer_org(doc, span, container, key, vocab)
+                if taken is None:
+                    continue  # "Fonterra Co-operative Group" is not the Co-operative Group
+                span, owner = taken
+                if owner is not None:  # "Alphabet's Google": two organizations
+                    ents.append(owner)
+            ents = [e for e in ents if e not in overlapping]
+            ents.append(Span(doc, span.start, span.end, label="ORG", span_id=span.id))
+    return sorted(ents, key=lambda e: e.start)
+
+
+def _names_two_known(span: Span, known: Iterable[Span]) -> bool:
+    return any(t.lower_ in {"and", "&"} for t in span) \
+        and any(span.start <= g.start and g.end <= span.end and len(g) < len(span) for g in known)
+
+
+def _person_named_like(doc: Doc, entity: Span, span: Span, vocab: OrgVocabulary) -> bool:
+    """A PERSON entity ending in the ruler's name, with no "the" or introducing noun between ("Henry Ford")."""
+    return entity.label_ == "PERSON" and entity.start < span.start and span.end <= entity.end \
+        and not any(vocab.introduces(t.lower_) or t.lower_ == "the" for t in doc[entity.start:span.start])
+
+
+def _inside_longer_org(doc: Doc, span: Span, container: Span, key: str,
+                       vocab: OrgVocabulary) -> tuple[Span, Span | None] | None:
+    """A gazetteer name inside a longer model ORG: the name extended to the ORG's end, and an owner before it
+    ("Alphabet's Google"), when only droppable words come before it; else None (the ORG stays whole)."""
+    prefix = doc[container.start:span.start]
+    owner = len(prefix) > 1 and prefix[-1].text in {"'s", "’s"}
+    slug = len(prefix) > 1 and prefix[-1].text in {"-", "–"} and all(t.is_upper for t in prefix[:-1])
+    droppable = not prefix.text or owner or slug or country_of(prefix.text) is not None \
+        or all(vocab.introduces(t.lower_) or t.lower_ == "the" for t in prefix)
+    if key == LEGAL_FORMS or not droppable or not all(t.text in vocab.legal_forms or t.is_punct
+                                                        for t in doc[span.end:container.end]):
+        return None
+    owner_span = Span(doc, prefix.start, prefix.end - 1, label="ORG") if owner else None
+    return Span(doc, span.start, container.end, label="ORG", span_id=span.id), owner_span
+
+
+def split_listed(ent: Span, known: Iterable[Span], vocab: OrgVocabulary) -> list[Span]:
+    """"Bank of America and Citigroup", "Baidu, Alibaba and Tencent", "Thomson Reuters / University of
+    Michigan": one model ORG listing several organizations splits into its items when the gazetteer knows
+    one item whole and every other item is a capitalized name. A known name with "and" in it ("Procter &
+    Gamble") and a name closed by "& Co" stay whole."""
+    if ent.label_ != "ORG" or not any(t.lower_ in vocab.list_joiners for t in ent):
+        return [ent]
+    doc = ent.doc
+    inside = filter_spans([g for g in known if ent.start <= g.start and g.end <= ent.end])
+    if any((g.start, g.end) == (ent.start, ent.end) for g in inside):
+        return [ent]
+    items, start = [], ent.start + (ent[0].lower_ == "the")
+    for token in ent:
+        if token.lower_ in vocab.list_joiners:
+            items.append(doc[start:token.i])
+            start = token.i + 1
+    items.append(doc[start:ent.end])
+    whole = {(g.start, g.end) for g in inside}
+    if not whole & {(item.start, item.end) for item in items} or any(
+            not item or item.text in vocab.closing_words
+            or (item.start, item.end) not in whole and not _capitalized_name(item) for item in items):
+        return [ent]
+    return [Span(doc, item.start, item.end, label="ORG") for item in items]
+
+
+def _capitalized_name(span: Span) -> bool:
+    """Proper nouns, first and last capitalized, maybe joined by "of"/"the"/"for" ("University of Michigan")."""
+    return span[0].text[:1].isupper() and span[-1].text[:1].isupper() and all(
+        t.pos_ == "PROPN" or t.lower_ in {"of", "the", "for"} for t in span)

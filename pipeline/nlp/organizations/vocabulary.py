@@ -1,0 +1,89 @@
+"""The organization rules' words, read once from `patterns/org_rules.json` into one typed value.
+
+Every rule of the organizations room takes its words from here: legal forms
+and the words that close a company name, cues that tell a name is a company,
+and the words that say it is something else (a product, an index, a place, a
+person's title). The data file says where each list comes from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+
+from pipeline.normalize.money import currency_table
+from pipeline.patterns import load_json
+
+
+@dataclass(frozen=True)
+class OrgVocabulary:
+    """Word lists of the organization rules (see `patterns/org_rules.json` for each)."""
+
+    not_orgs: frozenset[str]
+    title_words: frozenset[str]
+    legal_forms: frozenset[str]
+    suffixes: frozenset[str]
+    intro_nouns: frozenset[str]
+    person_titles: frozenset[str]
+    institution_heads: frozenset[str]
+    closing_words: frozenset[str]
+    facility_words: frozenset[str]
+    legal_prefixes: frozenset[str]
+    legal_sequences: tuple[tuple[str, ...], ...]
+    currency_forms: frozenset[str]
+    cues_before: tuple[str, ...]
+    cues_after: tuple[str, ...]
+    cues_before_unless_person: tuple[str, ...]
+    cues_after_unless_person: tuple[str, ...]
+    cue_nouns_after: frozenset[str]
+    index_words: frozenset[str]
+    model_nouns: frozenset[str]
+    court_words: frozenset[str]
+    exchange_codes: frozenset[str]
+    site_nouns: frozenset[str]
+    executive_titles: frozenset[str]
+    list_joiners: frozenset[str]
+    headline_small_words: frozenset[str]
+    based_words: frozenset[str]
+
+    def introduces(self, word: str) -> bool:
+        """A noun that introduces a company name: "retailer", "rivals", "parent"."""
+        return word in self.intro_nouns or word.removesuffix("s") in self.intro_nouns
+
+
+def org_vocabulary(nlp: Language, rules: str) -> OrgVocabulary:
+    """The vocabulary of a rules file; legal forms are also kept as the token sequences the tokenizer makes."""
+    data = load_json(rules)
+    legal_forms = frozenset(data["legal_suffixes"])
+    descriptive = frozenset(data["descriptive_suffixes"])
+    heads = frozenset(data["institution_heads"])
+    return OrgVocabulary(
+        not_orgs=frozenset(data["not_org_acronyms"]) | frozenset(data["not_org_names"]) | frozenset(data["product_names"]),
+        title_words=frozenset(data["title_words"]),
+        legal_forms=legal_forms,
+        suffixes=legal_forms | descriptive,
+        intro_nouns=frozenset(data["org_intro_nouns"]),
+        person_titles=frozenset(data["person_titles"]),
+        institution_heads=heads,
+        closing_words=descriptive | heads | legal_forms,
+        facility_words=frozenset(data["facility_words"]),
+        legal_prefixes=frozenset(data["legal_prefixes"]),
+        legal_sequences=tuple(sorted({tuple(t.text for t in nlp.make_doc(form)) for form in data["legal_suffixes"]},
+                                     key=len, reverse=True)),
+        currency_forms=frozenset(currency_table().symbols),
+        cues_before=tuple(data["cues_before"]),
+        cues_after=tuple(data["cues_after"]),
+        cues_before_unless_person=tuple(data["cues_before_unless_person"]),
+        cues_after_unless_person=tuple(data["cues_after_unless_person"]),
+        cue_nouns_after=frozenset(data["cue_nouns_after"]),
+        index_words=frozenset(data["index_words"]),
+        model_nouns=frozenset(data["model_nouns"]),
+        court_words=frozenset(data["court_words"]),
+        exchange_codes=frozenset(data["exchange_codes"]),
+        site_nouns=frozenset(data["site_nouns"]),
+        executive_titles=frozenset(data["executive_titles"]),
+        list_joiners=frozenset(data["list_joiners"]),
+        headline_small_words=frozenset(data["headline_small_words"]),
+        based_words=frozenset(data["based_words"]),
+    )

@@ -1,0 +1,46 @@
+"""The count finder on the real model: the counted noun from the parse, its lemma on demand, what is no count."""
+
+import pytest
+
+from pipeline.nlp.hits import CountHit
+
+
+def counts(nlp, text):
+    doc = nlp(text)
+    return [(s.text, int(s._.count.value), s._.count.item, s._.count.qualifier) for s in doc.spans["counts"]]
+
+
+def test_lemmas_on_demand(nlp):
+    """The lemmatizer does not run over every token; counted nouns still get their lemma."""
+    doc = nlp("The company closed 40 factories and 12 stores.")
+    assert "lemmatizer" not in nlp.pipe_names
+    assert all(isinstance(span._.count, CountHit) for span in doc.spans["counts"])
+    assert [(span._.count.value, span._.count.item) for span in doc.spans["counts"]] == [(40, "factory"), (12, "store")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Police caught 1,953 counterfeiting suspects.", [("1,953 counterfeiting suspects", 1953, "suspect", None)]),
+    ("It runs more than 3,500 retail stores.", [("3,500 retail stores", 3500, "store", "over")]),
+    ("Revenue came from 140 stores, up from 120 a year earlier.",
+     [("140 stores", 140, "store", None), ("120", 120, "store", None)]),
+    ("Dozens of shops closed.", [("Dozens of shops", 12, "shop", "at least")]),
+    ("From 15 to 20 people were hurt.", [("15", 15, "person", None), ("20 people", 20, "person", None)]),
+    ("It ordered ten Boeing 737 jets.", [("ten Boeing 737 jets", 10, "jet", None)]),
+])
+def test_counts(nlp, text, expected):
+    assert counts(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Sales rose 12% in 2018.",
+    "The 52-year-old chief sold 30 tonnes of steel.",
+    "It ordered Boeing 737 jets for $5 million.",
+    "It was the fourth time in three years.",
+])
+def test_no_count(nlp, text):
+    assert counts(nlp, text) == []
+
+
+@pytest.mark.xfail(strict=True, reason="the model reads 'Between 15 and 20' as a DATE, whose numbers are never counts")
+def test_a_range_opened_by_between(nlp):
+    assert counts(nlp, "Between 15 and 20 people were hurt.") == [("15", 15, "person", None), ("20 people", 20, "person", None)]
