@@ -148,18 +148,20 @@ def test_ignore_file_and_exclude_leave_files_out(tmp_path):
 
 def test_bundled_articles_folder_reads_only_articles(articles_dir):
     found = [item for item in find_inputs([articles_dir])]
-    assert all(isinstance(item, InputFile) and item.relative.endswith(".txt") for item in found)
-    assert len(found) == 23
+    assert all(isinstance(item, InputFile) for item in found)
+    assert {Path(item.relative).suffix for item in found} == {".txt", ".md", ".html", ".jsonl"}
+    assert len(found) == 17 and not any(item.relative.startswith("gold/") for item in found)
 
 
 def test_json_output_is_one_file_per_article(tmp_path, articles_dir):
     out = tmp_path / "records"
-    result = run("extract", str(articles_dir / "wikinews"), "-o", str(out), "--format", "json", "--no-resume")
+    result = run("extract", str(articles_dir), "-o", str(out), "--format", "json", "--no-resume")
     assert result.returncode == 0, result.stderr
     files = sorted(out.glob("*.json"))
-    assert len(files) == 22
+    assert len(files) == 22  # 17 files, one of them holding three articles and a dump of three records
     record = json.loads(files[0].read_text(encoding="utf-8"))
-    assert record["id"] == "2004-11-17_ID947.txt#1" and files[0].name == "2004-11-17_ID947.txt_1.json"
+    assert record["id"] == "000_7262c0a3e9177b2d.txt#1" and files[0].name == "000_7262c0a3e9177b2d.txt_1.json"
+    assert "dump_european_newsfeed.jsonl_3.json" in {f.name for f in files}
 
 
 def test_parquet_output_is_a_flat_fact_table(tmp_path, seed_file):
