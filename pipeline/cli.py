@@ -4,29 +4,26 @@ from __future__ import annotations
 
 import json
 import sys
-import time
-from collections import Counter
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, NoReturn, Optional
 
 import typer
 from tqdm import tqdm
 
-from pipeline.evaluation.corpora import DataMissing
+from pipeline.batch.engines import ENGINES, Engine, EngineUnavailable
+from pipeline.batch.runs import extract_to_output
+from pipeline.batch.writers import (OUTPUT_FORMATS, OutputRefused, OutputUnavailable, atomic_text_file, check_output_target)
 from pipeline.evaluation.baseline import baseline_text, measure_baseline, read_baseline, regressions, snapshot
-from pipeline.evaluation.scores import FACT_TYPES, predict_for_gold, score_articles, score_spans
+from pipeline.evaluation.corpora import DataMissing
+from pipeline.evaluation.report import as_json, html_report, span_table, value_table
+from pipeline.evaluation.scores import predict_for_gold, score_articles, score_spans
 from pipeline.gold.format import GoldArticle, GoldError, build_gold_file, load_gold, read_articles
 from pipeline.gold.tools import EXPORT_FORMATS, IMPORT_FORMATS, export_gold, import_gold
-from pipeline.evaluation.report import as_json, html_report, span_table, value_table
-from pipeline.nlp.load import ModelNotFound
-from pipeline.batch.engines import ENGINES, Engine, EngineUnavailable
+from pipeline.inputs.files import MAX_FILE_MB, Skipped
 from pipeline.inputs.formats import ReadOptions, RecordFields
-from pipeline.inputs.files import MAX_FILE_MB, Skipped, supported
-from pipeline.batch.runs import extract_to_output
+from pipeline.nlp.load import ModelNotFound
 from pipeline.records import Article
-from pipeline.batch.writers import (OUTPUT_FORMATS, OutputRefused, OutputUnavailable, atomic_text_file, check_output_target,
-                              write_errors)
 
 app = typer.Typer(help="News articles in, validated facts out.", no_args_is_help=True, add_completion=False)
 gold_app = typer.Typer(help="Build and check gold annotations.", no_args_is_help=True)
@@ -68,69 +65,33 @@ def extract(
 ) -> None:
     """Extract organizations, money, counts and dates from every article under PATHS."""
     if output_format not in OUTPUT_FORMATS or engine not in ENGINES:
-        _say(f"factwire: --format is one of {', '.join(OUTPUT_FORMATS)}; --engine one of {', '.join(ENGINES)}")
-        raise typer.Exit(2)
+        _fail(f"--format is one of {', '.join(OUTPUT_FORMATS)}; --engine one of {', '.join(ENGINES)}")
     if output == "-" and output_format != "jsonl":
-        _say(f"factwire: --format {output_format} needs an output path (-o)")
-        raise typer.Exit(2)
-    try:
-        check_output_target(output, output_format, paths, force)
-    except OutputRefused as err:
-        _say(f"factwire: {err}")
-        raise typer.Exit(2) from err
-    started = time.perf_counter()
-    problems: list[Skipped] = []
-    unsupported: Counter[str] = Counter()
-
-    def on_skip(skipped: Skipped) -> None:
-        if skipped.reason.startswith("unsupported format"):
-            unsupported[skipped.path.suffix or "(none)"] += 1
-        else:
-            problems.append(skipped)
-            _say(f"factwire: skipped {skipped.path}: {skipped.reason}")
-
-    facts: Counter[str] = Counter()
-    files: set[str] = set()
-    articles = 0
-    progress = tqdm(desc="articles", unit=" art", disable=not sys.stderr.isatty(), file=sys.stderr)
-
-    def count(article: Article) -> None:
-        nonlocal articles
-        articles += 1
-        files.add(article.path or article.id)
-        for fact_type in FACT_TYPES:
-            facts[fact_type] += len(getattr(article, fact_type))
-        progress.update()
-
+        _fail(f"--format {output_format} needs an output path (-o)")
     options = ReadOptions(exclude=tuple(exclude or ()), max_bytes=max_file_mb * 1_000_000,
                           fields=RecordFields(text=text_field, title=title_field, date=date_field, source=source_field))
+    progress = tqdm(desc="articles", unit=" art", disable=not sys.stderr.isatty(), file=sys.stderr)
     try:
-        reused = extract_to_output(paths, output, output_format=output_format, resume=resume, model=model,
-                                   batch_size=batch_size, engine=Engine(engine, workers, scheduler), options=options,
-                                   on_skip=on_skip, on_article=count)
-    except (ModelNotFound, EngineUnavailable, OutputUnavailable) as err:
-        _say(f"factwire: {err}")
-        raise typer.Exit(2) from err
+        check_output_target(output, output_format, paths, force)
+        summary = extract_to_output(paths, output, output_format=output_format, resume=resume, model=model,
+                                    batch_size=batch_size, engine=Engine(engine, workers, scheduler), options=options,
+                                    on_skip=_report_unreadable, on_article=lambda _: progress.update())
+    except (OutputRefused, ModelNotFound, EngineUnavailable, OutputUnavailable) as err:
+        _fail(str(err))
     finally:
         progress.close()
-    if unsupported:
-        kinds = ", ".join(f"{suffix}: {n}" for suffix, n in sorted(unsupported.items()))
-        _say(f"factwire: skipped {sum(unsupported.values())} files of unsupported formats ({kinds}); "
-             f"supported: {supported()}")
-    where = "stdout" if output == "-" else f"{output} ({output_format})"
-    if output != "-":
-        errors_file = write_errors(Path(output), problems)
-        if errors_file is not None:
-            where += f", errors in {errors_file}"
-    if reused:
-        _say(f"factwire: {reused} unchanged files reused from {output}.parts/")
-    _say(f"factwire: {len(files)} files, {articles} articles, "
-         + ", ".join(f"{facts[t]} {t}" for t in FACT_TYPES)
-         + f", {len(problems)} errors, {time.perf_counter() - started:.1f} s -> {where}")
-    for problem in problems:
+    for line in summary.lines():
+        _say(f"factwire: {line}")
+    for problem in summary.problems:
         _say(f"  error: {problem.path}: {problem.reason}")
-    if articles == 0:
+    if summary.articles == 0:
         raise typer.Exit(1)
+
+
+def _fail(message: str) -> NoReturn:
+    """Stop before any work with one line and exit code 2."""
+    _say(f"factwire: {message}")
+    raise typer.Exit(2)
 
 
 def _gold_or_exit(gold: Path) -> dict[str, GoldArticle]:
@@ -143,7 +104,7 @@ def _gold_or_exit(gold: Path) -> dict[str, GoldArticle]:
 
 
 def _report_unreadable(skipped: Skipped) -> None:
-    if not skipped.reason.startswith("unsupported format"):
+    if skipped.kind != "unsupported":
         _say(f"factwire: skipped {skipped.path}: {skipped.reason}")
 
 

@@ -61,7 +61,9 @@ def extract_folder(*paths: str | Path, model: str | None = None, batch_size: int
     Dask cluster). `options` says which files to leave out, how JSON dumps
     name their fields and how large a file may be.
     """
-    from pipeline.batch.work import extract_paths  # the batch room runs files; it builds on this module
+    from pipeline.batch.work import (
+        extract_paths,  # the batch room runs files; it builds on this module
+    )
 
     yield from extract_paths(paths, model=model, batch_size=batch_size, on_skip=on_skip, options=options,
                              engine=engine or Engine(workers=workers))

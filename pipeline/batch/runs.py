@@ -13,7 +13,10 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from functools import cache, partial
 from importlib.metadata import PackageNotFoundError, version
 from importlib.resources import files
@@ -21,11 +24,11 @@ from pathlib import Path
 
 from pipeline.batch.engines import Engine
 from pipeline.batch.work import extract_inputs
+from pipeline.batch.writers import record_sink, write_errors
 from pipeline.extraction import BATCH_SIZE
+from pipeline.inputs.files import InputFile, Skipped, find_inputs, supported
 from pipeline.inputs.formats import ReadOptions
 from pipeline.nlp.load import model_name
-from pipeline.inputs.files import InputFile, Skipped, find_inputs
-from pipeline.batch.writers import record_sink
 from pipeline.records import Article
 
 
@@ -95,31 +98,100 @@ class Parts:
                 part.unlink()
 
 
+FACT_TYPES = ("organizations", "money", "counts", "dates")
+
+
+@dataclass
+class RunSummary:
+    """What a run did, for its report: files and articles written, facts found, files skipped, parts reused."""
+
+    output: str
+    output_format: str
+    files: set[str] = field(default_factory=set)
+    articles: int = 0
+    facts: Counter[str] = field(default_factory=Counter)
+    problems: list[Skipped] = field(default_factory=list)
+    unsupported: Counter[str] = field(default_factory=Counter)
+    reused: int = 0
+    errors_file: Path | None = None
+    seconds: float = 0.0
+
+    def count(self, article: Article) -> None:
+        self.articles += 1
+        self.files.add(article.path or article.id)
+        for fact_type in FACT_TYPES:
+            self.facts[fact_type] += len(getattr(article, fact_type))
+
+    def skip(self, skipped: Skipped) -> None:
+        if skipped.kind == "unsupported":
+            self.unsupported[skipped.path.suffix or "(none)"] += 1
+        else:
+            self.problems.append(skipped)
+
+    def lines(self) -> list[str]:
+        """The report: files of other formats, parts reused, the totals, then every problem."""
+        lines = []
+        if self.unsupported:
+            kinds = ", ".join(f"{suffix}: {n}" for suffix, n in sorted(self.unsupported.items()))
+            lines.append(f"skipped {sum(self.unsupported.values())} files of unsupported formats ({kinds}); "
+                         f"supported: {supported()}")
+        if self.reused:
+            lines.append(f"{self.reused} unchanged files reused from {self.output}.parts/")
+        where = "stdout" if self.output == "-" else f"{self.output} ({self.output_format})"
+        if self.errors_file is not None:
+            where += f", errors in {self.errors_file}"
+        lines.append(f"{len(self.files)} files, {self.articles} articles, "
+                     + ", ".join(f"{self.facts[t]} {t}" for t in FACT_TYPES)
+                     + f", {len(self.problems)} errors, {self.seconds:.1f} s -> {where}")
+        return lines
+
+
 def extract_to_output(paths: Iterable[str | Path], output: str, *, output_format: str = "jsonl", resume: bool = True,
                       model: str | None = None, batch_size: int = BATCH_SIZE, engine: Engine = Engine(),
-                      options: ReadOptions = ReadOptions(), on_skip: Callable[[Skipped], None],
-                      on_article: Callable[[Article], None]) -> int:
-    """Extract `paths` into `output` (`-`: stdout, JSONL); returns how many files were reused from earlier runs.
+                      options: ReadOptions = ReadOptions(), on_skip: Callable[[Skipped], None] = lambda _: None,
+                      on_article: Callable[[Article], None] = lambda _: None) -> RunSummary:
+    """Extract `paths` into `output` (`-`: stdout, JSONL) and say what was done.
 
     With `resume`, every file's records are kept as a part beside the output
-    and a later run reuses the parts of unchanged files. `on_article` sees
-    every record written, reused or new.
+    and a later run reuses the parts of unchanged files. `on_skip` sees every
+    file left out as it happens, `on_article` every record written, reused or
+    new; unreadable files are also listed in `OUTPUT.errors.tsv`.
     """
+    started = time.perf_counter()
+    summary = RunSummary(output, output_format)
+
+    def skipped(item: Skipped) -> None:
+        summary.skip(item)
+        on_skip(item)
+
+    def written(article: Article) -> None:
+        summary.count(article)
+        on_article(article)
+
     inputs: list[InputFile] = []
     for item in find_inputs(paths, options.exclude):
         if isinstance(item, Skipped):
-            on_skip(item)
+            skipped(item)
         else:
             inputs.append(item)
-    if not inputs:
-        return 0  # nothing to read: leave any previous output alone
-    extract = partial(extract_inputs, model=model, batch_size=batch_size, on_skip=on_skip, options=options,
-                      engine=engine)
+    if inputs:  # nothing to read: leave any previous output alone
+        extract = partial(extract_inputs, model=model, batch_size=batch_size, on_skip=skipped, options=options,
+                          engine=engine)
+        summary.reused = _write(inputs, output, output_format, resume, model, extract, written)
+    if output != "-":
+        summary.errors_file = write_errors(Path(output), summary.problems)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _write(inputs: list[InputFile], output: str, output_format: str, resume: bool, model: str | None,
+           extract: Callable[[list[InputFile]], Iterator[Article]], written: Callable[[Article], None]) -> int:
+    """Extract and write the records; returns how many files were reused from the parts of earlier runs."""
     if output == "-" or not resume:
         with record_sink(output, output_format) as add:
             for article in extract(inputs):
                 add(article)
-                on_article(article)
+                written(article)
         return 0
     parts = Parts(Path(output), model_name(model))
     todo = [item for item in inputs if not parts.done(item)]
@@ -129,7 +201,7 @@ def extract_to_output(paths: Iterable[str | Path], output: str, *, output_format
         for item in inputs:
             for article in parts.articles(item):
                 add(article)
-                on_article(article)
+                written(article)
     parts.prune(inputs)
     return len(inputs) - len(todo)
 

@@ -74,5 +74,5 @@ def source_articles(inputs: Iterable[InputFile], report: Callable[[Skipped], Non
             report(Skipped(item.path, str(err)))
             continue
         for problem in found.problems:  # a malformed record of a dump: the others still count
-            report(Skipped(item.path, problem))
+            report(Skipped(item.path, problem, "malformed"))
         yield from found.articles

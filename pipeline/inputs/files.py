@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from fnmatch import fnmatch
 from pathlib import Path
+from typing import Literal
 
 from charset_normalizer import from_bytes
 
@@ -39,12 +40,17 @@ class InputFile:
     relative: str
 
 
+SkipKind = Literal["unsupported", "missing", "unreadable", "malformed"]
+
+
 @dataclass(frozen=True)
 class Skipped:
-    """A file left out, with the reason."""
+    """A file (or a record of a dump) left out, with the reason and its kind: a format factwire does not read,
+    a path that is not there, a file that cannot be read or decoded, a malformed record."""
 
     path: Path
     reason: str
+    kind: SkipKind = "unreadable"
 
 
 IGNORE_FILE = ".factwireignore"
@@ -69,7 +75,7 @@ def find_inputs(paths: Iterable[str | Path], exclude: Iterable[str] = ()) -> Ite
         elif given.is_file():
             yield _classify(given, given.name)
         else:
-            yield Skipped(given, "no such file or folder")
+            yield Skipped(given, "no such file or folder", "missing")
 
 
 def _ignore_patterns(ignore_file: Path) -> list[str]:
@@ -107,7 +113,8 @@ def _parents(posix: str) -> list[str]:
 
 def _classify(path: Path, relative: str) -> InputFile | Skipped:
     if path.suffix.lower() not in SUPPORTED_SUFFIXES:
-        return Skipped(path, f"unsupported format {path.suffix or '(no extension)'!r}; supported: {supported()}")
+        return Skipped(path, f"unsupported format {path.suffix or '(no extension)'!r}; supported: {supported()}",
+                       "unsupported")
     return InputFile(path, relative)
 
 

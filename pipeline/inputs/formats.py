@@ -22,10 +22,9 @@ from typing import Any
 
 from markdown_it import MarkdownIt
 
-from pipeline.normalize.dates import normalize_date
 from pipeline.inputs.files import MAX_FILE_MB, UnreadableFile, read_text
 from pipeline.inputs.segment import Header, describe_header, split_articles
-
+from pipeline.normalize.dates import normalize_date
 
 MAX_PROBLEMS_PER_FILE = 10
 

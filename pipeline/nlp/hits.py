@@ -12,8 +12,8 @@ dates; None when a text is processed on its own).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 from decimal import Decimal
+from pathlib import Path
 from typing import Literal
 
 from spacy.tokens import Doc, Span

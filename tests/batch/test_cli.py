@@ -56,12 +56,14 @@ def test_nothing_processed_is_an_error_and_leaves_no_output(mixed_folder, tmp_pa
     assert "binary content" in result.stderr
 
 
-def test_existing_output_survives_a_failed_run(tmp_path):
+def test_existing_output_survives_a_failed_run(mixed_folder, tmp_path):
+    """The run fails once its output is open (the model cannot load): the previous output stays whole."""
     out = tmp_path / "out.jsonl"
     out.write_text("previous\n", encoding="utf-8")
-    result = run("extract", str(tmp_path / "missing-folder"), "-o", str(out), "--model", "no_such_model_xyz")
-    assert result.returncode != 0
+    result = run("extract", str(mixed_folder / "good.txt"), "-o", str(out), "--no-resume", "--model", "no_such_model_xyz")
+    assert result.returncode == 2 and "no_such_model_xyz" in result.stderr and "Traceback" not in result.stderr
     assert out.read_text(encoding="utf-8") == "previous\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.jsonl"]  # no temporary file left
 
 
 def test_bad_arguments_exit_nonzero():
@@ -103,11 +105,11 @@ def test_killed_run_resumes_to_the_same_output(tmp_path, articles_dir):
     process.send_signal(signal.SIGKILL)
     process.wait()
     done_before = len(list(parts.glob("*.jsonl")))
+    assert done_before >= 1, "the killed run finished no file"
     result = run("extract", str(folder), "-o", str(out))
     assert result.returncode == 0, result.stderr
     assert out.read_text(encoding="utf-8") == whole.read_text(encoding="utf-8")
-    if done_before:
-        assert f"{done_before} unchanged files reused" in result.stderr
+    assert f"{done_before} unchanged files reused" in result.stderr
 
 
 def test_changed_file_is_redone(tmp_path):

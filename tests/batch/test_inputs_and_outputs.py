@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.extraction import extract_inputs
+from pipeline.batch.work import extract_inputs
 from pipeline.inputs.files import InputFile, Skipped, find_inputs
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 HTML_PAGE = """<!DOCTYPE html>
 <html><head><title>Nike to cut jobs | Daily Business</title>
 <meta property="og:site_name" content="Daily Business">
