@@ -74,23 +74,15 @@ class CurrencyTable:
 
 @cache
 def currency_table() -> CurrencyTable:
-    """Build the table once: CLDR names and symbols first, local news forms on top."""
+    """Build the table once: CLDR's names and symbols (kept in `patterns/cldr_currencies.json`), local news forms
+    on top."""
     data = load_json("currencies.json")
     not_currency = set(data["codes_not_currency"])
-    table = CurrencyTable(weight_units=frozenset(data["also_weight_units"]),
+    cldr = load_json("cldr_currencies.json")
+    table = CurrencyTable(symbols={form: Currency(code) for form, code in cldr["symbols"].items()},
+                          words={form: Currency(code) for form, code in cldr["words"].items()},
+                          weight_units=frozenset(data["also_weight_units"]),
                           attached_only=frozenset(data["attached_only"]))
-    for code in list_currencies():
-        currency = Currency(code)
-        if code not in not_currency:
-            table.symbols[code] = currency
-        symbol = get_currency_symbol(code, locale="en")
-        if symbol != code and not symbol.isalpha():
-            table.symbols.setdefault(symbol, currency)
-        for count in (1, 2):
-            name = get_currency_name(code, count=count, locale="en").lower()
-            if "(" not in name:
-                table.words.setdefault(name, currency)
-    _add_local_forms(table)
     for symbol, code in data["symbols"].items():
         table.symbols[symbol] = Currency(code)
     for code in data["lowercase_codes"]:
@@ -105,6 +97,30 @@ def currency_table() -> CurrencyTable:
     for word, unit in data["minor_units"].items():
         table.words[word] = Currency(unit["default"], tuple(unit["of"]))
     return table
+
+
+def cldr_currency_forms(not_currency: set[str]) -> dict[str, dict[str, str]]:
+    """What CLDR (through Babel) says about writing currencies, as form -> ISO code: every code (but those
+    `not_currency` names, which are also words) and its English symbol, names and plurals, then each country's own
+    symbol ("₡", "₾") and "<country> <currency word>" ("malaysia ringgit").
+
+    Reading every territory's locale data takes longer than the rest of loading, so
+    `tools/build_currencies.py` keeps the result in `patterns/cldr_currencies.json`; a test checks it is current.
+    """
+    symbols: dict[str, str] = {}
+    words: dict[str, str] = {}
+    for code in list_currencies():
+        if code not in not_currency:
+            symbols[code] = code
+        symbol = get_currency_symbol(code, locale="en")
+        if symbol != code and not symbol.isalpha():
+            symbols.setdefault(symbol, code)
+        for count in (1, 2):
+            name = get_currency_name(code, count=count, locale="en").lower()
+            if "(" not in name:
+                words.setdefault(name, code)
+    _add_local_forms(symbols, words)
+    return {"symbols": symbols, "words": words}
 
 
 def _name_word(code: str) -> str:
@@ -141,7 +157,7 @@ def currency_in_context(form: str, currency: Currency, countries: list[str]) -> 
     return currency, "default"
 
 
-def _add_local_forms(table: CurrencyTable) -> None:
+def _add_local_forms(symbols: dict[str, str], words: dict[str, str]) -> None:
     """Each country's own symbol for its currency ("₡", "₾") and "<country> <currency word>" ("malaysia ringgit")."""
     names = Locale("en").territories
     for territory, codes in get_global("territory_currencies").items():
@@ -155,10 +171,10 @@ def _add_local_forms(table: CurrencyTable) -> None:
             continue
         symbol = get_currency_symbol(code, locale=local)
         if symbol != code and not symbol.isalnum():
-            table.symbols.setdefault(symbol, Currency(code))
+            symbols.setdefault(symbol, code)
         for count in (1, 2):
             word = get_currency_name(code, count=count, locale="en").lower().split()[-1]
-            table.words.setdefault(f"{names[territory].lower()} {word}", Currency(code))
+            words.setdefault(f"{names[territory].lower()} {word}", code)
 
 
 def money_amount(number_text: str, currency: Currency) -> str | None:

@@ -1,6 +1,7 @@
 import pytest
 
-from pipeline.normalize.money import currency_table
+from pipeline.normalize.money import cldr_currency_forms, currency_table
+from pipeline.patterns import load_json
 
 
 @pytest.mark.parametrize(("form", "code"), [
@@ -25,3 +26,9 @@ def test_every_cldr_code_is_known():
 @pytest.mark.parametrize("form", ["ALL", "TOP", "brands", "Mr"])
 def test_non_currency_forms(form):
     assert currency_table().lookup(form) is None
+
+
+def test_the_kept_cldr_forms_are_what_babel_gives():
+    """patterns/cldr_currencies.json is current (else: python tools/build_currencies.py)."""
+    kept = load_json("cldr_currencies.json")
+    assert {k: kept[k] for k in ("symbols", "words")} == cldr_currency_forms(set(load_json("currencies.json")["codes_not_currency"]))
