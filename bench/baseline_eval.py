@@ -21,13 +21,11 @@ from pathlib import Path
 
 import spacy
 
-from pipeline.evaluation.corpora import load_gold_set
-from pipeline.evaluation.scores import predict_for_gold, score_articles, score_spans
+from pipeline.evaluation import load_gold_set, predict_for_gold, score_articles, score_spans, span_table
 from pipeline.nlp.load import model_name
 from pipeline.normalize.dates import normalize_date
 from pipeline.normalize.numbers import decimal_string, parse_number
 from pipeline.records import Article, Count, DateFact, Mention, Money, Organization
-from pipeline.evaluation.report import span_table
 
 ROOT = Path(__file__).resolve().parents[1]
 _NAIVE_CURRENCY = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "dollar": "USD", "euro": "EUR", "pound": "GBP",

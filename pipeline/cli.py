@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import json
 import sys
+from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, NoReturn, Optional
@@ -13,17 +13,15 @@ from tqdm import tqdm
 
 from pipeline.batch.engines import ENGINES, Engine, EngineUnavailable
 from pipeline.batch.runs import extract_to_output
-from pipeline.batch.writers import (OUTPUT_FORMATS, OutputRefused, OutputUnavailable, atomic_text_file, check_output_target)
-from pipeline.evaluation.baseline import baseline_text, measure_baseline, read_baseline, regressions, snapshot
-from pipeline.evaluation.corpora import DataMissing
-from pipeline.evaluation.report import as_json, html_report, span_table, value_table
-from pipeline.evaluation.scores import predict_for_gold, score_articles, score_spans
-from pipeline.gold.format import GoldArticle, GoldError, build_gold_file, load_gold, read_articles
-from pipeline.gold.tools import EXPORT_FORMATS, IMPORT_FORMATS, export_gold, import_gold
+from pipeline.batch.writers import OUTPUT_FORMATS, OutputRefused, OutputUnavailable, check_output_target
+from pipeline.evaluation import BaselineError, PredictionsError, update_baselines
+from pipeline.evaluation import evaluate as evaluate_gold
+from pipeline.gold import (EXPORT_FORMATS, IMPORT_FORMATS, Converted, GoldError, GoldNotFound, build_gold_file,
+                           export_gold_file, import_gold_files, write_gold_schema)
 from pipeline.inputs.files import MAX_FILE_MB, Skipped
 from pipeline.inputs.formats import ReadOptions, RecordFields
 from pipeline.nlp.load import ModelNotFound
-from pipeline.records import Article
+from pipeline.records import write_schema
 
 app = typer.Typer(help="News articles in, validated facts out.", no_args_is_help=True, add_completion=False)
 gold_app = typer.Typer(help="Build and check gold annotations.", no_args_is_help=True)
@@ -94,13 +92,11 @@ def _fail(message: str) -> NoReturn:
     raise typer.Exit(2)
 
 
-def _gold_or_exit(gold: Path) -> dict[str, GoldArticle]:
-    """The gold articles, or exit 2 naming the bad file and line."""
-    try:
-        return load_gold(gold)
-    except GoldError as err:
-        _say(f"factwire: bad gold: {err}")
-        raise typer.Exit(2) from err
+def _refuse(err: Exception, before_cases: str = " ") -> NoReturn:
+    """Exit 2 saying why: missing gold, unusable predictions or baseline in one line; bad gold with its cases."""
+    bad_gold = isinstance(err, GoldError) and not isinstance(err, GoldNotFound)
+    _say(f"factwire: bad gold:{before_cases}{err}" if bad_gold else f"factwire: {err}")
+    raise typer.Exit(2) from err
 
 
 def _report_unreadable(skipped: Skipped) -> None:
@@ -121,34 +117,18 @@ def evaluate(
     update_baseline: Annotated[Optional[Path], typer.Option(help="Write the scores as the baseline file (after an intended change).")] = None,
 ) -> None:
     """Precision / recall / F1 per fact type against gold: value level, SemEval span schemes, value accuracy."""
-    expected = _gold_or_exit(gold)
-    root = articles or (gold.parent if gold.is_dir() else Path("."))
-    if predictions is not None:
-        predicted = {a.id: a for a in read_articles(predictions, Article)}
-    else:
-        predicted = predict_for_gold(expected, root, model, _report_unreadable)
-    values, spans = score_articles(expected, predicted), score_spans(expected, predicted)
-    if json_out:
-        typer.echo(json.dumps(as_json(values, spans), indent=2, ensure_ascii=False))
-    else:
-        typer.echo(value_table(values, errors) + "\n\n" + span_table(spans))
-    if html_out is not None:
-        with atomic_text_file(str(html_out)) as out:
-            out.write(html_report(expected, values, spans, f"factwire evaluate: {gold}"))
-        _say(f"factwire: report -> {html_out}")
-    current = snapshot(expected, values, spans, {"gold": str(gold), "articles": str(root) if articles or gold.is_dir() else None})
-    if update_baseline is not None:
-        if update_baseline.exists():
-            current["tolerance"] = read_baseline(update_baseline).get("tolerance", current["tolerance"])
-        update_baseline.parent.mkdir(parents=True, exist_ok=True)
-        update_baseline.write_text(baseline_text(current), encoding="utf-8")
-        _say(f"factwire: baseline -> {update_baseline}")
-    if baseline is not None:
-        fallen = regressions(read_baseline(baseline), current)
-        for line in fallen:
-            _say(line)
-        if fallen:
-            raise typer.Exit(1)
+    try:
+        result = evaluate_gold(gold, predictions, articles=articles, model=model, html=html_out, baseline=baseline,
+                               update_baseline=update_baseline, on_skip=_report_unreadable)
+    except (GoldError, PredictionsError, BaselineError) as err:
+        _refuse(err)
+    typer.echo(result.json_text() if json_out else result.tables(errors))
+    for kind, path in result.written:
+        _say(f"factwire: {kind} -> {path}")
+    for line in result.fallen:
+        _say(line)
+    if result.fallen:
+        raise typer.Exit(1)
 
 
 @app.command()
@@ -156,16 +136,7 @@ def schema(
     output: Annotated[Path, typer.Option("--output", "-o", help="Folder for the JSON Schema files.")] = Path("schemas"),
 ) -> None:
     """Write the JSON Schema of the article record, generated from the Pydantic models."""
-    output.mkdir(parents=True, exist_ok=True)
-    target = output / "article.schema.json"
-    with atomic_text_file(target) as out:
-        out.write(schema_text())
-    _say(f"factwire: wrote {target}")
-
-
-def schema_text() -> str:
-    """The committed schema's exact text."""
-    return json.dumps(Article.model_json_schema(), indent=2, ensure_ascii=False) + "\n"
+    _say(f"factwire: wrote {write_schema(output)}")
 
 
 @gold_app.command("build")
@@ -184,6 +155,18 @@ def gold_build(
     _say(f"factwire: {count} gold articles -> {output}")
 
 
+def _convert(work: Callable[[], Converted], before_cases: str = " ") -> None:
+    """Run an import or export and say its notes and the files written; exit 2 on bad or missing gold."""
+    try:
+        converted = work()
+    except GoldError as err:
+        _refuse(err, before_cases)
+    for note in converted.notes:
+        _say(f"factwire: {note}")
+    for path, count in converted.written:
+        _say(f"factwire: {count} gold articles -> {path}")
+
+
 ImportFormat = Enum("ImportFormat", {f: f for f in IMPORT_FORMATS}, type=str)
 ExportFormat = Enum("ExportFormat", {f: f for f in EXPORT_FORMATS}, type=str)
 
@@ -195,32 +178,17 @@ def gold_import(
     output: Annotated[Path, typer.Option("--output", "-o", help="Folder for the gold JSONL (one file per split, else SOURCE's name).")],
 ) -> None:
     """Convert annotations to gold records: spans checked, values filled by the normalizers, problems reported."""
-    notes: list[str] = []
-    try:
-        groups = import_gold(fmt.value, source, notes)
-    except GoldError as err:
-        _say(f"factwire: bad gold:\n{err}")
-        raise typer.Exit(2) from err
-    for note in notes:
-        _say(f"factwire: {note}")
-    output.mkdir(parents=True, exist_ok=True)
-    for name, gold_articles in groups.items():
-        with atomic_text_file(str(output / f"{name}.jsonl")) as out:
-            out.write("".join(a.model_dump_json() + "\n" for a in gold_articles))
-        _say(f"factwire: {len(gold_articles)} gold articles -> {output / f'{name}.jsonl'}")
+    _convert(lambda: import_gold_files(fmt.value, source, output), before_cases="\n")
 
 
 @gold_app.command("export")
 def gold_export(
     gold: Annotated[Path, typer.Argument(help="Gold JSONL file or folder of them.")],
-    fmt: Annotated[ExportFormat, typer.Option("--to", help="Format to write.")],
     output: Annotated[Path, typer.Option("--output", "-o", help="File to write (.spacy for docbin).")],
+    fmt: Annotated[ExportFormat, typer.Option("--to", help="Format to write.")],
 ) -> None:
     """Write gold in an annotation tool's format, or as a spaCy DocBin for `spacy train` / `spacy evaluate`."""
-    gold_articles = list(_gold_or_exit(gold).values())
-    for note in export_gold(fmt.value, gold_articles, output):
-        _say(f"factwire: {note}")
-    _say(f"factwire: {len(gold_articles)} gold articles -> {output}")
+    _convert(lambda: export_gold_file(fmt.value, gold, output))
 
 
 @gold_app.command("baseline")
@@ -231,18 +199,11 @@ def gold_baseline(
                                                        "(default: $FACTWIRE_DATA, else ../shared/data).")] = None,
 ) -> None:
     """Re-measure the gold sets the baseline files name and rewrite them: run after an intended change."""
-    for path in files or sorted(Path("tests/baselines").glob("*.json")):
-        old = read_baseline(path)
-        try:
-            new = measure_baseline(old, Path("."), model, data)
-        except DataMissing as err:
-            _say(f"factwire: {path}: not measured: {err}")
-            continue
-        path.write_text(baseline_text(new), encoding="utf-8")
-        changed = [f"{label} {metric} {old['scores'].get(label, {}).get(metric)} -> {value}"
-                   for label, metrics in new["scores"].items() for metric, value in metrics.items()
-                   if old["scores"].get(label, {}).get(metric) != value]
-        _say(f"factwire: {path}: " + ("; ".join(changed) if changed else "unchanged"))
+    try:
+        for refreshed in update_baselines(files, Path("."), model, data):
+            _say(f"factwire: {refreshed.path}: {refreshed.summary()}")
+    except (GoldError, BaselineError) as err:
+        _refuse(err)
 
 
 @gold_app.command("schema")
@@ -250,15 +211,7 @@ def gold_schema(
     output: Annotated[Path, typer.Option("--output", "-o", help="Folder for the JSON Schema.")] = Path("schemas"),
 ) -> None:
     """Write the JSON Schema of the gold format (the article record plus ignore regions)."""
-    output.mkdir(parents=True, exist_ok=True)
-    with atomic_text_file(str(output / "gold.schema.json")) as out:
-        out.write(gold_schema_text())
-    _say(f"factwire: wrote {output / 'gold.schema.json'}")
-
-
-def gold_schema_text() -> str:
-    """The committed gold schema's exact text."""
-    return json.dumps(GoldArticle.model_json_schema(), indent=2, ensure_ascii=False) + "\n"
+    _say(f"factwire: wrote {write_gold_schema(output)}")
 
 
 def main() -> None:

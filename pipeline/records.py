@@ -2,11 +2,14 @@
 
 One `Article` per article; every fact carries `text`, `start`, `end` into
 `Article.text`, and the model refuses a record whose offsets do not point at
-its text.
+its text. `schema_text` is the JSON Schema committed in `schemas/` (the gold
+format's too, from its model).
 """
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -101,3 +104,16 @@ class Article(_Record):
                     f"{self.id}: mention {mention.text!r} does not match text[{mention.start}:{mention.end}]"
                     f" = {self.text[mention.start:mention.end]!r}")
         return self
+
+
+def schema_text(model: type[BaseModel] = Article) -> str:
+    """The JSON Schema of a record model (the article record by default), as committed in `schemas/`."""
+    return json.dumps(model.model_json_schema(), indent=2, ensure_ascii=False) + "\n"
+
+
+def write_schema(folder: Path, model: type[BaseModel] = Article, name: str = "article.schema.json") -> Path:
+    """Write a record model's JSON Schema into the folder (made if missing) as `name`; returns its path."""
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / name
+    target.write_text(schema_text(model), encoding="utf-8")
+    return target

@@ -1,7 +1,14 @@
+import json
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from pydantic import ValidationError
 
-from pipeline.records import Article, Money, Organization
+from pipeline.records import Article, Money, Organization, schema_text, write_schema
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def _article(**facts):
@@ -33,3 +40,17 @@ def test_money_amount_is_a_plain_decimal_and_currency_an_iso_code(amount, curren
 def test_organization_needs_a_mention():
     with pytest.raises(ValidationError):
         Organization(name="Alibaba", mentions=[])
+
+
+def test_committed_schema_matches_the_models(tmp_path):
+    committed = ROOT / "schemas" / "article.schema.json"
+    assert committed.read_text(encoding="utf-8") == schema_text(), "run `factwire schema` and commit schemas/"
+    assert write_schema(tmp_path / "new").read_text(encoding="utf-8") == schema_text()
+
+
+def test_schema_command_writes_the_schema(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "pipeline", "schema", "-o", str(tmp_path)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == f"factwire: wrote {tmp_path / 'article.schema.json'}\n"
+    assert json.loads((tmp_path / "article.schema.json").read_text(encoding="utf-8"))["title"] == "Article"
+    assert (tmp_path / "article.schema.json").read_text(encoding="utf-8") == schema_text()

@@ -6,22 +6,31 @@ input root its articles are read from, the tolerance, the scores per label
 article's errors. `regressions` compares a fresh measurement with it: any score
 lower by more than the tolerance is a regression, reported with the articles
 whose errors changed and the facts concerned. After an intended change,
-`factwire gold baseline` rewrites the files.
+`factwire gold baseline` rewrites the files (`update_baselines`), and
+`factwire evaluate --update-baseline FILE` one of them (`write_baseline`).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.evaluation.corpora import load_gold_set
-from pipeline.evaluation.scores import SCHEMES, SpanScores, TypeScore, predict_for_gold, score_articles, score_spans
+from pipeline.evaluation.corpora import DataMissing, load_gold_set
+from pipeline.evaluation.predictions import predict_for_gold
+from pipeline.evaluation.spans import SCHEMES, SpanScores, score_spans
+from pipeline.evaluation.values import TypeScore, score_articles
 from pipeline.gold.format import GoldArticle
 from pipeline.gold.spans import FACT_TYPE_OF, LABELS
 
 DEFAULT_TOLERANCE = 0.0
 PLACES = 4
+BASELINES = Path("tests") / "baselines"
+
+
+class BaselineError(ValueError):
+    """A baseline file that is missing or not a baseline; the message (one line) says which."""
 
 
 def measure(gold: Mapping[str, GoldArticle], root: Path, model: str | None = None) -> tuple[dict, SpanScores]:
@@ -55,7 +64,7 @@ def measure_baseline(baseline: dict, root: Path, model: str | None = None, data:
 
     Project paths are relative to `root`; an outside corpus
     (`$FACTWIRE_DATA/...`) is read in place through its `import` format and
-    `split` from `data` (default: `pipeline.corpora.data_folder`).
+    `split` from `data` (default: `pipeline.evaluation.corpora.data_folder`).
     """
     where = {key: baseline.get(key) for key in ("gold", "import", "split", "articles") if key in baseline}
     gold = load_gold_set(baseline["gold"], root, baseline.get("import"), baseline.get("split"), data)
@@ -84,9 +93,58 @@ def regressions(baseline: dict, current: dict) -> list[str]:
 
 
 def read_baseline(path: Path) -> dict:
-    return json.loads(path.read_text(encoding="utf-8"))
+    """A baseline file's document; BaselineError when it is missing or not JSON."""
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as err:
+        raise BaselineError(f"baseline {path}: no such file") from err
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
+        raise BaselineError(f"baseline {path}: not a baseline file ({err})") from err
 
 
 def baseline_text(snapshot_: dict) -> str:
     """The committed form: stable key order, one error per line."""
     return json.dumps(snapshot_, indent=1, ensure_ascii=False) + "\n"
+
+
+def write_baseline(path: Path, current: dict) -> None:
+    """Write a measurement as the baseline file, keeping the tolerance the file already has."""
+    if path.exists():
+        current = {**current, "tolerance": read_baseline(path).get("tolerance", current["tolerance"])}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(baseline_text(current), encoding="utf-8")
+
+
+@dataclass(frozen=True)
+class Refreshed:
+    """One baseline file re-measured: the scores that changed, or why it was not measured."""
+
+    path: Path
+    changes: tuple[str, ...] = ()
+    not_measured: str | None = None
+
+    def summary(self) -> str:
+        """'unchanged', the changed scores ('ORG value_f1 0.9 -> 0.95; ...'), or 'not measured: <why>'."""
+        if self.not_measured is not None:
+            return f"not measured: {self.not_measured}"
+        return "; ".join(self.changes) if self.changes else "unchanged"
+
+
+def update_baselines(files: list[Path] | None = None, root: Path = Path("."), model: str | None = None,
+                     data: Path | None = None) -> Iterator[Refreshed]:
+    """Re-measure the gold set each baseline file names and rewrite the file, one at a time.
+
+    Default: every `tests/baselines/*.json` under `root`. A baseline whose
+    outside corpus is absent is left as it is and said so.
+    """
+    for path in files or sorted((root / BASELINES).glob("*.json")):
+        old = read_baseline(path)
+        try:
+            new = measure_baseline(old, root, model, data)
+        except DataMissing as err:
+            yield Refreshed(path, not_measured=str(err))
+            continue
+        path.write_text(baseline_text(new), encoding="utf-8")
+        yield Refreshed(path, tuple(f"{label} {metric} {old['scores'].get(label, {}).get(metric)} -> {value}"
+                                    for label, metrics in new["scores"].items() for metric, value in metrics.items()
+                                    if old["scores"].get(label, {}).get(metric) != value))

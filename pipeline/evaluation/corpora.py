@@ -14,7 +14,7 @@ import os
 from pathlib import Path
 
 from pipeline.gold.format import GoldArticle, load_gold
-from pipeline.gold.tools import import_gold
+from pipeline.gold.annotation_tools import import_gold
 
 DATA_ENV = "FACTWIRE_DATA"
 DATA_PREFIX = f"${DATA_ENV}/"

@@ -14,7 +14,8 @@ from collections.abc import Mapping
 
 from spacy import displacy
 
-from pipeline.evaluation.scores import SCHEMES, SpanMatch, SpanScores, TypeScore
+from pipeline.evaluation.spans import SCHEMES, SpanMatch, SpanScores
+from pipeline.evaluation.values import TypeScore
 from pipeline.gold.format import GoldArticle
 from pipeline.gold.spans import FACT_TYPE_OF, LABELS, LabeledSpan, to_spans
 

@@ -1,51 +1,33 @@
-"""Gold annotations: the canonical gold format, loading it, and building it from a readable spec.
+"""The gold format: its model, reading it (a file or a folder of them), and its JSON Schema.
 
 The gold format (version 1.0) is the record contract itself, one `Article` per
 JSONL line, so the offset validator checks every gold span against the text,
 plus optional `ignore` regions: stretches where a prediction counts neither way
 (a corpus's unannotated tail, spans the annotators left to another category).
-`GoldArticle` is that model; `schemas/gold.schema.json` is generated from it.
-People write a *spec* instead of offsets: the facts as strings and values,
-located in the article text by `build_gold`; annotation tools' files come in
-through `pipeline.gold.tools`.
-
-A spec line (JSON):
-
-    {"file": "wikinews/2004-11-17_ID947.txt", "index": 1,
-     "organizations": {"Kmart": ["Kmart Corp.", "Kmart"]},
-     "money": [["US$11 billion", "11000000000", "USD"]],
-     "counts": [["3,500 retail stores", 3500, "store", "retail stores", "nearly"]],
-     "dates": [["Wednesday", "2004-11-17", "day"]]}
-
-A spec may carry its article inline instead of a file: `{"id": ..., "text": ...}`.
-
-Organization mention strings are found everywhere they occur as whole words
-(longer strings claim their text first), or only at chosen occurrences when
-written as `{"text": "Tata", "occurrences": [1, 3]}` (1-based, counting the
-occurrences not claimed by longer forms); nothing is found in the dateline; the other facts are found in order,
-the k-th listing of the same text taking its k-th whole-word occurrence.
+`GoldArticle` is that model; `schemas/gold.schema.json` is generated from it
+(`write_gold_schema`). People write a readable *spec* instead of offsets
+(`pipeline.gold.specs`); annotation tools' files come in through
+`pipeline.gold.annotation_tools`.
 """
 
 from __future__ import annotations
 
-import json
-import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from pipeline.inputs.formats import read_articles as read_file_articles
-from pipeline.inputs.files import UnreadableFile
-from pipeline.records import Article, Count, DateFact, Mention, Money, Organization
-from pipeline.inputs.segment import describe_header
+from pipeline.records import Article, write_schema
 
-GOLD_FORMAT_VERSION = "1.0"
+GOLD_SCHEMA = "gold.schema.json"
 
 
 class GoldError(ValueError):
     """A gold file or spec that is wrong, with where."""
+
+
+class GoldNotFound(GoldError):
+    """No gold article where gold was asked for: the location is missing or holds no gold file."""
 
 
 class IgnoreRegion(BaseModel):
@@ -73,128 +55,40 @@ class GoldArticle(Article):
 
 
 def load_gold(location: str | Path) -> dict[str, GoldArticle]:
-    """Every gold article in a JSONL file or under a folder (*.jsonl, recursively), by id."""
+    """Every gold article in a JSONL file or under a folder (*.jsonl, recursively, specs left out), by id.
+
+    GoldNotFound (one line) when the location is missing or holds no gold article.
+    """
     gold: dict[str, GoldArticle] = {}
     location = Path(location)
-    paths = [location] if location.is_file() else sorted(location.rglob("*.jsonl"))
+    if not location.exists():
+        raise GoldNotFound(f"gold {location}: no such file or folder")
+    paths = [location] if location.is_file() else [p for p in sorted(location.rglob("*.jsonl"))
+                                                   if not p.name.endswith(".spec.jsonl")]
+    if not paths:
+        raise GoldNotFound(f"gold {location}: no gold article found (no .jsonl gold file in the folder)")
     for path in paths:
-        if path.name.endswith(".spec.jsonl"):
-            continue
-        for article in read_articles(path):
+        for article in read_gold_file(path):
             if article.id in gold:
                 raise GoldError(f"{path}: duplicate gold article id {article.id!r}")
             gold[article.id] = article
+    if not gold:
+        raise GoldNotFound(f"gold {location}: no gold article found (no record in {len(paths)} file(s))")
     return gold
 
 
-def read_articles(path: str | Path, model: type[Article] = GoldArticle) -> Iterator[Article]:
-    """Records of a JSONL file; a bad line raises GoldError naming file and line."""
+def read_gold_file(path: str | Path) -> Iterator[GoldArticle]:
+    """The gold articles of one JSONL file; a bad line raises GoldError naming file and line."""
     with open(path, encoding="utf-8") as handle:
         for number, line in enumerate(handle, start=1):
             if not line.strip():
                 continue
             try:
-                yield model.model_validate_json(line)
+                yield GoldArticle.model_validate_json(line)
             except ValidationError as err:
                 raise GoldError(f"{path}:{number}: {err}") from err
 
 
-def _whole_word_matches(text: str, needle: str, skip: tuple[tuple[int, int], ...] = ()) -> Iterator[int]:
-    """Starts of `needle` where it is not part of a longer word or number, outside `skip` ranges."""
-    for match in re.finditer(re.escape(needle), text):
-        start, end = match.start(), match.end()
-        before = text[start - 2:start].rjust(2)
-        after = text[end:end + 2].ljust(2)
-        glued_before = before[1].isalnum() or (before[1] in ".," and before[0].isdigit())
-        glued_after = after[0].isalnum() or (after[0] in ".," and after[1].isdigit())
-        if not glued_before and not glued_after and not any(s <= start < e for s, e in skip):
-            yield start
-
-
-def build_gold(spec: dict[str, Any], root: str | Path) -> Article:
-    """Locate a spec's facts in its article (file under `root`) and return the validated gold Article."""
-    index = spec.get("index", 1)
-    if "text" in spec:  # a paragraph given inline: the whole string is the article
-        relative, text = None, spec["text"]
-        piece = describe_header(text)
-        where = spec["id"]
-    else:
-        relative = spec["file"]
-        try:  # read as `factwire extract` reads it, whatever the format
-            piece = next(a for a in read_file_articles(Path(root) / relative).articles if a.index == index)
-        except (UnreadableFile, StopIteration) as err:
-            raise GoldError(f"{relative}: no article {index} ({err})") from err
-        text = piece.text
-        where = f"{relative}#{index}"
-
-    skip = piece.metadata_ranges
-
-    def locate(needle: str, seen: dict[str, int]) -> Mention:
-        found = list(_whole_word_matches(text, needle, skip))
-        nth = seen.get(needle, 0)
-        if nth >= len(found):
-            raise GoldError(f"{where}: {needle!r} occurs {len(found)} time(s), listed {nth + 1}")
-        seen[needle] = nth + 1
-        return Mention(text=needle, start=found[nth], end=found[nth] + len(needle))
-
-    claimed: list[tuple[int, int]] = []
-    org_mentions: dict[str, list[Mention]] = {name: [] for name in spec.get("organizations", {})}
-    forms = [_org_form(form, name) for name, written in spec.get("organizations", {}).items() for form in written]
-    for string, occurrences, name in sorted(forms, key=lambda f: -len(f[0])):
-        free = [start for start in _whole_word_matches(text, string, skip)
-                if not any(s < start + len(string) and start < e for s, e in claimed)]
-        for number, start in enumerate(free, start=1):
-            if occurrences is None or number in occurrences:
-                claimed.append((start, start + len(string)))
-                org_mentions[name].append(Mention(text=string, start=start, end=start + len(string)))
-    for name, mentions in org_mentions.items():
-        if not mentions:
-            raise GoldError(f"{where}: no mention of organization {name!r} found")
-    organizations = [Organization(name=n, mentions=sorted(m, key=lambda x: x.start)) for n, m in org_mentions.items()]
-    seen: dict[str, int] = {}
-    money = [Money(**locate(m[0], seen).model_dump(), amount=m[1], currency=m[2],
-                   qualifier=m[3] if len(m) > 3 else None) for m in spec.get("money", [])]
-    counts = [Count(**locate(c[0], seen).model_dump(), value=c[1], item=c[2],
-                    item_text=c[3] if len(c) > 3 else None, qualifier=c[4] if len(c) > 4 else None)
-              for c in spec.get("counts", [])]
-    dates = [DateFact(**locate(d[0], seen).model_dump(), value=d[1],
-                      granularity=d[2] if len(d) > 2 else granularity_of(d[1])) for d in spec.get("dates", [])]
-    return Article(
-        id=where, path=relative, index=index, title=piece.title, source=piece.source, published=piece.published,
-        text=text, organizations=sorted(organizations, key=lambda o: o.mentions[0].start),
-        money=sorted(money, key=lambda m: m.start), counts=sorted(counts, key=lambda c: c.start),
-        dates=sorted(dates, key=lambda d: d.start),
-    )
-
-
-def _org_form(form: str | dict, name: str) -> tuple[str, set[int] | None, str]:
-    """(text, chosen occurrences or None for all, organization name) of one spec form."""
-    if isinstance(form, str):
-        return form, None, name
-    return form["text"], set(form["occurrences"]), name
-
-
-def granularity_of(value: str) -> str:
-    """Granularity implied by an ISO value: '2018' year, '2018-03' month, '2018-Q1' quarter, else day."""
-    if "Q" in value:
-        return "quarter"
-    if "W" in value:
-        return "week"
-    return {4: "year", 7: "month"}.get(len(value), "day")
-
-
-def build_gold_file(spec_path: str | Path, root: str | Path, out: str | Path, split: str | None = None) -> int:
-    """Build the spec lines of `spec_path` (those of `split`, if given) into gold records in `out`; returns the count."""
-    articles = []
-    with open(spec_path, encoding="utf-8") as handle:
-        for number, line in enumerate(handle, start=1):
-            if line.strip():
-                try:
-                    spec = json.loads(line)
-                    if split is not None and spec.get("split") != split:
-                        continue
-                    articles.append(build_gold(spec, root))
-                except (GoldError, ValidationError, KeyError, IndexError, json.JSONDecodeError) as err:
-                    raise GoldError(f"{spec_path}:{number}: {err}") from err
-    Path(out).write_text("".join(a.model_dump_json() + "\n" for a in articles), encoding="utf-8")
-    return len(articles)
+def write_gold_schema(folder: Path) -> Path:
+    """Write the gold format's JSON Schema into the folder (made if missing) as `gold.schema.json`; returns its path."""
+    return write_schema(folder, GoldArticle, GOLD_SCHEMA)

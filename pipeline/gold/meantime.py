@@ -19,8 +19,8 @@ prediction is scored only where MEANTIME says something about it:
   XXXX-XX-XX, seasons, FY2008) are vague dates by factwire's guidelines and
   ignored; the dateline's creation time is the article's `published`, and its
   span is ignored (datelines are metadata).
-- COUNT: a QUANTITY whose number modifies a noun (the model's parse: `nummod`
-  of a following noun on the same line) that is not a measure ("points",
+- COUNT: a QUANTITY whose number modifies a noun (factwire's own parse:
+  `nummod` of a following noun on the same line) that is not a measure ("points",
   "mark", "inch") or a currency is a count of that noun; a QUANTITY with a
   measure or currency noun is not a count (a
   predicted count there is a false alarm); a QUANTITY with no counted noun
@@ -38,7 +38,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from pipeline.gold.spans import IGNORE, AnnotatedText, LabeledSpan, parsing_model
+from pipeline.gold.spans import IGNORE, AnnotatedText, LabeledSpan, lemma, parse
 from pipeline.normalize.money import currency_table
 
 CALENDAR_VALUE = re.compile(r"^\d{4}(-(\d{2}(-\d{2})?|Q[1-4]|W\d{2}))?$")
@@ -65,7 +65,7 @@ def _document(record: dict, where: str) -> AnnotatedText:
     spans += [_date(s, where) for s in annotated if s["label"] == "DATE"]
     quantities = [s for s in annotated if s["label"] == "QUANTITY"]
     if quantities:
-        doc = parsing_model()(text[:end])
+        doc = parse(text[:end])
         spans += [span for s in quantities if (span := _quantity(doc, s, where)) is not None]
     meta = {"id": record["id"], "title": record["title"], "published": record["date"], "split": record["split"]}
     return AnnotatedText(text, spans, meta, where)
@@ -101,9 +101,10 @@ def _quantity(doc, span: dict, where: str) -> LabeledSpan | None:
     noun = root.head
     same_line = noun.i >= tokens.end and "\n" not in doc.text[tokens.end_char:noun.idx]
     if root.dep_ == "nummod" and same_line and noun.pos_ in ("NOUN", "PROPN"):
-        if noun.lemma_.lower() in MEASURE_NOUNS or currency_table().lookup(noun.text):
+        item = lemma(noun)
+        if item in MEASURE_NOUNS or currency_table().lookup(noun.text):
             return None
         item_text = doc.text[tokens.end_char:noun.idx + len(noun)].strip()
-        return LabeledSpan(span["start"], span["end"], "COUNT", {"item": noun.lemma_.lower(), "item_text": item_text},
+        return LabeledSpan(span["start"], span["end"], "COUNT", {"item": item, "item_text": item_text},
                            where)
     return LabeledSpan(span["start"], span["end"], IGNORE, {"reason": "QUANTITY without a counted noun"}, where)

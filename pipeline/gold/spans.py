@@ -1,13 +1,16 @@
-"""Labelled spans <-> gold articles: the label mapping, and values filled by factwire's normalizers.
+"""Labelled spans <-> gold articles: the label mapping, and values filled by factwire's normalizers and parse.
 
 Annotation tools give text, offsets and a label; the gold format needs values
 too. `to_gold` checks every span (label known, offsets inside the text and on
 its text, no two spans of one label overlapping) and raises one `GoldError`
 listing every bad span with its location. Values written in the source (span
 attributes, Prodigy / Label Studio meta) win; missing ones come from the
-normalizers: money from the amount and currency written, counts from the number
-and the counted noun, dates from dateparser against the article's date,
-organization names from the mentions' grouping. A span that cannot be
+normalizers (`read_money`, `read_count`): money from the amount and currency
+written, counts from the number and the counted noun, dates from dateparser
+against the article's date, organization names from the mentions' grouping.
+The counted noun's lemma comes from factwire's own pipeline (`parse`, with
+its tokenizer, and the lemmatizer asked per token as the extraction asks it),
+so the process holds one model, not a second bare one. A span that cannot be
 normalized is reported and kept as an ignore region, so a prediction there
 counts neither way.
 
@@ -19,23 +22,23 @@ a bare number is not a count); DATE -> DATE; IGNORE -> an ignore region.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date
-from decimal import Decimal
 from functools import cache
 from typing import Any
 
 from pydantic import ValidationError
+from spacy.tokens import Doc, Token
 
-from pipeline.gold.format import GoldArticle, GoldError, IgnoreRegion, granularity_of
-from pipeline.normalize.dates import normalize_date
-from pipeline.normalize.money import currency_table, money_amount
-from pipeline.normalize.numbers import parse_number
-from pipeline.normalize.orgs import group_mentions, name_key
-from pipeline.normalize.qualifiers import qualifier
-from pipeline.records import Article, Count, DateFact, Mention, Money, Organization
+from pipeline.gold.format import GoldArticle, GoldError, IgnoreRegion
 from pipeline.inputs.segment import describe_header
+from pipeline.nlp.lemmas import OnDemandLemmas
+from pipeline.nlp.load import load
+from pipeline.normalize.dates import granularity_of, normalize_date
+from pipeline.normalize.money import read_money
+from pipeline.normalize.numbers import read_count
+from pipeline.normalize.orgs import group_mentions
+from pipeline.records import Article, Count, DateFact, Mention, Money, Organization
 
 LABELS = ("ORG", "MONEY", "COUNT", "DATE")
 IGNORE = "IGNORE"
@@ -46,7 +49,8 @@ VALUE_FIELDS = {"ORG": ("name",), "MONEY": tuple(f for f in Money.model_fields i
                 "COUNT": tuple(f for f in Count.model_fields if f not in Mention.model_fields),
                 "DATE": tuple(f for f in DateFact.model_fields if f not in Mention.model_fields), IGNORE: ("reason",)}
 META_FIELDS = ("id", "path", "index", "title", "source", "published")
-_ATTACHED_SYMBOL = re.compile(r"^([^\d\s-]+)(\d.*)$")
+#: The components of factwire's pipeline that tag and parse: what reading a counted noun needs.
+PARSING_COMPONENTS = ("tok2vec", "tagger", "parser", "factwire_attributes")
 
 
 @dataclass(frozen=True)
@@ -59,6 +63,7 @@ class LabeledSpan:
     values: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
     where: str = field(default="", compare=False)
     text: str | None = field(default=None, compare=False)
+    fact: Money | Count | DateFact | Organization | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass
@@ -77,11 +82,15 @@ def values_of(label: str, attributes: dict[str, Any]) -> dict[str, Any]:
 
 
 def to_spans(article: Article) -> list[LabeledSpan]:
-    """Every fact of an article (and a gold article's ignore regions) as labelled spans, in text order."""
-    spans = [LabeledSpan(m.start, m.end, "ORG", {"name": org.name}, text=m.text)
+    """Every fact of an article (and a gold article's ignore regions) as labelled spans, in text order.
+
+    Each span keeps the fact it stands for; an ORG span, its organization named by that one mention.
+    """
+    spans = [LabeledSpan(m.start, m.end, "ORG", {"name": org.name}, text=m.text,
+                         fact=Organization(name=org.name, mentions=[m]))
              for org in article.organizations for m in org.mentions]
     for label in ("MONEY", "COUNT", "DATE"):
-        spans += [LabeledSpan(f.start, f.end, label, f.model_dump(include=set(VALUE_FIELDS[label])), text=f.text)
+        spans += [LabeledSpan(f.start, f.end, label, f.model_dump(include=set(VALUE_FIELDS[label])), text=f.text, fact=f)
                   for f in getattr(article, FACT_TYPE_OF[label])]
     spans += [LabeledSpan(r.start, r.end, IGNORE, {"reason": r.reason}, text=article.text[r.start:r.end])
               for r in getattr(article, "ignore", [])]
@@ -129,8 +138,8 @@ def check_spans(doc: AnnotatedText) -> list[LabeledSpan]:
 
 def _counted(values: dict[str, Any], text: str) -> bool:
     """A CARDINAL / QUANTITY span is a count when it gives its item or writes a noun after its number."""
-    parsed = count_value(text)
-    return bool(values.get("item")) or (parsed is not None and parsed[1] is not None)
+    parsed = read_count(text)
+    return bool(values.get("item")) or (parsed is not None and parsed.item_text is not None)
 
 
 def to_gold(doc: AnnotatedText, notes: list[str]) -> GoldArticle:
@@ -177,13 +186,13 @@ def _fact(span: LabeledSpan, base: date | None) -> Money | Count | DateFact | No
     mention = {"text": span.text, "start": span.start, "end": span.end}
     given = span.values
     if span.label == "MONEY":
-        parsed = money_value(span.text)
-        filled = dict(zip(("amount", "currency", "qualifier"), parsed)) if parsed else {}
+        parsed = read_money(span.text)
+        filled = asdict(parsed) if parsed else {}
         values = {**filled, **given}
         return Money(**mention, **values) if {"amount", "currency"} <= values.keys() else None
     if span.label == "COUNT":
-        parsed = count_value(span.text)
-        filled = dict(zip(("value", "item_text", "qualifier"), parsed)) if parsed else {}
+        parsed = read_count(span.text)
+        filled = asdict(parsed) if parsed else {}
         values = {**filled, **given}
         if "value" not in values:
             return None
@@ -200,84 +209,24 @@ def _fact(span: LabeledSpan, base: date | None) -> Money | Count | DateFact | No
     return DateFact(**mention, value=value, granularity=given.get("granularity", granularity_of(value)))
 
 
-def _words(text: str) -> list[str]:
-    """Words of an amount, a currency symbol glued to its number split off ("US$40" -> "US$", "40")."""
-    words = []
-    for word in text.split():
-        glued = _ATTACHED_SYMBOL.match(word)
-        words += [glued.group(1), glued.group(2)] if glued and currency_table().lookup(glued.group(1)) else [word]
-    return words
-
-
-def _qualified(words: list[str]) -> list[tuple[str | None, list[str]]]:
-    """(qualifier, rest) for no qualifier and for every leading qualifier phrase of the words."""
-    readings: list[tuple[str | None, list[str]]] = [(None, words)]
-    for size in (1, 2, 3):
-        found = qualifier([w.lower() for w in words[:size]]) if len(words) > size else None
-        if found:
-            readings.append((found, words[size:]))
-    return readings
-
-
-def money_value(text: str) -> tuple[str, str, str | None] | None:
-    """(amount, ISO currency, qualifier) of a money span, or None.
-
-    >>> money_value("US$40 billion"), money_value("7.9 billion yuan"), money_value("more than $5m")
-    (('40000000000', 'USD', None), ('7900000000', 'CNY', None), ('5000000', 'USD', 'over'))
-    >>> money_value("26 cents"), money_value("$99 (USD")
-    (('0.26', 'USD', None), None)
-    """
-    table = currency_table()
-    for hedge, words in _qualified(_words(text)):
-        for cut in range(1, len(words)):
-            left, right = " ".join(words[:cut]), " ".join(words[cut:])
-            for form, number in ((left, right), (right, left)):
-                currency = table.lookup(form)
-                amount = money_amount(number, currency) if currency else None
-                if amount is not None:
-                    return amount, currency.code, hedge
-    return None
-
-
-def count_value(text: str) -> tuple[int | float, str | None, str | None] | None:
-    """(value, counted phrase or None, qualifier) of a count span, the longest number first, or None.
-
-    >>> count_value("nearly 3,500 retail stores"), count_value("two"), count_value("jobs")
-    ((3500, 'retail stores', 'nearly'), (2, None, None), None)
-    """
-    for hedge, words in _qualified(text.split()):
-        for cut in range(len(words), 0, -1):
-            number = parse_number(" ".join(words[:cut]))
-            if number is not None:
-                value = int(number) if number == number.to_integral_value() else float(number)
-                return value, " ".join(words[cut:]) or None, hedge
-    return None
+def parse(text: str, model: str | None = None) -> Doc:
+    """The text tagged and parsed by factwire's own pipeline (its tokenizer, tagger, parser and attributes)."""
+    nlp = load(model)
+    return nlp(text, disable=[name for name in nlp.pipe_names if name not in PARSING_COMPONENTS])
 
 
 @cache
-def parsing_model():
-    """The bare model without its entity recognizer: lemmas and parses for reading counted nouns."""
-    import spacy
+def _lemmas(model: str | None) -> OnDemandLemmas:
+    return OnDemandLemmas(load(model))
 
-    from pipeline.nlp.load import model_name
-    return spacy.load(model_name(), exclude=["ner"])
+
+def lemma(token: Token, model: str | None = None) -> str:
+    """A token's lemma in lower case, from the pipeline's lemmatizer (asked per token, as the extraction does)."""
+    return _lemmas(model)(token).lower()
 
 
 def item_lemma(item_text: str) -> str:
     """Lemma of the counted head noun (the last noun of the counted phrase), lower case."""
-    doc = parsing_model()(item_text)
+    doc = parse(item_text)
     nouns = [t for t in doc if t.pos_ in ("NOUN", "PROPN")] or list(doc)
-    return nouns[-1].lemma_.lower()
-
-
-def same_value(label: str, gold: dict[str, Any], predicted: dict[str, Any], gold_text: str, predicted_text: str) -> bool:
-    """Whether a matched prediction has the gold value: amount + currency, value (+ item when gold has one),
-    ISO date, or an organization name equal (by grouping key) to the other's name or text."""
-    if label == "MONEY":
-        return Decimal(gold["amount"]) == Decimal(predicted["amount"]) and gold["currency"] == predicted["currency"]
-    if label == "COUNT":
-        return Decimal(str(gold["value"])) == Decimal(str(predicted["value"])) \
-            and gold.get("item") in (None, predicted.get("item"))
-    if label == "DATE":
-        return gold["value"] == predicted["value"]
-    return bool({name_key(gold["name"]), name_key(gold_text)} & {name_key(predicted["name"]), name_key(predicted_text)})
+    return lemma(nouns[-1])

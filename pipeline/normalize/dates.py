@@ -269,3 +269,16 @@ def _nearest_month(base: date, month: int, day: int | None, before: str, year_wo
         return date(year, month, day).isoformat(), "day"
     except ValueError:
         return None
+
+
+def granularity_of(value: str) -> str:
+    """The granularity an ISO value is written at.
+
+    >>> [granularity_of(v) for v in ("2018", "2018-03", "2019-Q1", "2005-W22", "2018-03-31")]
+    ['year', 'month', 'quarter', 'week', 'day']
+    """
+    if "Q" in value:
+        return "quarter"
+    if "W" in value:
+        return "week"
+    return {4: "year", 7: "month"}.get(len(value), "day")

@@ -1,13 +1,15 @@
-"""Currency forms to ISO 4217 codes, and amounts to exact decimal strings.
+"""Currency forms to ISO 4217 codes, amounts to exact decimal strings, and a money span's text to its value.
 
 Currency knowledge comes from CLDR through Babel (every ISO code, its English
 names and plurals, its English symbol), plus the local forms in
 `patterns/currencies.json` that news uses and CLDR does not list ("US$", "RMB",
-"yuan", a bare "dollars").
+"yuan", a bare "dollars"). `read_money` reads a whole span as written ("about
+US$40 billion"): what gold importers fill a money span's value with.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
@@ -23,7 +25,10 @@ from babel.numbers import (
 )
 
 from pipeline.normalize.numbers import decimal_string, parse_number
+from pipeline.normalize.qualifiers import qualified_readings
 from pipeline.patterns import load_json
+
+_ATTACHED_SYMBOL = re.compile(r"^([^\d\s-]+)(\d.*)$")
 
 
 @dataclass(frozen=True)
@@ -197,3 +202,43 @@ def money_amount(number_text: str, currency: Currency) -> str | None:
     if currency.is_minor:
         value *= Decimal(10) ** -get_currency_precision(currency.code)
     return decimal_string(value)
+
+
+@dataclass(frozen=True)
+class MoneyReading:
+    """The value of a money span: amount (decimal string, major unit), ISO currency, and the hedge before it."""
+
+    amount: str
+    currency: str
+    qualifier: str | None = None
+
+
+def _amount_words(text: str) -> list[str]:
+    """Words of an amount, a currency symbol glued to its number split off ("US$40" -> "US$", "40")."""
+    words = []
+    for word in text.split():
+        glued = _ATTACHED_SYMBOL.match(word)
+        words += [glued.group(1), glued.group(2)] if glued and currency_table().lookup(glued.group(1)) else [word]
+    return words
+
+
+def read_money(text: str) -> MoneyReading | None:
+    """The amount, currency and qualifier of a whole money span, or None when it states no single amount.
+
+    >>> read_money("US$40 billion"), read_money("7.9 billion yuan")
+    (MoneyReading(amount='40000000000', currency='USD', qualifier=None), MoneyReading(amount='7900000000', currency='CNY', qualifier=None))
+    >>> read_money("more than $5m")
+    MoneyReading(amount='5000000', currency='USD', qualifier='over')
+    >>> read_money("26 cents"), read_money("$99 (USD"), read_money("lots of money")
+    (MoneyReading(amount='0.26', currency='USD', qualifier=None), None, None)
+    """
+    table = currency_table()
+    for hedge, words in qualified_readings(_amount_words(text)):
+        for cut in range(1, len(words)):
+            left, right = " ".join(words[:cut]), " ".join(words[cut:])
+            for form, number in ((left, right), (right, left)):
+                currency = table.lookup(form)
+                amount = money_amount(number, currency) if currency else None
+                if amount is not None:
+                    return MoneyReading(amount, currency.code, hedge)
+    return None

@@ -1,13 +1,17 @@
-"""Parse numbers as news writes them: digits, decimals, scale words and number words.
+"""Parse numbers as news writes them: digits, decimals, scale words and number words; and a count span's text.
 
 Values are `Decimal` so that "7.9 billion" is exactly 7900000000, never a float
-rounding of it.
+rounding of it. `read_count` reads a whole count span as written ("nearly
+3,500 retail stores"): what gold importers fill a count span's value with.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+
+from pipeline.normalize.qualifiers import qualified_readings
 
 UNITS = {
     "zero": 0, "naught": 0, "nought": 0, "nil": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -176,3 +180,29 @@ def decimal_string(value: Decimal) -> str:
     """
     text = format(value.normalize(), "f")
     return text
+
+
+@dataclass(frozen=True)
+class CountReading:
+    """The value of a count span: the number, the counted phrase after it (None when none), the hedge before it."""
+
+    value: int | float
+    item_text: str | None = None
+    qualifier: str | None = None
+
+
+def read_count(text: str) -> CountReading | None:
+    """The number (the longest that parses), counted phrase and qualifier of a whole count span, or None.
+
+    >>> read_count("nearly 3,500 retail stores")
+    CountReading(value=3500, item_text='retail stores', qualifier='nearly')
+    >>> read_count("two"), read_count("1.5 million people").value, read_count("jobs")
+    (CountReading(value=2, item_text=None, qualifier=None), 1500000, None)
+    """
+    for hedge, words in qualified_readings(text.split()):
+        for cut in range(len(words), 0, -1):
+            number = parse_number(" ".join(words[:cut]))
+            if number is not None:
+                value = int(number) if number == number.to_integral_value() else float(number)
+                return CountReading(value, " ".join(words[cut:]) or None, hedge)
+    return None

@@ -30,3 +30,21 @@ def qualifier(words_before: list[str]) -> str | None:
         if len(words_before) >= size and tuple(words_before[-size:]) in table:
             return table[tuple(words_before[-size:])]
     return None
+
+
+def qualified_readings(words: list[str]) -> list[tuple[str | None, list[str]]]:
+    """(qualifier, rest) for the words read as they are and for every leading qualifier phrase (up to three words).
+
+    The span readers (`read_money`, `read_count`) try each reading in turn.
+
+    >>> qualified_readings(["more", "than", "$5m"])
+    [(None, ['more', 'than', '$5m']), ('over', ['$5m'])]
+    >>> qualified_readings(["about"])
+    [(None, ['about'])]
+    """
+    readings: list[tuple[str | None, list[str]]] = [(None, words)]
+    for size in (1, 2, 3):
+        found = qualifier([w.lower() for w in words[:size]]) if len(words) > size else None
+        if found:
+            readings.append((found, words[size:]))
+    return readings

@@ -1,15 +1,8 @@
 """Other projects' money and number suites, read in place from the outside data folder (`peer/`)."""
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-_spec = importlib.util.spec_from_file_location("peer_suites", ROOT / "bench" / "peer_suites.py")
-peer_suites = sys.modules.setdefault("peer_suites", importlib.util.module_from_spec(_spec))
-_spec.loader.exec_module(peer_suites)
+from pipeline.evaluation.peers import PEER_FOLDER, excluded, report, run_all
 
 #: Accuracy floors (amount and currency both right), from the acceptance of the money issue and measured figures.
 FLOORS = {
@@ -24,7 +17,7 @@ FLOORS = {
 
 @pytest.fixture(scope="module")
 def results(nlp, data_dir):
-    return peer_suites.run_all(data_dir / "peer")
+    return run_all(data_dir / PEER_FOLDER)
 
 
 @pytest.mark.parametrize("suite", sorted(FLOORS))
@@ -37,3 +30,16 @@ def test_accuracy_floor(results, suite):
 def test_no_amount_where_none_is_expected(results):
     result = results["recognizers_currency_en.jsonl"]
     assert result.false_positives == 0, result.failures
+
+
+def test_every_suite_is_found_and_reported(results):
+    assert set(results) == set(FLOORS)
+    lines = report(results, failures=2)
+    assert lines[0].startswith("recognizers_currency_en.jsonl ") and "excluded" in lines[0]
+    assert any(line.startswith("  excluded ") and "crypto-currencies" in line for line in lines)
+
+
+def test_exclusions_name_their_reason():
+    assert excluded("recognizers", {"text": "5 bitcoin", "expected": [{"unit": "Bitcoin", "value": 5}]}) == \
+        "crypto-currencies have no ISO 4217 code"
+    assert excluded("recognizers", {"text": "$5", "expected": [{"unit": "Dollar", "value": 5}]}) is None

@@ -1,8 +1,9 @@
 """Annotation tools' files <-> gold articles: Prodigy, doccano, Label Studio, CoNLL/IOB, and spaCy DocBin out.
 
 Each reader turns a file into `AnnotatedText` documents (text, labelled spans,
-article metadata, the file and line or task of each span); `gold_spans.to_gold`
-checks and normalizes them. Writers put a gold article's spans back, with its
+article metadata, the file and line or task of each span); `pipeline.gold.spans.to_gold`
+checks and normalizes them. `import_gold_files` and `export_gold_file` are the
+`factwire gold import` and `gold export` commands' work. Writers put a gold article's spans back, with its
 values where the format has room for them (Prodigy and doccano span attributes,
 Label Studio region `meta`) and its metadata (`meta` / top-level fields / task
 `data`); ignore regions travel as spans labelled IGNORE.
@@ -17,6 +18,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -25,9 +27,9 @@ from spacy.tokens import Doc, DocBin
 from spacy.training import biluo_tags_to_offsets, iob_to_biluo
 from spacy.util import filter_spans
 
-from pipeline.gold.format import GoldArticle, GoldError
-from pipeline.gold.spans import AnnotatedText, LabeledSpan, article_meta, to_gold, to_spans, values_of
+from pipeline.gold.format import GoldArticle, GoldError, load_gold
 from pipeline.gold.meantime import read_meantime
+from pipeline.gold.spans import AnnotatedText, LabeledSpan, article_meta, to_gold, to_spans, values_of
 
 EXPORT_FORMATS = ("prodigy", "doccano", "labelstudio", "conll", "docbin")
 IMPORT_FORMATS = (*EXPORT_FORMATS[:4], "meantime")
@@ -57,6 +59,36 @@ def export_gold(fmt: str, articles: list[GoldArticle], path: str | Path) -> list
     notes: list[str] = []
     _WRITERS[fmt](articles, Path(path), notes)
     return notes
+
+
+@dataclass(frozen=True)
+class Converted:
+    """What an import or export did: notes on spans and documents, and each file written with its article count."""
+
+    notes: list[str]
+    written: list[tuple[Path, int]]
+
+
+def import_gold_files(fmt: str, source: str | Path, folder: Path) -> Converted:
+    """Import an annotation file and write its gold into `folder`, one `<split or file stem>.jsonl` per group.
+
+    Nothing is written when any span is bad (GoldError lists them all).
+    """
+    notes: list[str] = []
+    groups = import_gold(fmt, source, notes)
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, articles in groups.items():
+        target = folder / f"{name}.jsonl"
+        target.write_text("".join(a.model_dump_json() + "\n" for a in articles), encoding="utf-8")
+        written.append((target, len(articles)))
+    return Converted(notes, written)
+
+
+def export_gold_file(fmt: str, gold: str | Path, target: Path) -> Converted:
+    """Export the gold articles of a file or folder (`load_gold`) to `target` in an annotation format."""
+    articles = list(load_gold(gold).values())
+    return Converted(export_gold(fmt, articles, target), [(target, len(articles))])
 
 
 def _jsonl(path: Path) -> Iterator[tuple[str, dict]]:

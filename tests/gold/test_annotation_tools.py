@@ -1,16 +1,16 @@
-"""Gold importers and exporters on real annotation files (tests/data/gold_formats/), written by reading the texts."""
+"""Annotation tools' files in and out on real annotation files (tests/data/gold_formats/), written by reading the texts."""
 
 import json
 from pathlib import Path
 
 import pytest
+import spacy
 from spacy.tokens import DocBin
 
-from pipeline.gold.format import GoldError, load_gold, read_articles
-from pipeline.gold.tools import export_gold, import_gold
-from pipeline.gold.spans import to_spans
+from pipeline.gold import GoldError, export_gold, export_gold_file, import_gold, import_gold_files, load_gold, to_spans
 
-DATA = Path(__file__).resolve().parent / "data" / "gold_formats"
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT / "tests" / "data" / "gold_formats"
 FILES = {"prodigy": DATA / "news.prodigy.jsonl", "doccano": DATA / "news.doccano.jsonl",
          "labelstudio": DATA / "news.labelstudio.json", "conll": DATA / "news.conll"}
 
@@ -57,7 +57,7 @@ def test_conll_text_and_labels():
 
 
 def test_gold_round_trips_through_prodigy_with_values(tmp_path):
-    gold = load_gold(Path(__file__).resolve().parents[1] / "articles" / "gold" / "000_7262c0a3e9177b2d.jsonl")
+    gold = load_gold(ROOT / "articles" / "gold" / "000_7262c0a3e9177b2d.jsonl")
     out = tmp_path / "seed.jsonl"
     export_gold("prodigy", list(gold.values()), out)
     [again] = import_gold("prodigy", out, []).values()
@@ -65,16 +65,17 @@ def test_gold_round_trips_through_prodigy_with_values(tmp_path):
 
 
 def test_docbin_export_holds_entities_and_overlapping_spans(tmp_path):
-    gold = load_gold(Path(__file__).resolve().parents[1] / "articles" / "gold")
+    """The seed's gold and a gold set where counts and money hold organizations ("80 executive jet deliveries")."""
+    gold = [*load_gold(ROOT / "articles" / "gold").values(), *load_gold(ROOT / "tests" / "data" / "unseen" / "dev.jsonl").values()]
     out = tmp_path / "gold.spacy"
-    notes = export_gold("docbin", list(gold.values()), out)
-    from pipeline.gold.spans import parsing_model
-    docs = list(DocBin().from_disk(out).get_docs(parsing_model().vocab))
-    assert len(docs) == len(gold)
-    total = sum(len([s for s in to_spans(a) if s.label != "IGNORE"]) for a in gold.values())
+    notes = export_gold("docbin", gold, out)
+    docs = list(DocBin().from_disk(out).get_docs(spacy.blank("en").vocab))
+    assert len(docs) == len(gold) and [d.user_data["id"] for d in docs] == [a.id for a in gold]
+    total = sum(len([s for s in to_spans(a) if s.label != "IGNORE"]) for a in gold)
     assert sum(len(d.spans["factwire"]) for d in docs) == total
-    assert sum(len(d.ents) for d in docs) + len(notes) == total  # spans left out of doc.ents are reported
+    assert notes and sum(len(d.ents) for d in docs) + len(notes) == total  # spans left out of doc.ents are reported
     assert all(note.split(": ")[1].split()[0] in {"ORG", "MONEY", "COUNT", "DATE"} for note in notes)  # by label name
+    assert "unseen-06#1: COUNT '80 executive jet deliveries' (230-257) overlaps a longer span, left out" in notes
 
 
 @pytest.mark.parametrize("line, message", [
@@ -100,12 +101,24 @@ def test_unnormalizable_spans_are_reported_and_ignored(tmp_path):
     assert article.money == [] and (article.ignore[0].start, article.ignore[0].end) == (10, 23)
 
 
-def test_a_gold_span_off_its_text_names_file_and_line(tmp_path):
-    good = (Path(__file__).resolve().parents[1] / "articles" / "gold" / "000_7262c0a3e9177b2d.jsonl").read_text(
-        encoding="utf-8").splitlines(keepends=True)[0]
-    record = json.loads(good)
-    record["money"][0]["start"] += 1
-    path = tmp_path / "gold.jsonl"
-    path.write_text(good + json.dumps(record) + "\n", encoding="utf-8")
-    with pytest.raises(GoldError, match=r"(?s)gold.jsonl:2: .*does not match text"):
-        list(read_articles(path))
+def test_import_files_writes_one_gold_file_per_split(tmp_path):
+    converted = import_gold_files("meantime", DATA / "meantime_sample.jsonl", tmp_path / "out")
+    assert [(path.name, count) for path, count in converted.written] == [("test.jsonl", 1), ("dev.jsonl", 1)]
+    assert any("cannot normalize MONEY 'net $1.8 billion dollars'" in note for note in converted.notes)
+    assert load_gold(tmp_path / "out").keys() == {a.id for articles in import_gold("meantime", DATA / "meantime_sample.jsonl", []).values()
+                                                  for a in articles}
+
+
+def test_import_files_writes_nothing_when_a_span_is_bad(tmp_path):
+    path = tmp_path / "bad.jsonl"
+    path.write_text(json.dumps({"text": "Acme Corp. paid $5.", "spans": [{"start": 0, "end": 10, "label": "COMPANY"}]}) + "\n")
+    with pytest.raises(GoldError, match="unknown label 'COMPANY'"):
+        import_gold_files("prodigy", path, tmp_path / "out")
+    assert not (tmp_path / "out").exists()
+
+
+def test_export_file_reads_gold_and_says_what_it_wrote(tmp_path):
+    converted = export_gold_file("doccano", ROOT / "articles" / "gold", tmp_path / "seed.jsonl")
+    assert converted.notes == [] and converted.written == [(tmp_path / "seed.jsonl", 2)]
+    [again] = import_gold("doccano", tmp_path / "seed.jsonl", []).values()
+    assert [a.id for a in again] == sorted(load_gold(ROOT / "articles" / "gold"))

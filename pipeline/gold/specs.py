@@ -1,0 +1,138 @@
+"""Gold from a readable spec: facts written as strings and values, located in the article text.
+
+People write a spec rather than offsets (`articles/gold/GUIDELINES.md`);
+`build_gold` finds each string in the article as `factwire extract` reads it,
+checks the offsets, and returns the gold record; `build_gold_file` builds a
+spec file and names the file and line of any error. `factwire gold build` runs it.
+
+A spec line (JSON):
+
+    {"file": "wikinews/2004-11-17_ID947.txt", "index": 1,
+     "organizations": {"Kmart": ["Kmart Corp.", "Kmart"]},
+     "money": [["US$11 billion", "11000000000", "USD"]],
+     "counts": [["3,500 retail stores", 3500, "store", "retail stores", "nearly"]],
+     "dates": [["Wednesday", "2004-11-17", "day"]]}
+
+A spec may carry its article inline instead of a file: `{"id": ..., "text": ...}`.
+
+Organization mention strings are found everywhere they occur as whole words
+(longer strings claim their text first), or only at chosen occurrences when
+written as `{"text": "Tata", "occurrences": [1, 3]}` (1-based, counting the
+occurrences not claimed by longer forms); nothing is found in the dateline; the other facts are found in order,
+the k-th listing of the same text taking its k-th whole-word occurrence.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from pipeline.gold.format import GoldError
+from pipeline.inputs.files import UnreadableFile
+from pipeline.inputs.formats import read_articles
+from pipeline.inputs.segment import Header, describe_header
+from pipeline.normalize.dates import granularity_of
+from pipeline.records import Article, Count, DateFact, Mention, Money, Organization
+
+
+def _whole_word_matches(text: str, needle: str, skip: tuple[tuple[int, int], ...] = ()) -> Iterator[int]:
+    """Starts of `needle` where it is not part of a longer word or number, outside `skip` ranges."""
+    for match in re.finditer(re.escape(needle), text):
+        start, end = match.start(), match.end()
+        before = text[start - 2:start].rjust(2)
+        after = text[end:end + 2].ljust(2)
+        glued_before = before[1].isalnum() or (before[1] in ".," and before[0].isdigit())
+        glued_after = after[0].isalnum() or (after[0] in ".," and after[1].isdigit())
+        if not glued_before and not glued_after and not any(s <= start < e for s, e in skip):
+            yield start
+
+
+def build_gold(spec: dict[str, Any], root: str | Path) -> Article:
+    """Locate a spec's facts in its article (file under `root`) and return the validated gold Article."""
+    index = spec.get("index", 1)
+    relative, text, header, where = _spec_article(spec, root)
+    skip = header.metadata_ranges
+
+    def locate(needle: str, seen: dict[str, int]) -> Mention:
+        found = list(_whole_word_matches(text, needle, skip))
+        nth = seen.get(needle, 0)
+        if nth >= len(found):
+            raise GoldError(f"{where}: {needle!r} occurs {len(found)} time(s), listed {nth + 1}")
+        seen[needle] = nth + 1
+        return Mention(text=needle, start=found[nth], end=found[nth] + len(needle))
+
+    organizations = _organizations(spec.get("organizations", {}), text, skip, where)
+    seen: dict[str, int] = {}
+    money = [Money(**locate(m[0], seen).model_dump(), amount=m[1], currency=m[2],
+                   qualifier=m[3] if len(m) > 3 else None) for m in spec.get("money", [])]
+    counts = [Count(**locate(c[0], seen).model_dump(), value=c[1], item=c[2],
+                    item_text=c[3] if len(c) > 3 else None, qualifier=c[4] if len(c) > 4 else None)
+              for c in spec.get("counts", [])]
+    dates = [DateFact(**locate(d[0], seen).model_dump(), value=d[1],
+                      granularity=d[2] if len(d) > 2 else granularity_of(d[1])) for d in spec.get("dates", [])]
+    return Article(
+        id=where, path=relative, index=index, title=header.title, source=header.source, published=header.published,
+        text=text, organizations=sorted(organizations, key=lambda o: o.mentions[0].start),
+        money=sorted(money, key=lambda m: m.start), counts=sorted(counts, key=lambda c: c.start),
+        dates=sorted(dates, key=lambda d: d.start),
+    )
+
+
+def _spec_article(spec: dict[str, Any], root: str | Path) -> tuple[str | None, str, Header, str]:
+    """(file relative to `root` or None, text, header as `factwire extract` reads them, id) of a spec line's article."""
+    if "text" in spec:  # a paragraph given inline: the whole string is the article
+        return None, spec["text"], describe_header(spec["text"]), spec["id"]
+    relative, index = spec["file"], spec.get("index", 1)
+    try:  # read as `factwire extract` reads it, whatever the format
+        article = next(a for a in read_articles(Path(root) / relative, relative).articles if a.index == index)
+    except (UnreadableFile, StopIteration) as err:
+        raise GoldError(f"{relative}: no article {index} ({err})") from err
+    return relative, article.text, article.header, article.id
+
+
+def _organizations(written: dict[str, list], text: str, skip: tuple[tuple[int, int], ...],
+                   where: str) -> list[Organization]:
+    """Each organization of a spec with its mentions found in the text, longer forms claiming their text first."""
+    claimed: list[tuple[int, int]] = []
+    mentions: dict[str, list[Mention]] = {name: [] for name in written}
+    forms = [_org_form(form, name) for name, forms in written.items() for form in forms]
+    for string, occurrences, name in sorted(forms, key=lambda f: -len(f[0])):
+        free = [start for start in _whole_word_matches(text, string, skip)
+                if not any(s < start + len(string) and start < e for s, e in claimed)]
+        for number, start in enumerate(free, start=1):
+            if occurrences is None or number in occurrences:
+                claimed.append((start, start + len(string)))
+                mentions[name].append(Mention(text=string, start=start, end=start + len(string)))
+    for name, found in mentions.items():
+        if not found:
+            raise GoldError(f"{where}: no mention of organization {name!r} found")
+    return [Organization(name=n, mentions=sorted(m, key=lambda x: x.start)) for n, m in mentions.items()]
+
+
+def _org_form(form: str | dict, name: str) -> tuple[str, set[int] | None, str]:
+    """(text, chosen occurrences or None for all, organization name) of one spec form."""
+    if isinstance(form, str):
+        return form, None, name
+    return form["text"], set(form["occurrences"]), name
+
+
+def build_gold_file(spec_path: str | Path, root: str | Path, out: str | Path, split: str | None = None) -> int:
+    """Build the spec lines of `spec_path` (those of `split`, if given) into gold records in `out`; returns the count."""
+    articles = []
+    with open(spec_path, encoding="utf-8") as handle:
+        for number, line in enumerate(handle, start=1):
+            if line.strip():
+                try:
+                    spec = json.loads(line)
+                    if split is not None and spec.get("split") != split:
+                        continue
+                    articles.append(build_gold(spec, root))
+                except (GoldError, ValidationError, KeyError, IndexError, json.JSONDecodeError) as err:
+                    raise GoldError(f"{spec_path}:{number}: {err}") from err
+    Path(out).write_text("".join(a.model_dump_json() + "\n" for a in articles), encoding="utf-8")
+    return len(articles)

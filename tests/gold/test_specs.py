@@ -1,0 +1,67 @@
+"""Gold built from readable specs: committed gold is exactly what its spec builds to, and spec errors say where."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from pipeline.gold import GoldError, build_gold, build_gold_file
+
+ROOT = Path(__file__).resolve().parents[2]
+TEXT = "Tata Motors said on Monday that Tata will hire 1,200 engineers. Tata paid $5 million.\n"
+
+
+def test_gold_files_match_their_specs(tmp_path):
+    """Committed gold is exactly what its readable spec builds to."""
+    specs = sorted((ROOT / "articles" / "gold" / "specs").glob("*.spec.jsonl"))
+    assert specs
+    for spec in specs:
+        built = tmp_path / "built.jsonl"
+        build_gold_file(spec, ROOT / "articles", built)
+        committed = ROOT / "articles" / "gold" / spec.name.replace(".spec.jsonl", ".jsonl")
+        assert built.read_text(encoding="utf-8") == committed.read_text(encoding="utf-8"), spec.name
+    for spec, split, target in (("unseen_news", "dev", "dev"), ("unseen_news", "test", "test"), ("unseen_news2", None, "dev2"),
+                                ("unseen_news3", "dev", "org_dev"), ("unseen_news3", "test", "org_test"),
+                                ("unseen_news4", "dev", "org2_dev"), ("unseen_news4", "test", "org2_test")):
+        built = tmp_path / f"{target}.jsonl"
+        build_gold_file(ROOT / "tests" / "data" / f"{spec}.spec.jsonl", ROOT, built, split)
+        assert built.read_text(encoding="utf-8") == (ROOT / "tests" / "data" / "unseen" / f"{target}.jsonl").read_text(encoding="utf-8")
+
+
+def test_an_inline_spec_locates_each_fact():
+    article = build_gold({"id": "tata#1", "text": TEXT, "organizations": {"Tata Motors": ["Tata Motors", "Tata"]},
+                          "money": [["$5 million", "5000000", "USD"]],
+                          "counts": [["1,200 engineers", 1200, "engineer", "engineers"]],
+                          "dates": [["Monday", "2024-05-06"]]}, ROOT)
+    [tata] = article.organizations
+    assert [(m.text, m.start) for m in tata.mentions] == [("Tata Motors", 0), ("Tata", 32), ("Tata", 64)]
+    assert (article.money[0].start, article.counts[0].start) == (TEXT.index("$5"), TEXT.index("1,200"))
+    assert (article.dates[0].value, article.dates[0].granularity) == ("2024-05-06", "day")
+
+
+def test_chosen_occurrences_count_those_not_claimed_by_longer_forms():
+    article = build_gold({"id": "tata#1", "text": TEXT, "organizations": {
+        "Tata Motors": ["Tata Motors", {"text": "Tata", "occurrences": [2]}]}}, ROOT)
+    assert [m.start for m in article.organizations[0].mentions] == [0, 64]
+
+
+@pytest.mark.parametrize("spec, message", [
+    ({"money": [["$6 million", "6000000", "USD"]]}, r"'\$6 million' occurs 0 time\(s\), listed 1"),
+    ({"dates": [["Monday", "2024-05-06"], ["Monday", "2024-05-06"]]}, r"'Monday' occurs 1 time\(s\), listed 2"),
+    ({"organizations": {"Infosys": ["Infosys"]}}, r"no mention of organization 'Infosys' found"),
+    ({"counts": [["1,200", 1200]]}, r"IndexError|index out of range"),
+], ids=["absent", "listed too often", "organization absent", "short count"])
+def test_a_bad_spec_line_names_file_and_line(tmp_path, spec, message):
+    path = tmp_path / "bad.spec.jsonl"
+    good = {"id": "ok#1", "text": TEXT}
+    path.write_text(json.dumps(good) + "\n" + json.dumps({"id": "tata#1", "text": TEXT, **spec}) + "\n", encoding="utf-8")
+    with pytest.raises(GoldError, match=rf"bad.spec.jsonl:2: .*{message}"):
+        build_gold_file(path, ROOT, tmp_path / "out.jsonl")
+    assert not (tmp_path / "out.jsonl").exists()
+
+
+def test_a_missing_article_file_is_named(tmp_path):
+    path = tmp_path / "bad.spec.jsonl"
+    path.write_text(json.dumps({"file": "nowhere.txt", "index": 1}) + "\n", encoding="utf-8")
+    with pytest.raises(GoldError, match=r"bad.spec.jsonl:1: nowhere.txt: no article 1"):
+        build_gold_file(path, tmp_path, tmp_path / "out.jsonl")
