@@ -94,7 +94,8 @@ def test_evaluate_refuses_what_it_cannot_score_in_one_line(edited, tmp_path, arg
 
 def test_gold_baseline_rewrites_the_files_it_is_given(tmp_path):
     path = tmp_path / "seed.json"
-    path.write_text(json.dumps({"gold": "articles/gold", "articles": "articles", "tolerance": 0.0, "scores": {}}),
+    path.write_text(json.dumps({"gold": "articles/gold/000_7262c0a3e9177b2d.jsonl", "articles": "articles",
+                                "tolerance": 0.0, "scores": {}}),
                     encoding="utf-8")
     result = run("gold", "baseline", path)
     assert result.returncode == 0, result.stderr

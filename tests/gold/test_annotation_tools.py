@@ -118,7 +118,8 @@ def test_import_files_writes_nothing_when_a_span_is_bad(tmp_path):
 
 
 def test_export_file_reads_gold_and_says_what_it_wrote(tmp_path):
-    converted = export_gold_file("doccano", ROOT / "articles" / "gold", tmp_path / "seed.jsonl")
+    seed = ROOT / "articles" / "gold" / "000_7262c0a3e9177b2d.jsonl"
+    converted = export_gold_file("doccano", seed, tmp_path / "seed.jsonl")
     assert converted.notes == [] and converted.written == [(tmp_path / "seed.jsonl", 2)]
     [again] = import_gold("doccano", tmp_path / "seed.jsonl", []).values()
-    assert [a.id for a in again] == sorted(load_gold(ROOT / "articles" / "gold"))
+    assert [a.id for a in again] == sorted(load_gold(seed))
