@@ -16,8 +16,17 @@ from pipeline.batch.runs import extract_to_output
 from pipeline.batch.writers import OUTPUT_FORMATS, OutputRefused, OutputUnavailable, check_output_target
 from pipeline.evaluation import BaselineError, PredictionsError, update_baselines
 from pipeline.evaluation import evaluate as evaluate_gold
-from pipeline.gold import (EXPORT_FORMATS, IMPORT_FORMATS, Converted, GoldError, GoldNotFound, build_gold_file,
-                           export_gold_file, import_gold_files, write_gold_schema)
+from pipeline.gold import (
+    EXPORT_FORMATS,
+    IMPORT_FORMATS,
+    Converted,
+    GoldError,
+    GoldNotFound,
+    build_gold_file,
+    export_gold_file,
+    import_gold_files,
+    write_gold_schema,
+)
 from pipeline.inputs.files import MAX_FILE_MB, Skipped
 from pipeline.inputs.formats import ReadOptions, RecordFields
 from pipeline.nlp.load import ModelNotFound

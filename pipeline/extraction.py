@@ -4,7 +4,7 @@
 all end in `articles_of`: every `SourceArticle` becomes a Doc through
 `nlp.pipe` (with the article on `doc._.article`, so relative dates have their
 anchor), and every Doc an `Article` whose facts are the components' hits
-(`pipeline.nlp.hits`) minus those inside the article's metadata (datelines,
+(`pipeline.nlp.base`) minus those inside the article's metadata (datelines,
 "Source:" lines), with organization mentions grouped into organizations.
 """
 
@@ -13,11 +13,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from pipeline.batch.engines import Engine
 from pipeline.inputs.files import Skipped
 from pipeline.inputs.formats import ReadOptions, SourceArticle
 from pipeline.inputs.segment import split_long
@@ -27,6 +27,9 @@ from pipeline.nlp.load import load
 from pipeline.nlp.money import MONEY
 from pipeline.normalize.orgs import group_mentions
 from pipeline.records import Article, Count, DateFact, Mention, Money, Organization
+
+if TYPE_CHECKING:
+    from pipeline.batch.engines import Engine
 
 BATCH_SIZE = 32
 ARTICLES_PER_ZONE = 256
@@ -61,9 +64,8 @@ def extract_folder(*paths: str | Path, model: str | None = None, batch_size: int
     Dask cluster). `options` says which files to leave out, how JSON dumps
     name their fields and how large a file may be.
     """
-    from pipeline.batch.work import (
-        extract_paths,  # the batch room runs files; it builds on this module
-    )
+    from pipeline.batch.engines import Engine  # the batch room runs files; it builds on this module
+    from pipeline.batch.work import extract_paths
 
     yield from extract_paths(paths, model=model, batch_size=batch_size, on_skip=on_skip, options=options,
                              engine=engine or Engine(workers=workers))

@@ -10,8 +10,17 @@
     peers.py        other projects' money and number test suites
 """
 
-from pipeline.evaluation.baseline import (BaselineError, Refreshed, measure, measure_baseline, read_baseline,
-                                          regressions, snapshot, update_baselines, write_baseline)
+from pipeline.evaluation.baseline import (
+                                          BaselineError,
+                                          Refreshed,
+                                          measure,
+                                          measure_baseline,
+                                          read_baseline,
+                                          regressions,
+                                          snapshot,
+                                          update_baselines,
+                                          write_baseline,
+)
 from pipeline.evaluation.corpora import DataMissing, data_folder, data_path, is_outside, load_gold_set
 from pipeline.evaluation.peers import run_all as run_peer_suites
 from pipeline.evaluation.predictions import PredictionsError, check_ids, predict_for_gold, read_predictions, scoreable

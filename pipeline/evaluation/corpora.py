@@ -13,8 +13,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from pipeline.gold.format import GoldArticle, load_gold
 from pipeline.gold.annotation_tools import import_gold
+from pipeline.gold.format import GoldArticle, load_gold
 
 DATA_ENV = "FACTWIRE_DATA"
 DATA_PREFIX = f"${DATA_ENV}/"

@@ -7,13 +7,38 @@
     meantime.py          the MEANTIME corpus's annotations -> the gold format, each choice documented
 """
 
-from pipeline.gold.annotation_tools import (EXPORT_FORMATS, IMPORT_FORMATS, Converted, export_gold, export_gold_file,
-                                            import_gold, import_gold_files, tokenized)
-from pipeline.gold.format import (GOLD_SCHEMA, GoldArticle, GoldError, GoldNotFound, IgnoreRegion, load_gold,
-                                  read_gold_file, write_gold_schema)
+from pipeline.gold.annotation_tools import (
+                                            EXPORT_FORMATS,
+                                            IMPORT_FORMATS,
+                                            Converted,
+                                            export_gold,
+                                            export_gold_file,
+                                            import_gold,
+                                            import_gold_files,
+                                            tokenized,
+)
+from pipeline.gold.format import (
+                                            GOLD_SCHEMA,
+                                            GoldArticle,
+                                            GoldError,
+                                            GoldNotFound,
+                                            IgnoreRegion,
+                                            load_gold,
+                                            read_gold_file,
+                                            write_gold_schema,
+)
 from pipeline.gold.meantime import read_meantime
-from pipeline.gold.spans import (FACT_TYPE_OF, IGNORE, LABELS, AnnotatedText, LabeledSpan, check_spans, item_lemma,
-                                 to_gold, to_spans)
+from pipeline.gold.spans import (
+                                            FACT_TYPE_OF,
+                                            IGNORE,
+                                            LABELS,
+                                            AnnotatedText,
+                                            LabeledSpan,
+                                            check_spans,
+                                            item_lemma,
+                                            to_gold,
+                                            to_spans,
+)
 from pipeline.gold.specs import build_gold, build_gold_file
 
 __all__ = [

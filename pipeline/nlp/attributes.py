@@ -22,7 +22,7 @@ from spacy.pipeline import AttributeRuler
 from spacy.symbols import IDS
 from spacy.tokens import Doc
 
-from pipeline.nlp.hits import RebuiltOnLoad
+from pipeline.nlp.base import RebuiltOnLoad
 
 _OUTPUTS = [POS, MORPH, LEMMA]
 _TABLE_KEYS = {"TAG", "LOWER", "DEP", "IS_SPACE"}

@@ -17,9 +17,8 @@ from decimal import Decimal
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from pipeline.nlp.base import CountHit, OnDemandLemmas
 from pipeline.nlp.boundaries import ends_line
-from pipeline.nlp.hits import CountHit
-from pipeline.nlp.lemmas import OnDemandLemmas
 from pipeline.nlp.money import MONEY
 from pipeline.nlp.numbers import NUMBERS, looks_like_year, qualifier_before
 from pipeline.normalize.money import currency_table

@@ -16,7 +16,7 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from pipeline.nlp.hits import DateHit
+from pipeline.nlp.base import DateHit
 from pipeline.normalize.dates import calendar_date_in, normalize_date, years_in_range
 
 DATES = "dates"  # the key of doc.spans

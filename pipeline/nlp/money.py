@@ -19,8 +19,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from pipeline.nlp.hits import MoneyHit, RebuiltOnLoad
-from pipeline.nlp.lemmas import OnDemandLemmas
+from pipeline.nlp.base import MoneyHit, OnDemandLemmas, RebuiltOnLoad
 from pipeline.nlp.numbers import NUMBERS, looks_like_year, qualifier_before
 from pipeline.normalize.money import Currency, currency_in_context, currency_table, money_amount
 from pipeline.normalize.numbers import SCALES, decimal_string, parse_number

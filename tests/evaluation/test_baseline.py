@@ -5,8 +5,15 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.evaluation import (BaselineError, measure, read_baseline, regressions, snapshot, update_baselines,
-                                 write_baseline)
+from pipeline.evaluation import (
+    BaselineError,
+    measure,
+    read_baseline,
+    regressions,
+    snapshot,
+    update_baselines,
+    write_baseline,
+)
 from pipeline.gold import load_gold
 from pipeline.nlp.load import load
 

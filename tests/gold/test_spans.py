@@ -4,7 +4,17 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.gold import IGNORE, AnnotatedText, GoldError, LabeledSpan, check_spans, item_lemma, load_gold, to_gold, to_spans
+from pipeline.gold import (
+    IGNORE,
+    AnnotatedText,
+    GoldError,
+    LabeledSpan,
+    check_spans,
+    item_lemma,
+    load_gold,
+    to_gold,
+    to_spans,
+)
 from pipeline.gold.spans import parse
 from pipeline.nlp.load import load
 from pipeline.records import Count, Organization

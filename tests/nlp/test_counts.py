@@ -2,7 +2,7 @@
 
 import pytest
 
-from pipeline.nlp.hits import CountHit
+from pipeline.nlp.base import CountHit
 
 
 def counts(nlp, text):

@@ -1,7 +1,7 @@
 """The date finder: DATE entities to ISO values, relative ones read against the article the Doc belongs to."""
 
 from pipeline.inputs.formats import SourceArticle
-from pipeline.nlp.hits import DateHit
+from pipeline.nlp.base import DateHit
 
 
 def dates(nlp, text, published=None):

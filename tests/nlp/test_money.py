@@ -3,8 +3,8 @@
 import pytest
 import spacy
 
-from pipeline.nlp.hits import MoneyHit
-from pipeline.nlp.tokenizer import teach_tokenizer
+from pipeline.nlp.base import MoneyHit
+from pipeline.nlp.load import teach_tokenizer
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from pipeline.nlp.hits import RebuiltOnLoad
+from pipeline.nlp.base import RebuiltOnLoad
 from pipeline.nlp.organizations.evidence import RELABELLED, cued_names, looks_like_org
 from pipeline.nlp.organizations.extents import extend_legal, extend_of_place, owner_of_facility, trim
 from pipeline.nlp.organizations.filters import confirmed_in_headlines, is_not_org, is_site

@@ -1,5 +1,6 @@
-"""What the components find, as typed values on spans (the hand-off from the spaCy pipeline to the records), and how
-the components that derive their state from other parts are rebuilt when a saved pipeline is loaded.
+"""What factwire's components share: the typed values they put on spans (the hand-off from the spaCy pipeline to
+the records), lemmas on demand, and how a component that derives its state from other parts is rebuilt when a saved
+pipeline is loaded.
 
 The money, count and date finders put their spans in `doc.spans["money"]`,
 `["counts"]` and `["dates"]` and the value of each on the span
@@ -16,7 +17,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Literal
 
-from spacy.tokens import Doc, Span
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
 
 Relation = Literal["range_low", "range_high", "equivalent"]
 Basis = Literal["explicit", "default", "context"]
@@ -76,3 +78,19 @@ class RebuiltOnLoad:
     def from_disk(self, path, *, exclude=()) -> RebuiltOnLoad:
         self.build()
         return self
+
+
+class OnDemandLemmas:
+    """Lemmas for the few tokens that need one (counted nouns, price units).
+
+    `pipeline.nlp.load` disables the lemmatizer, which would otherwise spend
+    about a tenth of the run lemmatizing every token; this asks it per token.
+    """
+
+    def __init__(self, nlp: Language) -> None:
+        self.lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.component_names else None
+
+    def __call__(self, token: Token) -> str:
+        if token.lemma_ or self.lemmatizer is None:  # lemmatized already, or by the attribute ruler's exceptions
+            return token.lemma_ or token.lower_
+        return self.lemmatizer.lemmatize(token)[0]
