@@ -22,7 +22,7 @@ from pathlib import Path
 import spacy
 
 from pipeline.evaluation import load_gold_set, predict_for_gold, score_articles, score_spans, span_table
-from pipeline.nlp.load import model_name
+from pipeline.nlp.loader import model_name
 from pipeline.normalize.dates import normalize_date
 from pipeline.normalize.numbers import decimal_string, parse_number
 from pipeline.records import Article, Count, DateFact, Mention, Money, Organization

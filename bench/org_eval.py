@@ -31,7 +31,7 @@ from pathlib import Path
 import spacy
 
 from pipeline.extraction import extract_texts
-from pipeline.nlp.load import model_name
+from pipeline.nlp.loader import model_name
 
 
 @dataclass

@@ -42,7 +42,7 @@ def measure(mode: str, folder: Path, limit: int | None, workers: int) -> dict:
     import spacy
 
     from pipeline.extraction import extract_folder
-    from pipeline.nlp.load import load, model_name
+    from pipeline.nlp.loader import load, model_name
 
     files = _files(folder, limit)
     texts = [f.read_text(encoding="utf-8") for f in files]

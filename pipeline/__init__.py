@@ -7,7 +7,7 @@ The library API is this module's `__all__`; `tests/test_library.py` runs these c
 """
 
 from pipeline.extraction import extract, extract_folder, extract_texts
-from pipeline.nlp.load import load
+from pipeline.nlp.loader import load
 from pipeline.records import SCHEMA_VERSION, Article, Count, DateFact, Mention, Money, Organization
 
 __all__ = [

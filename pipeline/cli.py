@@ -29,7 +29,7 @@ from pipeline.gold import (
 )
 from pipeline.inputs.files import MAX_FILE_MB, Skipped
 from pipeline.inputs.formats import ReadOptions, RecordFields
-from pipeline.nlp.load import ModelNotFound
+from pipeline.nlp.loader import ModelNotFound
 from pipeline.records import write_schema
 
 app = typer.Typer(help="News articles in, validated facts out.", no_args_is_help=True, add_completion=False)

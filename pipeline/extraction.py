@@ -23,7 +23,7 @@ from pipeline.inputs.formats import ReadOptions, SourceArticle
 from pipeline.inputs.segment import split_long
 from pipeline.nlp.counts import COUNTS
 from pipeline.nlp.dates import DATES
-from pipeline.nlp.load import load
+from pipeline.nlp.loader import load
 from pipeline.nlp.money import MONEY
 from pipeline.normalize.orgs import group_mentions
 from pipeline.records import Article, Count, DateFact, Mention, Money, Organization

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.evaluation.corpora import data_folder
-from pipeline.nlp.load import load
+from pipeline.nlp.loader import load
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLES = ROOT / "articles"

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from pipeline.nlp.load import load
+from pipeline.nlp.loader import load
 
 Batch = TypeVar("Batch")
 Result = TypeVar("Result")

@@ -28,7 +28,7 @@ from pipeline.batch.writers import record_sink, write_errors
 from pipeline.extraction import BATCH_SIZE
 from pipeline.inputs.files import InputFile, Skipped, find_inputs, supported
 from pipeline.inputs.formats import ReadOptions
-from pipeline.nlp.load import model_name
+from pipeline.nlp.loader import model_name
 from pipeline.records import Article
 
 

@@ -19,7 +19,7 @@ from pipeline.batch.engines import Engine, run_batches
 from pipeline.extraction import BATCH_SIZE, articles_of
 from pipeline.inputs.files import InputFile, Skipped, UnreadableFile, find_inputs
 from pipeline.inputs.formats import ReadOptions, SourceArticle, read_articles
-from pipeline.nlp.load import load
+from pipeline.nlp.loader import load
 from pipeline.records import Article
 
 log = logging.getLogger(__name__)

@@ -22,7 +22,7 @@ from pathlib import Path
 from babel.numbers import get_currency_name, list_currencies
 
 from pipeline.extraction import extract_texts
-from pipeline.nlp.load import load as load_pipeline
+from pipeline.nlp.loader import load as load_pipeline
 from pipeline.nlp.numbers import number_runs
 from pipeline.normalize.numbers import parse_number
 

@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Token
 from pipeline.gold.format import GoldArticle, GoldError, IgnoreRegion
 from pipeline.inputs.segment import describe_header
 from pipeline.nlp.base import OnDemandLemmas
-from pipeline.nlp.load import load
+from pipeline.nlp.loader import load
 from pipeline.normalize.dates import granularity_of, normalize_date
 from pipeline.normalize.money import read_money
 from pipeline.normalize.numbers import read_count

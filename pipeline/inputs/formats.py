@@ -20,8 +20,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from markdown_it import MarkdownIt
-
 from pipeline.inputs.files import MAX_FILE_MB, UnreadableFile, read_text
 from pipeline.inputs.segment import Header, describe_header, split_articles
 from pipeline.normalize.dates import normalize_date
@@ -119,6 +117,8 @@ def markdown_to_text(source: str) -> str:
     >>> markdown_to_text("# Acme buys Foo\\n\\n*Acme Corp.* paid [$2 billion](http://x.com)\\nfor Foo.\\n\\n```\\ncode\\n```")
     'Acme buys Foo\\n\\nAcme Corp. paid $2 billion for Foo.'
     """
+    from markdown_it import MarkdownIt  # imported on first use, as trafilatura is
+
     blocks = []
     for token in MarkdownIt("commonmark").parse(source):
         if token.type == "inline" and token.children is not None:

@@ -83,7 +83,7 @@ class RebuiltOnLoad:
 class OnDemandLemmas:
     """Lemmas for the few tokens that need one (counted nouns, price units).
 
-    `pipeline.nlp.load` disables the lemmatizer, which would otherwise spend
+    `pipeline.nlp.loader` disables the lemmatizer, which would otherwise spend
     about a tenth of the run lemmatizing every token; this asks it per token.
     """
 

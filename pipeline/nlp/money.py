@@ -65,8 +65,9 @@ class MoneyFinder(RebuiltOnLoad):
         tokenizer = nlp.tokenizer
         for symbol in self.table.symbols:  # as the tokenizer splits it alone, and as one token before digits
             self.symbol_matcher.add("CUR", [tokenizer(symbol), Doc(nlp.vocab, words=[symbol])])
-        for word in self.table.words:  # exceptions such as "U.S." tokenize by case
-            self.word_matcher.add("CUR", [tokenizer(form) for form in {word, word.title(), word.upper()}])
+        for word in self.table.words:  # the matcher compares lower case, but "U.S." and "us$" tokenize by case
+            forms = {word, word.title(), word.upper()} if not word.replace(" ", "").isalpha() else {word}
+            self.word_matcher.add("CUR", [tokenizer(form) for form in forms])
 
     def __call__(self, doc: Doc) -> Doc:
         by_end, by_start = self._currencies(doc)

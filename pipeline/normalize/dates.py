@@ -11,10 +11,12 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 from functools import lru_cache
-
-from dateparser.date import DateDataParser
+from typing import TYPE_CHECKING
 
 from pipeline.normalize.numbers import TENS, UNITS
+
+if TYPE_CHECKING:
+    from dateparser.date import DateDataParser
 
 _YEAR = re.compile(r"\b(1[6-9]\d\d|20\d\d|21\d\d)\b")
 _QUARTER = re.compile(
@@ -99,7 +101,9 @@ def years_in_range(text: str) -> list[tuple[int, int]]:
 
 @lru_cache(maxsize=64)
 def _parser(base: date | None) -> DateDataParser:
-    """One parser per relative base; absolute dates all share the base-less one."""
+    """One parser per relative base; absolute dates all share the base-less one (dateparser is imported then)."""
+    from dateparser.date import DateDataParser
+
     settings = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": [], "RETURN_TIME_AS_PERIOD": True}
     if base is not None:
         settings["RELATIVE_BASE"] = datetime(base.year, base.month, base.day)

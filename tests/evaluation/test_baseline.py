@@ -15,7 +15,7 @@ from pipeline.evaluation import (
     write_baseline,
 )
 from pipeline.gold import load_gold
-from pipeline.nlp.load import load
+from pipeline.nlp.loader import load
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED_GOLD = ROOT / "articles" / "gold" / "000_7262c0a3e9177b2d.jsonl"

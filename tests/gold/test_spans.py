@@ -16,7 +16,7 @@ from pipeline.gold import (
     to_spans,
 )
 from pipeline.gold.spans import parse
-from pipeline.nlp.load import load
+from pipeline.nlp.loader import load
 from pipeline.records import Count, Organization
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -4,7 +4,7 @@ import spacy
 
 from pipeline.inputs.files import find_inputs
 from pipeline.inputs.formats import read_articles
-from pipeline.nlp.load import model_name
+from pipeline.nlp.loader import model_name
 
 TEXT = ("Shares of Toyota Motor Corp. rose 3% on Monday after it said it had sold 1,200 hybrid cars. "
         "There were 40 stores; isn't that something? He himself did not, but they've been told so. "

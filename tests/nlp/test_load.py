@@ -10,7 +10,8 @@ from pipeline.inputs.formats import read_articles
 
 FACTORIES = {"factwire_attributes", "factwire_boundaries", "factwire_orgs", "factwire_numbers", "factwire_money",
              "factwire_counts", "factwire_dates"}
-MISC = {"factwire.gazetteer_patterns.v1", "factwire.legal_form_patterns.v1", "factwire.legal_form_spans.v1"}
+MISC = {"factwire.gazetteer_patterns.v1", "factwire.gazetteer_capitals.v1", "factwire.capitals_only.v1",
+        "factwire.legal_form_patterns.v1", "factwire.legal_form_spans.v1"}
 
 
 def test_every_entry_point_loads():
@@ -22,7 +23,7 @@ def test_every_entry_point_loads():
 
 def test_the_pipeline_runs_factwire_after_the_models_ner(nlp):
     names = nlp.pipe_names
-    assert names[0] == "org_gazetteer"  # it needs only the tokenizer, so loading its patterns runs nothing else
+    assert names[:2] == ["org_gazetteer", "org_gazetteer_capitals"]  # they need only the tokenizer
     assert names[names.index("ner") + 1:] == ["factwire_attributes", "factwire_boundaries", "org_suffix_ruler",
                                              "factwire_orgs", "factwire_numbers", "factwire_money",
                                              "factwire_counts", "factwire_dates"]

@@ -4,7 +4,7 @@ import pytest
 import spacy
 
 from pipeline.nlp.base import MoneyHit
-from pipeline.nlp.load import teach_tokenizer
+from pipeline.nlp.loader import teach_tokenizer
 
 
 @pytest.fixture(scope="module")

@@ -1,6 +1,6 @@
 """What the two organization span rulers match: the gazetteer (also in capitals) and names closed by a legal form.
 
-Both are ordinary spaCy `span_ruler` components; `pipeline.nlp.load` fills
+Both are ordinary spaCy `span_ruler` components; `pipeline.nlp.loader` fills
 them through their `initialize` with the patterns the registered functions
 here build from the data files named in `config.cfg`
 (`[initialize.components.*]`), and a saved pipeline keeps them
@@ -24,26 +24,48 @@ LEGAL_FORM_ID = "legal form of length "
 
 @spacy.registry.misc("factwire.gazetteer_patterns.v1")
 def gazetteer_patterns(gazetteer: str, rules: str) -> list[dict]:
-    """The gazetteer's phrase patterns (label ORG, the canonical name as `id`), with their capitals."""
-    return with_capitals(load_jsonl(gazetteer), set(load_json(rules)["names_also_words"]))
+    """The gazetteer's phrase patterns (label ORG, the canonical name as `id`), and in capitals those names whose
+    capitals the case-blind ruler cannot match (see `gazetteer_capitals`)."""
+    patterns = load_jsonl(gazetteer)
+    sources = capital_sources(patterns, set(load_json(rules)["names_also_words"]))
+    return patterns + [{**p, "pattern": upper} for upper, p in sources.items() if not _plain(p)]
 
 
-def with_capitals(patterns: list[dict], also_words: set[str]) -> list[dict]:
-    """The gazetteer plus each name in capitals ("GOLDMAN SACHS"), as wire headlines and bullet points write it.
+@spacy.registry.misc("factwire.gazetteer_capitals.v1")
+def gazetteer_capitals(gazetteer: str, rules: str) -> list[dict]:
+    """The names a case-blind ruler finds in capitals ("GOLDMAN SACHS"): names of plain words tokenize the same in
+    any case, so their own patterns serve, and no new word enters the vocabulary (what loading the rulers costs)."""
+    sources = capital_sources(load_jsonl(gazetteer), set(load_json(rules)["names_also_words"]))
+    return [p for p in sources.values() if _plain(p)]
+
+
+@spacy.registry.misc("factwire.capitals_only.v1")
+def capitals_only() -> Callable[[Iterable[Span], Iterable[Span]], list[Span]]:
+    """A span-ruler filter keeping the case-blind matches written in capitals."""
+    return lambda existing, matches: [span for span in matches if span.text.isupper()]
+
+
+def capital_sources(patterns: list[dict], also_words: set[str]) -> dict[str, dict]:
+    """The names matched in capitals as well, as wire headlines and bullet points write them: capitals -> pattern.
 
     Left out: names shorter than four letters (in capitals they read as
-    acronyms) and one-word names that are English words too ("VISA RULES").
+    acronyms), one-word names that are English words too ("VISA RULES"), and
+    names whose capitals are a pattern already; of two names with the same
+    capitals, the later.
 
-    >>> names = [{"label": "ORG", "pattern": n, "id": n} for n in ("Toshiba", "Sky", "Visa")]
-    >>> [p["pattern"] for p in with_capitals(names, {"Visa"})]
-    ['Toshiba', 'Sky', 'Visa', 'TOSHIBA']
+    >>> names = [{"label": "ORG", "pattern": n, "id": n} for n in ("Toshiba", "Sky", "Visa", "ASOS")]
+    >>> list(capital_sources(names, {"Visa"}))
+    ['TOSHIBA']
     """
     known = {p["pattern"] for p in patterns}
-    capitals = [{**p, "pattern": p["pattern"].upper()} for p in patterns
-                if sum(ch.isalpha() for ch in p["pattern"]) >= 4 and p["pattern"].upper() not in known
-                and p["pattern"] not in also_words]
-    unique = {p["pattern"]: p for p in capitals}
-    return patterns + list(unique.values())
+    return {p["pattern"].upper(): p for p in patterns
+            if sum(ch.isalpha() for ch in p["pattern"]) >= 4 and p["pattern"].upper() not in known
+            and p["pattern"] not in also_words}
+
+
+def _plain(pattern: dict) -> bool:
+    """ASCII letters, digits and single spaces only: tokenized the same whatever the case."""
+    return all(word.isascii() and word.isalnum() for word in pattern["pattern"].split(" "))
 
 
 @spacy.registry.misc("factwire.legal_form_patterns.v1")

@@ -23,6 +23,7 @@ from importlib.resources import files
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex, registry
 from thinc.api import Config
 
@@ -65,10 +66,13 @@ def pipeline_config() -> Config:
     return Config().from_str(files("pipeline.nlp").joinpath("config.cfg").read_text(encoding="utf-8"))
 
 
-@cache
 def load(model: str | None = None) -> Language:
     """The factwire pipeline on a model (a name or a folder), loaded once per process."""
-    name = model_name(model)
+    return _load(model_name(model))
+
+
+@cache
+def _load(name: str) -> Language:
     try:
         nlp = spacy.load(name)
     except OSError as err:
@@ -110,19 +114,23 @@ def teach_tokenizer(nlp: Language) -> None:
     table = currency_table()
     glued = [w for w in table.words if w.endswith("$")]  # "nzd$15"
     symbols = sorted([*table.symbols, *glued], key=len, reverse=True)
-    currency_prefix = "(?:" + "|".join(re.escape(s) for s in symbols) + r")(?=[-−]?[0-9.])"
+    longest = max(map(len, symbols))  # the lookahead first: most tokens have no digit, and fail it at once
+    currency_prefix = rf"(?=\D{{1,{longest + 1}}}[0-9.])(?:" + "|".join(re.escape(s) for s in symbols) + r")(?=[-−]?[0-9.])"
     after_digits = sorted([*(s for s in table.symbols if len(s) > 1 or not s.isalpha() or not s.isascii()), "¢", "c"],
                           key=len, reverse=True)
     currency_suffix = r"(?<=[0-9kKmMbB])(?:" + "|".join(re.escape(s) for s in after_digits) + r")"  # "115USD", "10k$"
     scale_suffix = r"(?<=[0-9])(?:" + "|".join(GLUED_SCALES) + r")"
     ampersand_name_stop = r"(?<=[A-Z]&[A-Z])\."  # "AT&T." closing a sentence: the name and a full stop
-    tokenizer = nlp.tokenizer
-    tokenizer.prefix_search = compile_prefix_regex([currency_prefix, *nlp.Defaults.prefixes]).search
-    tokenizer.suffix_search = compile_suffix_regex([currency_suffix, scale_suffix, ampersand_name_stop,
-                                                    *nlp.Defaults.suffixes]).search
     in_range = "[" + "".join(re.escape(s) for s in sorted(_range_symbols(table.symbols))) + "]"
     symbol_in_range = rf"(?<=[0-9])[-–—](?={in_range})|(?<=[0-9][-–—]){in_range}(?=[0-9])"  # "US$500-$600"
-    tokenizer.infix_finditer = compile_infix_regex([symbol_in_range, *nlp.Defaults.infixes]).finditer
+    model = nlp.tokenizer  # one new tokenizer with all three rules: each rule set alone re-reads the special cases
+    nlp.tokenizer = Tokenizer(
+        nlp.vocab, rules=model.rules, token_match=model.token_match, url_match=model.url_match,
+        faster_heuristics=model.faster_heuristics,
+        prefix_search=compile_prefix_regex([currency_prefix, *nlp.Defaults.prefixes]).search,
+        suffix_search=compile_suffix_regex([currency_suffix, scale_suffix, ampersand_name_stop,
+                                            *nlp.Defaults.suffixes]).search,
+        infix_finditer=compile_infix_regex([symbol_in_range, *nlp.Defaults.infixes]).finditer)
 
 
 def _range_symbols(symbols: dict) -> set[str]:
