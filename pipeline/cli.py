@@ -13,9 +13,11 @@ from tqdm import tqdm
 
 from pipeline.batch.engines import ENGINES, Engine, EngineUnavailable
 from pipeline.batch.runs import extract_to_output
-from pipeline.batch.writers import OUTPUT_FORMATS, OutputRefused, OutputUnavailable, check_output_target
+from pipeline.batch.writers import OutputRefused, OutputUnavailable, check_output_target
 from pipeline.evaluation import BaselineError, PredictionsError, update_baselines
 from pipeline.evaluation import evaluate as evaluate_gold
+from pipeline.evaluation.predictions import read_predictions
+from pipeline.extraction import extract_folder
 from pipeline.gold import (
     EXPORT_FORMATS,
     IMPORT_FORMATS,
@@ -31,6 +33,8 @@ from pipeline.inputs.files import MAX_FILE_MB, Skipped
 from pipeline.inputs.formats import ReadOptions, RecordFields
 from pipeline.nlp.loader import ModelNotFound
 from pipeline.records import write_schema
+from pipeline.show import write_page
+from pipeline.tables.outputs import BadOutputFormat, output_format_for
 
 app = typer.Typer(help="News articles in, validated facts out.", no_args_is_help=True, add_completion=False)
 gold_app = typer.Typer(help="Build and check gold annotations.", no_args_is_help=True)
@@ -48,10 +52,12 @@ def _say(message: str) -> None:
 def extract(
     paths: Annotated[list[Path], typer.Argument(help="Folders (searched recursively) or files (.txt .md .html .json .jsonl).")],
     output: Annotated[str, typer.Option("--output", "-o", help="Where to write: a JSONL file or - for stdout; a "
-                                                                "folder for --format json; a .parquet file.")] = "-",
-    output_format: Annotated[str, typer.Option("--format", help="jsonl (one record per line), json (one file per "
-                                                                "article) or parquet (a flat fact table; needs "
-                                                                "factwire[parquet]).")] = "jsonl",
+                                                                "folder for --format json, parquet or csv; a "
+                                                                ".duckdb file.")] = "-",
+    output_format: Annotated[Optional[str], typer.Option(
+        "--format", help="jsonl (one record per line), json (one file per article), or typed tables: parquet or csv "
+                         "(a folder, one file per table), duckdb (a database; needs factwire[duckdb]). Default: "
+                         "from the -o suffix (.jsonl, .parquet, .csv, .duckdb), else jsonl.")] = None,
     model: ModelOption = None,
     batch_size: Annotated[int, typer.Option(min=1, help="Articles per nlp.pipe batch.")] = 32,
     workers: Annotated[int, typer.Option(min=1, help="Processes to share the files among (each loads the model once).")] = 1,
@@ -71,8 +77,12 @@ def extract(
                                              "write.")] = False,
 ) -> None:
     """Extract organizations, money, counts and dates from every article under PATHS."""
-    if output_format not in OUTPUT_FORMATS or engine not in ENGINES:
-        _fail(f"--format is one of {', '.join(OUTPUT_FORMATS)}; --engine one of {', '.join(ENGINES)}")
+    if engine not in ENGINES:
+        _fail(f"--engine is one of {', '.join(ENGINES)}")
+    try:
+        output_format = output_format_for(output, output_format)
+    except (BadOutputFormat, OutputUnavailable) as err:
+        _fail(str(err))
     if output == "-" and output_format != "jsonl":
         _fail(f"--format {output_format} needs an output path (-o)")
     options = ReadOptions(exclude=tuple(exclude or ()), max_bytes=max_file_mb * 1_000_000,
@@ -146,6 +156,35 @@ def schema(
 ) -> None:
     """Write the JSON Schema of the article record, generated from the Pydantic models."""
     _say(f"factwire: wrote {write_schema(output)}")
+
+
+@app.command()
+def show(
+    paths: Annotated[Optional[list[Path]], typer.Argument(help="Folders or files to extract (as `extract`).")] = None,
+    output: Annotated[Path, typer.Option("--output", "-o", help="The HTML page to write.")] = Path("factwire.html"),
+    records: Annotated[Optional[Path], typer.Option(help="Read these records (JSONL from `factwire extract`) "
+                                                         "instead of extracting.")] = None,
+    title: Annotated[Optional[str], typer.Option(help="Page title (default: what was read).")] = None,
+    model: ModelOption = None,
+    workers: Annotated[int, typer.Option(min=1, help="Processes to share the files among.")] = 1,
+    exclude: Annotated[Optional[list[str]], typer.Option(help="Leave out files or folders matching this "
+                                                              "pattern; repeatable.")] = None,
+) -> None:
+    """Write one self-contained HTML page: every article with its facts highlighted, and a corpus summary."""
+    if bool(paths) == (records is not None):
+        _fail("give folders or files to extract, or --records FILE, not both")
+    sources = list(paths or []) + ([records] if records is not None else [])
+    try:
+        check_output_target(str(output), "html", sources)
+        articles = iter(read_predictions(records).values()) if records is not None else extract_folder(
+            *(paths or []), model=model, on_skip=_report_unreadable, options=ReadOptions(exclude=tuple(exclude or ())),
+            engine=Engine(workers=workers))
+        page = write_page(articles, output, title or f"factwire: {', '.join(str(s) for s in sources)}")
+    except (OutputRefused, PredictionsError, ModelNotFound) as err:
+        _fail(str(err))
+    _say(f"factwire: {page.articles} articles -> {output} ({page.size / 1e6:.1f} MB)")
+    if page.articles == 0:
+        raise typer.Exit(1)
 
 
 @gold_app.command("build")

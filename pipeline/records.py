@@ -14,7 +14,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 Qualifier = Literal["about", "nearly", "over", "at least", "up to", "under", "exactly", "between"]
 
@@ -42,6 +42,11 @@ class Organization(_Record):
 
     name: str = Field(description="Canonical name: the gazetteer's name, else the fullest mention without 'the' or possessive.")
     mentions: list[Mention] = Field(min_length=1, description="Every mention, in text order.")
+    key: str | None = Field(default=None, description="Stable identity across articles and runs: 'gz:<gazetteer id slug>' for a known organization, else 'name:<normalized name slug>'; null in gold.")
+    evidence: list[Literal["gazetteer", "legal_form", "cue", "model", "acronym", "alias", "headline"]] = Field(
+        default_factory=list, description="What recognized the organization: the gazetteer, a legal form ('Inc.'), a "
+        "cue in the text ('shares of X'), the model, an acronym or alias of a longer name, a headline the text backs; "
+        "empty in gold.")
 
 
 class Money(Mention):
@@ -77,10 +82,33 @@ class DateFact(Mention):
         description="What the value is precise to; null when the value is null.")
 
 
+EventType = Literal["acquisition", "investment", "job_cuts", "hiring", "financial_result", "penalty", "contract",
+                    "enforcement", "partnership"]
+
+
+class EventRole(_Record):
+    """One participant of an event: a fact of the article (by reference), or a metric's value."""
+
+    role: str = Field(description="The role ('acquirer', 'target', 'value', 'count', 'date', 'metric', ...).")
+    ref: str | None = Field(default=None, pattern=r"^(organizations|money|counts|dates)/\d+$",
+                            description="The fact filling the role: '<list>/<0-based index>' into the article's lists.")
+    value: str | None = Field(default=None, description="Only for role 'metric': 'revenue', 'net_profit', ...")
+
+
+class Event(_Record):
+    """Something the article states happened (or will, or will not): its type, trigger words and participants."""
+
+    type: EventType = Field(description="What kind of event.")
+    trigger: Mention = Field(description="The words that state the event ('buy', 'laid off', 'the takeover of').")
+    status: Literal["completed", "announced", "planned", "negated"] = Field(
+        description="Done, decided but not done, intended or considered, or denied / called off.")
+    roles: list[EventRole] = Field(description="Participants, each a fact of the article or a metric.")
+
+
 class Article(_Record):
     """All facts of one article."""
 
-    schema_version: Literal["1.0"] = Field(default=SCHEMA_VERSION, description="Version of this record contract.")
+    schema_version: Literal["1.0", "1.1"] = Field(default=SCHEMA_VERSION, description="Version of this record contract.")
     id: str = Field(description="'<path relative to the input root>#<n>', n the 1-based article number in the file.")
     path: str | None = Field(default=None, description="Input file, relative to the input root.")
     index: int = Field(default=1, ge=1, description="1-based article number within the file.")
@@ -93,16 +121,24 @@ class Article(_Record):
     money: list[Money] = Field(default_factory=list)
     counts: list[Count] = Field(default_factory=list)
     dates: list[DateFact] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _offsets_point_at_text(self) -> Article:
         mentions = [m for org in self.organizations for m in org.mentions]
-        mentions += [*self.money, *self.counts, *self.dates]
+        mentions += [*self.money, *self.counts, *self.dates, *(event.trigger for event in self.events)]
         for mention in mentions:
             if self.text[mention.start:mention.end] != mention.text:
                 raise ValueError(
                     f"{self.id}: mention {mention.text!r} does not match text[{mention.start}:{mention.end}]"
                     f" = {self.text[mention.start:mention.end]!r}")
+        for event in self.events:
+            for role in event.roles:
+                if role.ref is not None:
+                    kind, index = role.ref.split("/")
+                    if int(index) >= len(getattr(self, kind)):
+                        raise ValueError(f"{self.id}: {event.type} role {role.role} refers to {role.ref}, "
+                                         f"but the article has {len(getattr(self, kind))} {kind}")
         return self
 
 

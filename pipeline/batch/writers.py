@@ -1,4 +1,4 @@
-"""Records -> files: JSONL, one JSON file per article, or a Parquet fact table.
+"""Records -> files: JSONL, one JSON file per article, or typed tables (Parquet, CSV, DuckDB: `pipeline.tables`).
 
 Output goes to a temporary file (or folder) renamed into place when the run
 succeeds, so it is never half-written and a failed run leaves the previous
@@ -45,7 +45,8 @@ def atomic_text_file(path: str | Path) -> Iterator[TextIO]:
         raise
 
 
-OUTPUT_FORMATS = ("jsonl", "json", "parquet")
+OUTPUT_FORMATS = ("jsonl", "json", "parquet", "csv", "duckdb")
+FOLDER_FORMATS = ("json", "parquet", "csv")
 
 
 class OutputUnavailable(RuntimeError):
@@ -56,15 +57,16 @@ class OutputRefused(ValueError):
     """Writing the output would destroy something that is not factwire's own output; the message says what."""
 
 
-OUTPUT_MARK = ".factwire-output"  # in a --format json folder: the folder is factwire's, and may be replaced whole
+OUTPUT_MARK = ".factwire-output"  # in an output folder: the folder is factwire's, and may be replaced whole
 
 
 def check_output_target(output: str, output_format: str, inputs: Iterable[str | Path], force: bool = False) -> None:
     """Refuse, before any work, an output that would overwrite or empty what the user did not ask to replace.
 
     An output is never an input file, never an input folder or a folder
-    holding one; a `json` output folder is created new or replaces an earlier
-    factwire output folder, and replaces any other folder only with `force`.
+    holding one; an output folder (`json`, `parquet`, `csv`) is created new or
+    replaces an earlier factwire output folder, and replaces any other folder
+    only with `force`.
     """
     if output == "-":
         return
@@ -73,18 +75,16 @@ def check_output_target(output: str, output_format: str, inputs: Iterable[str | 
         root = Path(given).resolve()
         if target == root or target in root.parents:
             raise OutputRefused(f"{output} is (or holds) the input {given}: write the output elsewhere")
-    if output_format != "json":
+    if output_format not in FOLDER_FORMATS:
         if target.is_dir():
             raise OutputRefused(f"{output} is a folder; --format {output_format} writes a file")
         return
     if target.exists() and not target.is_dir():
-        raise OutputRefused(f"{output} is a file; --format json writes a folder of files")
+        raise OutputRefused(f"{output} is a file; --format {output_format} writes a folder of files")
     if target.is_dir() and not force and not (target / OUTPUT_MARK).exists() and any(target.iterdir()):
         raise OutputRefused(f"{output} holds files factwire did not write; choose a new folder, "
                             f"or pass --force to replace it whole")
 
-PARQUET_ROWS_PER_GROUP = 50_000
-FACT_COLUMNS = ("article_id", "type", "text", "start", "end", "value", "currency", "item", "name", "qualifier")
 
 
 @contextmanager
@@ -92,8 +92,9 @@ def record_sink(path: str | Path, output_format: str = "jsonl") -> Iterator[Call
     """A function taking each record; the output appears whole, and only if the block succeeds.
 
     `jsonl` writes the lines (`-` is standard output); `json` a folder with one
-    pretty-printed `<article id>.json` per article; `parquet` a flat table of
-    facts (see `fact_rows`).
+    pretty-printed `<article id>.json` per article; `parquet`, `csv` and
+    `duckdb` the typed tables of `pipeline.tables` (a folder of files, a folder
+    of files, a database).
     """
     if output_format == "jsonl":
         with atomic_text_file(path) as out:
@@ -102,8 +103,10 @@ def record_sink(path: str | Path, output_format: str = "jsonl") -> Iterator[Call
         with atomic_folder(Path(path)) as folder:
             (folder / OUTPUT_MARK).write_text("written by factwire extract --format json\n", encoding="utf-8")
             yield lambda article: _write_json(folder, article)
-    elif output_format == "parquet":
-        with _parquet_sink(Path(path)) as add:
+    elif output_format in ("parquet", "csv", "duckdb"):
+        from pipeline.tables.sinks import table_sink  # imported here: pipeline.tables builds on this module
+
+        with table_sink(Path(path), output_format) as add:
             yield add
     else:
         raise ValueError(f"unknown output format {output_format!r}; known: {', '.join(OUTPUT_FORMATS)}")
@@ -133,58 +136,6 @@ def atomic_folder(target: Path) -> Iterator[Path]:
     os.replace(folder, target)
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
-
-
-def fact_rows(article: Article) -> Iterator[dict]:
-    """One flat row per fact of an article record: organizations give a row per mention.
-
-    >>> from pipeline.records import Mention, Money, Organization
-    >>> a = Article(id="a#1", text="Acme Corp. paid $5.", money=[Money(text="$5", start=16, end=18, amount="5", currency="USD")],
-    ...             organizations=[Organization(name="Acme", mentions=[Mention(text="Acme Corp.", start=0, end=10)])])
-    >>> [(row["type"], row["text"], row["value"], row["currency"], row["name"]) for row in fact_rows(a)]
-    [('organization', 'Acme Corp.', None, None, 'Acme'), ('money', '$5', '5', 'USD', None)]
-    """
-    base = dict.fromkeys(FACT_COLUMNS)
-    base["article_id"] = article.id
-    for org in article.organizations:
-        for mention in org.mentions:
-            yield {**base, "type": "organization", "text": mention.text, "start": mention.start, "end": mention.end,
-                   "name": org.name}
-    for money in article.money:
-        yield {**base, "type": "money", "text": money.text, "start": money.start, "end": money.end,
-               "value": money.amount, "currency": money.currency, "qualifier": money.qualifier}
-    for count in article.counts:
-        yield {**base, "type": "count", "text": count.text, "start": count.start, "end": count.end,
-               "value": str(count.value), "item": count.item, "qualifier": count.qualifier}
-    for fact in article.dates:
-        yield {**base, "type": "date", "text": fact.text, "start": fact.start, "end": fact.end, "value": fact.value}
-
-
-@contextmanager
-def _parquet_sink(target: Path) -> Iterator[Callable[[Article], None]]:
-    """Write fact rows to a Parquet file in row groups, so memory does not grow with the run."""
-    try:
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-    except ImportError as err:
-        raise OutputUnavailable("Parquet output needs the parquet extra: pip install 'factwire[parquet]'") from err
-    schema = pa.schema([(name, pa.int64() if name in {"start", "end"} else pa.string()) for name in FACT_COLUMNS])
-    rows: list[dict] = []
-    with atomic_text_file(target) as handle:
-        handle.close()  # pyarrow writes the file itself, by name
-        with pq.ParquetWriter(handle.name, schema) as writer:
-            def flush() -> None:
-                writer.write_table(pa.Table.from_pylist(rows, schema=schema))
-                rows.clear()
-
-            def add(article: Article) -> None:
-                rows.extend(fact_rows(article))
-                if len(rows) >= PARQUET_ROWS_PER_GROUP:
-                    flush()
-
-            yield add
-            if rows:
-                flush()
 
 
 def write_errors(output: Path, problems: list[Skipped]) -> Path | None:

@@ -1,4 +1,5 @@
-"""Organization names: clean a mention, key it for grouping, and group mentions into organizations.
+"""Organization names: clean a mention, key it for grouping, group mentions into organizations, and give each
+organization a key that stays the same across articles and runs.
 
 Grouping joins "Alibaba" and "Alibaba’s", "Toyota Motor Corp." and "Toyota",
 and an acronym with its long form ("Alibaba Anti-Counterfeiting Alliance
@@ -8,6 +9,7 @@ and an acronym with its long form ("Alibaba Anti-Counterfeiting Alliance
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
@@ -221,3 +223,31 @@ def _merge_acronyms(groups: dict[str, OrgGroup], text: str) -> None:
             if defined or abbreviates:
                 _merge(groups, key, other_key)
                 break
+
+
+def _slug(text: str) -> str:
+    """Case folded, every run of characters other than letters and digits one hyphen; accents kept."""
+    return re.sub(r"[\W_]+", "-", unicodedata.normalize("NFC", text).casefold()).strip("-")
+
+
+def org_key(name: str, gazetteer_id: str | None = None) -> str:
+    """A stable identity for an organization across articles and runs, from its own name only.
+
+    'gz:' + the gazetteer id's slug when the organization is known, else 'name:' + the slug of the name's
+    grouping key (`name_key`: no leading "the", possessive, legal form or "Group"/"Holdings" tail), case
+    folded, accents kept as written ("Nestlé" and "NESTLÉ" are one key, "Nestle" another).
+
+    >>> org_key("Alibaba Group Holding Ltd.", "Alibaba Group")
+    'gz:alibaba-group'
+    >>> org_key("Toyota Motor Corp."), org_key("TOYOTA MOTOR"), org_key("the Toyota Motor Corporation's")
+    ('name:toyota-motor', 'name:toyota-motor', 'name:toyota-motor')
+    >>> org_key("Nestlé S.A."), org_key("NESTLÉ"), org_key("Nestle")
+    ('name:nestlé', 'name:nestlé', 'name:nestle')
+    >>> org_key("AT&T Inc."), org_key("L’Oréal"), org_key("Straße AG")
+    ('name:at-t', 'name:l-oréal', 'name:strasse')
+    >>> org_key("Group"), org_key("!!")
+    ('name:group', 'name:!!')
+    """
+    if gazetteer_id:
+        return "gz:" + (_slug(gazetteer_id) or gazetteer_id.casefold())
+    return "name:" + (_slug(name_key(unicodedata.normalize("NFC", name))) or name.strip().casefold())

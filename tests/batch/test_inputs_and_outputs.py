@@ -164,17 +164,18 @@ def test_json_output_is_one_file_per_article(tmp_path, articles_dir):
     assert "dump_european_newsfeed.jsonl_3.json" in {f.name for f in files}
 
 
-def test_parquet_output_is_a_flat_fact_table(tmp_path, seed_file):
+def test_parquet_output_is_a_folder_of_typed_tables(tmp_path, seed_file):
     pq = pytest.importorskip("pyarrow.parquet")
     out = tmp_path / "facts.parquet"
-    result = run("extract", str(seed_file), "-o", str(out), "--format", "parquet")
+    result = run("extract", str(seed_file), "-o", str(out))
     assert result.returncode == 0, result.stderr
-    rows = pq.read_table(out).to_pylist()
-    money = [(r["article_id"], r["value"], r["currency"]) for r in rows if r["type"] == "money"]
-    assert ("000_7262c0a3e9177b2d.txt#2", "14400000", "USD") in money
-    counts = {(r["value"], r["item"]) for r in rows if r["type"] == "count"}
-    assert ("1953", "suspect") in counts
-    assert all(r["text"] == r["text"].strip() and r["end"] > r["start"] for r in rows)
+    money = [(r["article_id"], str(r["amount"].normalize()), r["currency"])
+             for r in pq.read_table(out / "money.parquet").to_pylist()]
+    assert ("000_7262c0a3e9177b2d.txt#2", "1.44E+7", "USD") in money
+    counts = {(r["value"], r["item"]) for r in pq.read_table(out / "counts.parquet").to_pylist()}
+    assert (1953.0, "suspect") in counts
+    mentions = pq.read_table(out / "mentions.parquet").to_pylist()
+    assert all(r["text"] == r["text"].strip() and r["end"] > r["start"] for r in mentions)
 
 
 @pytest.mark.skipif(os.cpu_count() is None, reason="needs a CPU count for the local cluster")
