@@ -37,6 +37,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import lru_cache
 
 import spacy
 from dateparser.date import DateDataParser
@@ -137,13 +138,18 @@ def factwire_dates(docs: list[Document]) -> dict[str, list[Prediction]]:
 _PERIODS = {"year": "%Y", "month": "%Y-%m"}
 
 
+@lru_cache(maxsize=None)
+def _dateparser(dct: str) -> DateDataParser:
+    base = date.fromisoformat(dct)
+    return DateDataParser(languages=["en"], settings={
+        "PREFER_DATES_FROM": "past", "RETURN_TIME_AS_PERIOD": True,
+        "RELATIVE_BASE": datetime(base.year, base.month, base.day)})
+
+
 def bare_dates(docs: list[Document], nlp) -> dict[str, list[Prediction]]:
     predictions = {}
     for doc, parsed in zip(docs, nlp.pipe(doc.text for doc in docs)):
-        base = date.fromisoformat(doc.dct)
-        parser = DateDataParser(languages=["en"], settings={
-            "PREFER_DATES_FROM": "past", "RETURN_TIME_AS_PERIOD": True,
-            "RELATIVE_BASE": datetime(base.year, base.month, base.day)})
+        parser = _dateparser(doc.dct)
         found = []
         for ent in parsed.ents:
             if ent.label_ != "DATE":
