@@ -234,7 +234,8 @@ def main() -> None:
     if args.finer:
         evaluate("FiNER-ORD test", load_finer(corpus_file(args.finer)), nlp)
     for path in conll_files:
-        evaluate(f"CoNLL-2003 {path.stem.removeprefix('conll2003_')}", load_conll(path), nlp, args.errors, args.topic)
+        docs = [d for d in load_conll(path) if args.topic in {"all", d.topic}]  # only the documents scored are run
+        evaluate(f"CoNLL-2003 {path.stem.removeprefix('conll2003_')}", docs, nlp, args.errors, args.topic)
 
 
 if __name__ == "__main__":
