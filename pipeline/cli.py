@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from datetime import date
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, NoReturn, Optional
@@ -73,6 +74,8 @@ def extract(
     date_field: Annotated[str, typer.Option(help="Publication date field of .json/.jsonl records.")] = "date",
     source_field: Annotated[str, typer.Option(help="Outlet field of .json/.jsonl records.")] = "source",
     max_file_mb: Annotated[int, typer.Option(min=1, help="Refuse (and report) files larger than this.")] = MAX_FILE_MB,
+    published: Annotated[Optional[str], typer.Option(help="Publication date (YYYY-MM-DD) of articles that give none, "
+                                                          "so that 'today' or 'last year' resolve.")] = None,
     force: Annotated[bool, typer.Option(help="Replace an existing --format json folder that factwire did not "
                                              "write.")] = False,
 ) -> None:
@@ -85,7 +88,9 @@ def extract(
         _fail(str(err))
     if output == "-" and output_format != "jsonl":
         _fail(f"--format {output_format} needs an output path (-o)")
-    options = ReadOptions(exclude=tuple(exclude or ()), max_bytes=max_file_mb * 1_000_000,
+    if published is not None and not _iso_day(published):
+        _fail(f"--published {published!r} is not a date written YYYY-MM-DD")
+    options = ReadOptions(exclude=tuple(exclude or ()), max_bytes=max_file_mb * 1_000_000, published=published,
                           fields=RecordFields(text=text_field, title=title_field, date=date_field, source=source_field))
     progress = tqdm(desc="articles", unit=" art", disable=not sys.stderr.isatty(), file=sys.stderr)
     try:
@@ -103,6 +108,14 @@ def extract(
         _say(f"  error: {problem.path}: {problem.reason}")
     if summary.articles == 0:
         raise typer.Exit(1)
+
+
+def _iso_day(text: str) -> bool:
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return len(text) == 10
 
 
 def _fail(message: str) -> NoReturn:

@@ -79,3 +79,22 @@ def test_source_lines_in_a_single_text_are_metadata(nlp, seed_file):
     mentions = [m.text for org in article.organizations for m in org.mentions]
     assert article.source == "WWD.com"
     assert not any("Xinhuanet" in m or "WWD" in m for m in mentions)
+
+
+def test_a_release_dateline_gives_no_facts_and_keeps_the_first_organization(nlp):
+    text = ("Acme Robotics Reports Results\n\nSAN FRANCISCO--(BUSINESS WIRE)--May 2, 2024--Acme Robotics, Inc. today "
+            "reported revenue of $42 million for the quarter, up from $30 million last year.")
+    article = extract(text)
+    assert (article.published, article.source) == ("2024-05-02", "Business Wire")
+    first = min((m for org in article.organizations for m in org.mentions), key=lambda m: m.start)
+    assert first.text == "Acme Robotics, Inc." and text[first.start - 2:first.start] == "--"
+    assert ("last year", "2023") in [(d.text, d.value) for d in article.dates]  # read against the dateline's date
+    assert all(d.start > first.start for d in article.dates)  # the dateline's own date is metadata
+
+
+def test_published_is_given_for_articles_without_a_date(nlp, tmp_path):
+    (tmp_path / "a.txt").write_text("Acme said profit rose last year.\n", encoding="utf-8")
+    from pipeline.inputs.formats import ReadOptions
+    [undated] = extract_folder(tmp_path)
+    [dated] = extract_folder(tmp_path, options=ReadOptions(published="2024-05-01"))
+    assert undated.dates == [] and [d.value for d in dated.dates] == ["2023"] and dated.published == "2024-05-01"

@@ -40,11 +40,13 @@ class RecordFields:
 @dataclass(frozen=True)
 class ReadOptions:
     """Which files are read and how: patterns left out (as in `.factwireignore`), the field names of JSON
-    dumps, and the size over which a file is refused."""
+    dumps, the size over which a file is refused, and the publication date of articles that give none
+    (relative dates such as "last year" need one)."""
 
     exclude: tuple[str, ...] = ()
     fields: RecordFields = RecordFields()
     max_bytes: int | None = MAX_FILE_MB * 1_000_000
+    published: str | None = None
 
 
 @dataclass(frozen=True)
@@ -91,7 +93,9 @@ def read_articles(path: Path, relative: str | None = None, options: ReadOptions 
     if not found:
         raise UnreadableFile(f"no article text ({'; '.join(_first(problems, 3))})" if problems else "no article text")
     relative = relative or path.name
-    articles = [SourceArticle(f"{relative}#{index}", relative, index, body, header, encoding)
+    articles = [SourceArticle(f"{relative}#{index}", relative, index, body,
+                              header if header.published or not options.published
+                              else replace(header, published=options.published), encoding)
                 for index, body, header in found]
     return FileArticles(articles, encoding, _first(problems, MAX_PROBLEMS_PER_FILE))
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from pipeline.inputs.datelines import dateline_line, is_byline, opening_dateline
 from pipeline.normalize.dates import normalize_date
 
 _SOURCE_LINE = re.compile(r"^[ \t]*Source:[ \t]*(?P<source>\S[^\n]*?)[ \t]*$", re.MULTILINE)
@@ -19,13 +20,6 @@ _CREDIT_LINE = re.compile(rf"^{_CREDIT}$", re.MULTILINE)
 _CLOSING = re.compile(rf"{_SOURCE_LINE.pattern}(?:\n(?:[ \t]*\n)*{_CREDIT}$)*", re.MULTILINE)
 _LINE = re.compile(r"[^\n]*")
 _BODY_END = re.compile(r"[.!?:;,…\"”’)]$")
-# A wire dateline opening the body: "HONG KONG, June 12 (Reuters) - ", "WOLFSBURG, Germany - ", "DUBAI -- "
-_WIRE_DATELINE = re.compile(
-    r"[ \t]*[A-Z][A-Z.'’-]+(?:[ \t]+[A-Z][A-Z.'’-]+){0,3}"
-    r"(?:,[ \t]+[A-Z][A-Za-z.]*(?:[ \t]+[A-Z][A-Za-z.]*){0,2})?"
-    r"(?:,[ \t]+[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2})?"
-    r"(?:[ \t]*\([A-Z][A-Za-z&.' ]{1,30}\))?"
-    r"[ \t]+[-–—]+[ \t]+")
 MAX_HEADLINE_CHARS = 200
 MAX_HEADER_LINES = 4
 
@@ -74,7 +68,7 @@ def split_articles(text: str) -> list[Piece]:
         start += len(body) - len(body.lstrip())
         end -= len(body) - len(body.rstrip())
         header = describe_header(text[start:end])
-        articles.append(Piece(start, end, replace(header, source=source)))
+        articles.append(Piece(start, end, replace(header, source=source or header.source)))
     return articles
 
 
@@ -90,31 +84,57 @@ def describe_header(text: str) -> Header:
     'Reuters.com'
     >>> describe_header("HONG KONG, June 12 (Reuters) - Huarun Land said it would sell assets.").metadata_ranges
     ((0, 31),)
-
+    >>> h = describe_header("EU rejects German call to boycott British lamb .\\nLONDON 1996-08-22\\nThe European Commission said")
+    >>> h.title, h.published, h.metadata_ranges
+    ('EU rejects German call to boycott British lamb .', '1996-08-22', ((49, 66),))
+    >>> h = describe_header("Shops to Close\\nBy Jane Doe, City Editor\\n\\nLONDON, March 5, 2024 (Reuters) - Acme plc said")
+    >>> h.title, h.published, h.source, h.metadata_ranges
+    ('Shops to Close', '2024-03-05', 'Reuters', ((15, 39), (41, 75)))
     """
-    title = published = None
-    ranges = []
-    header_lines = 0
-    for match in _LINE.finditer(text):
+    title = published = agency = None
+    ranges: list[tuple[int, int]] = []
+    header_lines, dated = 0, False
+    lines = _first_lines(text)
+    for number, match in enumerate(lines):
         line = match.group().strip()
-        if not line or re.fullmatch(_CREDIT, line):
+        own = dateline_line(match.group())
+        if own is not None or re.fullmatch(_CREDIT, line) or header_lines < MAX_HEADER_LINES and is_byline(line):
+            ranges.append(match.span())  # "LONDON 1996-08-30", "Editor: Liu Wei", "By Jane Doe, City Editor"
+            published = published or (own.published if own is not None else None)
+            dated = dated or own is not None  # the body follows a dateline line
             continue
-        if header_lines >= MAX_HEADER_LINES or len(line) > MAX_HEADLINE_CHARS or _BODY_END.search(line):
-            dateline = _WIRE_DATELINE.match(text, match.start())  # the body opens with it: metadata, not facts
-            if dateline:
-                ranges.append(dateline.span())
+        dateline = opening_dateline(text, match.start())  # the body opens with it: metadata, not facts
+        if dateline is not None:
+            ranges.append((dateline.start, dateline.end))
+            published, agency = published or dateline.published, dateline.source
+            break
+        if dated or header_lines >= MAX_HEADER_LINES or len(line) > MAX_HEADLINE_CHARS or _BODY_END.search(line):
+            if header_lines == 0 and number + 1 < len(lines) and dateline_line(lines[number + 1].group()):
+                title, header_lines = line, 1  # a headline ending in a full stop, above a dateline line
+                continue
             break
         header_lines += 1
         date = normalize_date(line) if len(line) <= 40 else None
         if date is not None and date[1] in {"day", "month"}:
             published = date[0]
-            ranges.append((match.start(), match.end()))
+            ranges.append(match.span())
         else:
             title = line
     sources = list(_SOURCE_LINE.finditer(text))  # a "Source:" line inside the text is metadata too
     ranges += [m.span() for m in sources] + [m.span() for m in _CREDIT_LINE.finditer(text)]
-    source = sources[-1].group("source") if sources else None
-    return Header(title, source, published, tuple(sorted(ranges)))
+    source = sources[-1].group("source") if sources else agency
+    return Header(title, source, published, tuple(sorted(set(ranges))))
+
+
+def _first_lines(text: str) -> list[re.Match]:
+    """The first non-blank lines of a text, as many as a header and the line after it can take."""
+    found = []
+    for match in _LINE.finditer(text):
+        if match.group().strip():
+            found.append(match)
+            if len(found) > 2 * MAX_HEADER_LINES:
+                break
+    return found
 
 
 def split_long(text: str, limit: int) -> list[tuple[int, int]]:

@@ -110,7 +110,8 @@ def add_factwire(nlp: Language) -> Language:
 
 def teach_tokenizer(nlp: Language) -> None:
     """Split currency forms and scale abbreviations off digits ("HK$2bn" -> "HK$", "2", "bn"), a currency
-    symbol off the dash of a range ("US$500-$600"), and a full stop off a name like "AT&T."."""
+    symbol off the dash of a range ("US$500-$600"), a double dash off what it joins ("May 2, 2024--Acme"), and a
+    full stop off a name like "AT&T."."""
     table = currency_table()
     glued = [w for w in table.words if w.endswith("$")]  # "nzd$15"
     symbols = sorted([*table.symbols, *glued], key=len, reverse=True)
@@ -123,6 +124,7 @@ def teach_tokenizer(nlp: Language) -> None:
     ampersand_name_stop = r"(?<=[A-Z]&[A-Z])\."  # "AT&T." closing a sentence: the name and a full stop
     in_range = "[" + "".join(re.escape(s) for s in sorted(_range_symbols(table.symbols))) + "]"
     symbol_in_range = rf"(?<=[0-9])[-–—](?={in_range})|(?<=[0-9][-–—]){in_range}(?=[0-9])"  # "US$500-$600"
+    double_dash = r"(?<=[0-9A-Za-z)])--(?=[A-Za-z(])"  # "2024--Acme" (Business Wire): not "2024", "-", "-Acme"
     model = nlp.tokenizer  # one new tokenizer with all three rules: each rule set alone re-reads the special cases
     nlp.tokenizer = Tokenizer(
         nlp.vocab, rules=model.rules, token_match=model.token_match, url_match=model.url_match,
@@ -130,7 +132,7 @@ def teach_tokenizer(nlp: Language) -> None:
         prefix_search=compile_prefix_regex([currency_prefix, *nlp.Defaults.prefixes]).search,
         suffix_search=compile_suffix_regex([currency_suffix, scale_suffix, ampersand_name_stop,
                                             *nlp.Defaults.suffixes]).search,
-        infix_finditer=compile_infix_regex([symbol_in_range, *nlp.Defaults.infixes]).finditer)
+        infix_finditer=compile_infix_regex([symbol_in_range, double_dash, *nlp.Defaults.infixes]).finditer)
 
 
 def _range_symbols(symbols: dict) -> set[str]:

@@ -1,3 +1,5 @@
+import pytest
+
 from pipeline.inputs.segment import describe_header, split_articles
 
 
@@ -45,3 +47,33 @@ def test_credit_lines_are_metadata_and_close_articles_with_their_source():
     body = raw[first.start:first.end]
     assert [body[s:e] for s, e in first.header.metadata_ranges] == ["Editor: Zhang Min", "Editor: Zhang Min"]
     assert "Liu Wei" not in raw[second.start:second.end]
+
+
+@pytest.mark.parametrize(("opening", "published", "source", "body_starts"), [
+    ("HONG KONG, June 12, 2024 (Reuters) - ", "2024-06-12", "Reuters", "Huarun Land"),
+    ("AUSTIN, Texas, Sept. 9, 2024 /PRNewswire/ -- ", "2024-09-09", "PRNewswire", "Huarun Land"),
+    ("SAN FRANCISCO--(BUSINESS WIRE)--May 2, 2024--", "2024-05-02", "Business Wire", "Huarun Land"),
+    ("NAIROBI, Kenya (AP) _ ", None, "AP", "Huarun Land"),
+    ("BEIJING, June 5 (Xinhua) -- ", None, "Xinhua", "Huarun Land"),
+])
+def test_datelines_give_date_and_source_and_end_where_the_body_begins(opening, published, source, body_starts):
+    text = f"Huarun to Sell Assets\n\n{opening}Huarun Land said on Tuesday it would sell its malls for $2 billion."
+    [article] = split_articles(text)
+    header = article.header
+    assert (header.title, header.published, header.source) == ("Huarun to Sell Assets", published, source)
+    [(start, end)] = header.metadata_ranges
+    assert text[start:end] == opening and text[end:].startswith(body_starts)
+
+
+def test_a_dateline_on_its_own_line_under_a_headline_ending_in_a_full_stop():
+    text = "EU rejects German call to boycott British lamb .\nLONDON 1996-08-22\nThe European Commission said on Thursday .\n"
+    header = describe_header(text)
+    assert (header.title, header.published) == ("EU rejects German call to boycott British lamb .", "1996-08-22")
+    assert [text[s:e] for s, e in header.metadata_ranges] == ["LONDON 1996-08-22"]
+
+
+def test_a_byline_is_a_credit_not_the_title():
+    text = "Pennington & Bell to Shut 22 Stores\nBy Business Reporter\nThursday 11 July 2024\n\nPennington & Bell said it would."
+    header = describe_header(text)
+    assert (header.title, header.published) == ("Pennington & Bell to Shut 22 Stores", "2024-07-11")
+    assert [text[s:e] for s, e in header.metadata_ranges] == ["By Business Reporter", "Thursday 11 July 2024"]

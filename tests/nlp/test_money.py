@@ -23,6 +23,7 @@ def blank():
     ("S$3.5mn", ["S$", "3.5", "mn"]),
     ("US$500-$600", ["US$", "500", "-", "$", "600"]),
     ("with AT&T.", ["with", "AT&T", "."]),
+    ("2024--Acme", ["2024", "--", "Acme"]),
 ])
 def test_tokenizer_splits_currency_scale_and_final_stop(blank, text, tokens):
     assert [t.text for t in blank.make_doc(text)] == tokens
