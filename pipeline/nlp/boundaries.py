@@ -57,12 +57,19 @@ def line_ranges(doc: Doc) -> list[tuple[int, int]]:
 
 
 def title_case_lines(doc: Doc, lines: list[tuple[int, int]], small_words: frozenset[str]) -> set[tuple[int, int]]:
-    """Lines written in Title Case or capitals: at least three words besides small ones, nearly all capitalized."""
+    """Lines written in Title Case or capitals: at least three words besides small ones, all capitalized (one
+    lower-case word allowed in a long line), not closed by a full stop after a lower-case word (a sentence), and not
+    a row of names and numbers (a results table: "Hartford 4 BOSTON 2"), nor a reporter's sign-off."""
     found = set()
     for start, end in lines:
-        words = [t for t in doc[start:end] if t.is_alpha and t.lower_ not in small_words]
-        capitalized = sum(1 for t in words if t.text[0].isupper())
-        if len(words) >= 3 and capitalized >= 0.8 * len(words):
+        line = doc[start:end]
+        words = [t for t in line if t.is_alpha and t.lower_ not in small_words]
+        lowered = sum(1 for t in words if not t.text[0].isupper())
+        sentence = len(line) > 1 and line[-1].text == "." and line[-2].is_lower
+        scores = line[-1].like_num and sum(t.like_num and t.i > start and doc[t.i - 1].is_alpha
+                                           and doc[t.i - 1].text[:1].isupper() for t in line) >= 2
+        sign_off = line[0].text in {"--", "-", "—"}  # "-- Jim Ballantyne, London Newsroom +44 171 542 8062"
+        if len(words) >= 3 and lowered <= (len(words) >= 8) and not sentence and not scores and not sign_off:
             found.add((start, end))
     return found
 

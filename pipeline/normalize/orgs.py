@@ -34,16 +34,21 @@ def _suffixes() -> tuple[tuple[str, ...], ...]:
     return tuple(sorted((s for s in sequences if s), key=len, reverse=True))
 
 
-def clean_name(text: str) -> str:
-    """A mention as a name: no leading "the", no possessive, no trailing punctuation.
+def clean_name(text: str, possessive_name: bool = False) -> str:
+    """A mention as a name: no leading "the", no possessive, no trailing punctuation. A name that ends in "'s"
+    (`possessive_name`: "Boatmen 's", "Ben & Jerry's") keeps it, written attached.
 
     >>> clean_name("the Alibaba’s")
     'Alibaba'
     >>> clean_name("General Motors,")
     'General Motors'
+    >>> clean_name("Boatmen 's", possessive_name=True)
+    "Boatmen's"
     """
     name = " ".join(text.split())
     name = _LEADING_THE.sub("", name)
+    if possessive_name:
+        return re.sub(r"\s+(['’]s)$", r"\1", name).strip(" ,;:-–—\"“”()")
     name = _POSSESSIVE.sub("", name)
     return name.strip(" ,;:-–—\"'“”‘’()")
 
@@ -127,7 +132,7 @@ def group_mentions(mentions: list[tuple[str, int, int, str | None]], text: str) 
     """
     groups: dict[str, OrgGroup] = {}
     for mention_text, start, end, known in sorted(mentions, key=lambda m: m[1]):
-        name = known or clean_name(mention_text)
+        name = known or clean_name(mention_text, possessive_name=True)  # a span holds "'s" only as part of a name
         if not name:
             continue
         key = f"={known}" if known else name_key(name)  # two gazetteer names never merge

@@ -14,12 +14,19 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from pipeline.nlp.base import RebuiltOnLoad
-from pipeline.nlp.organizations.evidence import RELABELLED, cued_names, looks_like_org
-from pipeline.nlp.organizations.extents import extend_legal, extend_of_place, owner_of_facility, trim
-from pipeline.nlp.organizations.filters import confirmed_in_headlines, is_not_org, is_site
+from pipeline.nlp.organizations.evidence import RELABELLED, cued_names, looks_like_org, with_defined_acronyms
+from pipeline.nlp.organizations.extents import (
+    extend_legal,
+    extend_of_place,
+    owner_of_facility,
+    trim,
+    with_possessive_names,
+)
+from pipeline.nlp.organizations.filters import confirmed_in_headlines, is_not_org, is_site, person_name_parts
 from pipeline.nlp.organizations.merge import with_rulers
+from pipeline.nlp.organizations.senses import one_sense
 from pipeline.nlp.organizations.vocabulary import OrgVocabulary, org_vocabulary
-from pipeline.normalize.places import is_place
+from pipeline.normalize.places import is_country, is_place
 
 _MAY_BE_ORG = RELABELLED | {"FAC", "WORK_OF_ART"}  # model labels a legal suffix or introducing noun turns into ORG
 
@@ -54,17 +61,21 @@ class OrganizationFixer(RebuiltOnLoad):
 
     def __call__(self, doc: Doc) -> Doc:
         vocab = self.vocab
-        surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
+        surnames = person_name_parts(doc)
         merged = with_rulers(doc, vocab)
         cued = cued_names(doc, merged, vocab)
         if cued:
             merged = filter_spans(cued + [e for e in merged if not any(c.start < e.end and e.start < c.end for c in cued)])
-        ents = [fixed for ent in merged if (fixed := self._fixed(ent, surnames)) is not None]
-        doc.ents = filter_spans(confirmed_in_headlines(doc, ents, {(c.start, c.end) for c in cued}, vocab))
+        demoted: set[tuple[int, int]] = set()
+        ents = [fixed for ent in merged if (fixed := self._fixed(ent, surnames, demoted)) is not None]
+        ents = confirmed_in_headlines(doc, ents, {(c.start, c.end) for c in cued}, vocab)
+        ents = with_possessive_names(doc, with_defined_acronyms(doc, ents, vocab))
+        doc.ents = filter_spans(one_sense(doc, ents, demoted, surnames, vocab))
         return doc
 
-    def _fixed(self, ent: Span, surnames: set[str]) -> Span | None:
-        """One candidate relabelled, re-extended and checked; None when it is not an organization after all."""
+    def _fixed(self, ent: Span, surnames: set[str], demoted: set[tuple[int, int]]) -> Span | None:
+        """One candidate relabelled, re-extended and checked; None when it is not an organization after all.
+        An organization made a place because of its name is noted in `demoted` (see `senses.one_sense`)."""
         vocab, doc = self.vocab, ent.doc
         if ent.label_ in _MAY_BE_ORG and looks_like_org(ent, vocab):
             ent = Span(doc, ent.start, ent.end, label="ORG", kb_id=ent.kb_id, span_id=ent.id)
@@ -74,8 +85,11 @@ class OrganizationFixer(RebuiltOnLoad):
         if ent is None or is_not_org(ent, surnames, vocab):
             return None
         ent = extend_legal(ent, vocab)
-        if is_site(ent, vocab) or not ent.id_ and is_place(ent.text) and not any(t.text in vocab.suffixes for t in ent):
-            return Span(doc, ent.start, ent.end, label="GPE")  # "Hyderabad", "UAE", "Pune-based": places
+        if is_site(ent, vocab):
+            return Span(doc, ent.start, ent.end, label="GPE")  # "its Cupertino headquarters", "Pune-based"
+        if not ent.id_ and is_place(ent.text) and (not any(t.text in vocab.suffixes for t in ent) or is_country(ent.text)):
+            demoted.add((ent.start, ent.end))
+            return Span(doc, ent.start, ent.end, label="GPE")  # "Hyderabad", "UAE": places
         return ent
 
 

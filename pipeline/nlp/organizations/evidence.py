@@ -106,3 +106,38 @@ def ticker_follows(doc: Doc, j: int, vocab: OrgVocabulary) -> bool:
         return True
     return doc[j].text == "(" and j + 2 < len(doc) and (
         _TICKER.match(doc[j + 1].text) is not None or doc[j + 1].text in vocab.exchange_codes and doc[j + 2].text == ":")
+
+
+def with_defined_acronyms(doc: Doc, ents: list[Span], vocab: OrgVocabulary) -> list[Span]:
+    """"Kurdistan Democratic Party ( KDP )": an upper-case word in parentheses right after an organization, made
+    of the name's initials in order, is the organization's short name; `senses.one_sense` then finds it wherever
+    the article writes it."""
+    org_at = {t.i for e in ents if e.label_ == "ORG" for t in e}
+    found = []
+    for ent in ents:
+        if ent.label_ != "ORG" or ent.end + 2 >= len(doc):
+            continue
+        opening, word, closing = doc[ent.end:ent.end + 3]
+        if opening.text == "(" and closing.text == ")" and word.is_upper and word.is_alpha and len(word) >= 2 \
+                and word.i not in org_at and word.text not in vocab.not_orgs and _abbreviates(word.text, ent):
+            found.append(Span(doc, word.i, word.i + 1, label="ORG"))
+    if not found:
+        return ents
+    at = {s.start for s in found}
+    return [e for e in ents if not any(e.start <= i < e.end for i in at)] + found
+
+
+def _abbreviates(acronym: str, name: Span) -> bool:
+    """Whether the acronym's letters are initials of the name's words, in order ("SLORC": State Law and Order
+    Restoration Council), the first letter the name's first."""
+    initials = [part[0].upper() for t in name for part in t.text.split("-") if part[:1].isalpha()]
+    if not initials or initials[0] != acronym[0]:
+        return False
+    position = 0
+    for letter in acronym:
+        while position < len(initials) and initials[position] != letter:
+            position += 1
+        if position == len(initials):
+            return False
+        position += 1
+    return True

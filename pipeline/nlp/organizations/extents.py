@@ -9,12 +9,15 @@ it ("Apple" of "Apple Worldwide Developers Conference").
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+import calendar
+import re
+
+from spacy.tokens import Doc, Span, Token
 
 from pipeline.nlp.boundaries import ends_line
 from pipeline.nlp.organizations.merge import GAZETTEER
 from pipeline.nlp.organizations.vocabulary import OrgVocabulary
-from pipeline.normalize.places import country_of
+from pipeline.normalize.places import country_of, is_country
 
 
 def owner_of_facility(ent: Span, vocab: OrgVocabulary) -> Span:
@@ -54,13 +57,19 @@ def extend_of_place(ent: Span, vocab: OrgVocabulary) -> Span:
     a court + "for the Ninth Circuit"."""
     doc = ent.doc
     end = ent.end
+    if ent[-1].lower_ == "of" and end < len(doc) and doc[end].ent_type_ in {"GPE", "LOC"} and doc[end].ent_iob_ == "B" \
+            and not ends_line(ent[-1]):
+        stop = end + 1  # the model's "The Competition Authority of" + its place "Kenya"
+        while stop < len(doc) and doc[stop].ent_iob_ == "I":
+            stop += 1
+        return Span(doc, ent.start, stop, label="ORG", kb_id=ent.kb_id, span_id=ent.id)
     if ent[0].text in vocab.institution_heads:
         place_start = next((ent.start - n for n in (3, 2, 1) if ent.start - n >= 0
                             and country_of(doc[ent.start - n:ent.start].text) is not None
                             and not any(ends_line(t) for t in doc[ent.start - n:ent.start])), ent.start)
         ent = Span(doc, place_start, ent.end, label="ORG", kb_id=ent.kb_id, span_id=ent.id)
     if (ent[-1].text in vocab.institution_heads or ent[-1].text in vocab.legal_forms) and end + 1 < len(doc) \
-            and doc[end].lower_ == "of" \
+            and doc[end].lower_ == "of" and (ent[-1].text not in vocab.legal_forms or _country_follows(doc, end + 1)) \
             and doc[end + 1].pos_ == "PROPN" and doc[end + 1].ent_type_ in {"GPE", "LOC", ""} \
             and not ends_line(ent[-1]) and not ends_line(doc[end]):
         stop = end + 2
@@ -86,20 +95,32 @@ def trim(ent: Span, vocab: OrgVocabulary) -> Span | None:
     doc = ent.doc
     if any("://" in t.text or t.lower_.startswith(("http", "www.")) for t in ent):
         return None  # a link, not a name
-    start, end = ent.start, _trimmed_end(ent, vocab)
+    start, end = _trimmed_start(ent, vocab), _trimmed_end(ent, vocab)
     while start < end - 1 and (doc[start].lower_ in {"the", "’s", "'s"} or doc[start].text in {"a", "an"}
                                or vocab.introduces(doc[start].lower_)
                                and (doc[start].is_lower or doc[start].is_sent_start)
-                               and doc[start + 1].text[:1].isupper() and not ent.id_):
-        start += 1  # "the", "a", and "Startup Paystride Ltd", "Parent ANA Holdings"; not "Giant Eagle"
-    while end > start and not ent.id_ and doc[end - 1].text in {"’s", "'s", "’", "'"}:
-        end -= 1
+                               and doc[start + 1].text[:1].isupper() and not ent.id_
+                               or _not_a_name_word(doc[start], vocab) and not ent.id_
+                               or doc[start].lower_ in _MONTHS and doc[start + 1].text[:1].isupper() and not ent.id_):
+        start += 1  # "the", "a", "Startup Paystride Ltd", "Parent ANA Holdings", "BY WORLDSOURCES", "September
+        # Treasury"; not "Giant Eagle", "May Department Stores"
+    while end > start and not ent.id_ and (doc[end - 1].text in {"’s", "'s", "’", "'"}
+                                           or _not_a_name_word(doc[end - 1], vocab) and not _hyphenated(doc[end - 1])):
+        end -= 1  # "Barclays and", "Interfax news agency", "Real Madrid 1", "Dublin Newsroom +353"
     if end <= start:
         return None
     text = doc[start:end].text
     if not any(ch.isalpha() for ch in text) or text.islower():
         return None
     return Span(doc, start, end, label="ORG", kb_id=ent.kb_id, span_id=ent.id)
+
+
+def _trimmed_start(ent: Span, vocab: OrgVocabulary) -> int:
+    """After a place's "-based" ("Mo.-based Commerce Bancshares Inc.", "Pune-based")."""
+    doc = ent.doc
+    based = next((t.i for t in ent[:-1] if t.lower_ in vocab.based_words and t.i > 0 and doc[t.i - 1].text == "-"
+                  or any(t.lower_.endswith("-" + word) for word in vocab.based_words)), None)
+    return based + 1 if based is not None and not ent.id_ else ent.start
 
 
 def _trimmed_end(ent: Span, vocab: OrgVocabulary) -> int:
@@ -119,3 +140,60 @@ def _trimmed_end(ent: Span, vocab: OrgVocabulary) -> int:
     if opening is not None and not any(t.text == ")" for t in doc[opening:end]):
         end = min(end, opening)  # "Abu Dhabi Future Energy Co (Masdar"
     return end
+
+
+_MONTHS = ({m.lower() for m in calendar.month_name[1:]} | {m.lower() for m in calendar.month_abbr[1:]} | {"sept"}) \
+    - {"may"}  # "May Department Stores"
+_SCORE_OR_PHONE = re.compile(r"^(?:\d+[-:]\d+|\+\d[\d ]*)$")  # "7-0", "2:1", "+353": never the end of a name
+
+
+def _not_a_name_word(token: Token, vocab: OrgVocabulary) -> bool:
+    """A word no name opens or closes with: a lower-case word that is not a legal form ("news agency", "and"), a
+    preposition or "copyright" written in capitals ("BY", "COPYRIGHT"), a score or a phone number."""
+    if token.text in vocab.legal_forms:
+        return False
+    return token.is_lower and token.is_alpha or token.is_upper and token.lower_ in vocab.capitals_stop_words \
+        or _SCORE_OR_PHONE.match(token.text) is not None
+
+
+def _hyphenated(token: Token) -> bool:
+    """The second half of a hyphenated word ("operative" of "Co-operative"): part of the name it closes."""
+    doc = token.doc
+    return token.i > 1 and doc[token.i - 1].text == "-" and not doc[token.i - 2].whitespace_ \
+        and not doc[token.i - 1].whitespace_
+
+
+def _country_follows(doc, start: int) -> bool:
+    """ "Ford Motor Co. of Canada" names a subsidiary; "Daniels Pharmaceuticals Inc of St. Petersburg" a location."""
+    return any(is_country(doc[start:end].text) for end in range(start + 1, min(start + 4, len(doc)) + 1))
+
+
+_POSSESSIVE_MARKS = {"'s", "’s"}
+
+
+def with_possessive_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """"Boatmen's", "Ben & Jerry's", "Sainsbury's": a name the article never writes without its "'s", and once
+    writes where no possessed noun follows ("Boatmen's was the prize", "after Boatmen's."), ends in "'s"."""
+    found = {}
+    for ent in ents:
+        if ent.label_ == "ORG" and ent.end < len(doc) and doc[ent.end].text in _POSSESSIVE_MARKS and not ent.id_:
+            found.setdefault(ent.text, []).append(ent)
+    extended = set()
+    for name, spans in found.items():
+        pattern = re.compile(r"(?<!\w)" + re.escape(name) + r"(?!\w)(\s?['’]s\b)?")
+        occurrences = list(pattern.finditer(doc.text))
+        if any(m.group(1) is None for m in occurrences):
+            continue
+        marks = [doc.char_span(m.end() - 2, m.end(), alignment_mode="expand") for m in occurrences]
+        if any(mark is not None and _nothing_possessed(doc, mark.end) for mark in marks):
+            extended.update((span.start, span.end) for span in spans)
+    if not extended:
+        return ents
+    return [Span(doc, e.start, e.end + 1, label="ORG", kb_id=e.kb_id, span_id=e.id) if (e.start, e.end) in extended
+            else e for e in ents]
+
+
+def _nothing_possessed(doc: Doc, i: int) -> bool:
+    """No noun phrase after a possessive: a verb, punctuation or the end ("Boatmen's was", "after Boatmen's.")."""
+    return i >= len(doc) or doc[i].pos_ in {"VERB", "AUX", "PUNCT", "ADP", "SCONJ", "CCONJ", "PART"}
+

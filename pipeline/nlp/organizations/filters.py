@@ -16,9 +16,13 @@ from spacy.tokens import Doc, Span
 
 from pipeline.nlp.boundaries import ends_line, line_ranges, title_case_lines
 from pipeline.nlp.organizations.vocabulary import OrgVocabulary
+from pipeline.normalize.places import is_place
 
 _APPLE_STYLE_PRODUCT = re.compile(r"^i[A-Z][a-z]+")  # iPod, iPhone, iTunes
 _MODEL_NUMBER = re.compile(r"^(?:[A-Z]{1,2}-?\d{2,4}[A-Za-z0-9-]*|\d{3}(?:-\d+)?(?:[A-Z]{1,3})?s?)$")  # "A380", "737s"
+
+
+_COMMON_TAGS = {"NN", "NNS", "VB", "VBD", "VBN", "VBZ", "RB", "IN"}  # one capitalized word, not a name
 
 
 def is_not_org(ent: Span, surnames: set[str], vocab: OrgVocabulary) -> bool:
@@ -26,7 +30,7 @@ def is_not_org(ent: Span, surnames: set[str], vocab: OrgVocabulary) -> bool:
     known = bool(ent.id_)
     return _is_product(ent, vocab, known) or _is_market_name(ent, vocab, known) or _is_place(ent, vocab, known) \
         or _is_title_and_name(ent, vocab, known) or _is_common_word(ent, vocab, known) \
-        or len(ent) == 1 and not known and ent.text in surnames  # "Chizen" after "Bruce Chizen"
+        or not known and (_is_person(ent, surnames, vocab) or _is_portfolio(ent, vocab) or _is_slug(ent))
 
 
 def _is_product(ent: Span, vocab: OrgVocabulary, known: bool) -> bool:
@@ -69,10 +73,43 @@ def _is_title_and_name(ent: Span, vocab: OrgVocabulary, known: bool) -> bool:
 
 
 def _is_common_word(ent: Span, vocab: OrgVocabulary, known: bool) -> bool:
-    """"Group", "Holdings", "Bank" alone; "Markets", "Tech": a capitalized common noun; "KD 604.1 million"."""
+    """"Group", "Holdings", "Bank" alone; "Markets", "Tech": a capitalized common noun; "Founded" at the head of a
+    sentence: a verb; "KD 604.1 million"."""
     if len(ent) == 1:
-        return ent.text in vocab.suffixes or not known and ent[0].tag_ in {"NN", "NNS"} and not ent[0].is_upper
+        return ent.text in vocab.suffixes or not known and ent[0].tag_ in _COMMON_TAGS and not ent[0].is_upper
     return ent[0].text in vocab.currency_forms and ent[1].like_num
+
+
+def person_name_parts(doc: Doc) -> set[str]:
+    """The words a person named in full may be called by later: each proper part of the model's multi-word
+    PERSON names ("Wang" of "Wang Dan", "Suu Kyi" of "Aung San Suu Kyi", "Chizen" of "Bruce Chizen")."""
+    parts = set()
+    for ent in doc.ents:
+        words = [t.text for t in ent if t.text not in {"'s", "’s"}]
+        if ent.label_ == "PERSON" and len(words) > 1:
+            parts.update(" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)
+                         if j - i < len(words))
+    return parts
+
+
+def _is_person(ent: Span, surnames: set[str], vocab: OrgVocabulary) -> bool:
+    """"Chizen" after "Bruce Chizen", "Wang" after "Wang Dan"; a name right after a title or role ("spokesman
+    Glyn Davies", "Mr. Bates")."""
+    if ent.text in surnames:
+        return True
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    return before is not None and (before.lower_ in vocab.title_words or before.text in vocab.person_titles) \
+        and all(t.pos_ == "PROPN" for t in ent) and not any(t.text in vocab.suffixes for t in ent)
+
+
+def _is_portfolio(ent: Span, vocab: OrgVocabulary) -> bool:
+    """"Government", "State" alone; "Defence" of "Defence Minister", "State" of "Secretary of State": a portfolio."""
+    return len(ent) == 1 and ent.text in vocab.portfolio_words
+
+
+def _is_slug(ent: Span) -> bool:
+    """"GERMANY - Bunds", "EUROBONDS - Primary": a wire slug and its topic, not a name (a name has no spaced dash)."""
+    return any(t.text in {"-", "–", "—"} and t.whitespace_ and t.i > 0 and t.doc[t.i - 1].whitespace_ for t in ent[:-1])
 
 
 def names_a_model(ent: Span, vocab: OrgVocabulary) -> bool:
@@ -114,6 +151,7 @@ def confirmed_in_headlines(doc: Doc, ents: list[Span], cued_at: set[tuple[int, i
             continue
         confirmed = next((doc[ent.start:end] for end in range(ent.end, ent.start, -1)
                           if doc[end - 1].is_alpha and doc[end - 1].text[0].isupper()
+                          and not is_place(doc[ent.start:end].text)
                           and re.search(r"(?<!\w)" + re.escape(doc[ent.start:end].text) + r"(?!\w)", body)), None)
         if confirmed is not None:  # "Kestrel Dynamics Wins Contract": the body names "Kestrel Dynamics"
             kept.append(Span(doc, confirmed.start, confirmed.end, label="ORG"))

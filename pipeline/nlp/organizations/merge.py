@@ -8,6 +8,7 @@ extent wins, and splits a model ORG that lists several known organizations.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span
@@ -84,9 +85,10 @@ def _inside_longer_org(doc: Doc, span: Span, container: Span, key: str,
 
 def split_listed(ent: Span, known: Iterable[Span], vocab: OrgVocabulary) -> list[Span]:
     """"Bank of America and Citigroup", "Baidu, Alibaba and Tencent", "Thomson Reuters / University of
-    Michigan": one model ORG listing several organizations splits into its items when the gazetteer knows
-    one item whole and every other item is a capitalized name. A known name with "and" in it ("Procter &
-    Gamble") and a name closed by "& Co" stay whole."""
+    Michigan", "Ørsted A/S and Equinor ASA", "Mercantile or Commerce": one model ORG listing several
+    organizations splits into its items when every item is a capitalized name and the gazetteer knows one
+    item whole, or every item closes with a legal form, or the article names every item on its own elsewhere.
+    A known name with "and" in it ("Procter & Gamble") and a name going on with "& Co" ("Henkel AG & Co. KGaA") stay whole."""
     if ent.label_ != "ORG" or not any(t.lower_ in vocab.list_joiners for t in ent):
         return [ent]
     doc = ent.doc
@@ -100,14 +102,25 @@ def split_listed(ent: Span, known: Iterable[Span], vocab: OrgVocabulary) -> list
             start = token.i + 1
     items.append(doc[start:ent.end])
     whole = {(g.start, g.end) for g in inside}
-    if not whole & {(item.start, item.end) for item in items} or any(
-            not item or item.text in vocab.closing_words
-            or (item.start, item.end) not in whole and not _capitalized_name(item) for item in items):
+    if any(not item or item.text in vocab.closing_words or item[0].text in vocab.legal_forms
+           or (item.start, item.end) not in whole and not _capitalized_name(item, vocab) for item in items):
+        return [ent]
+    known_item = bool(whole & {(item.start, item.end) for item in items})
+    if not (known_item or all(item[-1].text in vocab.legal_forms for item in items)
+            or all(_named_elsewhere(item, ent) for item in items)):
         return [ent]
     return [Span(doc, item.start, item.end, label="ORG") for item in items]
 
 
-def _capitalized_name(span: Span) -> bool:
-    """Proper nouns, first and last capitalized, maybe joined by "of"/"the"/"for" ("University of Michigan")."""
+def _named_elsewhere(item: Span, ent: Span) -> bool:
+    """Whether the article writes the item as a word of its own outside every copy of the listing ("Mercantile"
+    alone; not "Pennington" of "Pennington & Bell" written three times)."""
+    text = item.doc.text.replace(ent.text, " ")
+    return re.search(r"(?<!\w)" + re.escape(item.text) + r"(?!\w)", text) is not None
+
+
+def _capitalized_name(span: Span, vocab: OrgVocabulary) -> bool:
+    """Proper nouns, first and last capitalized, maybe joined by "of"/"the"/"for" ("University of Michigan"), maybe
+    closed by a legal form ("Equinor ASA")."""
     return span[0].text[:1].isupper() and span[-1].text[:1].isupper() and all(
-        t.pos_ == "PROPN" or t.lower_ in {"of", "the", "for"} for t in span)
+        t.pos_ == "PROPN" or t.lower_ in {"of", "the", "for"} or t.text in vocab.legal_forms for t in span)

@@ -46,6 +46,10 @@ class OrgVocabulary:
     list_joiners: frozenset[str]
     headline_small_words: frozenset[str]
     based_words: frozenset[str]
+    locative_words: frozenset[str]
+    portfolio_words: frozenset[str]
+    office_titles: frozenset[str]
+    capitals_stop_words: frozenset[str]
 
     def introduces(self, word: str) -> bool:
         """A noun that introduces a company name: "retailer", "rivals", "parent"."""
@@ -86,4 +90,8 @@ def org_vocabulary(nlp: Language, rules: str) -> OrgVocabulary:
         list_joiners=frozenset(data["list_joiners"]),
         headline_small_words=frozenset(data["headline_small_words"]),
         based_words=frozenset(data["based_words"]),
+        locative_words=frozenset(data["locative_words"]),
+        portfolio_words=frozenset(data["portfolio_words"]),
+        office_titles=frozenset(data["office_titles"]),
+        capitals_stop_words=frozenset(data["capitals_stop_words"]),
     )

@@ -1,0 +1,120 @@
+"""One sense per article: a name the article treats as an organization once is one at every mention.
+
+The model labels a name by its context, mention by mention: "Cofinec" is an
+organization before "'s shares" and a person at the head of a sentence;
+"Norilsk" after "Norilsk Nickel" is a town to the place filter. A news article
+names one thing by one name. So once the rules have settled which names are
+organizations:
+
+- every other mention of the same name becomes an organization, unless the
+  text says otherwise there: the mention is part of a longer entity (the
+  person "Henry Ford"), or a place name stands where places stand ("in
+  Santa Fe", "Santa Fe, New Mexico");
+- a name the model called an organization and the place filter made a place
+  stays an organization when the article names an organization by it, whole
+  or as the first words of a longer name ("Santa Fe" after "Santa Fe Pacific
+  Gold"), where it does not stand as a place;
+- a person that is exactly such a short form ("Kolyma" after "Kolyma
+  Nickel") is the organization.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from pipeline.nlp.boundaries import ends_line
+from pipeline.nlp.organizations.filters import is_not_org
+from pipeline.nlp.organizations.vocabulary import OrgVocabulary
+from pipeline.normalize.places import is_country, is_place
+
+_YIELDING = {"GPE", "LOC", "NORP", "PERSON", "PRODUCT", "FAC", "WORK_OF_ART"}  # labels a same-name mention overrides
+Words = tuple[str, ...]
+
+
+def one_sense(doc: Doc, ents: list[Span], demoted: set[tuple[int, int]], surnames: set[str],
+              vocab: OrgVocabulary) -> list[Span]:
+    """The entities with the model's organizations the place filter `demoted` restored where the article names an
+    organization by them, and every other mention of an organization's name made an organization, unless the
+    filters say the mention is something else there (a product: "five Boeing 737s")."""
+    orgs = [e for e in ents if e.label_ == "ORG" and any(t.is_alpha for t in e)]
+    if not orgs:
+        return ents
+    names = {tuple(t.text for t in e) for e in orgs if e.id_ or not is_place(e.text)}  # not the headline's "Kenya"
+    short_forms = {tuple(t.text for t in e[:k]) for e in orgs for k in range(1, len(e)) if _short_form(e[:k], vocab)}
+    restored = [Span(doc, e.start, e.end, label="ORG") for e in ents if (e.start, e.end) in demoted
+                and tuple(t.text for t in e) in names | short_forms and not _place_here(doc, e.start, e.end, vocab)]
+    if restored:
+        at = {(r.start, r.end) for r in restored}
+        ents = [e for e in ents if (e.start, e.end) not in at] + restored
+    found = [span for span in _other_mentions(doc, ents, names, vocab) + _short_mentions(doc, ents, short_forms, vocab)
+             if not is_not_org(span, surnames, vocab)]
+    if not found and not restored:
+        return ents
+    replaced = {(t.i) for span in found for t in span}
+    return filter_spans([e for e in ents if not any(t.i in replaced for t in e)] + found)
+
+
+def _other_mentions(doc: Doc, ents: list[Span], names: set[Words], vocab: OrgVocabulary) -> list[Span]:
+    """Mentions of an organization's name that are not yet organizations (longest name first at each token)."""
+    by_first: dict[str, list[Words]] = defaultdict(list)
+    for words in sorted(names, key=len, reverse=True):
+        by_first[words[0]].append(words)
+    by_token = {t.i: e for e in ents for t in e}
+    found = []
+    i = 0
+    while i < len(doc):
+        end = next((i + len(w) for w in by_first.get(doc[i].text, ())
+                    if tuple(t.text for t in doc[i:i + len(w)]) == w and _free(doc, i, i + len(w), by_token)), None)
+        if end is not None and not (is_place(doc[i:end].text) and _place_here(doc, i, end, vocab)) \
+                and not _modifies_a_name(doc, end):
+            found.append(Span(doc, i, end, label="ORG"))
+            i = end
+        else:
+            i += 1
+    return found
+
+
+def _short_mentions(doc: Doc, ents: list[Span], short_forms: set[Words], vocab: OrgVocabulary) -> list[Span]:
+    """Persons that are exactly an organization's short form ("Kolyma" after "Kolyma Nickel"): the model reads an
+    unknown one-word name as a person. Places are left to the place rules above (a short form that is a town
+    often names the town)."""
+    return [Span(doc, e.start, e.end, label="ORG") for e in ents if e.label_ == "PERSON"
+            and tuple(t.text for t in e) in short_forms and not _place_here(doc, e.start, e.end, vocab)
+            and not _modifies_a_name(doc, e.end)]
+
+
+def _modifies_a_name(doc: Doc, end: int) -> bool:
+    """The name goes on into another: a product or a model ("Apple Macintosh", "Ford Taurus") or a compound
+    adjective ("Intel-based")."""
+    if end >= len(doc) or ends_line(doc[end - 1]):
+        return False
+    after = doc[end]
+    return after.pos_ == "PROPN" and after.text[:1].isupper() and not doc[end - 1].whitespace_ == "" \
+        or after.text == "-" and not doc[end - 1].whitespace_
+
+
+def _short_form(span: Span, vocab: OrgVocabulary) -> bool:
+    """The first words of a name may stand for it alone: proper nouns, not a closing word or a title, not a
+    country ("New Zealand" of "Air New Zealand" is the country)."""
+    return all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in span) and not span[-1].is_stop \
+        and span[-1].text not in vocab.closing_words and span[0].lower_ not in vocab.title_words \
+        and sum(ch.isalpha() for ch in span.text) >= 3 and not is_country(span.text)
+
+
+def _free(doc: Doc, start: int, end: int, by_token: dict[int, Span]) -> bool:
+    """No organization there yet, no longer entity holding the mention (a person "Henry Ford"), one line."""
+    for i in range(start, end):
+        ent = by_token.get(i)
+        if ent is not None and (ent.label_ not in _YIELDING or ent.start < start or ent.end > end):
+            return False
+    return not any(ends_line(t) for t in doc[start:end - 1])
+
+
+def _place_here(doc: Doc, start: int, end: int, vocab: OrgVocabulary) -> bool:
+    """A place name where places stand: after "in", "at", "from", ... or before ", <place>"."""
+    before = doc[start - 1].lower_ if start > 0 else ""
+    after = doc[end:end + 2]
+    return before in vocab.locative_words or (len(after) == 2 and after[0].text == "," and is_place(after[1].text))

@@ -1,0 +1,68 @@
+"""Organizations of issue 13 on the real model: one sense per article, listings, acronyms, extents.
+
+Sentences written for these tests; each checks one rule and could fail if the rule went."""
+
+import pytest
+
+
+def orgs(nlp, text):
+    return [(e.text, e.start_char) for e in nlp(text).ents if e.label_ == "ORG"]
+
+
+def test_a_name_the_model_reads_as_an_organization_once_is_one_at_every_mention(nlp):
+    text = "Cofinec said on Monday it would sell the unit. Analysts said Cofinec 's shares were cheap."
+    assert orgs(nlp, text) == [("Cofinec", 0), ("Cofinec", 61)]
+
+
+def test_a_short_form_the_model_reads_as_a_person_is_the_organization(nlp):
+    text = "Shares in Kolyma Nickel rose 4 percent. Kolyma said output would rise next year."
+    assert orgs(nlp, text) == [("Kolyma Nickel", 10), ("Kolyma", 40)]
+
+
+def test_a_place_named_where_places_stand_stays_a_place(nlp):
+    text = "Santa Clara Mining said profit rose. The mine is in Santa Clara."
+    assert orgs(nlp, text) == [("Santa Clara Mining", 0)]
+
+
+def test_a_name_going_on_into_a_product_is_not_the_organization(nlp):
+    text = "Apple shipped more Apple Macintosh computers than expected. Apple said demand was strong."
+    assert orgs(nlp, text) == [("Apple", 0), ("Apple", 60)]
+
+
+@pytest.mark.parametrize("name", ["Pennington & Bell", "Henkel AG & Co. KGaA", "Marlow & Sons"])
+def test_a_firm_named_by_two_names_or_a_legal_form_with_an_ampersand_stays_whole(nlp, name):
+    assert orgs(nlp, f"{name} said on Thursday it would open two offices.") == [(name, 0)]
+
+
+def test_an_authority_of_a_country_keeps_the_country(nlp):
+    text = "The Competition Authority of Kenya fined the retailer on Friday."
+    assert orgs(nlp, text) == [("Competition Authority of Kenya", 4)]
+
+
+def test_an_acronym_the_article_defines_is_the_organization(nlp):
+    text = "The Kurdistan Democratic Party ( KDP ) said it would join the talks. The KDP has 20 seats."
+    assert orgs(nlp, text) == [("Kurdistan Democratic Party", 4), ("KDP", 33), ("KDP", 73)]
+
+
+def test_a_name_with_a_possessive_keeps_it_where_the_article_always_writes_it(nlp):
+    text = "Boatmen's Bancshares said profit rose. Boatmen 's shares fell. Boatmen 's said it would cut jobs."
+    assert orgs(nlp, text)[1:] == [("Boatmen 's", 39), ("Boatmen 's", 63)]
+
+
+def test_a_part_of_a_persons_name_is_not_an_organization(nlp):
+    text = "Heinz Schmidt, a trader, said prices rose. Schmidt added that Dresdner Bank sold bonds."
+    assert orgs(nlp, text) == [("Dresdner Bank", 62)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Tulsa, Okla.-based Williams Cos said profit rose.", [("Williams Cos", 23)]),
+    ("March Barclays said it would cut jobs.", [("Barclays", 6)]),
+    ("The Nordic Business Newsroom reported the deal.", [("Nordic Business Newsroom", 4)]),
+    ("SOURCE Acme Widgets Inc", [("Acme Widgets Inc", 7)]),
+])
+def test_words_around_a_name_that_are_not_the_name_are_left_out(nlp, text, expected):
+    assert orgs(nlp, text) == expected
+
+
+def test_a_participle_opening_a_sentence_is_not_an_organization(nlp):
+    assert orgs(nlp, "Founded in 1990, the firm makes pumps.") == []
