@@ -25,8 +25,8 @@ from pipeline.nlp.counts import COUNTS
 from pipeline.nlp.dates import DATES
 from pipeline.nlp.loader import load
 from pipeline.nlp.money import MONEY
-from pipeline.normalize.orgs import group_mentions
-from pipeline.records import Article, Count, DateFact, Mention, Money, Organization
+from pipeline.nlp.organizations.records import organizations_of
+from pipeline.records import Article, Count, DateFact, Money
 
 if TYPE_CHECKING:
     from pipeline.batch.engines import Engine
@@ -119,9 +119,7 @@ def doc_to_article(doc: Doc, source: SourceArticle) -> Article:
 
     entities, text = doc.ents, doc.text  # both are built afresh on every access
     org_spans = kept(e for e in entities if e.label_ == "ORG")
-    groups = group_mentions([(e.text, e.start_char, e.end_char, e.id_ or None) for e in org_spans], text)
-    organizations = [Organization(name=g.name, mentions=[Mention(text=t, start=s, end=e) for t, s, e in g.mentions])
-                     for g in groups]
+    organizations = organizations_of(doc, org_spans)
     money = [Money(**_mention(span), amount=hit.amount, currency=hit.currency, currency_basis=hit.basis,
                    qualifier=hit.qualifier, per_unit=hit.per_unit, relation=hit.relation, related=hit.related)
              for span in kept(doc.spans.get(MONEY, [])) if (hit := span._.money) is not None]

@@ -40,7 +40,7 @@ class Mention(_Record):
 class Organization(_Record):
     """One organization of the article with every mention of it."""
 
-    name: str = Field(description="Canonical name: the gazetteer's name, else the fullest mention without 'the' or possessive.")
+    name: str = Field(description="Canonical name: the gazetteer's name (accented as the article writes it), else the fullest mention without 'the', possessive or legal form ('Siemens Energy AG' -> 'Siemens Energy'); a name ending in 's keeps it.")
     mentions: list[Mention] = Field(min_length=1, description="Every mention, in text order.")
     key: str | None = Field(default=None, description="Stable identity across articles and runs: 'gz:<gazetteer id slug>' for a known organization, else 'name:<normalized name slug>'; null in gold.")
     evidence: list[Literal["gazetteer", "legal_form", "cue", "model", "acronym", "alias", "headline"]] = Field(

@@ -34,6 +34,37 @@ def _suffixes() -> tuple[tuple[str, ...], ...]:
     return tuple(sorted((s for s in sequences if s), key=len, reverse=True))
 
 
+@cache
+def _legal_forms() -> frozenset[tuple[str, ...]]:
+    """Legal forms as grouping words ("Co., Ltd." -> ("co", "ltd"))."""
+    return frozenset(tuple(_key_words(s)) for s in load_json("org_rules.json")["legal_suffixes"]) - {()}
+
+
+def display_name(name: str) -> str:
+    """The name an organization goes by: without the legal forms that end it, as written otherwise; a form joined
+    by "&" is part of the name ("Tiffany & Co", "Marlow & Sons").
+
+    >>> display_name("NovaGrid Technologies, Inc."), display_name("Kanemura Heavy Industries Co., Ltd.")
+    ('NovaGrid Technologies', 'Kanemura Heavy Industries')
+    >>> display_name("Siemens Energy AG"), display_name("Aarwerk Holding AG"), display_name("Tiffany & Co")
+    ('Siemens Energy', 'Aarwerk Holding', 'Tiffany & Co')
+    >>> display_name("Goldman Sachs & Co. LLC"), display_name("Inc."), display_name("Grupo Saltillo, S.A.B. de C.V.")
+    ('Goldman Sachs & Co.', 'Inc.', 'Grupo Saltillo')
+    """
+    words = name.split()
+    cut = True
+    while cut:
+        cut = False
+        for size in (4, 3, 2, 1):
+            rest = words[:-size]
+            if len(words) > size and tuple(_key_words(" ".join(words[-size:]))) in _legal_forms() \
+                    and "&" not in (rest[-1], words[-size]) and any(ch.isalnum() for ch in " ".join(rest)):
+                words, cut = rest, True
+                words[-1] = words[-1].rstrip(",")
+                break
+    return " ".join(words)
+
+
 def clean_name(text: str, possessive_name: bool = False) -> str:
     """A mention as a name: no leading "the", no possessive, no trailing punctuation. A name that ends in "'s"
     (`possessive_name`: "Boatmen 's", "Ben & Jerry's") keeps it, written attached.
@@ -112,10 +143,23 @@ class OrgGroup:
 
     @property
     def name(self) -> str:
+        """The gazetteer's name, accented as the article writes it ("Nestlé"), else the fullest name without its
+        legal form."""
         if self.canonical:
-            return self.canonical
-        full = [n for n in self.names if not is_acronym(n)] or self.names
+            written = (display_name(clean_name(text)) for text, _, _ in self.mentions)
+            return next((n for n in written if n != self.canonical and fold_accents(n) == fold_accents(self.canonical)
+                         and n.casefold() != fold_accents(n)), self.canonical)
+        full = [display_name(n) for n in self.names if not is_acronym(n)] or self.names
         return max(full, key=lambda n: (len(n.split()), len(n)))
+
+
+def fold_accents(text: str) -> str:
+    """Case folded without accents: "Nestlé" and "NESTLE" compare equal.
+
+    >>> fold_accents("Nestlé"), fold_accents("Dassault Systèmes")
+    ('nestle', 'dassault systemes')
+    """
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)).casefold()
 
 
 def group_mentions(mentions: list[tuple[str, int, int, str | None]], text: str) -> list[OrgGroup]:
@@ -125,13 +169,15 @@ def group_mentions(mentions: list[tuple[str, int, int, str | None]], text: str) 
     >>> ms = [("Toyota Motor Corp.", 0, 18, None), ("Toyota", 24, 30, None),
     ...       ("Alibaba Anti-Counterfeiting Alliance", 47, 83, None), ("AACA", 85, 89, None), ("AACA", 95, 99, None)]
     >>> [(g.name, len(g.mentions)) for g in group_mentions(ms, t)]
-    [('Toyota Motor Corp.', 2), ('Alibaba Anti-Counterfeiting Alliance', 3)]
+    [('Toyota Motor', 2), ('Alibaba Anti-Counterfeiting Alliance', 3)]
     >>> t = "Ayala Land Inc. and its parent Ayala Corp."
     >>> [g.name for g in group_mentions([("Ayala Land Inc.", 0, 15, None), ("Ayala Corp.", 31, 42, None)], t)]
-    ['Ayala Land Inc.', 'Ayala Corp.']
+    ['Ayala Land', 'Ayala']
     """
     groups: dict[str, OrgGroup] = {}
+    defined = _defined_acronyms(mentions, text)
     for mention_text, start, end, known in sorted(mentions, key=lambda m: m[1]):
+        known = None if mention_text in defined else known
         name = known or clean_name(mention_text, possessive_name=True)  # a span holds "'s" only as part of a name
         if not name:
             continue
@@ -145,6 +191,22 @@ def group_mentions(mentions: list[tuple[str, int, int, str | None]], text: str) 
     _merge_tails(groups)
     _merge_acronyms(groups, text)
     return sorted(groups.values(), key=lambda g: g.mentions[0][1])
+
+
+def _defined_acronyms(mentions: list[tuple[str, int, int, str | None]], text: str) -> set[str]:
+    """Acronyms the article defines for a name the gazetteer does not know: "General Administration of Customs
+    (GAC)" makes every "GAC" of the article the customs agency, not the gazetteer's carmaker.
+
+    >>> t = "The General Administration of Customs (GAC) said GAC seized goods."
+    >>> sorted(_defined_acronyms([("General Administration of Customs", 4, 37, None), ("GAC", 39, 42, "GAC")], t))
+    ['GAC']
+    """
+    defined = set()
+    for mention_text, _, end, known in mentions:
+        opened = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9&]{1,7})\s*\)").match(text, end)
+        if not known and opened and opened.group(1).rstrip("s") in initials(mention_text):
+            defined.add(opened.group(1))
+    return defined
 
 
 def _merge_into_known(groups: dict[str, OrgGroup]) -> None:

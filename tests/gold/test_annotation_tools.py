@@ -40,7 +40,7 @@ def test_values_are_normalized_or_taken_from_the_source():
     articles, notes = imported("prodigy", FILES["prodigy"])
     kmart, airbus = articles
     assert notes == [f"{FILES['prodigy']}:3: skipped, answer 'reject'"]
-    assert [o.name for o in kmart.organizations] == ["Kmart Holding Corp.", "Sears"]  # "name" given on the span wins
+    assert [o.name for o in kmart.organizations] == ["Kmart Holding", "Sears"]  # legal form dropped; "name" given on the span wins
     assert (kmart.money[0].amount, kmart.money[0].currency) == ("11000000000", "USD")
     assert (kmart.counts[0].value, kmart.counts[0].item, kmart.counts[0].qualifier) == (3500, "store", "about")
     assert kmart.dates[0].value == "2004-11-17"  # "Wednesday" against meta.published

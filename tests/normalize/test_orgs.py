@@ -42,7 +42,7 @@ def test_acronym_of_initials_joins_long_form():
 def test_short_form_joins_full_name():
     text = "Toyota Motor Corp. rose. Toyota said."
     groups = group_mentions([("Toyota Motor Corp.", 0, 18, None), ("Toyota", 25, 31, None)], text)
-    assert [(g.name, len(g.mentions)) for g in groups] == [("Toyota Motor Corp.", 2)]
+    assert [(g.name, len(g.mentions)) for g in groups] == [("Toyota Motor", 2)]
 
 
 def test_possessive_is_the_same_organization():

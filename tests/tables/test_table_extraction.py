@@ -12,7 +12,6 @@ from pipeline.batch.writers import record_sink
 from pipeline.cli import app
 from pipeline.extraction import extract_folder
 from pipeline.records import Article
-from pipeline.tables.rows import key_of
 
 
 @pytest.fixture(scope="module")
@@ -49,9 +48,10 @@ def test_keys_are_the_same_with_two_workers_and_in_any_input_order(articles_dir,
     random.Random(3).shuffle(shuffled)
 
     def keys(articles) -> dict[str, list[tuple[str, str]]]:
-        return {Path(a.id).name: [(o.name, key_of(o)) for o in a.organizations] for a in articles}
+        return {Path(a.id).name: [(o.name, o.key) for o in a.organizations] for a in articles}
 
     in_order = keys(extract_folder(*files))
     assert in_order and all(in_order.values())
+    assert all(key and key.startswith(("gz:", "name:")) for pairs in in_order.values() for _, key in pairs)
     assert keys(extract_folder(*shuffled)) == in_order
     assert keys(extract_folder(*files, workers=2)) == in_order

@@ -23,7 +23,7 @@ from pipeline.nlp.organizations.extents import (
     with_possessive_names,
 )
 from pipeline.nlp.organizations.filters import confirmed_in_headlines, is_not_org, is_site, person_name_parts
-from pipeline.nlp.organizations.merge import with_rulers
+from pipeline.nlp.organizations.merge import EVIDENCE, with_rulers
 from pipeline.nlp.organizations.senses import one_sense
 from pipeline.nlp.organizations.vocabulary import OrgVocabulary, org_vocabulary
 from pipeline.normalize.places import is_country, is_place
@@ -61,24 +61,30 @@ class OrganizationFixer(RebuiltOnLoad):
 
     def __call__(self, doc: Doc) -> Doc:
         vocab = self.vocab
+        evidence = [Span(doc, e.start, e.end, label="model") for e in doc.ents if e.label_ == "ORG"]
         surnames = person_name_parts(doc)
         merged = with_rulers(doc, vocab)
         cued = cued_names(doc, merged, vocab)
         if cued:
             merged = filter_spans(cued + [e for e in merged if not any(c.start < e.end and e.start < c.end for c in cued)])
+        evidence += [Span(doc, c.start, c.end, label="cue") for c in cued]
         demoted: set[tuple[int, int]] = set()
-        ents = [fixed for ent in merged if (fixed := self._fixed(ent, surnames, demoted)) is not None]
+        ents = [fixed for ent in merged if (fixed := self._fixed(ent, surnames, demoted, evidence)) is not None]
         ents = confirmed_in_headlines(doc, ents, {(c.start, c.end) for c in cued}, vocab)
-        ents = with_possessive_names(doc, with_defined_acronyms(doc, ents, vocab))
-        doc.ents = filter_spans(one_sense(doc, ents, demoted, surnames, vocab))
+        with_acronyms = with_defined_acronyms(doc, ents, vocab)
+        evidence += [Span(doc, e.start, e.end, label="acronym") for e in with_acronyms if e not in ents]
+        doc.ents = filter_spans(one_sense(doc, with_possessive_names(doc, with_acronyms), demoted, surnames, vocab))
+        doc.spans[EVIDENCE] = evidence
         return doc
 
-    def _fixed(self, ent: Span, surnames: set[str], demoted: set[tuple[int, int]]) -> Span | None:
+    def _fixed(self, ent: Span, surnames: set[str], demoted: set[tuple[int, int]], evidence: list[Span]) -> Span | None:
         """One candidate relabelled, re-extended and checked; None when it is not an organization after all.
-        An organization made a place because of its name is noted in `demoted` (see `senses.one_sense`)."""
+        An organization made a place because of its name is noted in `demoted` (see `senses.one_sense`), one
+        relabelled by the words around it in `evidence`."""
         vocab, doc = self.vocab, ent.doc
         if ent.label_ in _MAY_BE_ORG and looks_like_org(ent, vocab):
             ent = Span(doc, ent.start, ent.end, label="ORG", kb_id=ent.kb_id, span_id=ent.id)
+            evidence.append(Span(doc, ent.start, ent.end, label="cue"))
         if ent.label_ != "ORG":
             return ent
         ent = trim(extend_of_place(owner_of_facility(ent, vocab), vocab), vocab)

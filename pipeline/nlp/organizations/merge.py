@@ -18,6 +18,7 @@ from pipeline.nlp.organizations.vocabulary import OrgVocabulary
 from pipeline.normalize.places import country_of
 
 GAZETTEER, LEGAL_FORMS = "org_gazetteer", "org_suffix"  # the span rulers' keys in doc.spans
+EVIDENCE = "org_evidence"  # spans labelled with what made a name an organization: model, cue, acronym
 
 
 def with_rulers(doc: Doc, vocab: OrgVocabulary) -> list[Span]:
