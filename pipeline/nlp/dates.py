@@ -1,52 +1,144 @@
 """The `factwire_dates` component: the model's DATE entities as ISO 8601 values at the granularity written.
 
 dateparser reads only these spans, never a whole text (`pipeline.normalize.dates`).
-A year range ("between 2024 and 2028") gives both years; a longer
-expression holding an explicit calendar date ("the six months ended Sept. 30,
-2023") gives that date. Relative dates ("Wednesday", "last year") are read
-against the publication date of the article the Doc belongs to
-(`doc._.article`), and are left out when it is not known. Each span in
-`doc.spans["dates"]` carries its `DateHit` (`span._.date`).
+One entity may hold several dates: both ends of a range ("from Sept. 14 to
+Thursday", "between 2024 and 2028", "1957-58") or a period ended at a date
+("the six months ended Sept. 30, 2023" gives the date). Relative dates
+("Wednesday", "last year") are read against the publication date of the
+article the Doc belongs to (`doc._.article`), and are left out when it is not
+known; the parse gives what their words cannot:
+
+- the tense of the clause: a weekday or month governed by a past-tense verb
+  is the latest one up to the article date ("was fired in August"); one in a
+  future or planned clause (will, would, is to, plan / schedule / set /
+  expect, "agreed to meet Monday") the first one from it on;
+- the period under discussion: the last date written before that is not
+  itself read from another, for "a year earlier", "the year-ago quarter",
+  "that year", "the quarter".
+
+A TIME entity that names a day ("Sunday night") gives that day. Not dates:
+four digits before a time zone ("0735 GMT"), a recurring weekday ("each
+Thursday", "Monday nights"). Each span in `doc.spans["dates"]` carries its
+`DateHit` (`span._.date`).
 """
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from pipeline.nlp.base import DateHit
-from pipeline.normalize.dates import calendar_date_in, normalize_date, years_in_range
+from pipeline.normalize.dates import date_parts, normalize_date
+from pipeline.normalize.relative_dates import ANAPHORIC, WEEKDAYS
+from pipeline.patterns import load_json
 
 DATES = "dates"  # the key of doc.spans
+_RULES = load_json("date_rules.json")
+_PLAN = frozenset(_RULES["plan_words"])
+_INTENT = _PLAN | frozenset(_RULES["intent_words"])
+_RECURRENCE = frozenset(_RULES["recurrence_words"])
+_TIME_ZONES = frozenset(_RULES["time_zones"])
+_DAY_PARTS = "|".join(_RULES["day_parts"])
+_DAY_OF_TIME = re.compile(rf"^(?:(?:early|late|on|last|this|next)\s+)?({'|'.join(WEEKDAYS)})\s+(?:{_DAY_PARTS})$",
+                          re.IGNORECASE)
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would", "may", "might", "could", "should", "must", "can"})
 
 
 class DateFinder:
-    """Normalize every DATE entity (or its dated parts) against the article's publication date."""
+    """Normalize every DATE entity (or its dated parts) against the article's publication date and the clause."""
 
     def __call__(self, doc: Doc) -> Doc:
         base = publication_date(doc)
-        found = [(span, hit) for ent in doc.ents if ent.label_ == "DATE" for span, hit in self._dated_parts(doc, ent, base)]
+        found: list[tuple[Span, DateHit]] = []
+        topic = None
+        for ent in doc.ents:
+            if not _is_date(ent):
+                continue
+            tense = clause_tense(ent)
+            for span, hit in self._dated_parts(doc, ent, base, tense, topic):
+                found.append((span, hit))
+                if _sets_topic(span.text, hit):
+                    topic = hit.value
         doc.spans[DATES] = [span for span, _ in found]
         for span, (_, hit) in zip(doc.spans[DATES], found):
             span._.date = hit
         return doc
 
     @staticmethod
-    def _dated_parts(doc: Doc, ent: Span, base: date | None) -> list[tuple[Span, DateHit]]:
-        """Date values of one DATE entity: itself, its explicit calendar part, or both ends of a year range."""
-        parts = [(ent.start_char + s, ent.start_char + e) for s, e in years_in_range(ent.text)]
-        inner = calendar_date_in(ent.text)
-        if not parts:  # "the year to March 31, 2024": the date is the explicit part
-            parts = [(ent.start_char + inner[0], ent.start_char + inner[1])] if inner else [(ent.start_char, ent.end_char)]
+    def _dated_parts(doc: Doc, ent: Span, base: date | None, tense: str | None,
+                     topic: str | None) -> list[tuple[Span, DateHit]]:
+        """Date values of one entity: itself, or each date it holds."""
         found = []
-        for start, end in parts:
-            span = doc.char_span(start, end, alignment_mode="expand")
-            normalized = normalize_date(span.text, base)
+        for start, end, text in date_parts(ent.text):
+            span = doc.char_span(ent.start_char + start, ent.start_char + end, alignment_mode="expand")
+            normalized = normalize_date(text, base, tense=tense, topic=topic) if span is not None else None
             if normalized is not None:
                 found.append((span, DateHit(*normalized)))
         return found
+
+
+def _is_date(ent: Span) -> bool:
+    """A DATE entity that is not a clock time or a recurrence, or a TIME entity that names a day."""
+    if ent.label_ == "TIME":
+        return _DAY_OF_TIME.match(ent.text) is not None
+    if ent.label_ != "DATE":
+        return False
+    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    if after is not None and after.text.upper() in _TIME_ZONES and ent.text[:1].isdigit():
+        return False  # "0735 GMT"
+    recurring = ent[0].lower_ in _RECURRENCE or (before is not None and before.lower_ in _RECURRENCE)
+    plural = any(token.lower_[:-1] in WEEKDAYS for token in ent)  # "Mondays"
+    nights = after is not None and after.lower_[:-1] in _DAY_PARTS.split("|") and after.lower_.endswith("s")
+    weekday = any(token.lower_ in WEEKDAYS for token in ent)
+    return not (plural or (weekday and (recurring or nights)))
+
+
+def _sets_topic(text: str, hit: DateHit) -> bool:
+    """Whether a date names the period under discussion: written in its own right, and not just a day of the
+    week or 'today'."""
+    if ANAPHORIC.search(text.lower()):
+        return False
+    return hit.granularity != "day" or any(ch.isdigit() for ch in text)
+
+
+def clause_tense(span: Span) -> str | None:
+    """'past', 'future' or None: which way from the article date the clause governing a date looks.
+
+    Future: a modal or 'will' on the verb, 'is to' / 'going to', a planning verb ('scheduled a conference
+    Thursday', 'planned for early March') or an intent verb over the infinitive ('agreed to meet Monday').
+    Past: a past-tense verb or a perfect. Otherwise None.
+    """
+    verb = _governing_verb(span.root)
+    if verb is None:
+        return None
+    auxes = [child for child in verb.children if child.dep_ in {"aux", "auxpass"}]
+    if any(aux.lower_ in _FUTURE_AUX for aux in auxes):
+        return "future"
+    if verb.lemma_ in _PLAN or (verb.dep_ in {"xcomp", "ccomp"} and verb.head.lemma_ in _INTENT and
+                                any(aux.lower_ == "to" for aux in auxes)):
+        return "future"
+    if verb.dep_ == "xcomp" and verb.head.lemma_ == "be" and any(aux.lower_ == "to" for aux in auxes):
+        return "future"  # "is to visit on Monday"
+    if verb.tag_ == "VBD" or any(aux.tag_ == "VBD" or aux.lemma_ == "have" for aux in auxes):
+        return "past"
+    if verb.tag_ == "VBG" and any(aux.lemma_ == "be" and aux.tag_ in {"VBZ", "VBP"} for aux in auxes):
+        return "future"  # "is leaving on Thursday"
+    return None
+
+
+def _governing_verb(token: Token) -> Token | None:
+    """The verb a date depends on: up the heads from its root, through nouns and prepositions."""
+    for _ in range(6):
+        if token.pos_ in {"VERB", "AUX"} or token.lemma_ in _PLAN:
+            return token
+        if token.head is token:
+            return None
+        token = token.head
+    return None
 
 
 def publication_date(doc: Doc) -> date | None:
