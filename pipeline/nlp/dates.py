@@ -25,12 +25,13 @@ Thursday", "Monday nights"). Each span in `doc.spans["dates"]` carries its
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.nlp.base import DateHit
+from pipeline.nlp.base import DateHit, OnDemandLemmas
 from pipeline.normalize.dates import date_parts, normalize_date
 from pipeline.normalize.relative_dates import ANAPHORIC, WEEKDAYS
 from pipeline.patterns import load_json
@@ -39,16 +40,20 @@ DATES = "dates"  # the key of doc.spans
 _RULES = load_json("date_rules.json")
 _PLAN = frozenset(_RULES["plan_words"])
 _INTENT = _PLAN | frozenset(_RULES["intent_words"])
+_DEADLINE = frozenset(_RULES["deadline_words"])
+_FUTURE_MODALS = frozenset(_RULES["future_modals"])
 _RECURRENCE = frozenset(_RULES["recurrence_words"])
 _TIME_ZONES = frozenset(_RULES["time_zones"])
 _DAY_PARTS = "|".join(_RULES["day_parts"])
 _DAY_OF_TIME = re.compile(rf"^(?:(?:early|late|on|last|this|next)\s+)?({'|'.join(WEEKDAYS)})\s+(?:{_DAY_PARTS})$",
                           re.IGNORECASE)
-_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would", "may", "might", "could", "should", "must", "can"})
 
 
 class DateFinder:
     """Normalize every DATE entity (or its dated parts) against the article's publication date and the clause."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.lemma = OnDemandLemmas(nlp)
 
     def __call__(self, doc: Doc) -> Doc:
         base = publication_date(doc)
@@ -57,7 +62,7 @@ class DateFinder:
         for ent in doc.ents:
             if not _is_date(ent):
                 continue
-            tense = clause_tense(ent)
+            tense = clause_tense(ent, self.lemma)
             for span, hit in self._dated_parts(doc, ent, base, tense, topic):
                 found.append((span, hit))
                 if _sets_topic(span.text, hit):
@@ -72,9 +77,12 @@ class DateFinder:
                      topic: str | None) -> list[tuple[Span, DateHit]]:
         """Date values of one entity: itself, or each date it holds."""
         found = []
-        for start, end, text in date_parts(ent.text):
+        parts = date_parts(ent.text)
+        for start, end, text in parts:
             span = doc.char_span(ent.start_char + start, ent.start_char + end, alignment_mode="expand")
-            normalized = normalize_date(text, base, tense=tense, topic=topic) if span is not None else None
+            if span is None or (len(parts) > 1 and span.text != ent.text[start:end]):
+                continue  # a part inside one token ("2024/25"): no span of its own
+            normalized = normalize_date(text, base, tense=tense, topic=topic)
             if normalized is not None:
                 found.append((span, DateHit(*normalized)))
         return found
@@ -105,40 +113,45 @@ def _sets_topic(text: str, hit: DateHit) -> bool:
     return hit.granularity != "day" or any(ch.isdigit() for ch in text)
 
 
-def clause_tense(span: Span) -> str | None:
+def clause_tense(span: Span, lemma: Callable[[Token], str]) -> str | None:
     """'past', 'future' or None: which way from the article date the clause governing a date looks.
 
-    Future: a modal or 'will' on the verb, 'is to' / 'going to', a planning verb ('scheduled a conference
-    Thursday', 'planned for early March') or an intent verb over the infinitive ('agreed to meet Monday').
-    Past: a past-tense verb or a perfect. Otherwise None.
+    Future: 'will' / 'would' on the verb, 'is to', a planning word as a participle or with 'for' ('has
+    scheduled a conference Thursday', 'planned for early March'), an intent verb over the infinitive ('agreed
+    to meet Monday', 'set to resume Monday'). Past: a past-tense verb or a perfect. None after a deadline
+    preposition ('extended to Nov. 16'), an adjective ('payable Dec. 7') or an infinitive of another verb.
     """
-    verb = _governing_verb(span.root)
-    if verb is None:
+    verb, preposition = _governing_verb(span.root, lemma)
+    if verb is None or preposition in _DEADLINE:
         return None
     auxes = [child for child in verb.children if child.dep_ in {"aux", "auxpass"}]
-    if any(aux.lower_ in _FUTURE_AUX for aux in auxes):
+    infinitive = any(aux.tag_ == "TO" for aux in auxes)
+    head = lemma(verb.head) if verb.dep_ in {"xcomp", "ccomp", "advcl"} else ""
+    planned = lemma(verb) in _PLAN and (verb.tag_ in {"VBN", "VBG", "JJ"} or preposition == "for")
+    if any(aux.lower_ in _FUTURE_MODALS for aux in auxes) or planned or (infinitive and head in _INTENT | {"be"}):
         return "future"
-    if verb.lemma_ in _PLAN or (verb.dep_ in {"xcomp", "ccomp"} and verb.head.lemma_ in _INTENT and
-                                any(aux.lower_ == "to" for aux in auxes)):
-        return "future"
-    if verb.dep_ == "xcomp" and verb.head.lemma_ == "be" and any(aux.lower_ == "to" for aux in auxes):
-        return "future"  # "is to visit on Monday"
-    if verb.tag_ == "VBD" or any(aux.tag_ == "VBD" or aux.lemma_ == "have" for aux in auxes):
+    if infinitive:
+        return None
+    if verb.tag_ == "VBD" or any(aux.tag_ == "VBD" or lemma(aux) == "have" for aux in auxes):
         return "past"
-    if verb.tag_ == "VBG" and any(aux.lemma_ == "be" and aux.tag_ in {"VBZ", "VBP"} for aux in auxes):
+    if verb.tag_ == "VBG" and any(lemma(aux) == "be" and aux.tag_ in {"VBZ", "VBP"} for aux in auxes):
         return "future"  # "is leaving on Thursday"
     return None
 
 
-def _governing_verb(token: Token) -> Token | None:
-    """The verb a date depends on: up the heads from its root, through nouns and prepositions."""
+def _governing_verb(token: Token, lemma: Callable[[Token], str]) -> tuple[Token | None, str]:
+    """The verb a date depends on, up the heads from its root through nouns and prepositions, and the
+    preposition that joins the date to it (the first one up)."""
+    preposition = ""
     for _ in range(6):
-        if token.pos_ in {"VERB", "AUX"} or token.lemma_ in _PLAN:
-            return token
-        if token.head is token:
-            return None
+        if token.pos_ in {"VERB", "AUX"} or lemma(token) in _PLAN:
+            return token, preposition
+        if token.pos_ == "ADJ" or token.head is token:
+            return None, preposition
+        if token.pos_ == "ADP" and not preposition:
+            preposition = token.lower_
         token = token.head
-    return None
+    return None, preposition
 
 
 def publication_date(doc: Doc) -> date | None:
@@ -153,4 +166,4 @@ def publication_date(doc: Doc) -> date | None:
 
 @Language.factory("factwire_dates")
 def make_dates(nlp: Language, name: str) -> DateFinder:
-    return DateFinder()
+    return DateFinder(nlp)

@@ -55,7 +55,7 @@ _DECADE = re.compile(r"\b\d{3}0'?s\b|(?:^|\s)'?\d0'?s\b|\b(?:19|20)\d\d\s*[-–/
 _VAGUE = re.compile(r"^(?:the\s+)?(?:these|those|recent|coming|past|several|many|some|few|annual|annually|yearly|"
                     r"monthly|weekly|daily|quarterly|years|decades?|future|once|now|currently|then|"
                     r"the time|that time|this time|the day|the period|the season|seasonal|the same period)\b.*$|"
-                    r"^\S*ly$|^year-?long\b", re.IGNORECASE)
+                    r"^(?!july\b)\S*ly$|^year-?long\b", re.IGNORECASE)
 _NUMERIC_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _BARE_NUMBER = re.compile(r"^\d{1,3}$")
 _FORMATS = {"year": ("%Y", "year"), "month": ("%Y-%m", "month"), "day": ("%Y-%m-%d", "day"), "time": ("%Y-%m-%d", "day")}
@@ -71,6 +71,8 @@ _ORDINAL_DAYS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "
                  "twentieth": 20, "thirtieth": 30}
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_CALENDAR_DATE = re.compile(
+    rf"\b(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|{_MONTH},?\s+\d{{4}})(?!\w)")
 _ORDINAL_DAY = re.compile(rf"\b({_MONTH})\s+(?:(twenty|thirty)[\s-])?({'|'.join(_ORDINAL_DAYS)})\b", re.IGNORECASE)
 
 
@@ -112,14 +114,15 @@ def is_iso_value(value: str | None) -> bool:
 
 _YEAR_RANGE = re.compile(r"\b((?:1[6-9]|20|21)\d\d)\s*(?:[-–/]|\s(?:and|to|through|until)\s)\s*((?:1[6-9]|20|21)?\d\d)\b"
                          r"(?![-/]\d)", re.IGNORECASE)
-_JOINT = re.compile(r"\s+(to|through|thru|until|till|and|ended|ending)\s+|\s+[-–]\s+")
+_JOINT = re.compile(r"\s+(to|through|thru|until|till|and|ended|ending|of)\s+|\s+[-–]\s+")
 _PERIOD_HEAD = re.compile(r"\b(?:quarter|year|half|months?|weeks?|days?|period|season)$", re.IGNORECASE)
-_RANGE_LEAD = re.compile(r"^(?:from|between|since)\s+", re.IGNORECASE)
+_RANGE_LEAD = re.compile(r"^(?:from|between|since|both|either|an?|its|their|his|her|our)\s+", re.IGNORECASE)
+_MEASURED = re.compile(r"\b(?:months|weeks|days|years)$", re.IGNORECASE)
 
 
 def date_parts(text: str) -> list[tuple[int, int, str]]:
     """The dates one expression holds, each as (start, end, text to read): both ends of a range, the date of a
-    period ended at one, both years of '1957-58'.
+    period ended at one, both years of '1957-58', the calendar date written inside a longer expression.
 
     >>> t = "the six months ended Sept. 30, 2023"
     >>> [t[s:e] for s, e, _ in date_parts(t)]
@@ -128,6 +131,8 @@ def date_parts(text: str) -> list[tuple[int, int, str]]:
     [('1957', '1957'), ('58', '1958')]
     >>> [r for _, _, r in date_parts("from Sept. 14 to Thursday")], [r for _, _, r in date_parts("April-June")]
     (['Sept. 14', 'Thursday'], ['April-June'])
+    >>> [r for _, _, r in date_parts("the end of March 2025")]
+    ['March 2025']
     """
     years = _YEAR_RANGE.search(text)
     if years:
@@ -137,14 +142,23 @@ def date_parts(text: str) -> list[tuple[int, int, str]]:
         if int(first) < int(second) <= int(first) + 9 or (len(years.group(2)) == 4 and int(first) < int(second)):
             return [(*years.span(1), first), (*years.span(2), second)]
     cuts = [] if MONTH_RANGE.search(text) else list(_JOINT.finditer(text))
+    inner = _CALENDAR_DATE.search(text)
+    if inner and all((cut.group(1) or "").lower() == "of" for cut in cuts):  # "the end of March 2025": the date
+        return [(*inner.span(), inner.group())]
     parts, start = [], 0
     for cut in [*cuts, None]:
         end = cut.start() if cut else len(text)
         joint = (cut.group(1) or "-").lower() if cut else ""
         lead = _RANGE_LEAD.match(text[start:end])
         begin = start + (lead.end() if lead else 0)
-        if not (joint in {"ended", "ending", "to", "through", "thru"} and _PERIOD_HEAD.search(text[begin:end])):
-            parts.append((begin, end, text[begin:end]))
+        piece = text[begin:end]
+        if joint == "of" and not _MEASURED.search(piece):
+            continue  # "the first quarter of 2019" is one date; "the first nine months of 1997" gives the year
+        if not (joint in {"ended", "ending", "to", "through", "thru", "of"} and _PERIOD_HEAD.search(piece)
+                and not _QUARTER.search(piece)):  # "the quarter ended Sept. 30": the date; "the third quarter" too
+            if piece.isdigit() and parts and re.search(r"[A-Za-z]\.? \d{1,2}$", parts[-1][2]):
+                piece = re.sub(r"\d+$", piece, parts[-1][2])  # "April 24 and 25": the 25th of the same month
+            parts.append((begin, end, piece))
         start = cut.end() if cut else end
     return parts
 
@@ -192,7 +206,7 @@ def normalize_date(text: str, base: date | None = None, *, tense: str | None = N
     ...                                              "the second day", "his 30s", "this century", "0735")]
     [None, None, None, None, None, None]
     """
-    text = spelled_out(" ".join(text.split()).strip(" ,.;:'\"()"))
+    text = spelled_out(re.sub(r"['’]s$", "", " ".join(text.split()).strip(" ,.;:'\"()")))
     vague = _VAGUE.match(text) and not any(ch.isdigit() for ch in text)
     if not text or vague or _BARE_NUMBER.match(text) or _DURATION.match(text) or _DECADE.search(text):
         return None

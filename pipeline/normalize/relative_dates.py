@@ -42,8 +42,8 @@ _YEAR_BACK = re.compile(r"\b(?:(?:a|one)\s+year\s+(?:ago|earlier|before|previous
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 _THE_QUARTER = re.compile(r"^(?:that|the(?:\s+(?:latest|most recent|recent|just[- ]ended|just[- ]completed|same))?)"
                           r"\s+(?:fiscal\s+)?quarter$|^the\s+(?:latest|most recent)\s+(?:fiscal\s+)?period$")
-_THE_YEAR = re.compile(r"^(?:the\s+)?(?:(?:full|whole|entire|current|fiscal|financial|calendar)\s+)*year(?:'s)?"
-                       r"(?:[- ]end)?$|^year(?:'s)?[- ]end$|^this\s+(?:fiscal|financial)\s+year$")
+_THE_YEAR = re.compile(r"^(?:the|this)\s+(?:(?:full|whole|entire|current|fiscal|financial|calendar)\s+)*year"
+                       r"(?:[- ]end)?$|^(?:the\s+)?year(?:'s)?[- ]end$")
 _LATEST_YEAR = re.compile(r"^(?:the\s+)?(?:latest|last|previous|prior|most recent)\s+(?:fiscal|financial)\s+year$")
 _NARRATIVE = re.compile(r"^(?:that|the same|the following|the previous|the prior)\s+(year|month)$|"
                         r"^the\s+(year|month)\s+(?:before|after)$")
@@ -241,14 +241,10 @@ def _quarter_or_half(text: str, base: date, tense: str | None, topic: str | None
 
 
 def _in_direction(base: date, number: int, per_year: int, tense: str | None, letter: str) -> str:
-    """The quarter or half `number` without a year: the latest begun by the article date, or the first from it on."""
+    """The quarter or half `number` without a year: the latest begun by the article date, or in the future one
+    still to come this year (a quarter is reported after it ends: 'will report third-quarter results')."""
     current = (base.month - 1) * per_year // 12 + 1
-    year = base.year
-    if tense == "future":
-        year += number < current
-    else:
-        year -= number > current
-    return f"{year}-{letter}{number}"
+    return f"{base.year - (number > current and tense != 'future')}-{letter}{number}"
 
 
 def month_range_quarter(text: str, base: date | None = None, tense: str | None = None) -> str | None:

@@ -27,3 +27,49 @@ def test_a_year_range_gives_both_years_and_a_long_expression_its_calendar_date(n
 def test_a_text_on_its_own_has_no_article(nlp):
     doc = nlp("It closed on Friday.")
     assert doc._.article is None and list(doc.spans["dates"]) == []
+
+
+def values(nlp, text, published):
+    return [(span, hit.value) for span, hit in dates(nlp, text, published)]
+
+
+def test_the_tense_of_the_clause_decides_the_year_of_a_month(nlp):
+    assert values(nlp, "The chief executive was fired in August.", "2013-03-05") == [("August", "2012-08")]
+    assert values(nlp, "The new plant will open in August.", "2013-03-05") == [("August", "2013-08")]
+
+
+def test_a_planned_weekday_lies_ahead(nlp):
+    text = "The team planned to leave Nairobi on Thursday. Talks are set to resume Monday. She arrived Friday."
+    assert values(nlp, text, "1998-09-30") == [("Thursday", "1998-10-01"), ("Monday", "1998-10-05"),
+                                               ("Friday", "1998-09-25")]
+
+
+def test_a_year_earlier_is_the_period_under_discussion_one_year_back(nlp):
+    text = ("Net income rose to $5 million in the third quarter from $4 million a year earlier. "
+            "In the year-ago quarter, sales were flat.")
+    assert values(nlp, text, "1989-11-02") == [("the third quarter", "1989-Q3"), ("year earlier", "1988-Q3"),
+                                               ("the year-ago quarter", "1988-Q3")]
+
+
+def test_a_period_ended_at_a_date_gives_the_date_and_a_range_both_ends(nlp):
+    text = "Profit fell in the quarter to Dec. 31. It bought 254,200 shares from Sept. 14 to Thursday."
+    assert values(nlp, text, "2013-03-05") == [("Dec. 31", "2012-12-31"), ("Sept. 14", "2012-09-14"),
+                                               ("Thursday", "2013-02-28")]
+
+
+def test_a_season_of_two_years_gives_both(nlp):
+    assert values(nlp, "The league grew in the 1957-58 season.", None) == [("1957", "1957"), ("58", "1958")]
+
+
+def test_halves_are_written_as_halves(nlp):
+    assert dates(nlp, "Deliveries start in the first half of 2024.") == [("the first half of 2024",
+                                                                          DateHit("2024-H1", "half"))]
+
+
+def test_clock_times_and_recurrences_are_not_dates(nlp):
+    text = "The blast came at 10:35 a.m. (0735 GMT) Friday. Flights depart each Thursday from August 6."
+    assert [span for span, _ in values(nlp, text, "1998-08-08")] == ["Friday", "August 6"]
+
+
+def test_the_day_of_a_time_of_day_is_a_date(nlp):
+    assert values(nlp, "Police arrested him on Sunday night.", "1998-03-24") == [("Sunday night", "1998-03-22")]
