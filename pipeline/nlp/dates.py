@@ -12,13 +12,14 @@ known; the parse gives what their words cannot:
   is the latest one up to the article date ("was fired in August"); one in a
   future or planned clause (will, would, is to, plan / schedule / set /
   expect, "agreed to meet Monday") the first one from it on;
-- the period under discussion: the last date written before that is not
+- the period under discussion: the last quarter named before (what a
+  results story reports), else the last date written before that is not
   itself read from another, for "a year earlier", "the year-ago quarter",
   "that year", "the quarter".
 
 A TIME entity that names a day ("Sunday night") gives that day. Not dates:
 four digits before a time zone ("0735 GMT"), a recurring weekday ("each
-Thursday", "Monday nights"). Each span in `doc.spans["dates"]` carries its
+Thursday", "Monday nights"), a title ("This is VOA Today", '"This Week"'). Each span in `doc.spans["dates"]` carries its
 `DateHit` (`span._.date`).
 """
 
@@ -58,15 +59,16 @@ class DateFinder:
     def __call__(self, doc: Doc) -> Doc:
         base = publication_date(doc)
         found: list[tuple[Span, DateHit]] = []
-        topic = None
+        topic = quarter = None  # the period under discussion; the last quarter named, which results are about
         for ent in doc.ents:
-            if not _is_date(ent):
+            if not _is_date(ent) or _in_a_name(ent):
                 continue
             tense = clause_tense(ent, self.lemma)
-            for span, hit in self._dated_parts(doc, ent, base, tense, topic):
+            for span, hit in self._dated_parts(doc, ent, base, tense, quarter or topic):
                 found.append((span, hit))
                 if _sets_topic(span.text, hit):
                     topic = hit.value
+                    quarter = hit.value if hit.granularity == "quarter" else quarter
         doc.spans[DATES] = [span for span, _ in found]
         for span, (_, hit) in zip(doc.spans[DATES], found):
             span._.date = hit
@@ -103,6 +105,17 @@ def _is_date(ent: Span) -> bool:
     nights = after is not None and after.lower_[:-1] in _DAY_PARTS.split("|") and after.lower_.endswith("s")
     weekday = any(token.lower_ in WEEKDAYS for token in ent)
     return not (plural or (weekday and (recurring or nights)))
+
+
+def _in_a_name(ent: Span) -> bool:
+    """A capitalized 'Today' or 'This Week' after a name ('VOA Today') or quoted on its own: a title."""
+    first, doc = ent[0], ent.doc
+    if not first.is_title or first.is_sent_start or first.lower_ not in {"today", "tonight", "tomorrow", "this"}:
+        return False
+    before = doc[ent.start - 1]
+    after = doc[ent.end:ent.end + 2]
+    quoted = before.is_quote and any(token.is_quote for token in after)
+    return quoted or before.pos_ == "PROPN"
 
 
 def _sets_topic(text: str, hit: DateHit) -> bool:

@@ -116,7 +116,7 @@ _YEAR_RANGE = re.compile(r"\b((?:1[6-9]|20|21)\d\d)\s*(?:[-–/]|\s(?:and|to|thr
                          r"(?![-/]\d)", re.IGNORECASE)
 _JOINT = re.compile(r"\s+(to|through|thru|until|till|and|ended|ending|of)\s+|\s+[-–]\s+")
 _PERIOD_HEAD = re.compile(r"\b(?:quarter|year|half|months?|weeks?|days?|period|season)$", re.IGNORECASE)
-_RANGE_LEAD = re.compile(r"^(?:from|between|since|both|either|an?|its|their|his|her|our)\s+", re.IGNORECASE)
+_RANGE_LEAD = re.compile(r"^(?:from|between|since|both|either|its|their|his|her|our)\s+", re.IGNORECASE)
 _MEASURED = re.compile(r"\b(?:months|weeks|days|years)$", re.IGNORECASE)
 
 
@@ -212,7 +212,10 @@ def normalize_date(text: str, base: date | None = None, *, tense: str | None = N
         return None
     if re.search(r"\b(?:straight|consecutive|successive|running|row)\b", text, re.IGNORECASE):
         return None  # "a third straight quarter": a count of periods, not one
-    if _YEAR.search(text):
+    period = re.fullmatch(r"the (\d{4}) (?:quarter|period)", text, re.IGNORECASE)
+    if period and topic and "Q" in topic:  # "the 1988 quarter": the quarter under discussion, in 1988
+        found = (f"{period.group(1)}{topic[4:]}", "quarter")
+    elif _YEAR.search(text):
         found = _absolute_date(text)  # the article date plays no part: one parse per distinct string
     elif base is None:
         return None

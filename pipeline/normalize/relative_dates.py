@@ -32,7 +32,7 @@ _LEAD = re.compile(r"^(?:(?:earlier|later|sometime|around|about|on|in|by|since|f
                    r"early|late|mid|the end of|the beginning of|the start of|the middle of|the rest of)\s+|(?:mid|end)-)+")
 _DAY_WORDS = {"today": 0, "tonight": 0, "this": 0, "yesterday": -1, "tomorrow": 1}
 _DAY_WORD = re.compile(rf"^(today|tonight|yesterday|tomorrow|this)(?:\s+(?:{_DAY_PARTS}))?$")
-_SHIFT = re.compile(r"^(last|next|this|the current|the coming|this coming|the past)\s+"
+_SHIFT = re.compile(r"^(last|next|this|the|the current|the coming|this coming|the past)\s+"
                     r"(week|month|year|quarter|fiscal year|calendar year)$")
 _COUNT = "|".join(sorted(set(UNITS) | set(TENS), key=len, reverse=True))
 _AGO = re.compile(rf"^(?:(?:about|almost|nearly|some|more than|less than|over|just over|roughly|around)\s+)?"
@@ -45,8 +45,8 @@ _THE_QUARTER = re.compile(r"^(?:that|the(?:\s+(?:latest|most recent|recent|just[
 _THE_YEAR = re.compile(r"^(?:the|this)\s+(?:(?:full|whole|entire|current|fiscal|financial|calendar)\s+)*year"
                        r"(?:[- ]end)?$|^(?:the\s+)?year(?:'s)?[- ]end$")
 _LATEST_YEAR = re.compile(r"^(?:the\s+)?(?:latest|last|previous|prior|most recent)\s+(?:fiscal|financial)\s+year$")
-_NARRATIVE = re.compile(r"^(?:that|the same|the following|the previous|the prior)\s+(year|month)$|"
-                        r"^the\s+(year|month)\s+(?:before|after)$")
+_NARRATIVE = re.compile(r"^(?:that|the same|the following|the previous|the prior)\s+(year|month|day)$|"
+                        r"^the\s+(year|month|day)\s+(?:before|after)$")
 _WEEKDAY = re.compile(rf"^(?:(last|this|next|this coming|coming|past)\s+)?({'|'.join(WEEKDAYS)})"
                       rf"(?:,?\s+(?:({_MONTH_WORD})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?))?(?:\s+(?:{_DAY_PARTS}))?$")
 _MONTH = re.compile(rf"^(?:(last|this|next|this coming|coming|past)\s+)?(?:the\s+month\s+of\s+)?({_MONTH_WORD})\.?"
@@ -74,7 +74,7 @@ def relative_date(text: str, base: date, tense: str | None = None, topic: str | 
     """
     text = " ".join(text.lower().replace("’", "'").split())
     text = _LEAD.sub("", text) or text
-    for rule in (_day_word, _shifted, _year_back, _ago, _anaphora, _weekday, _month, _quarter_or_half, _holiday,
+    for rule in (_day_word, _year_back, _anaphora, _shifted, _ago, _weekday, _month, _quarter_or_half, _holiday,
                  _month_range):
         found = rule(text, base, tense, topic)
         if found is not None:
@@ -156,12 +156,16 @@ def _anaphora(text: str, base: date, tense: str | None, topic: str | None) -> tu
     if match is None:
         return None
     unit = match.group(1) or match.group(2)
+    if unit == "day" and not text.startswith(("that", "the same", "the following", "the previous")):
+        return None  # "the day before" (an event) has no day under discussion
     step = 1 if re.search(r"following|next|after", text) else -1 if re.search(r"previous|prior|before", text) else 0
     if unit == "year":
         year = int(topic[:4]) if topic else base.year if step else None
         return (str(year + step), "year") if year is not None else None
     if topic is None or len(topic) < 7 or not topic[5:7].isdigit():
         return None
+    if unit == "day":  # "earlier that day", "the following day": from the day under discussion
+        return ((date.fromisoformat(topic) + timedelta(days=step)).isoformat(), "day") if len(topic) == 10 else None
     return _month_value(int(topic[:4]) * 12 + int(topic[5:7]) - 1 + step), "month"
 
 

@@ -47,7 +47,7 @@ def test_a_planned_weekday_lies_ahead(nlp):
 def test_a_year_earlier_is_the_period_under_discussion_one_year_back(nlp):
     text = ("Net income rose to $5 million in the third quarter from $4 million a year earlier. "
             "In the year-ago quarter, sales were flat.")
-    assert values(nlp, text, "1989-11-02") == [("the third quarter", "1989-Q3"), ("year earlier", "1988-Q3"),
+    assert values(nlp, text, "1989-11-02") == [("the third quarter", "1989-Q3"), ("a year earlier", "1988-Q3"),
                                                ("the year-ago quarter", "1988-Q3")]
 
 
@@ -73,3 +73,14 @@ def test_clock_times_and_recurrences_are_not_dates(nlp):
 
 def test_the_day_of_a_time_of_day_is_a_date(nlp):
     assert values(nlp, "Police arrested him on Sunday night.", "1998-03-24") == [("Sunday night", "1998-03-22")]
+
+
+def test_a_relative_date_in_a_title_is_part_of_the_name(nlp):
+    text = 'This is VOA Today. James Baker, speaking on "This Week," said talks begin today.'
+    assert values(nlp, text, "1998-03-31") == [("today", "1998-03-31")]
+
+
+def test_the_quarter_a_story_reports_is_what_a_year_earlier_refers_to(nlp):
+    text = ("Third-quarter profit rose 10%. Assets as of Sept. 30 were $2 billion. "
+            "Revenue rose to $9 million from $7 million a year earlier.")
+    assert values(nlp, text, "1989-10-26")[-1] == ("a year earlier", "1988-Q3")
