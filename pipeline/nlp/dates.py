@@ -17,7 +17,8 @@ known; the parse gives what their words cannot:
   itself read from another, for "a year earlier", "the year-ago quarter",
   "that year", "the quarter".
 
-A TIME entity that names a day ("Sunday night") gives that day. Not dates:
+The day of a TIME entity ("Sunday night"), a holiday the model calls an event
+("Thanksgiving Day") and a "today" it left out are dates too. Not dates:
 four digits before a time zone ("0735 GMT"), a recurring weekday ("each
 Thursday", "Monday nights"), a title ("This is VOA Today", '"This Week"'). Each span in `doc.spans["dates"]` carries its
 `DateHit` (`span._.date`).
@@ -34,7 +35,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.nlp.base import DateHit, OnDemandLemmas
 from pipeline.normalize.dates import date_parts, normalize_date
-from pipeline.normalize.relative_dates import ANAPHORIC, WEEKDAYS
+from pipeline.normalize.relative_dates import ANAPHORIC, WEEKDAYS, is_holiday
 from pipeline.patterns import load_json
 
 DATES = "dates"  # the key of doc.spans
@@ -46,8 +47,8 @@ _FUTURE_MODALS = frozenset(_RULES["future_modals"])
 _RECURRENCE = frozenset(_RULES["recurrence_words"])
 _TIME_ZONES = frozenset(_RULES["time_zones"])
 _DAY_PARTS = "|".join(_RULES["day_parts"])
-_DAY_OF_TIME = re.compile(rf"^(?:(?:early|late|on|last|this|next)\s+)?({'|'.join(WEEKDAYS)})\s+(?:{_DAY_PARTS})$",
-                          re.IGNORECASE)
+_DAY_OF_TIME = re.compile(rf"\b(?:{'|'.join(WEEKDAYS)})(?:\s+(?:{_DAY_PARTS}))?\b", re.IGNORECASE)
+_DAY_WORDS = frozenset({"today", "tonight"})
 
 
 class DateFinder:
@@ -60,8 +61,8 @@ class DateFinder:
         base = publication_date(doc)
         found: list[tuple[Span, DateHit]] = []
         topic = quarter = None  # the period under discussion; the last quarter named, which results are about
-        for ent in doc.ents:
-            if not _is_date(ent) or _in_a_name(ent):
+        for ent in _date_spans(doc):
+            if _in_a_name(ent):
                 continue
             tense = clause_tense(ent, self.lemma)
             for span, hit in self._dated_parts(doc, ent, base, tense, quarter or topic):
@@ -90,16 +91,27 @@ class DateFinder:
         return found
 
 
+def _date_spans(doc: Doc) -> list[Span]:
+    """What may name a date, in text order: DATE entities that are not clock times or recurrences, the day of a
+    TIME entity ("the early hours of Thursday morning"), holidays the model calls events ("Thanksgiving Day"),
+    and 'today' / 'tonight' the model left out."""
+    spans = [ent for ent in doc.ents if ent.label_ == "DATE" and _is_date(ent)]
+    for ent in doc.ents:
+        day = _DAY_OF_TIME.search(ent.text) if ent.label_ == "TIME" else None
+        if day is not None:
+            spans.append(doc.char_span(ent.start_char + day.start(), ent.start_char + day.end()))
+        elif ent.label_ == "EVENT" and is_holiday(ent.text):
+            spans.append(ent)
+    spans += [doc[token.i:token.i + 1] for token in doc if token.lower_ in _DAY_WORDS and not token.ent_type_]
+    return sorted((span for span in spans if span is not None), key=lambda span: span.start)
+
+
 def _is_date(ent: Span) -> bool:
-    """A DATE entity that is not a clock time or a recurrence, or a TIME entity that names a day."""
-    if ent.label_ == "TIME":
-        return _DAY_OF_TIME.match(ent.text) is not None
-    if ent.label_ != "DATE":
-        return False
+    """A DATE entity that is not a clock time ("0735 GMT") or a recurrence ("each Thursday", "Monday nights")."""
     after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
     before = ent.doc[ent.start - 1] if ent.start > 0 else None
     if after is not None and after.text.upper() in _TIME_ZONES and ent.text[:1].isdigit():
-        return False  # "0735 GMT"
+        return False
     recurring = ent[0].lower_ in _RECURRENCE or (before is not None and before.lower_ in _RECURRENCE)
     plural = any(token.lower_[:-1] in WEEKDAYS for token in ent)  # "Mondays"
     nights = after is not None and after.lower_[:-1] in _DAY_PARTS.split("|") and after.lower_.endswith("s")

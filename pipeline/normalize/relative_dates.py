@@ -275,9 +275,22 @@ def _month_range(text: str, base: date, tense: str | None, topic: str | None) ->
     return (quarter, "quarter") if quarter else None
 
 
+def is_holiday(text: str) -> bool:
+    """Whether a text names a holiday with a calendar rule.
+
+    >>> is_holiday("last Thanksgiving"), is_holiday("the Olympics")
+    (True, False)
+    """
+    return _holiday_rule(" ".join(text.lower().replace("’", "'").split())) is not None
+
+
+def _holiday_rule(text: str) -> dict | None:
+    return _HOLIDAYS.get(re.sub(r"^(?:this|last|next)\s+", "", text))
+
+
 def _holiday(text: str, base: date, tense: str | None, topic: str | None) -> tuple[str, str] | None:
     """'Thanksgiving', 'Christmas Day', 'Election Day', 'Easter': the nearest in the tense's direction."""
-    rule = _HOLIDAYS.get(re.sub(r"^(?:this|last|next)\s+", "", text))
+    rule = _holiday_rule(text)
     if rule is None:
         return None
     days = [holiday_in(rule, year) for year in (base.year - 1, base.year, base.year + 1)]

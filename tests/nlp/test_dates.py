@@ -84,3 +84,10 @@ def test_the_quarter_a_story_reports_is_what_a_year_earlier_refers_to(nlp):
     text = ("Third-quarter profit rose 10%. Assets as of Sept. 30 were $2 billion. "
             "Revenue rose to $9 million from $7 million a year earlier.")
     assert values(nlp, text, "1989-10-26")[-1] == ("a year earlier", "1988-Q3")
+
+
+def test_holidays_the_model_calls_events_and_the_day_inside_a_time(nlp):
+    assert values(nlp, "Elian was found on Thanksgiving Day clinging to an inner tube.", "2000-01-07") == [
+        ("Thanksgiving Day", "1999-11-25")]
+    assert values(nlp, "He was arrested in the early hours of Thursday morning.", "1999-10-08") == [
+        ("Thursday morning", "1999-10-07")]
