@@ -18,7 +18,7 @@ known; the parse gives what their words cannot:
   "that year", "the quarter".
 
 The day of a TIME entity ("Sunday night"), a holiday the model calls an event
-("Thanksgiving Day") and a "today" it left out are dates too. Not dates:
+("Thanksgiving Day") and a "today" or "FY24" it left out are dates too. Not dates:
 four digits before a time zone ("0735 GMT"), a recurring weekday ("each
 Thursday", "Monday nights"), a title ("This is VOA Today", '"This Week"'). Each span in `doc.spans["dates"]` carries its
 `DateHit` (`span._.date`).
@@ -49,6 +49,7 @@ _TIME_ZONES = frozenset(_RULES["time_zones"])
 _DAY_PARTS = "|".join(_RULES["day_parts"])
 _DAY_OF_TIME = re.compile(rf"\b(?:{'|'.join(WEEKDAYS)})(?:\s+(?:{_DAY_PARTS}))?\b", re.IGNORECASE)
 _DAY_WORDS = frozenset({"today", "tonight"})
+_FISCAL_YEAR = re.compile(r"^FY'?(?:\d{2}|\d{4})$")
 
 
 class DateFinder:
@@ -94,7 +95,7 @@ class DateFinder:
 def _date_spans(doc: Doc) -> list[Span]:
     """What may name a date, in text order: DATE entities that are not clock times or recurrences, the day of a
     TIME entity ("the early hours of Thursday morning"), holidays the model calls events ("Thanksgiving Day"),
-    and 'today' / 'tonight' the model left out."""
+    and 'today' / 'tonight' / 'FY24' the model left out."""
     spans = [ent for ent in doc.ents if ent.label_ == "DATE" and _is_date(ent)]
     for ent in doc.ents:
         day = _DAY_OF_TIME.search(ent.text) if ent.label_ == "TIME" else None
@@ -102,7 +103,8 @@ def _date_spans(doc: Doc) -> list[Span]:
             spans.append(doc.char_span(ent.start_char + day.start(), ent.start_char + day.end()))
         elif ent.label_ == "EVENT" and is_holiday(ent.text):
             spans.append(ent)
-    spans += [doc[token.i:token.i + 1] for token in doc if token.lower_ in _DAY_WORDS and not token.ent_type_]
+    spans += [doc[token.i:token.i + 1] for token in doc if (token.lower_ in _DAY_WORDS and not token.ent_type_)
+              or (_FISCAL_YEAR.match(token.text) and token.ent_type_ != "DATE")]  # the model calls "FY'24" an ORG
     return sorted((span for span in spans if span is not None), key=lambda span: span.start)
 
 
@@ -143,11 +145,12 @@ def clause_tense(span: Span, lemma: Callable[[Token], str]) -> str | None:
 
     Future: 'will' / 'would' on the verb, 'is to', a planning word as a participle or with 'for' ('has
     scheduled a conference Thursday', 'planned for early March'), an intent verb over the infinitive ('agreed
-    to meet Monday', 'set to resume Monday'). Past: a past-tense verb or a perfect. None after a deadline
-    preposition ('extended to Nov. 16'), an adjective ('payable Dec. 7') or an infinitive of another verb.
+    to meet Monday', 'set to resume Monday'), the present progressive ('is leaving on Thursday'). Past: a
+    past-tense verb or a perfect, except after a deadline preposition ('was extended to Nov. 16'). None under
+    an adjective ('payable Dec. 7') or an infinitive of another verb.
     """
     verb, preposition = _governing_verb(span.root, lemma)
-    if verb is None or preposition in _DEADLINE:
+    if verb is None:
         return None
     auxes = [child for child in verb.children if child.dep_ in {"aux", "auxpass"}]
     infinitive = any(aux.tag_ == "TO" for aux in auxes)
@@ -155,7 +158,7 @@ def clause_tense(span: Span, lemma: Callable[[Token], str]) -> str | None:
     planned = lemma(verb) in _PLAN and (verb.tag_ in {"VBN", "VBG", "JJ"} or preposition == "for")
     if any(aux.lower_ in _FUTURE_MODALS for aux in auxes) or planned or (infinitive and head in _INTENT | {"be"}):
         return "future"
-    if infinitive:
+    if infinitive or preposition in _DEADLINE:
         return None
     if verb.tag_ == "VBD" or any(aux.tag_ == "VBD" or lemma(aux) == "have" for aux in auxes):
         return "past"

@@ -55,7 +55,8 @@ _DECADE = re.compile(r"\b\d{3}0'?s\b|(?:^|\s)'?\d0'?s\b|\b(?:19|20)\d\d\s*[-–/
 _VAGUE = re.compile(r"^(?:the\s+)?(?:these|those|recent|coming|past|several|many|some|few|annual|annually|yearly|"
                     r"monthly|weekly|daily|quarterly|years|decades?|future|once|now|currently|then|"
                     r"the time|that time|this time|the day|the period|the season|seasonal|the same period)\b.*$|"
-                    r"^(?!july\b)\S*ly$|^year-?long\b", re.IGNORECASE)
+                    r"^(?!july\b)\S*ly$|^year-?long\b|^the\s+next\b", re.IGNORECASE)
+_FISCAL_YEAR = re.compile(r"\bFY\s?'?(\d{4}|\d{2})\b", re.IGNORECASE)  # "FY24" is fiscal 2024, written "2024"
 _NUMERIC_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _BARE_NUMBER = re.compile(r"^\d{1,3}$")
 _FORMATS = {"year": ("%Y", "year"), "month": ("%Y-%m", "month"), "day": ("%Y-%m-%d", "day"), "time": ("%Y-%m-%d", "day")}
@@ -200,6 +201,8 @@ def normalize_date(text: str, base: date | None = None, *, tense: str | None = N
     (('2005-09', 'month'), ('2009-07-01', 'day'))
     >>> normalize_date("August", date(2013, 3, 5), tense="past"), normalize_date("nineteen ninety-six")
     (('2012-08', 'month'), ('1996', 'year'))
+    >>> normalize_date("FY24"), normalize_date("the next year", date(2024, 4, 16))
+    (('2024', 'year'), None)
     >>> [normalize_date(t) for t in ("these years", "annual", "three years", "the 1990s", "the past two years", "2018-19")]
     [None, None, None, None, None, None]
     >>> [normalize_date(t, date(1998, 3, 1)) for t in ("a third straight quarter", "the second consecutive year",
@@ -212,6 +215,7 @@ def normalize_date(text: str, base: date | None = None, *, tense: str | None = N
         return None
     if re.search(r"\b(?:straight|consecutive|successive|running|row)\b", text, re.IGNORECASE):
         return None  # "a third straight quarter": a count of periods, not one
+    text = _FISCAL_YEAR.sub(lambda m: f"fiscal {m.group(1) if len(m.group(1)) == 4 else '20' + m.group(1)}", text)
     period = re.fullmatch(r"the (\d{4}) (?:quarter|period)", text, re.IGNORECASE)
     if period and topic and "Q" in topic:  # "the 1988 quarter": the quarter under discussion, in 1988
         found = (f"{period.group(1)}{topic[4:]}", "quarter")

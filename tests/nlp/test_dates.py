@@ -91,3 +91,9 @@ def test_holidays_the_model_calls_events_and_the_day_inside_a_time(nlp):
         ("Thanksgiving Day", "1999-11-25")]
     assert values(nlp, "He was arrested in the early hours of Thursday morning.", "1999-10-08") == [
         ("Thursday morning", "1999-10-07")]
+
+
+def test_fiscal_years_and_deadlines(nlp):
+    text = ("Profit rose in FY24 and in FY'23. The closures would be completed by January. The deal was extended to Nov. 16. "
+            "Output will rise over the next year.")
+    assert values(nlp, text, "2024-07-11") == [("FY24", "2024"), ("FY'23", "2023"), ("January", "2025-01"), ("Nov. 16", "2024-11-16")]
