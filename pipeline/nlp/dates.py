@@ -12,13 +12,18 @@ known; the parse gives what their words cannot:
   is the latest one up to the article date ("was fired in August"); one in a
   future or planned clause (will, would, is to, plan / schedule / set /
   expect, "agreed to meet Monday") the first one from it on;
-- the period under discussion: the last quarter named before (what a
-  results story reports), else the last date written before that is not
-  itself read from another, for "a year earlier", "the year-ago quarter",
-  "that year", "the quarter".
+- the period under discussion: the last quarter named before that had ended
+  by the article date (what a results story reports; the same quarter a
+  year back is its comparison, not a new topic), else the last date written
+  before that is not itself read from another, for "a year earlier", "the
+  year-ago quarter", "that year", "the quarter";
+- the year a relative clause describes: "fiscal 2024, which ends in
+  September" is September 2024 whatever the article date.
 
 The day of a TIME entity ("Sunday night"), a holiday the model calls an event
-("Thanksgiving Day") and a "today" or "FY24" it left out are dates too. Not dates:
+("Thanksgiving Day"), a "today" or "FY24" it left out and a quarter or half
+written with its year in a title-case headline ("Reports First Quarter 2024
+Results") are dates too; of "five months last year" only "last year" is. Not dates:
 four digits before a time zone ("0735 GMT"), a recurring weekday ("each
 Thursday", "Monday nights"), a title ("This is VOA Today", '"This Week"'). Each span in `doc.spans["dates"]` carries its
 `DateHit` (`span._.date`).
@@ -50,6 +55,10 @@ _DAY_PARTS = "|".join(_RULES["day_parts"])
 _DAY_OF_TIME = re.compile(rf"\b(?:{'|'.join(WEEKDAYS)})(?:\s+(?:{_DAY_PARTS}))?\b", re.IGNORECASE)
 _DAY_WORDS = frozenset({"today", "tonight"})
 _FISCAL_YEAR = re.compile(r"^FY'?(?:\d{2}|\d{4})$")
+_YEAR = r"(?:FY\s?'?\d{2}|(?:fiscal\s+)?(?:19|20)\d\d)"
+_PERIOD_WITH_YEAR = re.compile(  # "First Quarter 2024", "Q1 2024", "2024 Q1", "H1 2024": a headline's period
+    rf"\b(?:(?:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal[\s-]+)?(?:quarter|half)(?:\s+of)?,?"
+    rf"|[QH][1-4])\s+{_YEAR}\b|\b(?:19|20)\d\d\s+[QH][1-4]\b", re.IGNORECASE)
 
 
 class DateFinder:
@@ -61,16 +70,17 @@ class DateFinder:
     def __call__(self, doc: Doc) -> Doc:
         base = publication_date(doc)
         found: list[tuple[Span, DateHit]] = []
-        topic = quarter = None  # the period under discussion; the last quarter named, which results are about
+        topic = quarter = None  # the period under discussion; the last ended quarter named, which results are about
         for ent in _date_spans(doc):
             if _in_a_name(ent):
                 continue
-            tense = clause_tense(ent, self.lemma)
+            tense, year = clause_tense(ent, self.lemma), year_of_clause(ent, self.lemma)
             for span, hit in self._dated_parts(doc, ent, base, tense, quarter or topic):
+                hit = _in_year(hit, year) if year and not re.search(r"\d{4}", span.text) else hit
                 found.append((span, hit))
-                if _sets_topic(span.text, hit):
+                if _sets_topic(span.text, hit) and not _compared(hit, quarter):
                     topic = hit.value
-                    quarter = hit.value if hit.granularity == "quarter" else quarter
+                    quarter = hit.value if hit.granularity == "quarter" and _ended(hit.value, base) else quarter
         doc.spans[DATES] = [span for span, _ in found]
         for span, (_, hit) in zip(doc.spans[DATES], found):
             span._.date = hit
@@ -105,7 +115,25 @@ def _date_spans(doc: Doc) -> list[Span]:
             spans.append(ent)
     spans += [doc[token.i:token.i + 1] for token in doc if (token.lower_ in _DAY_WORDS and not token.ent_type_)
               or (_FISCAL_YEAR.match(token.text) and token.ent_type_ != "DATE")]  # the model calls "FY'24" an ORG
-    return sorted((span for span in spans if span is not None), key=lambda span: span.start)
+    periods = _periods_left_out(doc)
+    spans = [span for span in spans if span is not None and not any(
+        period.start <= span.start and span.end <= period.end for period in periods)] + periods
+    return sorted(spans, key=lambda span: span.start)
+
+
+def _periods_left_out(doc: Doc) -> list[Span]:
+    """Quarters and halves written with their year that no DATE entity holds whole: in title-case headlines
+    ("Reports First Quarter 2024 Financial Results") the model misses them or takes the year alone."""
+    spans = []
+    for match in _PERIOD_WITH_YEAR.finditer(doc.text):
+        span = doc.char_span(match.start(), match.end())
+        if span is None:
+            continue
+        overlapping = [ent for ent in doc.ents
+                       if ent.label_ == "DATE" and ent.start < span.end and span.start < ent.end]
+        if all(span.start <= ent.start and ent.end <= span.end and len(ent) < len(span) for ent in overlapping):
+            spans.append(span)
+    return spans
 
 
 def _is_date(ent: Span) -> bool:
@@ -130,6 +158,18 @@ def _in_a_name(ent: Span) -> bool:
     after = doc[ent.end:ent.end + 2]
     quoted = before.is_quote and any(token.is_quote for token in after)
     return quoted or before.pos_ == "PROPN"
+
+
+def _ended(quarter: str, base: date | None) -> bool:
+    """Whether a quarter had ended by the article date: results are reported for those, plans name the others."""
+    year, number = int(quarter[:4]), int(quarter[-1])
+    return base is None or (year, number * 3) < (base.year, base.month)
+
+
+def _compared(hit: DateHit, quarter: str | None) -> bool:
+    """Whether a quarter is the one under discussion a year back ("compared with $349.7 million in the first
+    quarter of 2023" in a story on the first quarter of 2024): a comparison, not a new topic."""
+    return quarter is not None and hit.granularity == "quarter" and hit.value == f"{int(quarter[:4]) - 1}{quarter[4:]}"
 
 
 def _sets_topic(text: str, hit: DateHit) -> bool:
@@ -165,6 +205,26 @@ def clause_tense(span: Span, lemma: Callable[[Token], str]) -> str | None:
     if verb.tag_ == "VBG" and any(lemma(aux) == "be" and aux.tag_ in {"VBZ", "VBP"} for aux in auxes):
         return "future"  # "is leaving on Thursday"
     return None
+
+
+def year_of_clause(span: Span, lemma: Callable[[Token], str]) -> str | None:
+    """The year a date's clause describes when it is a relative clause on a year ("fiscal 2024, which ends in
+    September"): a month or day there is in that year, whatever the article date."""
+    verb, _ = _governing_verb(span.root, lemma)
+    head = verb.head if verb is not None and verb.dep_ == "relcl" else None
+    return head.text if head is not None and re.fullmatch(r"(?:1[6-9]|20|21)\d\d", head.text) else None
+
+
+def _in_year(hit: DateHit, year: str) -> DateHit:
+    """A month or day moved into the year its clause describes."""
+    if hit.granularity not in {"month", "day"}:
+        return hit
+    value = year + hit.value[4:]
+    try:
+        date.fromisoformat(value if hit.granularity == "day" else f"{value}-01")
+    except ValueError:
+        return hit  # February 29 in a year without one
+    return DateHit(value, hit.granularity)
 
 
 def _governing_verb(token: Token, lemma: Callable[[Token], str]) -> tuple[Token | None, str]:

@@ -50,6 +50,9 @@ _DURATION = re.compile(
     r"(?!\s+(?:ago|earlier|before))",
     re.IGNORECASE,
 )
+_DURATION_THEN_DATE = re.compile(  # "five months last year": how long, then when; the date is the second part
+    r"^(?:(?:about|nearly|almost|some|more than|over)\s+)?(?:\d[\d,.]*|" + _COUNT_WORDS + r")\s+"
+    r"(?:days?|weeks?|months?|years?)\s+(?=(?:last|this|next|in)\s)", re.IGNORECASE)
 _DECADE = re.compile(r"\b\d{3}0'?s\b|(?:^|\s)'?\d0'?s\b|\b(?:19|20)\d\d\s*[-–/]\s*\d{2}(?:\d{2})?\b(?![-/]\d)|"
                      r"\bcentur(?:y|ies)\b|\bmillenni(?:um|a)\b")
 _VAGUE = re.compile(r"^(?:the\s+)?(?:these|those|recent|coming|past|several|many|some|few|annual|annually|yearly|"
@@ -132,9 +135,12 @@ def date_parts(text: str) -> list[tuple[int, int, str]]:
     [('1957', '1957'), ('58', '1958')]
     >>> [r for _, _, r in date_parts("from Sept. 14 to Thursday")], [r for _, _, r in date_parts("April-June")]
     (['Sept. 14', 'Thursday'], ['April-June'])
-    >>> [r for _, _, r in date_parts("the end of March 2025")]
-    ['March 2025']
+    >>> [r for _, _, r in date_parts("the end of March 2025")], [r for _, _, r in date_parts("five months last year")]
+    (['March 2025'], ['last year'])
     """
+    lead = _DURATION_THEN_DATE.match(text)
+    if lead:
+        return [(lead.end() + start, lead.end() + end, part) for start, end, part in date_parts(text[lead.end():])]
     years = _YEAR_RANGE.search(text)
     if years:
         first, second = years.group(1), years.group(2)

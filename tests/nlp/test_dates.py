@@ -94,6 +94,31 @@ def test_holidays_the_model_calls_events_and_the_day_inside_a_time(nlp):
 
 
 def test_fiscal_years_and_deadlines(nlp):
-    text = ("Profit rose in FY24 and in FY'23. The closures would be completed by January. The deal was extended to Nov. 16. "
-            "Output will rise over the next year.")
-    assert values(nlp, text, "2024-07-11") == [("FY24", "2024"), ("FY'23", "2023"), ("January", "2025-01"), ("Nov. 16", "2024-11-16")]
+    text = ("Profit rose in FY24 and in FY'23. The closures would be completed by January. "
+            "The deal was extended to Nov. 16. Output will rise over the next year.")
+    assert values(nlp, text, "2024-07-11") == [("FY24", "2024"), ("FY'23", "2023"), ("January", "2025-01"),
+                                               ("Nov. 16", "2024-11-16")]
+
+
+def test_a_headline_quarter_and_the_year_ago_comparison(nlp):
+    text = ("Orvane Reports Second Quarter 2023 Results\n\nOrvane said sales were $80 million, against $70 million "
+            "in the second quarter of 2022. Its loss narrowed from $9 million a year ago.")
+    assert values(nlp, text, "2023-08-03") == [("Second Quarter 2023", "2023-Q2"),
+                                               ("the second quarter of 2022", "2022-Q2"), ("a year ago", "2022-Q2")]
+
+
+def test_a_planned_quarter_is_not_the_one_reported(nlp):
+    text = ("The bank said the closures would be completed in the third quarter. Profit for 2023 was $5 million, "
+            "down from $6 million a year earlier.")
+    assert values(nlp, text, "2024-03-05") == [("the third quarter", "2024-Q3"), ("2023", "2023"),
+                                               ("a year earlier", "2022")]
+
+
+def test_a_relative_clause_on_a_year_gives_its_month_that_year(nlp):
+    text = "The group expects higher sales for fiscal 2025, which ends in June."
+    assert values(nlp, text, "2024-11-20") == [("fiscal 2025", "2025"), ("June", "2025-06")]
+
+
+def test_a_duration_before_a_date_leaves_the_date(nlp):
+    assert values(nlp, "She said she waited six months last year for the payment.", "2024-05-07") == [
+        ("last year", "2023")]
