@@ -77,8 +77,11 @@ class Count(Mention):
 class DateFact(Mention):
     """A date expression and its ISO 8601 value at the granularity written."""
 
-    value: str | None = Field(description="ISO 8601, partial allowed ('2018', '2018-03', '2018-03-31', '2019-Q1'); null when vague.")
-    granularity: Literal["year", "quarter", "month", "week", "day"] | None = Field(
+    value: str | None = Field(
+        pattern=r"^\d{4}(-(\d{2}(-\d{2})?|Q[1-4]|H[12]|W\d{2}))?$",
+        description="ISO 8601, partial allowed ('2018', '2018-03', '2018-03-31', '2019-Q1', '2005-W22'), and a half "
+        "year as TIMEX3 writes it ('2024-H1'); null when vague.")
+    granularity: Literal["year", "half", "quarter", "month", "week", "day"] | None = Field(
         description="What the value is precise to; null when the value is null.")
 
 

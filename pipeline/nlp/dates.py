@@ -1,52 +1,245 @@
 """The `factwire_dates` component: the model's DATE entities as ISO 8601 values at the granularity written.
 
 dateparser reads only these spans, never a whole text (`pipeline.normalize.dates`).
-A year range ("between 2024 and 2028") gives both years; a longer
-expression holding an explicit calendar date ("the six months ended Sept. 30,
-2023") gives that date. Relative dates ("Wednesday", "last year") are read
-against the publication date of the article the Doc belongs to
-(`doc._.article`), and are left out when it is not known. Each span in
-`doc.spans["dates"]` carries its `DateHit` (`span._.date`).
+One entity may hold several dates: both ends of a range ("from Sept. 14 to
+Thursday", "between 2024 and 2028", "1957-58") or a period ended at a date
+("the six months ended Sept. 30, 2023" gives the date). Relative dates
+("Wednesday", "last year") are read against the publication date of the
+article the Doc belongs to (`doc._.article`), and are left out when it is not
+known; the parse gives what their words cannot:
+
+- the tense of the clause: a weekday or month governed by a past-tense verb
+  is the latest one up to the article date ("was fired in August"); one in a
+  future or planned clause (will, would, is to, plan / schedule / set /
+  expect, "agreed to meet Monday") the first one from it on;
+- the period under discussion: the last quarter named before that had ended
+  by the article date (what a results story reports; the same quarter a
+  year back is its comparison, not a new topic), else the last date written
+  before that is not itself read from another, for "a year earlier", "the
+  year-ago quarter", "that year", "the quarter";
+- the year a relative clause describes: "fiscal 2024, which ends in
+  September" is September 2024 whatever the article date.
+
+The day of a TIME entity ("Sunday night"), a holiday the model calls an event
+("Thanksgiving Day"), a "today" or "FY24" it left out and a quarter or half
+written with its year in a title-case headline ("Reports First Quarter 2024
+Results") are dates too; of "five months last year" only "last year" is. Not dates:
+four digits before a time zone ("0735 GMT"), a recurring weekday ("each
+Thursday", "Monday nights"), a title ("This is VOA Today", '"This Week"'). Each span in `doc.spans["dates"]` carries its
+`DateHit` (`span._.date`).
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from datetime import date
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
-from pipeline.nlp.base import DateHit
-from pipeline.normalize.dates import calendar_date_in, normalize_date, years_in_range
+from pipeline.nlp.base import DateHit, OnDemandLemmas
+from pipeline.normalize.dates import date_parts, normalize_date
+from pipeline.normalize.relative_dates import ANAPHORIC, WEEKDAYS, is_holiday
+from pipeline.patterns import load_json
 
 DATES = "dates"  # the key of doc.spans
+_RULES = load_json("date_rules.json")
+_PLAN = frozenset(_RULES["plan_words"])
+_INTENT = _PLAN | frozenset(_RULES["intent_words"])
+_DEADLINE = frozenset(_RULES["deadline_words"])
+_FUTURE_MODALS = frozenset(_RULES["future_modals"])
+_RECURRENCE = frozenset(_RULES["recurrence_words"])
+_TIME_ZONES = frozenset(_RULES["time_zones"])
+_DAY_PARTS = "|".join(_RULES["day_parts"])
+_DAY_OF_TIME = re.compile(rf"\b(?:{'|'.join(WEEKDAYS)})(?:\s+(?:{_DAY_PARTS}))?\b", re.IGNORECASE)
+_DAY_WORDS = frozenset({"today", "tonight"})
+_FISCAL_YEAR = re.compile(r"^FY'?(?:\d{2}|\d{4})$")
+_YEAR = r"(?:FY\s?'?\d{2}|(?:fiscal\s+)?(?:19|20)\d\d)"
+_PERIOD_WITH_YEAR = re.compile(  # "First Quarter 2024", "Q1 2024", "2024 Q1", "H1 2024": a headline's period
+    rf"\b(?:(?:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal[\s-]+)?(?:quarter|half)(?:\s+of)?,?"
+    rf"|[QH][1-4])\s+{_YEAR}\b|\b(?:19|20)\d\d\s+[QH][1-4]\b", re.IGNORECASE)
 
 
 class DateFinder:
-    """Normalize every DATE entity (or its dated parts) against the article's publication date."""
+    """Normalize every DATE entity (or its dated parts) against the article's publication date and the clause."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.lemma = OnDemandLemmas(nlp)
 
     def __call__(self, doc: Doc) -> Doc:
         base = publication_date(doc)
-        found = [(span, hit) for ent in doc.ents if ent.label_ == "DATE" for span, hit in self._dated_parts(doc, ent, base)]
+        found: list[tuple[Span, DateHit]] = []
+        topic = quarter = None  # the period under discussion; the last ended quarter named, which results are about
+        for ent in _date_spans(doc):
+            if _in_a_name(ent):
+                continue
+            tense, year = clause_tense(ent, self.lemma), year_of_clause(ent, self.lemma)
+            for span, hit in self._dated_parts(doc, ent, base, tense, quarter or topic):
+                hit = _in_year(hit, year) if year and not re.search(r"\d{4}", span.text) else hit
+                found.append((span, hit))
+                if _sets_topic(span.text, hit) and not _compared(hit, quarter):
+                    topic = hit.value
+                    quarter = hit.value if hit.granularity == "quarter" and _ended(hit.value, base) else quarter
         doc.spans[DATES] = [span for span, _ in found]
         for span, (_, hit) in zip(doc.spans[DATES], found):
             span._.date = hit
         return doc
 
     @staticmethod
-    def _dated_parts(doc: Doc, ent: Span, base: date | None) -> list[tuple[Span, DateHit]]:
-        """Date values of one DATE entity: itself, its explicit calendar part, or both ends of a year range."""
-        parts = [(ent.start_char + s, ent.start_char + e) for s, e in years_in_range(ent.text)]
-        inner = calendar_date_in(ent.text)
-        if not parts:  # "the year to March 31, 2024": the date is the explicit part
-            parts = [(ent.start_char + inner[0], ent.start_char + inner[1])] if inner else [(ent.start_char, ent.end_char)]
+    def _dated_parts(doc: Doc, ent: Span, base: date | None, tense: str | None,
+                     topic: str | None) -> list[tuple[Span, DateHit]]:
+        """Date values of one entity: itself, or each date it holds."""
         found = []
-        for start, end in parts:
-            span = doc.char_span(start, end, alignment_mode="expand")
-            normalized = normalize_date(span.text, base)
+        parts = date_parts(ent.text)
+        for start, end, text in parts:
+            span = doc.char_span(ent.start_char + start, ent.start_char + end, alignment_mode="expand")
+            if span is None or (len(parts) > 1 and span.text != ent.text[start:end]):
+                continue  # a part inside one token ("2024/25"): no span of its own
+            normalized = normalize_date(text, base, tense=tense, topic=topic)
             if normalized is not None:
                 found.append((span, DateHit(*normalized)))
         return found
+
+
+def _date_spans(doc: Doc) -> list[Span]:
+    """What may name a date, in text order: DATE entities that are not clock times or recurrences, the day of a
+    TIME entity ("the early hours of Thursday morning"), holidays the model calls events ("Thanksgiving Day"),
+    and 'today' / 'tonight' / 'FY24' the model left out."""
+    spans = [ent for ent in doc.ents if ent.label_ == "DATE" and _is_date(ent)]
+    for ent in doc.ents:
+        day = _DAY_OF_TIME.search(ent.text) if ent.label_ == "TIME" else None
+        if day is not None:
+            spans.append(doc.char_span(ent.start_char + day.start(), ent.start_char + day.end()))
+        elif ent.label_ == "EVENT" and is_holiday(ent.text):
+            spans.append(ent)
+    spans += [doc[token.i:token.i + 1] for token in doc if (token.lower_ in _DAY_WORDS and not token.ent_type_)
+              or (_FISCAL_YEAR.match(token.text) and token.ent_type_ != "DATE")]  # the model calls "FY'24" an ORG
+    periods = _periods_left_out(doc)
+    spans = [span for span in spans if span is not None and not any(
+        period.start <= span.start and span.end <= period.end for period in periods)] + periods
+    return sorted(spans, key=lambda span: span.start)
+
+
+def _periods_left_out(doc: Doc) -> list[Span]:
+    """Quarters and halves written with their year that no DATE entity holds whole: in title-case headlines
+    ("Reports First Quarter 2024 Financial Results") the model misses them or takes the year alone."""
+    spans = []
+    for match in _PERIOD_WITH_YEAR.finditer(doc.text):
+        span = doc.char_span(match.start(), match.end())
+        if span is None:
+            continue
+        overlapping = [ent for ent in doc.ents
+                       if ent.label_ == "DATE" and ent.start < span.end and span.start < ent.end]
+        if all(span.start <= ent.start and ent.end <= span.end and len(ent) < len(span) for ent in overlapping):
+            spans.append(span)
+    return spans
+
+
+def _is_date(ent: Span) -> bool:
+    """A DATE entity that is not a clock time ("0735 GMT") or a recurrence ("each Thursday", "Monday nights")."""
+    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    if after is not None and after.text.upper() in _TIME_ZONES and ent.text[:1].isdigit():
+        return False
+    recurring = ent[0].lower_ in _RECURRENCE or (before is not None and before.lower_ in _RECURRENCE)
+    plural = any(token.lower_[:-1] in WEEKDAYS for token in ent)  # "Mondays"
+    nights = after is not None and after.lower_[:-1] in _DAY_PARTS.split("|") and after.lower_.endswith("s")
+    weekday = any(token.lower_ in WEEKDAYS for token in ent)
+    return not (plural or (weekday and (recurring or nights)))
+
+
+def _in_a_name(ent: Span) -> bool:
+    """A capitalized 'Today' or 'This Week' after a name ('VOA Today') or quoted on its own: a title."""
+    first, doc = ent[0], ent.doc
+    if not first.is_title or first.is_sent_start or first.lower_ not in {"today", "tonight", "tomorrow", "this"}:
+        return False
+    before = doc[ent.start - 1]
+    after = doc[ent.end:ent.end + 2]
+    quoted = before.is_quote and any(token.is_quote for token in after)
+    return quoted or before.pos_ == "PROPN"
+
+
+def _ended(quarter: str, base: date | None) -> bool:
+    """Whether a quarter had ended by the article date: results are reported for those, plans name the others."""
+    year, number = int(quarter[:4]), int(quarter[-1])
+    return base is None or (year, number * 3) < (base.year, base.month)
+
+
+def _compared(hit: DateHit, quarter: str | None) -> bool:
+    """Whether a quarter is the one under discussion a year back ("compared with $349.7 million in the first
+    quarter of 2023" in a story on the first quarter of 2024): a comparison, not a new topic."""
+    return quarter is not None and hit.granularity == "quarter" and hit.value == f"{int(quarter[:4]) - 1}{quarter[4:]}"
+
+
+def _sets_topic(text: str, hit: DateHit) -> bool:
+    """Whether a date names the period under discussion: written in its own right, and not just a day of the
+    week or 'today'."""
+    if ANAPHORIC.search(text.lower()):
+        return False
+    return hit.granularity != "day" or any(ch.isdigit() for ch in text)
+
+
+def clause_tense(span: Span, lemma: Callable[[Token], str]) -> str | None:
+    """'past', 'future' or None: which way from the article date the clause governing a date looks.
+
+    Future: 'will' / 'would' on the verb, 'is to', a planning word as a participle or with 'for' ('has
+    scheduled a conference Thursday', 'planned for early March'), an intent verb over the infinitive ('agreed
+    to meet Monday', 'set to resume Monday'), the present progressive ('is leaving on Thursday'). Past: a
+    past-tense verb or a perfect, except after a deadline preposition ('was extended to Nov. 16'). None under
+    an adjective ('payable Dec. 7') or an infinitive of another verb.
+    """
+    verb, preposition = _governing_verb(span.root, lemma)
+    if verb is None:
+        return None
+    auxes = [child for child in verb.children if child.dep_ in {"aux", "auxpass"}]
+    infinitive = any(aux.tag_ == "TO" for aux in auxes)
+    head = lemma(verb.head) if verb.dep_ in {"xcomp", "ccomp", "advcl"} else ""
+    planned = lemma(verb) in _PLAN and (verb.tag_ in {"VBN", "VBG", "JJ"} or preposition == "for")
+    if any(aux.lower_ in _FUTURE_MODALS for aux in auxes) or planned or (infinitive and head in _INTENT | {"be"}):
+        return "future"
+    if infinitive or preposition in _DEADLINE:
+        return None
+    if verb.tag_ == "VBD" or any(aux.tag_ == "VBD" or lemma(aux) == "have" for aux in auxes):
+        return "past"
+    if verb.tag_ == "VBG" and any(lemma(aux) == "be" and aux.tag_ in {"VBZ", "VBP"} for aux in auxes):
+        return "future"  # "is leaving on Thursday"
+    return None
+
+
+def year_of_clause(span: Span, lemma: Callable[[Token], str]) -> str | None:
+    """The year a date's clause describes when it is a relative clause on a year ("fiscal 2024, which ends in
+    September"): a month or day there is in that year, whatever the article date."""
+    verb, _ = _governing_verb(span.root, lemma)
+    head = verb.head if verb is not None and verb.dep_ == "relcl" else None
+    return head.text if head is not None and re.fullmatch(r"(?:1[6-9]|20|21)\d\d", head.text) else None
+
+
+def _in_year(hit: DateHit, year: str) -> DateHit:
+    """A month or day moved into the year its clause describes."""
+    if hit.granularity not in {"month", "day"}:
+        return hit
+    value = year + hit.value[4:]
+    try:
+        date.fromisoformat(value if hit.granularity == "day" else f"{value}-01")
+    except ValueError:
+        return hit  # February 29 in a year without one
+    return DateHit(value, hit.granularity)
+
+
+def _governing_verb(token: Token, lemma: Callable[[Token], str]) -> tuple[Token | None, str]:
+    """The verb a date depends on, up the heads from its root through nouns and prepositions, and the
+    preposition that joins the date to it (the first one up)."""
+    preposition = ""
+    for _ in range(6):
+        if token.pos_ in {"VERB", "AUX"} or lemma(token) in _PLAN:
+            return token, preposition
+        if token.pos_ == "ADJ" or token.head is token:
+            return None, preposition
+        if token.pos_ == "ADP" and not preposition:
+            preposition = token.lower_
+        token = token.head
+    return None, preposition
 
 
 def publication_date(doc: Doc) -> date | None:
@@ -61,4 +254,4 @@ def publication_date(doc: Doc) -> date | None:
 
 @Language.factory("factwire_dates")
 def make_dates(nlp: Language, name: str) -> DateFinder:
-    return DateFinder()
+    return DateFinder(nlp)

@@ -27,3 +27,98 @@ def test_a_year_range_gives_both_years_and_a_long_expression_its_calendar_date(n
 def test_a_text_on_its_own_has_no_article(nlp):
     doc = nlp("It closed on Friday.")
     assert doc._.article is None and list(doc.spans["dates"]) == []
+
+
+def values(nlp, text, published):
+    return [(span, hit.value) for span, hit in dates(nlp, text, published)]
+
+
+def test_the_tense_of_the_clause_decides_the_year_of_a_month(nlp):
+    assert values(nlp, "The chief executive was fired in August.", "2013-03-05") == [("August", "2012-08")]
+    assert values(nlp, "The new plant will open in August.", "2013-03-05") == [("August", "2013-08")]
+
+
+def test_a_planned_weekday_lies_ahead(nlp):
+    text = "The team planned to leave Nairobi on Thursday. Talks are set to resume Monday. She arrived Friday."
+    assert values(nlp, text, "1998-09-30") == [("Thursday", "1998-10-01"), ("Monday", "1998-10-05"),
+                                               ("Friday", "1998-09-25")]
+
+
+def test_a_year_earlier_is_the_period_under_discussion_one_year_back(nlp):
+    text = ("Net income rose to $5 million in the third quarter from $4 million a year earlier. "
+            "In the year-ago quarter, sales were flat.")
+    assert values(nlp, text, "1989-11-02") == [("the third quarter", "1989-Q3"), ("a year earlier", "1988-Q3"),
+                                               ("the year-ago quarter", "1988-Q3")]
+
+
+def test_a_period_ended_at_a_date_gives_the_date_and_a_range_both_ends(nlp):
+    text = "Profit fell in the quarter to Dec. 31. It bought 254,200 shares from Sept. 14 to Thursday."
+    assert values(nlp, text, "2013-03-05") == [("Dec. 31", "2012-12-31"), ("Sept. 14", "2012-09-14"),
+                                               ("Thursday", "2013-02-28")]
+
+
+def test_a_season_of_two_years_gives_both(nlp):
+    assert values(nlp, "The league grew in the 1957-58 season.", None) == [("1957", "1957"), ("58", "1958")]
+
+
+def test_halves_are_written_as_halves(nlp):
+    assert dates(nlp, "Deliveries start in the first half of 2024.") == [("the first half of 2024",
+                                                                          DateHit("2024-H1", "half"))]
+
+
+def test_clock_times_and_recurrences_are_not_dates(nlp):
+    text = "The blast came at 10:35 a.m. (0735 GMT) Friday. Flights depart each Thursday from August 6."
+    assert [span for span, _ in values(nlp, text, "1998-08-08")] == ["Friday", "August 6"]
+
+
+def test_the_day_of_a_time_of_day_is_a_date(nlp):
+    assert values(nlp, "Police arrested him on Sunday night.", "1998-03-24") == [("Sunday night", "1998-03-22")]
+
+
+def test_a_relative_date_in_a_title_is_part_of_the_name(nlp):
+    text = 'This is VOA Today. James Baker, speaking on "This Week," said talks begin today.'
+    assert values(nlp, text, "1998-03-31") == [("today", "1998-03-31")]
+
+
+def test_the_quarter_a_story_reports_is_what_a_year_earlier_refers_to(nlp):
+    text = ("Third-quarter profit rose 10%. Assets as of Sept. 30 were $2 billion. "
+            "Revenue rose to $9 million from $7 million a year earlier.")
+    assert values(nlp, text, "1989-10-26")[-1] == ("a year earlier", "1988-Q3")
+
+
+def test_holidays_the_model_calls_events_and_the_day_inside_a_time(nlp):
+    assert values(nlp, "Elian was found on Thanksgiving Day clinging to an inner tube.", "2000-01-07") == [
+        ("Thanksgiving Day", "1999-11-25")]
+    assert values(nlp, "He was arrested in the early hours of Thursday morning.", "1999-10-08") == [
+        ("Thursday morning", "1999-10-07")]
+
+
+def test_fiscal_years_and_deadlines(nlp):
+    text = ("Profit rose in FY24 and in FY'23. The closures would be completed by January. "
+            "The deal was extended to Nov. 16. Output will rise over the next year.")
+    assert values(nlp, text, "2024-07-11") == [("FY24", "2024"), ("FY'23", "2023"), ("January", "2025-01"),
+                                               ("Nov. 16", "2024-11-16")]
+
+
+def test_a_headline_quarter_and_the_year_ago_comparison(nlp):
+    text = ("Orvane Reports Second Quarter 2023 Results\n\nOrvane said sales were $80 million, against $70 million "
+            "in the second quarter of 2022. Its loss narrowed from $9 million a year ago.")
+    assert values(nlp, text, "2023-08-03") == [("Second Quarter 2023", "2023-Q2"),
+                                               ("the second quarter of 2022", "2022-Q2"), ("a year ago", "2022-Q2")]
+
+
+def test_a_planned_quarter_is_not_the_one_reported(nlp):
+    text = ("The bank said the closures would be completed in the third quarter. Profit for 2023 was $5 million, "
+            "down from $6 million a year earlier.")
+    assert values(nlp, text, "2024-03-05") == [("the third quarter", "2024-Q3"), ("2023", "2023"),
+                                               ("a year earlier", "2022")]
+
+
+def test_a_relative_clause_on_a_year_gives_its_month_that_year(nlp):
+    text = "The group expects higher sales for fiscal 2025, which ends in June."
+    assert values(nlp, text, "2024-11-20") == [("fiscal 2025", "2025"), ("June", "2025-06")]
+
+
+def test_a_duration_before_a_date_leaves_the_date(nlp):
+    assert values(nlp, "She said she waited six months last year for the payment.", "2024-05-07") == [
+        ("last year", "2023")]
