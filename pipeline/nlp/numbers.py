@@ -14,11 +14,14 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from pipeline.normalize.numbers import NUMBER_WORDS, SCALES, TENS, UNITS, parse_number
-from pipeline.normalize.qualifiers import qualifier
+from pipeline.normalize.qualifiers import is_qualifier, qualifier
 
 NUMBERS = "numbers"  # the key of doc.spans
 
 _DIGITS = re.compile(r"^[-−]?(?:\d[\d,]*(?:\.\d+)?|\.\d+)$")
+_LEADING_ZERO = re.compile(r"^0\d")  # "08" of a date, "000" of a table's "( 000s )"
+_GROUPS = re.compile(r"^\d+(?:/\d+)*$")
+_FRACTION_SCALES = frozenset({"half", "quarter", "dozen", "hundred", "thousand", "million", "billion", "trillion"})
 
 
 def looks_like_year(run: Span) -> bool:
@@ -54,25 +57,53 @@ def _word_follows(previous: str, word: str) -> bool:
     return after in _FOLLOWS[before]
 
 
+def _glued_digit_groups(doc: Doc, i: int) -> int:
+    """The end of the digit groups glued to token i by "-" or "/" ("1996-08-28", "5/1/98-02"), or i when fewer
+    than three groups: three or more are a date or a code, never a number."""
+    groups, j = 0, i
+    while j < len(doc) and _GROUPS.match(doc[j].text):
+        groups += doc[j].text.count("/") + 1
+        j += 1
+        if j + 1 < len(doc) and doc[j].text in {"-", "/"} and not doc[j - 1].whitespace_ and not doc[j].whitespace_:
+            j += 1
+        else:
+            break
+    return j if groups >= 3 and j > i + 1 else i
+
+
+def _starts_run(doc: Doc, i: int) -> bool:
+    """Whether a number run can start at token i: digits (not "08" or "000", a date's or a table's part), a number
+    word, a spelled-out scale, "a"/"half"/"quarter" before a scale ("a billion", "half a million")."""
+    token, n = doc[i], len(doc)
+    if _DIGITS.match(token.text):
+        return not _LEADING_ZERO.match(token.text)
+    if token.lower_ in {"a", "half", "quarter", "quarters"} and i + 1 < n and doc[i + 1].lower_ in _FRACTION_SCALES:
+        return token.lower_ != "a" or doc[i + 1].lower_ not in {"half", "quarter"} or i + 2 < n
+    if token.lower_ == "half" and i + 2 < n and doc[i + 1].lower_ == "a" and doc[i + 2].lower_ in _FRACTION_SCALES:
+        return True  # "half a million"
+    if token.lower_ in SCALES:
+        return len(token.text) > 2 and token.lower_ != "grand"
+    return token.lower_ in NUMBER_WORDS
+
+
 def number_runs(doc: Doc) -> list[Span]:
     """Maximal runs of tokens that spell one number ("1.16 billion", "three hundred and two").
 
     Abbreviated scales (m, bn, k) count only right after digits; "and" and a
     hyphen join number words; "a" starts a run before a scale word ("a billion").
+    Number words never continue digits: "$1 billion seven years ago" is two numbers.
     """
     runs: list[Span] = []
     i, n = 0, len(doc)
     while i < n:
-        token = doc[i]
-        starts = bool(_DIGITS.match(token.text)) or (token.lower_ in NUMBER_WORDS and token.lower_ not in SCALES)
-        if token.lower_ in {"a", "half", "quarter", "quarters"} and i + 1 < n \
-                and doc[i + 1].lower_ in {"half", "quarter", "dozen", "hundred", "thousand", "million", "billion", "trillion"}:
-            starts = token.lower_ != "a" or doc[i + 1].lower_ not in {"half", "quarter"} or i + 2 < n
-        if token.lower_ in SCALES and len(token.text) > 2 and token.lower_ not in {"grand"}:
-            starts = True
-        if not starts:
+        glued = _glued_digit_groups(doc, i)
+        if glued > i:
+            i = glued
+            continue
+        if not _starts_run(doc, i):
             i += 1
             continue
+        digits_first = bool(_DIGITS.match(doc[i].text))
         j = i + 1
         while j < n:
             nxt = doc[j]
@@ -80,10 +111,10 @@ def number_runs(doc: Doc) -> list[Span]:
             if nxt.lower_ in SCALES and (len(nxt.text) > 2 or _DIGITS.match(prev.text)) and nxt.lower_ != "grand" \
                     and _word_follows(prev.lower_, nxt.lower_):
                 j += 1
-            elif nxt.lower_ in NUMBER_WORDS and not _DIGITS.match(prev.text) and nxt.lower_ not in SCALES \
+            elif nxt.lower_ in NUMBER_WORDS and not digits_first and nxt.lower_ not in SCALES \
                     and _word_follows(prev.lower_, nxt.lower_):
                 j += 1
-            elif nxt.lower_ in {"and", "-", "a"} and j + 1 < n and not _DIGITS.match(prev.text) \
+            elif nxt.lower_ in {"and", "-", "a"} and j + 1 < n and not digits_first \
                     and doc[j + 1].lower_ in NUMBER_WORDS | {"half"} and not _DIGITS.match(doc[j + 1].text) \
                     and _word_follows(prev.lower_, doc[j + 1].lower_):
                 j += 2
@@ -123,3 +154,14 @@ def make_numbers(nlp: Language, name: str) -> NumberFinder:
 def qualifier_before(doc: Doc, start: int) -> str | None:
     """The controlled qualifier written just before token `start` ("more than", "an estimated"), if any."""
     return qualifier([t.lower_ for t in doc[max(start - 3, 0):start]])
+
+
+def preceded_by(doc: Doc, start: int, cues: list[tuple[str, ...]]) -> bool:
+    """Whether one of `cues` (lower-cased word tuples) ends just before token `start`, or before a qualifier
+    there: "up from 120", "down from more than 1,000"."""
+    words = [t.lower_ for t in doc[max(start - 7, 0):start]]
+    for cut in range(len(words), max(len(words) - 4, -1), -1):
+        if cut == len(words) or is_qualifier(words[cut:]):
+            if any(tuple(words[max(cut - len(cue), 0):cut]) == cue for cue in cues):
+                return True
+    return False

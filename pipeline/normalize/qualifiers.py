@@ -32,6 +32,15 @@ def qualifier(words_before: list[str]) -> str | None:
     return None
 
 
+def is_qualifier(words: list[str]) -> bool:
+    """Whether the lower-cased words are one qualifier phrase, all of them.
+
+    >>> is_qualifier(["more", "than"]), is_qualifier(["from", "about"]), is_qualifier([])
+    (True, False, False)
+    """
+    return tuple(words) in _qualifiers()
+
+
 def qualified_readings(words: list[str]) -> list[tuple[str | None, list[str]]]:
     """(qualifier, rest) for the words read as they are and for every leading qualifier phrase (up to three words).
 

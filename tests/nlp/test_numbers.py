@@ -22,6 +22,14 @@ def test_number_runs(blank, text, runs):
     assert [r.text for r in number_runs(blank.make_doc(text))] == runs
 
 
+@pytest.mark.parametrize(("text", "runs"), [
+    ("$1 billion seven years ago", ["1 billion", "seven"]),  # number words never continue digits
+    ("half a million fake trainers", ["half a million"]),
+    ("ANKARA 1996-08-27 , DUE 5/1/98-02 SR , score 4-2", ["4", "2"]),  # three glued groups: a date or a code
+    ("( CZK 000 's ) on 08", []),  # "000", "08": parts of tables and dates
+])
+def test_what_is_one_number_and_what_is_none(blank, text, runs):
+    assert [r.text for r in number_runs(blank.make_doc(text))] == runs
 
 
 @pytest.mark.parametrize(("text", "runs"), [
