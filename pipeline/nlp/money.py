@@ -4,14 +4,19 @@ A number run (`doc.spans["numbers"]`) with a currency symbol, code or word
 beside it is an amount. Currency forms come from the CLDR-based currency
 table (the tokenizer is taught to split them off digits: "HK$2", "$460m").
 Ranges ("$5-7 million", "between 5 and 7 million dollars") give one amount per
-end, "X or Y" in two currencies two amounts linked as equivalents, and "3
-dollars 50 cents" one amount. Each span in `doc.spans["money"]` carries its
-`MoneyHit` (`span._.money`).
+end, "X or Y" and "X (about Y)" in two currencies two amounts linked as
+equivalents, and "3 dollars 50 cents" one amount. A shared form ("kroner",
+"francs") is the currency a country the story names used on its date
+(`pipeline.nlp.money_context`); what only looks like a currency beside a
+number ("won 4-2", "Euro 96", "eight pounds ( 3.5 kilos )") is left out
+(`pipeline.nlp.money_guards`). A bare scaled number compared with the amount
+before it ("3.4 million yuan, down from 14.9 million") takes its currency.
+Each span in `doc.spans["money"]` carries its `MoneyHit` (`span._.money`).
 """
 
 from __future__ import annotations
 
-from collections import Counter
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
@@ -20,10 +25,20 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from pipeline.nlp.base import MoneyHit, OnDemandLemmas, RebuiltOnLoad
-from pipeline.nlp.numbers import NUMBERS, looks_like_year, qualifier_before
+from pipeline.nlp.money_context import Story, story_of
+from pipeline.nlp.money_guards import (
+    championship,
+    names_a_thing,
+    opens_next_number,
+    product_code,
+    unit_note,
+    weight,
+    word_before_number,
+)
+from pipeline.nlp.numbers import NUMBERS, looks_like_year, preceded_by, qualifier_before
 from pipeline.normalize.money import Currency, currency_in_context, currency_table, money_amount
-from pipeline.normalize.numbers import SCALES, decimal_string, parse_number
-from pipeline.normalize.places import country_of
+from pipeline.normalize.numbers import NUMBER_WORDS, SCALES, decimal_string, parse_number
+from pipeline.normalize.qualifiers import qualifier
 from pipeline.patterns import load_json
 
 MONEY = "money"  # the key of doc.spans
@@ -60,6 +75,11 @@ class MoneyFinder(RebuiltOnLoad):
         self.range_scales = frozenset(SCALES) | frozenset(data["range_scales"])
         self.equivalence_joiners = frozenset(data["equivalence_joiners"])
         self.verb_like_words = frozenset(data["verb_like_currency_words"])
+        self.words_not_before = self.verb_like_words | frozenset(data["words_not_before_number"])
+        self.time_after_unit = frozenset(data["time_after_unit"])
+        self.weight_words = frozenset(data["weight_words"])
+        self.comparison_cues = [tuple(cue.split()) for cue in data["comparison_cues"]]
+        self.change_verbs = frozenset(data["change_verbs"])
         self.symbol_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.word_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         tokenizer = nlp.tokenizer
@@ -71,12 +91,18 @@ class MoneyFinder(RebuiltOnLoad):
 
     def __call__(self, doc: Doc) -> Doc:
         by_end, by_start = self._currencies(doc)
+        if not by_start:
+            doc.spans[MONEY] = []
+            return doc
         runs = list(doc.spans[NUMBERS])
-        countries = _countries_named(doc)
-        amounts = self._amounts_at_numbers(doc, runs, by_end, by_start, countries)
+        story = story_of(doc)
+        amounts = self._amounts_at_numbers(doc, runs, by_end, by_start, story)
+        sentences = _sentence_starts(doc) if amounts else []
         self._join_ranges(doc, runs, amounts)
-        singles = self._single_units(doc, by_start, countries)
-        found = self._link_equivalents(doc, self._hits(doc, sorted([*amounts.values(), *singles], key=lambda a: a.start)))
+        self._compared_amounts(doc, runs, amounts, sentences)
+        singles = self._single_units(doc, by_start, story, {run.start for run in runs})
+        ordered = sorted([*amounts.values(), *singles], key=lambda a: a.start)
+        found = self._link_equivalents(doc, self._hits(doc, ordered, sentences))
         doc.spans[MONEY] = [span for span, _ in found]
         for span, (_, hit) in zip(doc.spans[MONEY], found):
             span._.money = hit
@@ -93,30 +119,52 @@ class MoneyFinder(RebuiltOnLoad):
         return by_end, by_start
 
     def _amounts_at_numbers(self, doc: Doc, runs: list[Span], by_end: dict[int, Span], by_start: dict[int, Span],
-                            countries: list[str]) -> dict[int, _Amount]:
+                            story: Story) -> dict[int, _Amount]:
         """The amounts found around number runs, by the index of their run."""
         amounts: dict[int, _Amount] = {}
         covered = -1
         for k, run in enumerate(runs):
-            found = None if run.start < covered else self._currency_beside(doc, run, by_end, by_start)
+            found = None if run.start < covered or unit_note(doc, run) \
+                else self._currency_beside(doc, run, by_end, by_start, covered)
             if found is None:
                 continue
             start, end, currency, form = found
+            if form in self.table.needs_country and not self._country_shown(currency, story, by_start):
+                continue
+            resolved = currency_in_context(form, currency, story.countries, story.published)
+            if resolved is None:
+                continue  # "crowns", "marks" in a story of no country that used them
             covered = end
-            currency, basis = currency_in_context(form, currency, countries)
             number = run.text if end <= run.end or doc[end - 1].lower_ not in SCALES else f"{run.text} {doc[end - 1].text}"
-            amounts[k] = _Amount(start, end, currency, number, basis)
+            amounts[k] = _Amount(start, end, resolved[0], number, resolved[1])
         return amounts
 
-    def _currency_beside(self, doc: Doc, run: Span, by_end: dict, by_start: dict) -> tuple[int, int, Currency, str] | None:
-        """(start, end, currency, written form) of a money mention around a number run, or None."""
+    def _country_shown(self, currency: Currency, story: Story, by_start: dict[int, Span]) -> bool:
+        """Whether the story names the currency's country or writes another form of it ("£", "pence" for "p")."""
+        if currency.code[:2] in story.countries:
+            return True
+        return any(form.text not in self.table.needs_country and (other := self.table.lookup(form.text)) is not None
+                   and other.code == currency.code for form in by_start.values())
+
+    def _currency_beside(self, doc: Doc, run: Span, by_end: dict, by_start: dict,
+                         covered: int) -> tuple[int, int, Currency, str] | None:
+        """(start, end, currency, written form) of a money mention around a number run, or None.
+
+        A form on each side is one amount over both ("$249 USD", "USD$23 billion dollar"), in the currency of
+        the more specific form (a bare "dollars" names none)."""
         left = by_end.get(run.start)
-        if left is not None and left.text in self.table.attached_only and left[-1].whitespace_:
-            left = None  # "R5bn" is rand, "R 5" is not
+        if left is not None and (left.text in self.table.attached_only and left[-1].whitespace_ or left.start < covered
+                                 or word_before_number(self.table, left, self.words_not_before)
+                                 or product_code(doc, run, left)):
+            left = None  # "R5bn" is rand, "R 5" is not; "won 4-2", "Euro 96", "P1020 ingot" are no amounts
         right = self._currency_after(doc, run, by_start)
-        if right is not None and right.text.lower() in self.table.words and left is not None:
-            left = None  # "US$ 5 million dollars": the word is more specific
-        mention = left or right
+        if right is not None and opens_next_number(doc, right, left is not None):
+            right = None  # "3 USD50 cards", "$ 20,000.00 $ 37,305.97"
+        if left is not None and right is not None and right.text.lower() not in self.table.read_as_default \
+                and self.table.lookup(right.text).code != self.table.lookup(left.text).code:
+            right = None  # "$ 1,574,799 won this year": the sign decides, the word after is another word
+        vague = right is not None and right.text.lower() in self.table.read_as_default
+        mention = (left if vague else right) if left is not None and right is not None else left or right
         if mention is None:
             return None
         scale_after = right is not None and right.end < len(doc) and doc[right.end].lower_ in SCALES \
@@ -137,34 +185,40 @@ class MoneyFinder(RebuiltOnLoad):
             right = by_start.get(run.end + 1)  # "a 1.5-billion-euro deal"
             if right is not None and right.text.lower() not in self.table.words:
                 right = None
-        if right is not None and right.text.lower() in self.table.weight_units \
-                and right.end < len(doc) and doc[right.end].lower_ == "of":
-            return None  # "23 pounds of marijuana" is a weight
-        if right is not None and right.text.lower() in self.table.words:
+        if right is not None and (weight(doc, run, right, self.table, self.weight_words) or championship(doc, right, run)):
+            return None  # "23 pounds of marijuana", "a 7-pound baby", "six Euro ties"
+        if right is not None and right.text.lower() in self.verb_like_words:
             scaled = any(t.lower_ in SCALES for t in run) or len(run.text) >= 4
-            if right.text.lower() in self.verb_like_words and not scaled and right[0].pos_ not in {"NOUN", "PROPN", "NUM", "X"}:
-                return None  # "won" the verb, "real" the adjective; "360 trillion won" is money
+            if not scaled and right[0].pos_ not in {"NOUN", "PROPN", "NUM", "X"} or _opens_name(doc, right):
+                return None  # "won" the verb, "real" the adjective, "1 Real Madrid"; "360 trillion won" is money
         return right
 
-    def _single_units(self, doc: Doc, by_start: dict[int, Span], countries: list[str]) -> list[_Amount]:
-        """"a dollar", "a euro": one unit of a currency, unless the word modifies a noun ("a dollar store")."""
+    def _single_units(self, doc: Doc, by_start: dict[int, Span], story: Story, run_starts: set[int]) -> list[_Amount]:
+        """"a dollar", "a euro": one unit of a currency, unless the word modifies a noun ("a dollar store") or a
+        number follows it ("a USD$23 billion deal")."""
         found = []
         for start, mention in by_start.items():
             if start > 0 and doc[start - 1].lower_ in {"a", "an"} and mention.text.lower() in self.table.words \
-                    and not mention.text.lower().endswith("s") and not _modifies_noun(doc, mention):
-                currency, basis = currency_in_context(mention.text, self.table.lookup(mention.text), countries)
-                found.append(_Amount(start - 1, mention.end, currency, "1", basis))
+                    and len(mention.text) > 2 and mention.text not in self.table.symbols \
+                    and not mention.text.lower().endswith("s") and not _modifies_noun(doc, mention) \
+                    and mention.end not in run_starts:
+                resolved = currency_in_context(mention.text, self.table.lookup(mention.text), story.countries,
+                                               story.published)
+                if resolved is not None:
+                    found.append(_Amount(start - 1, mention.end, resolved[0], "1", resolved[1]))
         return found
 
-    def _hits(self, doc: Doc, amounts: list[_Amount]) -> list[tuple[Span, MoneyHit]]:
+    def _hits(self, doc: Doc, amounts: list[_Amount], sentences: list[int]) -> list[tuple[Span, MoneyHit]]:
         """Each amount's span and value; a minor unit right after an amount of its currency completes it."""
         found: list[tuple[Span, MoneyHit]] = []
         minor_ends: set[int] = set()
-        previous: str | None = None
+        previous: tuple[str, int] | None = None  # the last major currency and its sentence
         for amount in amounts:
-            amount.currency = amount.currency.after(previous)  # "S$1.20 ... 54 cents", "KD 5 ... 25 fils"
+            sentence = bisect_right(sentences, amount.start)
+            if previous is not None and previous[1] == sentence:
+                amount.currency = amount.currency.after(previous[0])  # "S$1.20 ... 54 cents", "KD 5 ... 25 fils"
             if not amount.currency.is_minor:
-                previous = amount.currency.code
+                previous = amount.currency.code, sentence
             value = money_amount(amount.number, amount.currency)
             if value is None:
                 continue
@@ -187,6 +241,8 @@ class MoneyFinder(RebuiltOnLoad):
             if doc[end].lower_ == "each":
                 return "each"
             unit = doc[end + 1]
+            if end + 2 < len(doc) and doc[end + 2].lower_ in self.time_after_unit:
+                return None  # "a year earlier", "a year ago": a time
             if unit.pos_ in {"NOUN", "PROPN"} or unit.lower_ in self.per_unit_nouns:
                 return self.lemma(unit).lower()
         return None
@@ -220,7 +276,7 @@ class MoneyFinder(RebuiltOnLoad):
                 continue
             first = low.start if low else runs[k].start
             between = first > 0 and doc[first - 1].lower_ == "between"
-            if not self._joined_as_range(doc, runs, k, low, high, between):
+            if not self._joined_as_range(doc, runs, k, low, high, between) or self._change_and_level(doc, low, high):
                 continue
             if low is None:
                 low = amounts[k] = replace(high, start=runs[k].start, end=runs[k].end, number=runs[k].text)
@@ -242,19 +298,48 @@ class MoneyFinder(RebuiltOnLoad):
             return False
         if joiner[0].lower_ == "and" and not between:
             return False
-        if low is None and looks_like_year(runs[k]):
-            return False  # "from £61 million in 2008 to £23 million": 2008 is a year
+        if low is None and (looks_like_year(runs[k]) or self._in_date(doc, runs[k])) \
+                or high is None and self._in_date(doc, runs[k + 1]):
+            return False  # "from £61 million in 2008 to £23 million": 2008 is a year; "to March 31 to 18 billion yen"
         if high is None and runs[k + 1].end < len(doc) and doc[runs[k + 1].end].pos_ in {"NOUN", "PROPN"}:
             return False  # "$8.2 billion to two consortia": the second number counts something else
         return True
+
+    def _in_date(self, doc: Doc, run: Span) -> bool:
+        """A number inside a date the model finds that has a word of its own: "March 31", not "between 10 and 20
+        dollars"."""
+        if run[0].ent_type_ != "DATE":
+            return False
+        date = next(ent for ent in doc.ents if ent.start <= run.start < ent.end)
+        return any(t.is_alpha and t.lower_ not in NUMBER_WORDS and t.lower_ not in {"between", "and", "to", "from"}
+                   and self.table.lookup(t.text) is None for t in date)
+
+    def _change_and_level(self, doc: Doc, low: _Amount | None, high: _Amount | None) -> bool:
+        """"Shares rose 12p to 245p": after a verb of change, two amounts are the change and the new level."""
+        return low is not None and high is not None and low.start > 0 \
+            and self.lemma(doc[low.start - 1]).lower() in self.change_verbs
+
+    def _compared_amounts(self, doc: Doc, runs: list[Span], amounts: dict[int, _Amount], sentences: list[int]) -> None:
+        """"3.385 million yuan, down from 14.956 million", "US$5 billion on top of the four billion": a bare scaled
+        number right after an amount in the same sentence, and compared with it, is in its currency."""
+        for k in range(1, len(runs)):
+            run, previous = runs[k], amounts.get(k - 1)
+            if k in amounts or previous is None or previous.currency.is_minor or len(run) < 2 \
+                    or not any(t.lower_ in SCALES for t in run) \
+                    or bisect_right(sentences, run.start) != bisect_right(sentences, previous.start):
+                continue
+            after = doc[run.end] if run.end < len(doc) else None
+            if after is not None and (names_a_thing(after) or after.like_num):
+                continue  # "from 2.1 million passengers": a count
+            if preceded_by(doc, run.start, self.comparison_cues):
+                amounts[k] = _Amount(run.start, run.end, previous.currency, run.text, "context")
 
     def _link_equivalents(self, doc: Doc, found: list[tuple[Span, MoneyHit]]) -> list[tuple[Span, MoneyHit]]:
         """Link "7.9 billion yuan or 1.16 billion US dollars" and "€1.5 billion ($1.6 billion)"; number range ends."""
         linked = list(found)
         for i in range(len(found) - 1):
             (a, ha), (b, hb) = linked[i], linked[i + 1]
-            joiner = doc[a.end:b.start].text.strip().lower()  # not doc.text: it joins the whole Doc on every call
-            if ha.currency != hb.currency and joiner in self.equivalence_joiners and ha.relation is None \
+            if ha.currency != hb.currency and self._equivalence(doc[a.end:b.start]) and ha.relation is None \
                     and hb.relation is None:
                 linked[i] = (a, replace(ha, relation="equivalent", related=i + 1))
                 linked[i + 1] = (b, replace(hb, relation="equivalent", related=i))
@@ -263,18 +348,29 @@ class MoneyFinder(RebuiltOnLoad):
                 linked[i] = (span, replace(hit, related=i + 1 if hit.relation == "range_low" else i - 1))
         return linked
 
+    def _equivalence(self, joiner: Span) -> bool:
+        """"or", "(", "or about", "( about", "=": what joins an amount and the same value in another currency."""
+        words = [t.lower_ for t in joiner]
+        if joiner.text.strip().lower() in self.equivalence_joiners:  # not doc.text: it joins the whole Doc
+            return True
+        return len(words) > 1 and words[0] in {"(", "or"} and qualifier(words[1:]) is not None and len(words) <= 4
+
+
+def _opens_name(doc: Doc, mention: Span) -> bool:
+    """"Real Madrid": a capitalized word before another in running text opens a name."""
+    after = doc[mention.end] if mention.end < len(doc) else None
+    return mention.text.istitle() and after is not None and after.text.istitle() and not after.is_sent_start
+
+
+def _sentence_starts(doc: Doc) -> list[int]:
+    """The first token of each sentence (none known on a blank pipeline: one sentence)."""
+    return [sent.start for sent in doc.sents] if doc.has_annotation("SENT_START") else []
+
 
 def _modifies_noun(doc: Doc, mention: Span) -> bool:
     """"a dollar store", "a euro-zone bank": the currency word is an adjective here."""
     after = doc[mention.end] if mention.end < len(doc) else None
     return after is not None and (after.text in {"-", "–"} or after.pos_ in {"NOUN", "PROPN", "ADJ"} and not after.is_punct)
-
-
-def _countries_named(doc: Doc) -> list[str]:
-    """Countries the text names (places, countries, demonyms), most named first."""
-    named = Counter(code for ent in doc.ents if ent.label_ in {"GPE", "LOC", "NORP"}
-                    and (code := country_of(ent.text)) is not None)
-    return [code for code, _ in named.most_common()]
 
 
 @Language.factory("factwire_money", default_config={"rules": "money_rules.json"})

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 from functools import cache
 
@@ -29,6 +30,7 @@ from pipeline.normalize.qualifiers import qualified_readings
 from pipeline.patterns import load_json
 
 _ATTACHED_SYMBOL = re.compile(r"^([^\d\s-]+)(\d.*)$")
+_YEARS = re.compile(r"\s*\(.*\)")
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,8 @@ class CurrencyTable:
     words: dict[str, Currency] = field(default_factory=dict)
     weight_units: frozenset[str] = frozenset()
     attached_only: frozenset[str] = frozenset()
+    needs_country: frozenset[str] = frozenset()
+    read_as_default: frozenset[str] = frozenset()
 
     def lookup(self, text: str) -> Currency | None:
         """Resolve one written currency form.
@@ -72,6 +76,8 @@ class CurrencyTable:
         ('USD', True)
         >>> table.lookup("Australian dollars").code, table.lookup("CHF").code
         ('AUD', 'CHF')
+        >>> table.lookup("Swedish crowns").code, table.lookup("U.S. cents"), table.lookup("dlrs").code
+        ('SEK', Currency(code='USD', minor_of=('USD',)), 'USD')
         """
         text = " ".join(text.split())
         return self.symbols.get(text) or self.words.get(text.lower())
@@ -87,7 +93,9 @@ def currency_table() -> CurrencyTable:
     table = CurrencyTable(symbols={form: Currency(code) for form, code in cldr["symbols"].items()},
                           words={form: Currency(code) for form, code in cldr["words"].items()},
                           weight_units=frozenset(data["also_weight_units"]),
-                          attached_only=frozenset(data["attached_only"]))
+                          attached_only=frozenset(data["attached_only"]),
+                          needs_country=frozenset(data["needs_country"]),
+                          read_as_default=frozenset(data["read_as_default"]))
     for symbol, code in data["symbols"].items():
         table.symbols[symbol] = Currency(code)
     for code in data["lowercase_codes"]:
@@ -101,7 +109,20 @@ def currency_table() -> CurrencyTable:
         table.words[word] = Currency(code)
     for word, unit in data["minor_units"].items():
         table.words[word] = Currency(unit["default"], tuple(unit["of"]))
+    _add_english_names(table.words, data["english_names"])
     return table
+
+
+def _add_english_names(words: dict[str, Currency], english: dict[str, str]) -> None:
+    """Names news writes in English for a currency CLDR names in its own language ("Swedish crowns" for "Swedish
+    kronor", "Finnish marks"), and the cents of each named dollar ("U.S. cents", "Australian cents")."""
+    for form, currency in list(words.items()):
+        *qualifier, last = form.split()
+        if qualifier and last in english:
+            words.setdefault(" ".join([*qualifier, english[last]]), currency)
+        if qualifier and last in {"dollar", "dollars"} and not currency.is_minor:
+            cents = "cent" if last == "dollar" else "cents"
+            words.setdefault(" ".join([*qualifier, cents]), Currency(currency.code, (currency.code,)))
 
 
 def cldr_currency_forms(not_currency: set[str]) -> dict[str, dict[str, str]]:
@@ -129,17 +150,32 @@ def cldr_currency_forms(not_currency: set[str]) -> dict[str, dict[str, str]]:
 
 
 def _name_word(code: str) -> str:
-    return get_currency_name(code, locale="en").lower().split()[-1]
+    """The last word of a currency's English name, without CLDR's years ("Turkish Lira (1922–2005)" -> "lira")."""
+    return _YEARS.sub("", get_currency_name(code, locale="en")).lower().split()[-1]
 
 
-def currency_in_context(form: str, currency: Currency, countries: list[str]) -> tuple[Currency, str]:
-    """Resolve an ambiguous form with the countries an article names, most named first.
+@cache
+def _family_currency(country: str, families: tuple[str, ...], on: date | None) -> str | None:
+    """The currency of one of `families` that `country` used on a date (today when None), per CLDR."""
+    try:
+        codes = get_territory_currencies(country, start_date=on)
+    except (ValueError, KeyError):
+        return None
+    return next((code for code in codes if _name_word(code) in families), None)
+
+
+def currency_in_context(form: str, currency: Currency, countries: list[str],
+                        on: date | None = None) -> tuple[Currency, str] | None:
+    """Resolve an ambiguous form with the countries an article names, most named first, on the article's date.
 
     Returns the currency and how it was decided: "explicit" (the form names
     one currency), "default" (an ambiguous form read its usual way: a bare
-    "$" is USD whatever the story's country), or
-    "context" (a named country's own currency of the same family, used only
-    when the default's home country is not named at all).
+    "$" is USD whatever the story's country), or "context" (the currency of
+    the form's family that a named country used on the article's date: the
+    default's home country first when it is named, "francs" in a French story
+    of 1996 are French francs). A form that is also an English word
+    ("crowns", "marks") is money only so: None when no named country used
+    such a currency.
 
     >>> table = currency_table()
     >>> currency_in_context("Rs", table.lookup("Rs"), ["PK"])[0].code
@@ -148,18 +184,25 @@ def currency_in_context(form: str, currency: Currency, countries: list[str]) -> 
     (Currency(code='INR', minor_of=()), 'default')
     >>> currency_in_context("$", table.lookup("$"), ["AU"]), currency_in_context("HK$", table.lookup("HK$"), ["AU"])[1]
     ((Currency(code='USD', minor_of=()), 'default'), 'explicit')
+    >>> [currency_in_context("francs", table.lookup("francs"), ["FR"], on)[0].code for on in (date(1996, 8, 27), None)]
+    ['FRF', 'CHF']
+    >>> currency_in_context("crowns", table.lookup("crowns"), ["DK"])[0].code, currency_in_context("crowns", table.lookup("crowns"), [])
+    ('DKK', None)
     """
     data = load_json("currencies.json")
     families = data["families"].get(form) or data["families"].get(form.lower())
     if not families:
         return currency, "default" if form in data["read_as_default"] or form.lower() in data["read_as_default"] else "explicit"
-    if currency.code[:2] in countries:
-        return currency, "default"
-    for country in countries:
-        local = get_territory_currencies(country)[:1]
-        if local and _name_word(local[0]) in families:
-            return (Currency(local[0], currency.minor_of), "context") if local[0] != currency.code else (currency, "default")
-    return currency, "default"
+    home = currency.code[:2]
+    for country in ([home] if home in countries else []) + [c for c in countries if c != home]:
+        local = _family_currency(country, tuple(families), on)
+        if local is not None:
+            decided = local != currency.code or form.lower() in data["context_only"]
+            return Currency(local, currency.minor_of), "context" if decided else "default"
+    if form.lower() in data["context_only"]:
+        return None
+    dated = _family_currency(home, tuple(families), on) if on is not None else None  # "lei" in 1996: ROL
+    return Currency(dated or currency.code, currency.minor_of), "default"
 
 
 def _add_local_forms(symbols: dict[str, str], words: dict[str, str]) -> None:
