@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from pipeline.nlp.base import CountHit, OnDemandLemmas
 from pipeline.nlp.boundaries import ends_line
 from pipeline.nlp.money import MONEY
-from pipeline.nlp.numbers import NUMBERS, looks_like_year, qualifier_before
+from pipeline.nlp.numbers import NUMBERS, looks_like_year, preceded_by, qualifier_before
 from pipeline.normalize.money import currency_table
 from pipeline.normalize.numbers import parse_number
 from pipeline.patterns import load_json
@@ -35,6 +35,7 @@ class CountFinder:
         data = load_json(rules)
         self.lemma = OnDemandLemmas(nlp)
         self.not_counted = frozenset(data["not_counted"])
+        self.units_also_things = frozenset(data["units_also_things"])
         self.identifier_words = frozenset(data["identifier_words"])
         self.item_lemmas: dict[str, str] = data["item_lemmas"]
         self.elliptical_cues = [tuple(cue.split()) for cue in data["elliptical_cues"]]
@@ -82,9 +83,9 @@ class CountFinder:
         return found
 
     def _elliptical(self, doc: Doc, run: Span) -> bool:
-        """A number compared with a count just before it: "up from 120", "compared with 98", "versus 75"."""
-        before = tuple(t.lower_ for t in doc[max(run.start - 2, 0):run.start])
-        return any(before[-len(cue):] == cue for cue in self.elliptical_cues)
+        """A number compared with a count just before it: "up from 120", "compared with 98", "versus 75", "down
+        from more than 1,000"."""
+        return preceded_by(doc, run.start, self.elliptical_cues)
 
     def _approximate(self, doc: Doc, taken: set[int]) -> list[tuple[Span, CountHit]]:
         """"dozens of shops", "hundreds of thousands of people": counts at their lower bound, qualified "at least"."""
@@ -143,6 +144,8 @@ class CountFinder:
         nxt = doc[run.end] if run.end < len(doc) else None
         if nxt is None or nxt.lower_ == "of" or ends_line(last):
             return None
+        if not last.whitespace_ and len(nxt.text) == 1 and nxt.is_alpha:
+            return None  # a letter glued to the digits is a unit or a name: "2p", "99c", "1080p"
         head = None
         if last.head.i >= run.end and last.head.pos_ in {"NOUN", "PROPN"} and last.head.i - run.end <= 5:
             head = last.head
@@ -150,8 +153,9 @@ class CountFinder:
                 head = None
         if head is None:
             head = self._scan_noun(doc, run.end)
-        if head is None or any(self._is_unit(t) for t in (head, nxt)):
-            return None  # a measure or duration, or "18 times earnings", "25 yr high"
+        if head is None or self._is_unit(nxt) or self._is_unit(head) and not (head.i > nxt.i and head.lower_ in
+                                                                            self.units_also_things):
+            return None  # a measure or duration, or "18 times earnings", "25 yr high"; "600,000 smart meters" count
         if head.pos_ == "PROPN" and not head.text.endswith("s"):
             return None
         return head
@@ -162,12 +166,14 @@ class CountFinder:
 
     @staticmethod
     def _scan_noun(doc: Doc, start: int) -> Token | None:
-        """The last noun of the adjective/noun sequence that starts at `start`."""
+        """The last noun of the adjective/noun sequence that starts at `start` (a word tagged as a preposition that
+        is none, "3.2 lakh counterfeit batteries", modifies it too)."""
         noun = None
         for token in doc[start:start + 6]:
             if token.pos_ in {"NOUN", "PROPN"}:
                 noun = token
-            elif token.pos_ in {"ADJ", "VERB"} and token.tag_ in {"JJ", "JJR", "VBG", "VBN"} and noun is None:
+            elif noun is None and (token.pos_ in {"ADJ", "VERB"} and token.tag_ in {"JJ", "JJR", "VBG", "VBN"}
+                                   or token.pos_ == "ADP" and not token.is_stop and token.is_lower):
                 continue
             else:
                 break

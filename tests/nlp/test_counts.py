@@ -44,3 +44,25 @@ def test_no_count(nlp, text):
 @pytest.mark.xfail(strict=True, reason="the model reads 'Between 15 and 20' as a DATE, whose numbers are never counts")
 def test_a_range_opened_by_between(nlp):
     assert counts(nlp, "Between 15 and 20 people were hurt.") == [("15", 15, "person", None), ("20 people", 20, "person", None)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Police seized half a million fake trainers.", [("half a million fake trainers", 500000, "trainer", None)]),
+    ("The DRI seized 3.2 lakh counterfeit smartphone batteries.",
+     [("3.2 lakh counterfeit smartphone batteries", 320000, "battery", None)]),
+    ("The deals leave it with about 400 brands, down from more than 1,000 a decade ago.",
+     [("400 brands", 400, "brand", "about"), ("1,000", 1000, "brand", "over")]),
+    ("Kenya Power will buy 600,000 smart meters.", [("600,000 smart meters", 600000, "meter", None)]),
+    ("Officers searched 18 premises.", [("18 premises", 18, "premises", None)]),
+])
+def test_counts_house_styles_write(nlp, text, expected):
+    assert counts(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Volvo earned 3 billion Swedish crowns.",  # money, not a count of crowns
+    "The road is 600 meters long.",
+    "Shares rose 2p to 2,450p on a 1080p screen.",  # pence or a resolution, never a count of "p"
+])
+def test_no_count_in_money_or_measures(nlp, text):
+    assert counts(nlp, text) == []
