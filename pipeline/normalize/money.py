@@ -31,6 +31,7 @@ from pipeline.patterns import load_json
 
 _ATTACHED_SYMBOL = re.compile(r"^([^\d\s-]+)(\d.*)$")
 _YEARS = re.compile(r"\s*\(.*\)")
+_SINCE = date(1946, 1, 1)  # the currencies of post-war news, not the Reichsmark's
 
 
 @dataclass(frozen=True)
@@ -155,10 +156,12 @@ def _name_word(code: str) -> str:
 
 
 @cache
-def _family_currency(country: str, families: tuple[str, ...], on: date | None) -> str | None:
-    """The currency of one of `families` that `country` used on a date (today when None), per CLDR."""
+def _family_currency(country: str, families: tuple[str, ...], on: date | None, ever: bool = False) -> str | None:
+    """The currency of one of `families` that `country` used on a date (today when None), per CLDR; with `ever`,
+    the latest it has used since the Second World War (an undated story: "marks" from Bonn are DEM)."""
     try:
-        codes = get_territory_currencies(country, start_date=on)
+        codes = get_territory_currencies(country, start_date=on) if not ever else \
+            get_territory_currencies(country, start_date=_SINCE, end_date=date.today())[::-1]
     except (ValueError, KeyError):
         return None
     return next((code for code in codes if _name_word(code) in families), None)
@@ -188,14 +191,18 @@ def currency_in_context(form: str, currency: Currency, countries: list[str],
     ['FRF', 'CHF']
     >>> currency_in_context("crowns", table.lookup("crowns"), ["DK"])[0].code, currency_in_context("crowns", table.lookup("crowns"), [])
     ('DKK', None)
+    >>> currency_in_context("marks", table.lookup("marks"), ["DE"])
+    (Currency(code='DEM', minor_of=()), 'context')
     """
     data = load_json("currencies.json")
     families = data["families"].get(form) or data["families"].get(form.lower())
     if not families:
         return currency, "default" if form in data["read_as_default"] or form.lower() in data["read_as_default"] else "explicit"
     home = currency.code[:2]
+    ever = on is None and form.lower() in data["context_only"]  # undated: an English word needs its country's past
     for country in ([home] if home in countries else []) + [c for c in countries if c != home]:
-        local = _family_currency(country, tuple(families), on)
+        local = _family_currency(country, tuple(families), on) or (_family_currency(country, tuple(families), on, ever)
+                                                                   if ever else None)
         if local is not None:
             decided = local != currency.code or form.lower() in data["context_only"]
             return Currency(local, currency.minor_of), "context" if decided else "default"

@@ -202,6 +202,7 @@ def dated(blank, text, published):
     ("BUCHAREST 1996-08-27\nSpending was 20.17 trillion lei.", "1996-08-27", "ROL"),
     ("PRAGUE 2024-05-02\nCEZ shares rose to 950 crowns.", "2024-05-02", "CZK"),
     ("COPENHAGEN, May 2 (Reuters) - Novo said profit rose to 5 billion kroner.", "2024-05-02", "DKK"),
+    ("BONN, Aug 27 (Reuters) - Daimler earned 282 million marks.", None, "DEM"),  # an undated German story
 ])
 def test_a_shared_name_is_the_currency_of_the_dateline_or_a_named_country_on_the_article_date(blank, text, published,
                                                                                               expected):

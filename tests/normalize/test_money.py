@@ -42,6 +42,7 @@ def test_older_and_english_forms(form, code):
     ("lire", ["IT"], date(1996, 8, 27), ("ITL", "default")),
     ("kroner", ["DK"], None, ("DKK", "context")),
     ("crowns", ["CZ"], None, ("CZK", "context")),
+    ("marks", ["DE"], None, ("DEM", "context")),  # undated: the mark, gone today, is still the story's currency
 ])
 def test_a_shared_name_is_the_currency_a_named_country_used_on_the_day(form, countries, on, expected):
     currency, basis = currency_in_context(form, currency_table().lookup(form), countries, on)
