@@ -276,7 +276,8 @@ class MoneyFinder(RebuiltOnLoad):
                 continue
             first = low.start if low else runs[k].start
             between = first > 0 and doc[first - 1].lower_ == "between"
-            if not self._joined_as_range(doc, runs, k, low, high, between) or self._change_and_level(doc, low, high):
+            if not self._joined_as_range(doc, runs, k, low, high, between) \
+                    or self._change_and_level(doc, first, low, high):
                 continue
             if low is None:
                 low = amounts[k] = replace(high, start=runs[k].start, end=runs[k].end, number=runs[k].text)
@@ -314,10 +315,13 @@ class MoneyFinder(RebuiltOnLoad):
         return any(t.is_alpha and t.lower_ not in NUMBER_WORDS and t.lower_ not in {"between", "and", "to", "from"}
                    and self.table.lookup(t.text) is None for t in date)
 
-    def _change_and_level(self, doc: Doc, low: _Amount | None, high: _Amount | None) -> bool:
-        """"Shares rose 12p to 245p": after a verb of change, two amounts are the change and the new level."""
-        return low is not None and high is not None and low.start > 0 \
-            and self.lemma(doc[low.start - 1]).lower() in self.change_verbs
+    def _change_and_level(self, doc: Doc, first: int, low: _Amount | None, high: _Amount | None) -> bool:
+        """"Shares rose 12p to 245p", "Nickel rose by 500 to 39,200 rupees": after a verb of change, two amounts
+        (or, after "by", a number and an amount) are the change and the new level."""
+        if first > 1 and doc[first - 1].lower_ == "by":
+            return self.lemma(doc[first - 2]).lower() in self.change_verbs
+        return low is not None and high is not None and first > 0 \
+            and self.lemma(doc[first - 1]).lower() in self.change_verbs
 
     def _compared_amounts(self, doc: Doc, runs: list[Span], amounts: dict[int, _Amount], sentences: list[int]) -> None:
         """"3.385 million yuan, down from 14.956 million", "US$5 billion on top of the four billion": a bare scaled

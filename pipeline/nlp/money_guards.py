@@ -5,7 +5,7 @@
   "Euro 96" (the championship), "real 5" (the adjective). Symbols and codes
   stand on either side ("$5", "5 USD", "dlrs 18").
 - "six Euro ties": the capitalized "Euro" before a noun is the championship.
-- Weights: "eight pounds ( 3.5 kilos )", "a 7-pound , 4-ounce girl".
+- Weights: "eight pounds ( 3.5 kilos )", "2.2 kg ( 4.8 pounds )", "a 7-pound , 4-ounce girl".
 - Table unit notes: "( in million HK$ unless stated )" is the scale and
   currency of the table's numbers, not an amount.
 - Product codes: a one-letter symbol glued to a number that names a thing
@@ -47,13 +47,17 @@ def championship(doc: Doc, mention: Span, run: Span) -> bool:
 
 def weight(doc: Doc, run: Span, mention: Span, table: CurrencyTable, weight_words: frozenset[str]) -> bool:
     """"pounds" as a weight: "23 pounds of", next to another weight ("eight pounds ( 3.5 kilos )", "8 pounds , 4
-    ounces"), or hyphenated before what it weighs ("a 7-pound baby") when the number has no scale."""
+    ounces", "2.2 kg ( 4.8 pounds )"), or hyphenated before what it weighs ("a 7-pound baby") when the number has
+    no scale."""
     if mention.text.lower() not in table.weight_units:
         return False
     after = doc[mention.end:mention.end + 5]
     if after[:1].text == "of" or any(t.like_num and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in weight_words
                                      for t in after):
         return True
+    if run.start >= 3 and doc[run.start - 1].text == "(" and doc[run.start - 2].lower_ in weight_words \
+            and doc[run.start - 3].like_num:
+        return True  # the weight first, its pounds in parentheses
     return mention.start > run.end and doc[run.end].text == "-" and not any(t.lower_ in SCALES for t in run)
 
 

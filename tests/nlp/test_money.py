@@ -139,6 +139,7 @@ def test_tokenizer_on_older_and_british_forms(blank, text, tokens):
     ("Benin won 4-1 on aggregate, Owens won four gold medals and Milwaukee has won 10 of its last 15.", []),
     ("Euro 96 star Vladimir Smicer was sidelined for six Euro ties.", []),
     ("He has lost eight pounds ( 3.5 kilos ). The 7-pound , 4-ounce ( 3.3 kg ) girl", []),
+    ("He carried 2.2 kg ( 4.8 pounds ) of cannabis and 42 kg (92 pounds) of drugs.", []),
     ("The 13-year-old scored 8 marks and won three crowns.", []),  # words, in a story of no mark or crown country
     ("ANKARA 1996-08-27", []),
     ("DUE : 11/1/96-11 SR MGR", []),
@@ -176,6 +177,9 @@ def test_equivalents_with_a_hedge_or_a_rate_are_linked(blank):
 def test_a_price_change_and_the_new_level_are_no_range(nlp):
     doc = nlp("Shares in the London group rose 12p to 245p, after a range of £1 to £2.")
     assert [s._.money.relation for s in doc.spans["money"]] == [None, None, "range_low", "range_high"]
+    doc = nlp("Nickel rose by 500 to 39,200 rupees while tin fell by $5 to $80.")
+    assert [(s.text, s._.money.relation) for s in doc.spans["money"]] == [("39,200 rupees", None), ("$5", None),
+                                                                          ("$80", None)]
 
 
 def test_a_bare_scaled_number_compared_with_an_amount_takes_its_currency(blank):

@@ -25,7 +25,8 @@ def test_currency_forms(form, code):
     ("Ecus", "XEU"), ("pesetas", "ESP"), ("French francs", "FRF"), ("guilders", "NLG"), ("Dutch guilders", "NLG"),
     ("lire", "ITL"), ("markka", "FIM"), ("Finnish marks", "FIM"), ("schillings", "ATS"), ("drachmas", "GRD"),
     ("Swedish crowns", "SEK"), ("Danish crowns", "DKK"), ("Norwegian crowns", "NOK"), ("Czech crowns", "CZK"),
-    ("GH¢", "GHS"), ("U.S. cents", "USD"), ("Australian cents", "AUD"), ("p", "GBP"),
+    ("GH¢", "GHS"), ("U.S. cents", "USD"), ("Australian cents", "AUD"), ("p", "GBP"), ("riels", "KHR"),
+    ("kyats", "MMK"), ("quetzales", "GTQ"), ("sucres", "ECS"),
 ])
 def test_older_and_english_forms(form, code):
     assert currency_table().lookup(form).code == code
@@ -42,6 +43,7 @@ def test_older_and_english_forms(form, code):
     ("lire", ["IT"], date(1996, 8, 27), ("ITL", "default")),
     ("kroner", ["DK"], None, ("DKK", "context")),
     ("crowns", ["CZ"], None, ("CZK", "context")),
+    ("leva", [], date(1996, 8, 27), ("BGL", "default")),  # the lev before its 1999 redenomination
     ("marks", ["DE"], None, ("DEM", "context")),  # undated: the mark, gone today, is still the story's currency
 ])
 def test_a_shared_name_is_the_currency_a_named_country_used_on_the_day(form, countries, on, expected):
