@@ -277,7 +277,7 @@ class MoneyFinder(RebuiltOnLoad):
             first = low.start if low else runs[k].start
             between = first > 0 and doc[first - 1].lower_ == "between"
             if not self._joined_as_range(doc, runs, k, low, high, between) \
-                    or self._change_and_level(doc, first, low, high):
+                    or self._change_and_level(doc, first, runs[k], runs[k + 1]):
                 continue
             if low is None:
                 low = amounts[k] = replace(high, start=runs[k].start, end=runs[k].end, number=runs[k].text)
@@ -315,13 +315,20 @@ class MoneyFinder(RebuiltOnLoad):
         return any(t.is_alpha and t.lower_ not in NUMBER_WORDS and t.lower_ not in {"between", "and", "to", "from"}
                    and self.table.lookup(t.text) is None for t in date)
 
-    def _change_and_level(self, doc: Doc, first: int, low: _Amount | None, high: _Amount | None) -> bool:
-        """"Shares rose 12p to 245p", "Nickel rose by 500 to 39,200 rupees": after a verb of change, two amounts
-        (or, after "by", a number and an amount) are the change and the new level."""
-        if first > 1 and doc[first - 1].lower_ == "by":
-            return self.lemma(doc[first - 2]).lower() in self.change_verbs
-        return low is not None and high is not None and first > 0 \
-            and self.lemma(doc[first - 1]).lower() in self.change_verbs
+    def _change_and_level(self, doc: Doc, first: int, low: Span, high: Span) -> bool:
+        """After a verb of change, "X to Y" is the change and the new level ("rose 12p to 245p", "gained 300 lira
+        to 8,600", "rose by 500 to 39,200 rupees") when the level is over three times the change; closer numbers
+        are a range of the change ("rose 5 to 10 cents", "rose 5 to 7 million dollars")."""
+        by = first > 1 and doc[first - 1].lower_ == "by"
+        verb = doc[first - 2] if by else doc[first - 1] if first > 0 else None
+        if verb is None or self.lemma(verb).lower() not in self.change_verbs:
+            return False
+        if by:
+            return True
+        scaled = any(t.lower_ in self.range_scales for t in low)
+        change, level = (parse_number(" ".join(t.text for t in run if scaled or t.lower_ not in self.range_scales))
+                         for run in (low, high))
+        return change is not None and level is not None and level > 3 * change
 
     def _compared_amounts(self, doc: Doc, runs: list[Span], amounts: dict[int, _Amount], sentences: list[int]) -> None:
         """"3.385 million yuan, down from 14.956 million", "US$5 billion on top of the four billion": a bare scaled

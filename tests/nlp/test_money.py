@@ -177,6 +177,10 @@ def test_equivalents_with_a_hedge_or_a_rate_are_linked(blank):
 def test_a_price_change_and_the_new_level_are_no_range(nlp):
     doc = nlp("Shares in the London group rose 12p to 245p, after a range of £1 to £2.")
     assert [s._.money.relation for s in doc.spans["money"]] == [None, None, "range_low", "range_high"]
+    doc = nlp("Isbank gained 300 lira to 8,600. Petrol rose 5 to 10 cents. Sales rose 5 to 7 million dollars.")
+    assert [(s.text, s._.money.relation) for s in doc.spans["money"]] == [
+        ("300 lira", None), ("5", "range_low"), ("10 cents", "range_high"), ("5", "range_low"),
+        ("7 million dollars", "range_high")]
     doc = nlp("Nickel rose by 500 to 39,200 rupees while tin fell by $5 to $80.")
     assert [(s.text, s._.money.relation) for s in doc.spans["money"]] == [("39,200 rupees", None), ("$5", None),
                                                                           ("$80", None)]
