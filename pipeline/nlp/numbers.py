@@ -153,7 +153,7 @@ def make_numbers(nlp: Language, name: str) -> NumberFinder:
 
 def qualifier_before(doc: Doc, start: int) -> str | None:
     """The controlled qualifier written just before token `start` ("more than", "an estimated"), if any."""
-    return qualifier([t.lower_ for t in doc[max(start - 3, 0):start]])
+    return qualifier([t.lower_ for t in doc[max(start - 4, 0):start]])  # three words and the one before them
 
 
 def preceded_by(doc: Doc, start: int, cues: list[tuple[str, ...]]) -> bool:

@@ -13,6 +13,12 @@ def _qualifiers() -> dict[tuple[str, ...], str]:
     return {tuple(phrase.split()): value for phrase, value in data.items() if not phrase.startswith("_")}
 
 
+@cache
+def _particle_after() -> dict[tuple[str, ...], frozenset[str]]:
+    data = load_json("qualifiers.json")["_particle_after"]
+    return {tuple(phrase.split()): frozenset(verbs) for phrase, verbs in data.items()}
+
+
 def qualifier(words_before: list[str]) -> str | None:
     """The qualifier that the lower-cased words just before a number end with, longest first.
 
@@ -24,11 +30,15 @@ def qualifier(words_before: list[str]) -> str | None:
     'about'
     >>> qualifier(["the"]) is None
     True
+    >>> qualifier(["paid", "up", "to"]), qualifier(["went", "up", "to"])
+    ('up to', None)
     """
     table = _qualifiers()
     for size in (3, 2, 1):
-        if len(words_before) >= size and tuple(words_before[-size:]) in table:
-            return table[tuple(words_before[-size:])]
+        phrase = tuple(words_before[-size:])
+        if len(words_before) >= size and phrase in table:
+            before = words_before[-size - 1] if len(words_before) > size else None
+            return None if before in _particle_after().get(phrase, ()) else table[phrase]
     return None
 
 

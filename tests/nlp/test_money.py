@@ -158,6 +158,11 @@ def test_money_as_older_and_other_house_styles_write_it(blank, text, expected):
     assert amounts(blank(text)) == expected
 
 
+def test_up_to_after_a_verb_of_motion_is_its_particle(blank):
+    doc = blank("Revenue went up to $8.26 billion from $6.96 billion; the bank can be fined up to $10,000.")
+    assert [s._.money.qualifier for s in doc.spans["money"]] == [None, None, "up to"]
+
+
 def test_a_year_earlier_is_a_time_not_a_unit(blank):
     doc = blank("Revenue was $5 billion a year, up from $4 billion a year earlier and $3 billion a year ago.")
     assert [s._.money.per_unit for s in doc.spans["money"]] == ["year", None, None]
