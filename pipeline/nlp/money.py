@@ -80,6 +80,7 @@ class MoneyFinder(RebuiltOnLoad):
         self.weight_words = frozenset(data["weight_words"])
         self.comparison_cues = [tuple(cue.split()) for cue in data["comparison_cues"]]
         self.change_verbs = frozenset(data["change_verbs"])
+        self.change_fillers = frozenset(data["change_fillers"])
         self.symbol_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.word_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         tokenizer = nlp.tokenizer
@@ -317,11 +318,13 @@ class MoneyFinder(RebuiltOnLoad):
 
     def _change_and_level(self, doc: Doc, first: int, low: Span, high: Span) -> bool:
         """After a verb of change, "X to Y" is the change and the new level ("rose 12p to 245p", "gained 300 lira
-        to 8,600", "rose by 500 to 39,200 rupees") when the level is over three times the change; closer numbers
+        to 8,600", "rose by 500 to 39,200 rupees", "soared a further 4.10 guilders to 214.40") when the level is over three times the change; closer numbers
         are a range of the change ("rose 5 to 10 cents", "rose 5 to 7 million dollars")."""
-        by = first > 1 and doc[first - 1].lower_ == "by"
-        verb = doc[first - 2] if by else doc[first - 1] if first > 0 else None
-        if verb is None or self.lemma(verb).lower() not in self.change_verbs:
+        i = first - 1
+        while i >= 0 and first - i <= 3 and doc[i].lower_ in self.change_fillers:  # "soar a further 4.10 guilders"
+            i -= 1
+        by = any(t.lower_ == "by" for t in doc[max(i, 0):first])
+        if i < 0 or self.lemma(doc[i]).lower() not in self.change_verbs:
             return False
         if by:
             return True

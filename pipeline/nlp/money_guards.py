@@ -29,12 +29,13 @@ def word_before_number(table: CurrencyTable, mention: Span, words: frozenset[str
 
 
 def opens_next_number(doc: Doc, mention: Span, signed: bool) -> bool:
-    """A form after a number that belongs to the next one: glued to it ("3 USD50 cards"), or a sign ("$") after
-    a number that has its own sign before it ("$ 20,000.00 $ 37,305.97"; but "10 $ 30 $")."""
+    """A form after a number that belongs to the next one: glued to it ("3 USD50 cards"), or a sign ("$", "C$")
+    after a number that has its own sign before it ("$ 20,000.00 $ 37,305.97", "Shr C$ 0.04 C$ 0.08"; but
+    "10 $ 30 $")."""
     after = doc[mention.end] if mention.end < len(doc) else None
     if after is None or not after.text[0].isdigit():
         return False
-    return not mention[-1].whitespace_ or signed and len(mention.text) == 1 and unicodedata.category(mention.text) == "Sc"
+    return not mention[-1].whitespace_ or signed and any(unicodedata.category(ch) == "Sc" for ch in mention.text)
 
 
 def championship(doc: Doc, mention: Span, run: Span) -> bool:

@@ -152,6 +152,7 @@ def test_tokenizer_on_older_and_british_forms(blank, text, tokens):
     ("C$ 5 million dollars", [("C$ 5 million dollars", "5000000", "CAD")]),
     ("$ 20,000.00 $ 37,305.97 in expenses", [("$ 20,000.00", "20000", "USD"), ("$ 37,305.97", "37305.97", "USD")]),
     ("3 USD50 cards", [("USD50", "50", "USD")]),
+    ("Shr C$ 0.04 C$ 0.08", [("C$ 0.04", "0.04", "CAD"), ("C$ 0.08", "0.08", "CAD")]),
     ("120 MEUR", [("120 MEUR", "120000000", "EUR")]),
 ])
 def test_money_as_older_and_other_house_styles_write_it(blank, text, expected):
@@ -182,10 +183,11 @@ def test_equivalents_with_a_hedge_or_a_rate_are_linked(blank):
 def test_a_price_change_and_the_new_level_are_no_range(nlp):
     doc = nlp("Shares in the London group rose 12p to 245p, after a range of £1 to £2.")
     assert [s._.money.relation for s in doc.spans["money"]] == [None, None, "range_low", "range_high"]
-    doc = nlp("Isbank gained 300 lira to 8,600. Petrol rose 5 to 10 cents. Sales rose 5 to 7 million dollars.")
+    doc = nlp("Isbank gained 300 lira to 8,600. Petrol rose 5 to 10 cents. Sales rose 5 to 7 million dollars. "
+              "Shares soared a further 4.10 guilders to 214.40.")
     assert [(s.text, s._.money.relation) for s in doc.spans["money"]] == [
         ("300 lira", None), ("5", "range_low"), ("10 cents", "range_high"), ("5", "range_low"),
-        ("7 million dollars", "range_high")]
+        ("7 million dollars", "range_high"), ("4.10 guilders", None)]
     doc = nlp("Nickel rose by 500 to 39,200 rupees while tin fell by $5 to $80.")
     assert [(s.text, s._.money.relation) for s in doc.spans["money"]] == [("39,200 rupees", None), ("$5", None),
                                                                           ("$80", None)]
