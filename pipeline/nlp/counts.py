@@ -20,9 +20,10 @@ from spacy.tokens import Doc, Span, Token
 from pipeline.nlp.base import CountHit, OnDemandLemmas
 from pipeline.nlp.boundaries import ends_line
 from pipeline.nlp.money import MONEY
+from pipeline.nlp.money_guards import unit_note
 from pipeline.nlp.numbers import NUMBERS, looks_like_year, preceded_by, qualifier_before
 from pipeline.normalize.money import currency_table
-from pipeline.normalize.numbers import parse_number
+from pipeline.normalize.numbers import SCALES, parse_number
 from pipeline.patterns import load_json
 
 COUNTS = "counts"  # the key of doc.spans
@@ -44,6 +45,7 @@ class CountFinder:
         self.approximate = {tuple(phrase.split()): value for phrase, value in
                             sorted(data["approximate_plurals"].items(), key=lambda kv: -len(kv[0].split()))}
         self.approximate_starts = {phrase[0] for phrase in self.approximate}
+        self.english_currency_words = frozenset(load_json("currencies.json")["context_only"])  # "8 marks"
 
     def __call__(self, doc: Doc) -> Doc:
         taken = set()
@@ -69,6 +71,9 @@ class CountFinder:
             if head is None and k + 1 < len(runs) and heads[k + 1] is not None and self._range_low(doc, run, runs[k + 1]):
                 head, span_end = heads[k + 1], run.end  # "15 to 20 people": the low end counts people too
                 item_text = doc[runs[k + 1].end:self._phrase_end(doc, head)].text
+                found.append((run, CountHit(_low_end(run, runs[k + 1]), self._item_lemma(head), item_text,
+                                            qualifier_before(doc, run.start))))
+                continue
             elif head is None:
                 previous = found[-1] if found and found[-1][0].sent == run.sent else None
                 if previous is not None and self._elliptical(doc, run):  # "up from 120 a year earlier": 120 stores
@@ -133,8 +138,11 @@ class CountFinder:
             return True
         if run.end + 1 < len(doc) and doc[run.end].text == "-" and not doc[run.end + 1].like_num:
             return True  # "two-thirds", "zero-carbon", "52-year-old": an adjective, not a count
-        if run.text.lower() == "zero":
-            return True
+        if run.text.lower() == "zero" or unit_note(doc, run):
+            return True  # "( million markka unless stated )": the unit of a table
+        if run.start >= 2 and doc[run.start - 1].text == "-" and not doc[run.start - 2].whitespace_ \
+                and not doc[run.start - 1].whitespace_ and doc[run.start - 2].is_alpha:
+            return True  # "tier-one suppliers", "Covid-19 cases": part of a compound word
         if before is not None and before.lower_ in {"the"} and run.text.isdigit() and len(run.text) >= 3:
             return True  # "the 737", "the 2008 ..."
         return looks_like_year(run)
@@ -156,8 +164,12 @@ class CountFinder:
         if head is None or self._is_unit(nxt) or self._is_unit(head) and not (head.i > nxt.i and head.lower_ in
                                                                             self.units_also_things):
             return None  # a measure or duration, or "18 times earnings", "25 yr high"; "600,000 smart meters" count
-        if head.pos_ == "PROPN" and not head.text.endswith("s"):
-            return None
+        if head.pos_ == "PROPN" and not head.text.endswith("s") or not any(c.isalpha() for c in head.text):
+            return None  # "463.73 +1.660": a table row
+        if head.is_upper and head.i + 1 < len(doc) and doc[head.i + 1].text == ":":
+            return None  # "AMT : 1,200,000 DATE : 09/05/96": the label of the next field
+        if currency_table().lookup(head.text) is not None and head.lower_ not in self.english_currency_words:
+            return None  # "1.2 bln SKR": money the money rules left out is no count of a currency
         return head
 
     def _is_unit(self, token: Token) -> bool:
@@ -195,3 +207,15 @@ class CountFinder:
 @Language.factory("factwire_counts", default_config={"rules": "count_rules.json"})
 def make_counts(nlp: Language, name: str, rules: str) -> CountFinder:
     return CountFinder(nlp, rules)
+
+
+def _low_end(low: Span, high: Span) -> Decimal | None:
+    """The low end of a range, with the high end's scale when only that end writes it and it keeps the low end the
+    lower number ("80-100 million new lines": 80 million)."""
+    value = parse_number(low.text)
+    scales = [t.text for t in high if t.lower_ in SCALES]
+    if value is None or not scales or any(t.lower_ in SCALES for t in low):
+        return value
+    bare_high = parse_number(" ".join(t.text for t in high if t.lower_ not in SCALES))
+    return parse_number(f"{low.text} {scales[-1]}") if bare_high is not None and value < bare_high else value
+

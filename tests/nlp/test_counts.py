@@ -54,6 +54,9 @@ def test_a_range_opened_by_between(nlp):
      [("400 brands", 400, "brand", "about"), ("1,000", 1000, "brand", "over")]),
     ("Kenya Power will buy 600,000 smart meters.", [("600,000 smart meters", 600000, "meter", None)]),
     ("Officers searched 18 premises.", [("18 premises", 18, "premises", None)]),
+    ("The network will grow to 80-100 million new lines.",
+     [("80", 80000000, "line", None), ("100 million new lines", 100000000, "line", None)]),
+    ("Libya refused to hand over two suspects.", [("two suspects", 2, "suspect", None)]),
 ])
 def test_counts_house_styles_write(nlp, text, expected):
     assert counts(nlp, text) == expected
@@ -63,6 +66,11 @@ def test_counts_house_styles_write(nlp, text, expected):
     "Volvo earned 3 billion Swedish crowns.",  # money, not a count of crowns
     "The road is 600 meters long.",
     "Shares rose 2p to 2,450p on a 1080p screen.",  # pence or a resolution, never a count of "p"
+    "Ford plans to cut its roster of tier-one suppliers.",
+    "Six months to June 30 ( million markka unless stated ) .",
+    "Govt securities outstanding 463.73 +1.660 +10.436",
+    "AMT : 1,200,000 DATE : 09/05/96 NYC Time : 1600 CUSIP : 072261",
+    "Ericsson says wins 1.2 bln SKR China order .",
 ])
 def test_no_count_in_money_or_measures(nlp, text):
     assert counts(nlp, text) == []
