@@ -4,11 +4,12 @@ A shared currency form ("kroner", "Rs", "francs") is read as the currency a
 named country used on the article's date (`pipeline.normalize.money.currency_in_context`).
 The countries are the dateline's first (a story from Copenhagen is about
 Denmark even when the text never says so), then every place, country and
-demonym the model finds in the text, most named first. The dateline is not a
-field of the article yet: its place is read here from the text of the
+demonym the model finds in the text, most named first. The dateline's place
+is not a field of the article: it is read here from the text of the
 article's metadata ranges ("COPENHAGEN, May 2 (Reuters) - ", "NAIROBI, Kenya
-(AP) _ "), the stretches `pipeline.inputs.segment` marks as header, and from
-a line of the head that opens with a place in capitals ("ANKARA 1996-08-27").
+(AP) _ "), the stretches `pipeline.inputs.datelines` finds, and from a line
+of the head that opens with a place in capitals ("ANKARA 1996-08-27", "LONDON,
+June 3"), for the forms it leaves to the body.
 """
 
 from __future__ import annotations
