@@ -87,6 +87,30 @@ class DateFact(Mention):
 
 EventType = Literal["acquisition", "investment", "job_cuts", "hiring", "financial_result", "penalty", "contract",
                     "enforcement", "partnership"]
+EventStatus = Literal["completed", "announced", "planned", "negated"]
+
+#: Each event type's roles, core roles first (`CORE_ROLES`); `articles/gold/GUIDELINES.md` says what each means.
+EVENT_ROLES: dict[str, tuple[str, ...]] = {
+    "acquisition": ("acquirer", "target", "seller", "value", "date"),
+    "investment": ("recipient", "value", "investor", "date"),
+    "job_cuts": ("company", "count", "date"),
+    "hiring": ("company", "count", "date"),
+    "financial_result": ("company", "value", "metric", "period"),
+    "penalty": ("penalized", "value", "authority", "date"),
+    "contract": ("buyer", "supplier", "value", "count", "date"),
+    "enforcement": ("count", "value", "authority", "helper", "date"),
+    "partnership": ("member", "partner", "date"),
+}
+#: The roles a frame must get right to be right (contract: buyer and supplier; enforcement: count and value).
+CORE_ROLES: dict[str, tuple[str, ...]] = {
+    "acquisition": ("acquirer", "target"), "investment": ("recipient", "value"), "job_cuts": ("company", "count"),
+    "hiring": ("company", "count"), "financial_result": ("company", "value"), "penalty": ("penalized", "value"),
+    "contract": ("buyer", "supplier"), "enforcement": ("count", "value"), "partnership": ("member", "partner"),
+}
+#: The list of the article a role's filler comes from; every other role (but `metric`) names an organization.
+ROLE_LISTS = {"value": "money", "count": "counts", "date": "dates", "period": "dates"}
+METRICS = ("revenue", "sales", "profit", "net_profit", "operating_profit", "net_loss", "operating_loss", "earnings",
+           "ebitda", "orders")
 
 
 class EventRole(_Record):
@@ -103,7 +127,7 @@ class Event(_Record):
 
     type: EventType = Field(description="What kind of event.")
     trigger: Mention = Field(description="The words that state the event ('buy', 'laid off', 'the takeover of').")
-    status: Literal["completed", "announced", "planned", "negated"] = Field(
+    status: EventStatus = Field(
         description="Done, decided but not done, intended or considered, or denied / called off.")
     roles: list[EventRole] = Field(description="Participants, each a fact of the article or a metric.")
 

@@ -13,7 +13,12 @@ A spec line (JSON):
      "counts": [["3,500 retail stores", 3500, "store", "retail stores", "nearly"]],
      "dates": [["Wednesday", "2004-11-17", "day"]]}
 
-A spec may carry its article inline instead of a file: `{"id": ..., "text": ...}`.
+A spec may carry its article inline instead of a file: `{"id": ..., "text": ...}`,
+and `"events"`: each a type, a trigger ("buy", or ["reported", 2] for its
+second whole-word occurrence), a status and roles whose fillers name the
+line's own facts (an organization by its canonical name, a money / count /
+date entry by its text, `[role, text, n]` for its n-th listing; `metric` takes
+its value), turned into the record's refs (`articles/gold/GUIDELINES.md`).
 
 Organization mention strings are found everywhere they occur as whole words
 (longer strings claim their text first), or only at chosen occurrences when
@@ -27,6 +32,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +43,19 @@ from pipeline.inputs.files import UnreadableFile
 from pipeline.inputs.formats import read_articles
 from pipeline.inputs.segment import Header, describe_header
 from pipeline.normalize.dates import granularity_of
-from pipeline.records import Article, Count, DateFact, Mention, Money, Organization
+from pipeline.records import (
+                              EVENT_ROLES,
+                              METRICS,
+                              ROLE_LISTS,
+                              Article,
+                              Count,
+                              DateFact,
+                              Event,
+                              EventRole,
+                              Mention,
+                              Money,
+                              Organization,
+)
 
 
 def _whole_word_matches(text: str, needle: str, skip: tuple[tuple[int, int], ...] = ()) -> Iterator[int]:
@@ -66,7 +84,8 @@ def build_gold(spec: dict[str, Any], root: str | Path) -> Article:
         seen[needle] = nth + 1
         return Mention(text=needle, start=found[nth], end=found[nth] + len(needle))
 
-    organizations = _organizations(spec.get("organizations", {}), text, skip, where)
+    organizations = sorted(_organizations(spec.get("organizations", {}), text, skip, where),
+                           key=lambda o: o.mentions[0].start)
     seen: dict[str, int] = {}
     money = [Money(**locate(m[0], seen).model_dump(), amount=m[1], currency=m[2],
                    qualifier=m[3] if len(m) > 3 else None) for m in spec.get("money", [])]
@@ -75,12 +94,67 @@ def build_gold(spec: dict[str, Any], root: str | Path) -> Article:
               for c in spec.get("counts", [])]
     dates = [DateFact(**locate(d[0], seen).model_dump(), value=d[1],
                       granularity=d[2] if len(d) > 2 else granularity_of(d[1])) for d in spec.get("dates", [])]
+    facts = SpecFacts(where, text, skip, [o.name for o in organizations], {"money": money, "counts": counts, "dates": dates})
+    events = [spec_event(event, number, facts) for number, event in enumerate(spec.get("events", []), start=1)]
     return Article(
         id=where, path=relative, index=index, title=header.title, source=header.source, published=header.published,
-        text=text, organizations=sorted(organizations, key=lambda o: o.mentions[0].start),
-        money=sorted(money, key=lambda m: m.start), counts=sorted(counts, key=lambda c: c.start),
-        dates=sorted(dates, key=lambda d: d.start),
+        text=text, organizations=organizations, money=sorted(money, key=lambda m: m.start),
+        counts=sorted(counts, key=lambda c: c.start), dates=sorted(dates, key=lambda d: d.start), events=events,
     )
+
+
+@dataclass(frozen=True)
+class SpecFacts:
+    """What a spec line's events name: the article text and the facts built from the line, in the spec's order."""
+
+    where: str
+    text: str
+    skip: tuple[tuple[int, int], ...]
+    organizations: list[str]  # canonical names in the record's order
+    listed: dict[str, list[Money | Count | DateFact]]  # "money", "counts", "dates": as the spec lists them
+
+    def ref(self, role: str, filler: list) -> str:
+        """The ref of a role's filler: `organizations/i` by canonical name, else the n-th listing of a fact's text."""
+        kind = ROLE_LISTS.get(role, "organizations")
+        if kind == "organizations":
+            if filler[0] not in self.organizations:
+                raise GoldError(f"no organization {filler[0]!r} in the spec (known: {', '.join(self.organizations)})")
+            return f"organizations/{self.organizations.index(filler[0])}"
+        nth = filler[1] if len(filler) > 1 else 1
+        same = [fact for fact in self.listed[kind] if fact.text == filler[0]]
+        if len(same) < nth:
+            raise GoldError(f"{kind} {filler[0]!r} is listed {len(same)} time(s), role {role} asks for listing {nth}")
+        in_order = sorted(self.listed[kind], key=lambda f: f.start)
+        return f"{kind}/{next(i for i, f in enumerate(in_order) if f is same[nth - 1])}"
+
+    def trigger(self, written: str | list) -> Mention:
+        """The trigger's n-th whole-word occurrence (the first when written as a plain string)."""
+        needle, nth = (written, 1) if isinstance(written, str) else (written[0], written[1])
+        found = list(_whole_word_matches(self.text, needle, self.skip))
+        if len(found) < nth:
+            raise GoldError(f"trigger {needle!r} occurs {len(found)} time(s), occurrence {nth} asked for")
+        return Mention(text=needle, start=found[nth - 1], end=found[nth - 1] + len(needle))
+
+
+def spec_event(spec: dict[str, Any], number: int, facts: SpecFacts) -> Event:
+    """One event of a spec line, its roles turned into refs to the line's facts; GoldError saying which event."""
+    kind = spec.get("type")
+    try:
+        if kind not in EVENT_ROLES:
+            raise GoldError(f"unknown type {kind!r} (known: {', '.join(EVENT_ROLES)})")
+        roles = []
+        for role, *filler in spec.get("roles", []):
+            if role not in EVENT_ROLES[kind]:
+                raise GoldError(f"{kind} has no role {role!r} (its roles: {', '.join(EVENT_ROLES[kind])})")
+            if role == "metric":
+                if filler[0] not in METRICS:
+                    raise GoldError(f"unknown metric {filler[0]!r} (known: {', '.join(METRICS)})")
+                roles.append(EventRole(role=role, value=filler[0]))
+            else:
+                roles.append(EventRole(role=role, ref=facts.ref(role, filler)))
+        return Event(type=kind, trigger=facts.trigger(spec["trigger"]), status=spec.get("status"), roles=roles)
+    except (GoldError, ValidationError, KeyError, IndexError, TypeError) as err:
+        raise GoldError(f"{facts.where}: event {number} ({kind}, trigger {spec.get('trigger')!r}): {err}") from err
 
 
 def _spec_article(spec: dict[str, Any], root: str | Path) -> tuple[str | None, str, Header, str]:

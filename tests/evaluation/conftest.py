@@ -17,4 +17,4 @@ def edited_seed():
     gold = load_gold(SEED_GOLD)[FIRST]
     start = gold.text.index("Alibaba")
     alarm = DateFact(text="Alibaba", start=start, end=start + 7, value="2004", granularity="year")
-    return gold, gold.model_copy(update={"money": gold.money[1:], "dates": [*gold.dates, alarm]})
+    return gold, gold.model_copy(update={"money": gold.money[1:], "dates": [*gold.dates, alarm], "events": []})

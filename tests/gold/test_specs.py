@@ -26,6 +26,10 @@ def test_gold_files_match_their_specs(tmp_path):
         built = tmp_path / f"{target}.jsonl"
         build_gold_file(ROOT / "tests" / "data" / f"{spec}.spec.jsonl", ROOT, built, split)
         assert built.read_text(encoding="utf-8") == (ROOT / "tests" / "data" / "unseen" / f"{target}.jsonl").read_text(encoding="utf-8")
+    for split in ("dev", "test"):
+        built = tmp_path / f"events_{split}.jsonl"
+        build_gold_file(ROOT / "tests" / "data" / f"events_{split}.spec.jsonl", ROOT, built)
+        assert built.read_text(encoding="utf-8") == (ROOT / "tests" / "data" / "events" / f"{split}.jsonl").read_text(encoding="utf-8")
 
 
 def test_an_inline_spec_locates_each_fact():
@@ -65,3 +69,45 @@ def test_a_missing_article_file_is_named(tmp_path):
     path.write_text(json.dumps({"file": "nowhere.txt", "index": 1}) + "\n", encoding="utf-8")
     with pytest.raises(GoldError, match=r"bad.spec.jsonl:1: nowhere.txt: no article 1"):
         build_gold_file(path, tmp_path, tmp_path / "out.jsonl")
+
+
+EVENT_TEXT = "Kmart agreed to buy Sears for $11 billion. Sears reported a profit of $248 million and reported sales of $9 billion."
+EVENT_SPEC = {"id": "kmart#1", "text": EVENT_TEXT, "organizations": {"Kmart": ["Kmart"], "Sears": ["Sears"]},
+              "money": [["$11 billion", "11000000000", "USD"], ["$248 million", "248000000", "USD"],
+                        ["$9 billion", "9000000000", "USD"]]}
+
+
+def test_spec_events_become_refs_to_the_facts():
+    events = [{"type": "acquisition", "trigger": "buy", "status": "announced",
+               "roles": [["acquirer", "Kmart"], ["target", "Sears"], ["value", "$11 billion"]]},
+              {"type": "financial_result", "trigger": ["reported", 2], "status": "completed",
+               "roles": [["company", "Sears"], ["value", "$9 billion"], ["metric", "sales"]]}]
+    article = build_gold({**EVENT_SPEC, "events": events}, ROOT)
+    buy, sales = article.events
+    assert (buy.trigger.text, buy.trigger.start, buy.status) == ("buy", EVENT_TEXT.index("buy"), "announced")
+    assert [(r.role, r.ref) for r in buy.roles] == [("acquirer", "organizations/0"), ("target", "organizations/1"),
+                                                    ("value", "money/0")]
+    assert sales.trigger.start == EVENT_TEXT.rindex("reported")
+    assert [(r.role, r.ref, r.value) for r in sales.roles] == [("company", "organizations/1", None),
+                                                               ("value", "money/2", None), ("metric", None, "sales")]
+
+
+@pytest.mark.parametrize("event, message", [
+    ({"type": "merger", "trigger": "buy", "status": "announced", "roles": []}, r"\(merger, trigger 'buy'\): unknown type 'merger'"),
+    ({"type": "acquisition", "trigger": "buy", "status": "announced", "roles": [["buyer", "Kmart"]]},
+     r"acquisition has no role 'buyer'"),
+    ({"type": "acquisition", "trigger": "buy", "status": "announced", "roles": [["acquirer", "Walmart"]]},
+     r"no organization 'Walmart' in the spec"),
+    ({"type": "acquisition", "trigger": "buy", "status": "announced", "roles": [["value", "$11 billion", 2]]},
+     r"money '\$11 billion' is listed 1 time\(s\), role value asks for listing 2"),
+    ({"type": "acquisition", "trigger": ["reported", 3], "status": "announced", "roles": []},
+     r"trigger 'reported' occurs 2 time\(s\), occurrence 3 asked for"),
+    ({"type": "financial_result", "trigger": "reported", "status": "completed", "roles": [["metric", "income"]]},
+     r"unknown metric 'income'"),
+    ({"type": "acquisition", "trigger": "buy", "status": "done", "roles": []}, r"validation error for Event"),
+], ids=["type", "role", "organization", "listing", "trigger", "metric", "status"])
+def test_a_bad_spec_event_names_its_line_and_event(tmp_path, event, message):
+    path = tmp_path / "bad.spec.jsonl"
+    path.write_text(json.dumps({**EVENT_SPEC, "events": [event]}) + "\n", encoding="utf-8")
+    with pytest.raises(GoldError, match=rf"bad.spec.jsonl:1: kmart#1: event 1 .*{message}"):
+        build_gold_file(path, ROOT, tmp_path / "out.jsonl")
