@@ -5,7 +5,8 @@ all end in `articles_of`: every `SourceArticle` becomes a Doc through
 `nlp.pipe` (with the article on `doc._.article`, so relative dates have their
 anchor), and every Doc an `Article` whose facts are the components' hits
 (`pipeline.nlp.base`) minus those inside the article's metadata (datelines,
-"Source:" lines), with organization mentions grouped into organizations.
+"Source:" lines), with organization mentions grouped into organizations, and
+whose events refer to those facts by their place in the record's lists.
 """
 
 from __future__ import annotations
@@ -21,12 +22,14 @@ from spacy.tokens import Doc, Span
 from pipeline.inputs.files import Skipped
 from pipeline.inputs.formats import ReadOptions, SourceArticle
 from pipeline.inputs.segment import split_long
+from pipeline.nlp.base import EventHit
 from pipeline.nlp.counts import COUNTS
 from pipeline.nlp.dates import DATES
+from pipeline.nlp.events import EVENTS
 from pipeline.nlp.loader import load
 from pipeline.nlp.money import MONEY
 from pipeline.nlp.organizations.records import organizations_of
-from pipeline.records import Article, Count, DateFact, Money
+from pipeline.records import ROLE_LISTS, Article, Count, DateFact, Event, EventRole, Mention, Money
 
 if TYPE_CHECKING:
     from pipeline.batch.engines import Engine
@@ -128,10 +131,37 @@ def doc_to_article(doc: Doc, source: SourceArticle) -> Article:
               for span in kept(doc.spans.get(COUNTS, [])) if (hit := span._.count) is not None]
     dates = [DateFact(**_mention(span), value=hit.value, granularity=hit.granularity)
              for span in kept(doc.spans.get(DATES, [])) if (hit := span._.date) is not None]
+    refs = {"organizations": [(m.start, m.end, i) for i, org in enumerate(organizations) for m in org.mentions],
+            **{kind: [(f.start, f.end, i) for i, f in enumerate(facts)]
+               for kind, facts in (("money", money), ("counts", counts), ("dates", dates))}}
+    events = [_event(span, hit, refs) for span in kept(doc.spans.get(EVENTS, [])) if (hit := span._.event) is not None]
     header = source.header
     return Article(id=source.id, path=source.path, index=source.index, title=header.title, source=header.source,
                    published=header.published, encoding=source.encoding, text=text,
-                   organizations=organizations, money=money, counts=counts, dates=dates)
+                   organizations=organizations, money=money, counts=counts, dates=dates, events=events)
+
+
+def _event(span: Span, hit: EventHit, refs: dict[str, list[tuple[int, int, int]]]) -> Event:
+    """The record of an event: each filler span becomes the ref of the fact it covers, roles without one left out.
+
+    An organization's mention may be shorter than its entity ("the", a
+    possessive stripped), so it is found by overlap. A Doc joined from pieces
+    (`Doc.from_docs`) keeps the hit's spans in their piece: the trigger's move
+    gives their offsets in the whole text.
+    """
+    shift = span.start_char - hit.trigger.start_char
+    roles = []
+    for role in hit.roles:
+        if role.filler is None:
+            roles.append(EventRole(role=role.role, value=role.value))
+            continue
+        kind = ROLE_LISTS.get(role.role, "organizations")
+        start, end = role.filler.start_char + shift, role.filler.end_char + shift
+        index = next((i for s, e, i in refs[kind] if s < end and start < e), None)
+        ref = f"{kind}/{index}" if index is not None else None
+        if ref is not None and not any(r.role == role.role and r.ref == ref for r in roles):
+            roles.append(EventRole(role=role.role, ref=ref))
+    return Event(type=hit.type, trigger=Mention(**_mention(span)), status=hit.status, roles=roles)
 
 
 def _mention(span: Span) -> dict:

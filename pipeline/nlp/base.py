@@ -5,7 +5,10 @@ pipeline is loaded.
 The money, count and date finders put their spans in `doc.spans["money"]`,
 `["counts"]` and `["dates"]` and the value of each on the span
 (`span._.money`, `span._.count`, `span._.date`), computed by the normalizers
-once; `pipeline.extraction` only copies them into records. The article a Doc
+once; `pipeline.extraction` only copies them into records. The events
+component puts each event's trigger in `doc.spans["events"]` with its
+`EventHit` (`span._.event`): the roles hold the fact spans themselves, and
+the extraction turns each into a reference to the record's lists. The article a Doc
 belongs to travels as `doc._.article` (its publication date anchors relative
 dates; None when a text is processed on its own).
 """
@@ -55,9 +58,29 @@ class DateHit:
     granularity: str
 
 
+@dataclass(frozen=True)
+class RoleHit:
+    """One participant of an event: a fact's span (an ORG entity, a money, count or date span), or a metric's name."""
+
+    role: str
+    filler: Span | None = None
+    value: str | None = None
+
+
+@dataclass(frozen=True)
+class EventHit:
+    """An event: its type, the trigger words, its status and its participants (`pipeline.nlp.events`)."""
+
+    type: str
+    trigger: Span
+    status: str
+    roles: tuple[RoleHit, ...]
+
+
 Span.set_extension("money", default=None, force=True)
 Span.set_extension("count", default=None, force=True)
 Span.set_extension("date", default=None, force=True)
+Span.set_extension("event", default=None, force=True)
 Doc.set_extension("article", default=None, force=True)
 
 

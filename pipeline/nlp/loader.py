@@ -32,6 +32,7 @@ import pipeline.nlp.attributes  # noqa: F401
 import pipeline.nlp.boundaries  # noqa: F401
 import pipeline.nlp.counts  # noqa: F401
 import pipeline.nlp.dates  # noqa: F401
+import pipeline.nlp.events  # noqa: F401
 import pipeline.nlp.money  # noqa: F401
 import pipeline.nlp.numbers  # noqa: F401
 import pipeline.nlp.organizations  # noqa: F401

@@ -9,7 +9,7 @@ from pipeline.inputs.files import find_inputs
 from pipeline.inputs.formats import read_articles
 
 FACTORIES = {"factwire_attributes", "factwire_boundaries", "factwire_orgs", "factwire_numbers", "factwire_money",
-             "factwire_counts", "factwire_dates"}
+             "factwire_counts", "factwire_dates", "factwire_events"}
 MISC = {"factwire.gazetteer_patterns.v1", "factwire.gazetteer_capitals.v1", "factwire.capitals_only.v1",
         "factwire.legal_form_patterns.v1", "factwire.legal_form_spans.v1"}
 
@@ -26,7 +26,7 @@ def test_the_pipeline_runs_factwire_after_the_models_ner(nlp):
     assert names[:2] == ["org_gazetteer", "org_gazetteer_capitals"]  # they need only the tokenizer
     assert names[names.index("ner") + 1:] == ["factwire_attributes", "factwire_boundaries", "org_suffix_ruler",
                                              "factwire_orgs", "factwire_numbers", "factwire_money",
-                                             "factwire_counts", "factwire_dates"]
+                                             "factwire_counts", "factwire_dates", "factwire_events"]
     assert {"lemmatizer", "attribute_ruler"} <= set(nlp.disabled)
 
 

@@ -1,0 +1,18 @@
+"""Business events: who did what to whom, for how much, and when (the `factwire_events` component).
+
+    lexicon.py       the events vocabulary of `patterns/events.json` as typed values
+    triggers.py      trigger candidates: verbs and nouns of the lexicon, phrasal and two-word ones
+    slots.py         a trigger's syntactic slots: DependencyMatcher relations and structural rules
+    facts.py         the facts a role may point at, read from noun phrases
+    coreference.py   "it", "they", "the company" read back to organizations
+    status.py        completed / announced / planned / negated, or no event (hypothetical)
+    frames.py        one trigger's event: type, roles from slots and from its clause's facts
+    requirements.py  what a candidate must have to be its rule's event
+    financial.py     financial results: metric, company, comparison figures
+    context.py       roles from neighbouring events and sentences
+    component.py     the component: candidates -> frames -> `doc.spans["events"]` with `EventHit`s
+"""
+
+from pipeline.nlp.events.component import EVENTS, EventFinder, make_events
+
+__all__ = ["EVENTS", "EventFinder", "make_events"]

@@ -1,0 +1,88 @@
+"""The `factwire_events` component: business events linking the facts the components before it found.
+
+It runs last, on the same parse (no second model pass): trigger candidates
+(`triggers.py`), then for each the first rule whose frame meets its
+requirements (`frames.py`, `requirements.py`, `financial.py`), verbs before
+nouns so that a noun inside a verb's event of the same type ("raised $40
+million in a Series B round") is part of it rather than a second event; then
+the passes across events (`context.py`). Each event's trigger goes to
+`doc.spans["events"]` with its `EventHit` (`span._.event`); the roles hold the
+facts' spans, which `pipeline.extraction` turns into references.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.matcher import DependencyMatcher
+from spacy.tokens import Doc
+
+from pipeline.nlp.base import EventHit, OnDemandLemmas, RebuiltOnLoad
+from pipeline.nlp.events.context import Context
+from pipeline.nlp.events.facts import Facts
+from pipeline.nlp.events.financial import Financials
+from pipeline.nlp.events.frames import SEPARATE_NOUNS, Frame, FrameBuilder
+from pipeline.nlp.events.lexicon import lexicon
+from pipeline.nlp.events.requirements import Requirements
+from pipeline.nlp.events.slots import SlotFinder
+from pipeline.nlp.events.triggers import Candidate, Lemmas, find_candidates
+
+EVENTS = "events"  # the key of doc.spans
+
+
+class EventFinder(RebuiltOnLoad):
+    """Find the events of a Doc (see the module docstring)."""
+
+    def __init__(self, nlp: Language, patterns: str) -> None:
+        self.nlp = nlp
+        self.patterns = patterns
+        self.build()
+
+    def build(self) -> None:
+        self.lexicon = lexicon(self.patterns)
+        self.lemma = Lemmas(OnDemandLemmas(self.nlp), self.lexicon.lemma_fixes)
+        self.matcher = DependencyMatcher(self.nlp.vocab)
+        for slot, pattern in self.lexicon.slots:
+            self.matcher.add(slot, [pattern])
+
+    def __call__(self, doc: Doc) -> Doc:
+        candidates = find_candidates(doc, self.lexicon, self.lemma)
+        frames = self.frames(doc, candidates) if candidates else []
+        kept, seen = [], set()
+        for frame in sorted(frames, key=lambda f: f.trigger.start):
+            if (frame.trigger.start, frame.trigger.end) not in seen:
+                seen.add((frame.trigger.start, frame.trigger.end))
+                kept.append(frame)
+        doc.spans[EVENTS] = [frame.trigger for frame in kept]
+        for span, frame in zip(doc.spans[EVENTS], kept):
+            span._.event = EventHit(frame.type, frame.trigger, frame.status, tuple(frame.roles))
+        return doc
+
+    def frames(self, doc: Doc, candidates: list[Candidate]) -> list[Frame]:
+        """The events of the candidates: verbs first, nouns inside a verb's event of their type left to it."""
+        facts = Facts(doc, self.lexicon)
+        slots = SlotFinder(doc, self.lexicon, self.matcher, self.lemma)
+        builder = FrameBuilder(facts, self.lexicon, self.lemma, slots, candidates)
+        financials = Financials(facts, self.lexicon, self.lemma, builder.coreference)
+        requirements = Requirements(facts, self.lexicon, self.lemma, builder.types_at)
+
+        def check(frame: Frame) -> bool:
+            financials.complete(frame)
+            return requirements.hold(frame)
+
+        frames: list[Frame] = []
+        for candidate in sorted(candidates, key=lambda c: c.token.pos_ != "VERB"):
+            if any(candidate.token.i in f.domain and f.type in {r.type for r in candidate.rules}
+                   and f.type not in SEPARATE_NOUNS for f in frames):
+                continue
+            frame = builder.build(candidate, check)
+            if frame is not None:
+                frames.append(frame)
+        frames += [c for f in frames for c in financials.comparisons(f)]
+        frames.sort(key=lambda f: f.token.i)
+        Context(facts, self.lexicon, self.lemma, builder.coreference).complete(frames)
+        return frames
+
+
+@Language.factory("factwire_events", default_config={"patterns": "events.json"})
+def make_events(nlp: Language, name: str, patterns: str) -> EventFinder:
+    return EventFinder(nlp, patterns)

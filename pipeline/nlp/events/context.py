@@ -1,0 +1,235 @@
+"""Roles an event gets from the events and sentences around it, once every trigger has its frame.
+
+- Coordinated triggers share by whom: "arrested 326 suspects and seized ...
+  in a crackdown coordinated by the Ministry" (both the Ministry's); a date
+  at the end of a coordination dates the earlier verbs too ("will close two
+  plants and cut 1,400 jobs by March 2026"), not the later ones.
+- Helpers: a company named by a cue of help in the sentence ("with help
+  from X", "acting on information shared by X", "after a tip-off from X",
+  "X helped investigators", "after X detected") helps its enforcement
+  events; a sentence of help with no event of its own helps the last one.
+- A passive award, penalty or enforcement that names no agent is by the public
+  body that reports it ("has been awarded to Austal, the Department said").
+- A company named as an enforcement's actor ("Louis Vuitton and Alibaba
+  conducted an investigation which resulted in the confiscation of ...")
+  helps the authorities rather than being one.
+- An enforcement whose subject is only "police" or "authorities" is by the
+  public body named in its clause, else by the previous enforcement's; a
+  penalty that names no authority ("which was penalised $4 million",
+  "received fines") is by the previous penalty's.
+- A financial result without a company is the previous result's company,
+  else the article's topic (not when a noun names another owner: "the unit
+  had sales of"); a result without a period takes the period of
+  the previous result of the same status in the paragraph (not a figure
+  given for comparison).
+- Partners: of "X and Y formed a partnership", X is the member and Y the
+  partner; a joint venture named without its parties ("the JV's customers")
+  is between the subject's organizations.
+- Back-references: a later sentence that says when "the deal" closes or what
+  "the goods" were worth dates or values the event it refers to.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Span, Token
+
+from pipeline.nlp.events.coreference import Coreference
+from pipeline.nlp.events.facts import Facts
+from pipeline.nlp.events.frames import Frame
+from pipeline.nlp.events.lexicon import Lexicon
+
+SHARED = ("authority",)  # both ways; a date only from a later conjunct to an earlier one ("close X and cut Y by 2026")
+BACK_DETERMINERS = frozenset({"the", "these", "this", "those", "its"})
+NAME_PHRASE = frozenset({"compound", "appos", "conj", "poss", "nmod", "amod"})  # inside the name's noun phrase
+HELP_PREPS = frozenset({"from", "by", "of", "with"})
+
+
+class Context:
+    """The passes over all frames of a Doc (see the module docstring)."""
+
+    def __init__(self, facts: Facts, lexicon: Lexicon, lemma: Callable[[Token], str],
+                 coreference: Coreference) -> None:
+        self.facts = facts
+        self.lexicon = lexicon
+        self.lemma = lemma
+        self.coreference = coreference
+
+    def complete(self, frames: list[Frame]) -> None:
+        """Run every pass, in order, over the Doc's frames (sorted by trigger)."""
+        self.helpers(frames)
+        self.reporters(frames)
+        self.authorities(frames)
+        self.share_coordinated(frames)
+        self.financial(frames)
+        self.partners(frames)
+        self.back_references(frames)
+
+    def share_coordinated(self, frames: list[Frame]) -> None:
+        by_token = {f.token.i: f for f in frames}
+        for frame in frames:
+            head = frame.token.head
+            if frame.token.dep_ != "conj" or head.i not in by_token:
+                continue
+            other = by_token[head.i]
+            for first, second in ((frame, other), (other, frame)):
+                for role in SHARED:
+                    if not first.has(role):
+                        for filler in second.fillers(role):
+                            first.add(role, filler)
+            if not other.has("date"):
+                for date in frame.fillers("date"):
+                    other.add("date", date)
+
+    def helpers(self, frames: list[Frame]) -> None:
+        for sentence in {f.token.sent for f in frames if f.type == "enforcement"} | set(self.facts.doc.sents):
+            helpers = [org for org in self.facts.organizations if sentence.start <= org.start < sentence.end
+                       and self._helps(org)]
+            if not helpers:
+                continue
+            here = [f for f in frames if f.type == "enforcement" and f.token.sent == sentence]
+            if not here:
+                before = [f for f in frames if f.type == "enforcement" and f.token.i < sentence.start
+                          and _same_paragraph(f.token, sentence)]
+                here = before[-1:]
+            for frame in here:
+                for org in helpers:
+                    if org not in frame.fillers("authority"):
+                        frame.add("helper", org)
+
+    def _helps(self, org: Span) -> bool:
+        """Whether an organization is named by a cue of help: the subject of a helping verb ("X helped
+        investigators", "after X detected"), or after "from", "by", "of" or "with" under a noun or verb of help
+        ("with help from X", "information shared by X", "a tip-off from X's team", "supported by X")."""
+        current = org.root
+        while current.dep_ in NAME_PHRASE and current.head != current:
+            current = current.head
+        if current.dep_ == "nsubj":
+            return self.lemma(current.head) in self.lexicon.words["helper_verbs"]
+        if current.dep_ != "pobj" or current.head.lower_ not in HELP_PREPS:
+            return False
+        cue = current.head.head
+        if cue.dep_ == "acl" and cue.head != cue:  # "information shared by X"
+            cue = cue.head if self.lemma(cue) not in self.lexicon.words["helper_verbs"] else cue
+        return self.lemma(cue) in self.lexicon.words["helper_cues"] or cue.lower_ in self.lexicon.words["helper_cues"] \
+            or self.lemma(cue) in self.lexicon.words["helper_verbs"]
+
+    def authorities(self, frames: list[Frame]) -> None:
+        previous: dict[str, list[Span]] = {}
+        for frame in frames:
+            if frame.type == "penalty" and not frame.has("authority"):
+                for org in previous.get("penalty", []):
+                    frame.add("authority", org)
+            if frame.type == "enforcement":  # a company acting with the authorities helps them
+                actors = frame.fillers("authority")
+                frame.roles = [r for r in frame.roles if r.role != "authority" or self.facts.is_public_body(r.filler)]
+                for org in actors:
+                    if not self.facts.is_public_body(org):
+                        frame.add("helper", org)
+            if frame.type == "enforcement" and not frame.has("authority") and self._generic_actor(frame):
+                named = [org for org in self.facts.within("org", frame.domain) if self.facts.is_public_body(org)]
+                for org in named or previous.get("enforcement", []):
+                    frame.add("authority", org)
+            previous[frame.type] = frame.fillers("authority") or previous.get(frame.type, [])
+
+    def _generic_actor(self, frame: Frame) -> bool:
+        subjects = [*frame.args.get("subj"), *frame.args.get("gov:subj")]
+        return any(self.lexicon.has("police_nouns", t.lower_) for t in subjects)
+
+    def financial(self, frames: list[Frame]) -> None:
+        results = [f for f in frames if f.type == "financial_result"]
+        for k, frame in enumerate(results):
+            before = results[:k]
+            if not frame.has("company") and not self._other_owner(frame):
+                source = next((f.fillers("company") for f in reversed(before) if f.has("company")), None)
+                for org in source or self.coreference.topic(frame.token)[:1]:
+                    frame.add("company", org)
+            if not frame.has("period") and not frame.comparison:
+                same = [f for f in before if not f.comparison and f.status == frame.status
+                        and _same_paragraph(f.token, frame.token.sent)]
+                for date in (same[-1].fillers("period") if same else []):
+                    frame.add("period", date)
+
+
+    def _other_owner(self, frame: Frame) -> bool:
+        """"The unit ... had sales of": the result is another entity's, named by a noun that is no organization."""
+        owners = [*frame.args.get("subj"), *frame.args.get("gov:subj"), *frame.args.get("subj.poss")]
+        return any(self.lexicon.has("unit_nouns", t.lower_) or self.lexicon.has("not_coreferent_nouns", t.lower_)
+                   for t in owners)
+
+    def reporters(self, frames: list[Frame]) -> None:
+        """A passive award or penalty without its agent ("has been awarded to X, the Department said") is by the
+        public body that reports it."""
+        for frame in frames:
+            role = {"contract": "buyer", "penalty": "authority", "enforcement": "authority"}.get(frame.type)
+            if role is None or frame.has(role) or not frame.args.get("pass") and frame.token.dep_ != "nsubjpass":
+                continue
+            for org in self.coreference.reporting_subject(frame.token):
+                if self.facts.is_public_body(org):
+                    frame.add(role, org)
+
+    def partners(self, frames: list[Frame]) -> None:
+        for frame in frames:
+            if frame.type != "partnership":
+                continue
+            if not frame.has("member") and not frame.has("partner"):
+                for org in self._nearest_subject(frame.token):
+                    frame.add("member", org)
+            members = frame.fillers("member")
+            if not frame.has("partner") and len(members) > 1:
+                frame.roles = [r for r in frame.roles if r.role != "member" or r.filler == members[0]]
+                for org in members[1:]:
+                    frame.add("partner", org)
+
+    def _nearest_subject(self, token: Token) -> list[Span]:
+        current = token
+        for _ in range(10):
+            if current.head == current:
+                return []
+            current = current.head
+            subjects = [c for c in current.children if c.dep_ == "nsubj"]
+            if subjects:
+                named = self.facts.organizations_of(subjects[0]) or self.coreference.resolve(subjects[0])
+                if named:
+                    return named
+        return []
+
+    def back_references(self, frames: list[Frame]) -> None:
+        with_event = {f.token.sent.start for f in frames}
+        for sentence in self.facts.doc.sents:
+            if sentence.start in with_event:
+                continue
+            for noun in sentence:
+                kinds = self._referred_types(noun)
+                if kinds:
+                    self._refer(noun, sentence, kinds, [f for f in frames if f.token.i < sentence.start])
+                    break
+
+    def _referred_types(self, noun: Token) -> frozenset[str]:
+        if noun.pos_ != "NOUN" or not any(c.lower_ in BACK_DETERMINERS for c in noun.children):
+            return frozenset()
+        return frozenset(kind for kind, nouns in self.lexicon.back_references.items() if noun.lower_ in nouns)
+
+    def _refer(self, noun: Token, sentence: Span, kinds: frozenset[str], before: list[Frame]) -> None:
+        fitting = [f for f in before if "*" in kinds or f.type in kinds]
+        named = {org.root.i for c in noun.children for org in self.facts.organizations_of(c)}
+        fitting.sort(key=lambda f: (any(o.root.i in named for o in f.fillers("target") + f.fillers("acquirer")),
+                                    self.lemma(f.token)[:4] == noun.lower_[:4], f.token.i))
+        if not fitting:
+            return
+        frame = fitting[-1]
+        dates = self.facts.within("date", {t.i for t in sentence})
+        if dates and not frame.has("date") and (noun.dep_ in ("nsubj", "nsubjpass") or "*" in kinds):
+            for date in dates[:1]:
+                frame.add("date", date)
+        valued = any(self.lemma(t) in self.lexicon.words["value_words"] for t in sentence)
+        if valued and not frame.has("value"):
+            for money in self.facts.within("money", {t.i for t in sentence}):
+                frame.add("value", money)
+
+
+def _same_paragraph(token: Token, sentence: Span) -> bool:
+    """Whether no blank line lies between a word and a later sentence."""
+    start, end = sorted((token.idx, sentence.start_char))
+    return "\n\n" not in token.doc.text[start:end]

@@ -1,0 +1,88 @@
+"""Who "it", "they" and "the company" are: the organizations a pronoun or a nameless descriptor stands for.
+
+News names a company once and then calls it "it", "the company" or "the
+carmaker", or, opening a sentence, "Switzerland based luxury goods
+company". A role filled by such a word is read back, in this order, to: the
+subject of the reporting verb its clause hangs from ("Kmart said it would
+buy": Kmart), else the last organization named as the subject of a clause
+before it (the article's topic at that point; a mere source, "the SEC said",
+only when there is no other), else the first organization of the text before
+it. A plural ("they", "the two companies") takes every
+organization of that subject. Descriptors of another entity ("the venture",
+"the unit", "analysts") are not read back: their organization, if any, is
+not the one just named.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Span, Token
+
+from pipeline.nlp.events.facts import Facts
+from pipeline.nlp.events.lexicon import Lexicon
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+CLIMB_DEPS = frozenset({"ccomp", "xcomp", "conj", "advcl"})
+DETERMINERS = frozenset({"the", "this", "that", "these", "those", "both", "its", "their"})
+PLURAL_PRONOUNS = frozenset({"they", "their", "them"})
+
+
+class Coreference:
+    """Reads pronouns and nameless descriptors back to organizations of the same Doc."""
+
+    def __init__(self, facts: Facts, lexicon: Lexicon, lemma: Callable[[Token], str]) -> None:
+        self.facts = facts
+        self.lexicon = lexicon
+        self.lemma = lemma
+        self.subjects: list[tuple[int, list[Span]]] = []  # (token index, organizations) of named clause subjects
+        self.sources: list[tuple[int, list[Span]]] = []  # the same for reporting verbs ("the SEC said")
+        for token in facts.doc:
+            if token.dep_ in SUBJECT_DEPS:
+                named = facts.organizations_of(token)
+                if named:
+                    reporting = lemma(token.head) in lexicon.reporting_verbs
+                    (self.sources if reporting else self.subjects).append((token.i, named))
+
+    def refers(self, token: Token) -> bool:
+        """Whether the word is a pronoun or a descriptor of an organization named elsewhere."""
+        if self.lexicon.has("pronouns", token.lower_):
+            return True
+        if token.pos_ != "NOUN" or self.lexicon.has("not_coreferent_nouns", token.lower_):
+            return False
+        if not self.lexicon.has("company_nouns", self.lemma(token)):
+            return False
+        before = token.doc[token.i - 1].lower_ if token.i > 0 else ""
+        if before in DETERMINERS or any(child.lower_ in DETERMINERS for child in token.children):
+            return True
+        return token.dep_ == "nsubj" and not any(c.dep_ in ("det", "poss", "nummod") for c in token.children)
+
+    def resolve(self, token: Token) -> list[Span]:
+        """The organizations the word stands for (empty when it names none or is not a referring word)."""
+        if not self.refers(token):
+            return []
+        plural = token.lower_ in PLURAL_PRONOUNS or token.tag_ == "NNS"
+        named = self.reporting_subject(token) or self.topic(token)
+        if not self.lexicon.has("pronouns", token.lower_):  # "the lender" is no regulator
+            named = [org for org in named if not self.facts.is_public_body(org)] or [
+                ent for ent in self.facts.organizations if ent.end <= token.i and not self.facts.is_public_body(ent)][:1]
+        return named if plural else named[:1]
+
+    def topic(self, token: Token) -> list[Span]:
+        """The organizations the text is about before a word: the last named subject of a clause that is not
+        only a source ("the SEC said"), else the last source, else the first organization named."""
+        for subjects in (self.subjects, self.sources):
+            before = [orgs for i, orgs in subjects if i < token.i]
+            if before:
+                return before[-1]
+        return [ent for ent in self.facts.organizations if ent.end <= token.i][:1]
+
+    def reporting_subject(self, token: Token) -> list[Span]:
+        """The organizations subject of the reporting verb above the word's clause ("X said it ...")."""
+        clause = token.head
+        while clause.dep_ in CLIMB_DEPS and clause.head != clause:
+            clause = clause.head
+            if self.lemma(clause) in self.lexicon.reporting_verbs:
+                subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
+                return self.facts.organizations_of(subjects[0]) if subjects else []
+        return []

@@ -1,0 +1,118 @@
+"""The facts an event's roles can point at, found from the words the parse gives: organizations, money, counts, dates.
+
+A role is filled by one of the article's facts, never by free text: an ORG
+entity (after `factwire_orgs`), or a span of `doc.spans["money"]`,
+`["counts"]` or `["dates"]`, outside the article's datelines and credit lines
+(the record leaves those out: "FRANKFURT, March 6, 2024 (Reuters) - " is no
+participant). `Facts` indexes them by token, and reads a noun
+phrase the way news writes organizations into it: the name itself, a
+descriptor with the name in apposition or as its compound ("valve maker Van
+Oostrum", "Brightwater, a Boston-based maker"), coordinated names ("SAIC Motor
+and ZF"), names after "including" / "such as", and a proper noun the model
+did not take for an organization but that opens one's name ("Krennholt" for
+"Krennholt AG"). A pronoun or a descriptor without a name ("it", "the
+company", "the carmaker") is read back to an organization by `Coreference`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Span, Token
+
+from pipeline.inputs.segment import describe_header
+from pipeline.nlp.counts import COUNTS
+from pipeline.nlp.dates import DATES
+from pipeline.nlp.events.lexicon import Lexicon
+from pipeline.nlp.money import MONEY
+
+NAME_DEPS = frozenset({"appos", "compound", "nmod", "npadvmod"})
+LISTING_PREPS = frozenset({"including", "like", "such"})
+
+
+class Facts:
+    """The Doc's facts by token: which organization, amount, count or date a word belongs to."""
+
+    def __init__(self, doc: Doc, lexicon: Lexicon) -> None:
+        self.doc = doc
+        self.lexicon = lexicon
+        article = doc._.article
+        # a Doc made from a text alone (no article) reads its own header, as the article would
+        self.metadata = (article.header if article is not None else describe_header(doc.text)).metadata_ranges
+        self.organizations = self._outside_metadata(ent for ent in doc.ents if ent.label_ == "ORG")
+        self.money = self._outside_metadata(doc.spans.get(MONEY, []))
+        self.counts = self._outside_metadata(doc.spans.get(COUNTS, []))
+        self.dates = self._outside_metadata(doc.spans.get(DATES, []))
+        self.at: dict[str, dict[int, Span]] = {}
+        for kind, spans in (("org", self.organizations), ("money", self.money), ("count", self.counts),
+                            ("date", self.dates)):
+            table = self.at[kind] = {}
+            for span in spans:
+                for i in range(span.start, span.end):
+                    table.setdefault(i, span)
+        self.first_words = {ent[0].lower_: ent for ent in reversed(self.organizations)}
+
+    def _outside_metadata(self, spans: Iterable[Span]) -> list[Span]:
+        """The facts the record keeps: none in a dateline or credit line (`pipeline.extraction`)."""
+        return [s for s in spans if not any(start <= s.start_char < end for start, end in self.metadata)]
+
+    def fact(self, kind: str, token: Token) -> Span | None:
+        """The fact of a kind ("org", "money", "count", "date") a token is part of."""
+        return self.at[kind].get(token.i)
+
+    def within(self, kind: str, tokens: set[int]) -> list[Span]:
+        """The facts of a kind whose words are all among `tokens`, in text order."""
+        spans = {"money": self.money, "count": self.counts, "date": self.dates, "org": self.organizations}[kind]
+        return [s for s in spans if all(i in tokens for i in range(s.start, s.end))]
+
+    def organizations_of(self, token: Token) -> list[Span]:
+        """The organizations a noun phrase headed by `token` names, with those coordinated with it."""
+        if token.pos_ == "ADP":  # a preposition the parse took for the argument: "pay ... to the FINRA"
+            return [org for g in token.children if g.dep_ == "pobj" for org in self.organizations_of(g)]
+        found: list[Span] = []
+        for head in coordinated(token):
+            for ent in self._named(head):
+                if ent not in found:
+                    found.append(ent)
+        return found
+
+    def _named(self, head: Token) -> list[Span]:
+        own = self.fact("org", head)
+        if own is not None:
+            return [own]
+        if head.pos_ == "PROPN" and head.lower_ in self.first_words and head.ent_type_ not in ("GPE", "LOC") \
+                and not any(start <= head.idx < end for start, end in self.metadata):
+            return [self.first_words[head.lower_]]  # "Krennholt" after "Krennholt AG"
+        named = [ent for child in head.children if child.dep_ in NAME_DEPS and child.i < head.i + 8
+                 for ent in self._named_child(child)]
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in LISTING_PREPS:  # "brand owners including X and Y"
+                named += [e for grand in child.children if grand.dep_ == "pobj" for e in self.organizations_of(grand)]
+        return named
+
+    def _named_child(self, child: Token) -> list[Span]:
+        if child.dep_ == "appos":  # "two members, Salinas del Norte and Saline Rheinfeld GmbH"
+            return self.organizations_of(child)
+        own = self.fact("org", child)
+        if own is not None:
+            return [own]
+        return [ent for grand in child.children if grand.dep_ == "appos" for ent in self.organizations_of(grand)]
+
+    def is_public_body(self, org: Span) -> bool:
+        """Whether an organization's name says it is a public body (a ministry, police, customs, a regulator...)."""
+        return any(self.lexicon.has("public_body_words", t.lower_) for t in org)
+
+
+def coordinated(token: Token) -> list[Token]:
+    """The token and the tokens coordinated with it ("X, Y and Z"), in text order."""
+    found, todo = [], [token]
+    while todo:
+        current = todo.pop()
+        found.append(current)
+        todo += [child for child in current.children if child.dep_ == "conj"]
+    return sorted(found, key=lambda t: t.i)
+
+
+def token_set(tokens: Iterable[Token]) -> set[int]:
+    """The indexes of some tokens."""
+    return {t.i for t in tokens}

@@ -1,0 +1,229 @@
+"""One event from one trigger: its type (the first of the trigger's rules whose requirements hold), status and roles.
+
+Organizations fill roles through the slots (`slots.py`) and the rule's role
+map, read through names, descriptors, coordination and coreference
+(`facts.py`, `coreference.py`). Amounts, counts and dates fill `value`,
+`count` and `date` / `period` when they lie in the trigger's *domain*: the
+words of its own clause (for a noun trigger, with its light verb's), less
+other clauses (relative, adverbial, reported, coordinated verbs), the subject
+of an active verb, and other events' triggers with their words; and when no
+word on their way up to the trigger keeps them out ("valued at" is no
+investment's value, "up from" no result's value, "since 2019" no date).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from pipeline.nlp.base import RoleHit
+from pipeline.nlp.events.coreference import Coreference
+from pipeline.nlp.events.facts import Facts
+from pipeline.nlp.events.lexicon import FrameRule, Lexicon
+from pipeline.nlp.events.slots import Arguments, SlotFinder
+from pipeline.nlp.events.status import StatusReader
+from pipeline.nlp.events.triggers import Candidate
+from pipeline.records import EVENT_ROLES
+
+OUTSIDE_CLAUSES = frozenset({"relcl", "advcl", "ccomp", "csubj", "parataxis", "mark", "cc", "preconj"})
+KEPT_CLAUSES = frozenset({"value", "worth", "price", "total", "lead", "co-lead", "coordinate", "conduct", "carry",
+                          "organise", "organize", "back", "support", "head", "include", "end"})
+SEPARATE_NOUNS = frozenset({"enforcement"})  # "seized X in raids on 14 shops": the raids are an event of their own
+SUBJECT_SLOTS = ("subj", "gov:subj", "helper")
+COREFERENT_SLOTS = frozenset({"subj", "gov:subj", "helper", "pass", "poss", "orderer", "agent", "obj.poss"})
+DATE_EXCLUSIONS = frozenset({"since", "until", "till", "through", "found", "founded", "establish", "established"})
+
+
+@dataclass
+class Frame:
+    """An event being built from one trigger."""
+
+    rule: FrameRule
+    candidate: Candidate
+    status: str
+    args: Arguments
+    domain: set[int]
+    roles: list[RoleHit] = field(default_factory=list)
+    metric: Token | None = None  # a financial result's metric noun
+    comparison: bool = False  # a financial result given for comparison ("up from $2.1 billion")
+    estimator: Token | None = None
+
+    @property
+    def type(self) -> str:
+        return self.rule.type
+
+    @property
+    def token(self) -> Token:
+        return self.candidate.token
+
+    @property
+    def trigger(self) -> Span:
+        return self.candidate.span
+
+    def fillers(self, role: str) -> list[Span]:
+        return [r.filler for r in self.roles if r.role == role and r.filler is not None]
+
+    def has(self, role: str) -> bool:
+        return any(r.role == role for r in self.roles)
+
+    def add(self, role: str, filler: Span | None = None, value: str | None = None) -> None:
+        """Add a role unless the type lacks it or the filler already fills one of this event's roles."""
+        if role not in EVENT_ROLES[self.type]:
+            return
+        if filler is not None and any(r.filler == filler for r in self.roles):
+            return
+        if value is not None and any(r.role == role for r in self.roles):
+            return
+        self.roles.append(RoleHit(role, filler, value))
+
+
+class FrameBuilder:
+    """Builds the frame of each trigger candidate of one Doc."""
+
+    def __init__(self, facts: Facts, lexicon: Lexicon, lemma: Callable[[Token], str], slots: SlotFinder,
+                 candidates: list[Candidate]) -> None:
+        self.facts = facts
+        self.lexicon = lexicon
+        self.lemma = lemma
+        self.slots = slots
+        self.coreference = Coreference(facts, lexicon, lemma)
+        self.status = StatusReader(lexicon, lemma)
+        self.types_at = {c.token.i: {r.type for r in c.rules} for c in candidates}
+        self.built: dict[int, set[str]] = {}  # the triggers of the frames built so far, with their type
+
+    def build(self, candidate: Candidate, check: Callable[[Frame], bool]) -> Frame | None:
+        """The frame of the first of the candidate's rules whose frame passes `check`, or None."""
+        args = self.slots.arguments(candidate.token)
+        for rule in candidate.rules:
+            forecast = "own_forecast" in rule.requires or rule.name == "forecast_noun"
+            status = self.status.status(candidate.token, rule.type, forecast)
+            if status.value is None:
+                continue
+            frame = Frame(rule, candidate, status.value, args, self.domain(candidate.token, args, rule.type),
+                          estimator=status.estimator)
+            self.fill_organizations(frame)
+            self.fill_amounts(frame)
+            if check(frame):
+                self.built[candidate.token.i] = {rule.type}
+                return frame
+        return None
+
+    def organizations(self, token: Token, slot: str = "subj") -> list[Span]:
+        """The organizations a slot word names, or, in a subject-like slot, stands for ("it", "the company")."""
+        named = self.facts.organizations_of(token)
+        return named if named or slot not in COREFERENT_SLOTS else self.coreference.resolve(token)
+
+    def fill_organizations(self, frame: Frame) -> None:
+        """Organization roles from the slots, other slots first so that a subject takes the role left over."""
+        governor = self.lemma(frame.args.governor) if frame.args.governor is not None else None
+        for slot in sorted(frame.args.slots, key=lambda s: s in SUBJECT_SLOTS):
+            choices = ("helper",) if slot == "helper" else frame.rule.role_for(slot, governor)
+            if not choices:
+                continue
+            for token in frame.args.get(slot):
+                role, named = self._owner_or_named(frame, slot, token, choices)
+                for org in named:
+                    frame.add(role, org)
+
+    def _owner_or_named(self, frame: Frame, slot: str, token: Token, choices: tuple[str, ...]) -> tuple[str, list[Span]]:
+        """The role and organizations of one slot word; a bought unit names its owner as seller, a stake its company."""
+        role = next((c for c in choices if not frame.has(c)), choices[-1])
+        if frame.type == "acquisition" and role == "target":
+            lemma = self.lemma(token)
+            if lemma in self.lexicon.words["stake_nouns"] or token.like_num:
+                inner = [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "of")
+                         for g in c.children if g.dep_ == "pobj"]
+                return (role, []) if not inner else self._owner_or_named(frame, slot, inner[0], choices)
+            if lemma in self.lexicon.words["unit_nouns"] and not self.facts.fact("org", token):
+                owners = [c for c in token.children if c.dep_ == "poss"]
+                return "seller", [org for owner in owners for org in self.organizations(owner, "poss")]
+        named = self.organizations(token, slot)
+        if not named and role in ("recipient", "partner"):  # "invest £600m in Severnvale's network"
+            named = [org for c in token.children if c.dep_ == "poss" for org in self.organizations(c, "poss")]
+        return role, named
+
+    def fill_amounts(self, frame: Frame) -> None:
+        """Money, counts and dates of the trigger's domain, as `value`, `count` and `date` (or `period`)."""
+        excluded = self.lexicon.excluded_for_value(frame.type)
+        for span in [*self._written_before(frame), *self.facts.within("money", frame.domain)]:
+            hit = span._.money
+            if hit is not None and hit.per_unit is None and not self.on_path(span.root, frame, excluded):
+                frame.add("value", span)
+        for span in self.facts.within("count", frame.domain):
+            if self.countable(frame, span):
+                frame.add("count", span)
+        role, excluded = "date", DATE_EXCLUSIONS | self.lexicon.words["period_excluded_preps"]
+        if frame.type == "financial_result":  # "down from €2.6 billion in 2022": the earlier figure's period
+            role, excluded = "period", excluded | self.lexicon.excluded_for_value(frame.type)
+        for span in self.facts.within("date", frame.domain):
+            if not self.on_path(span.root, frame, excluded):
+                frame.add(role, span)
+
+    def _written_before(self, frame: Frame) -> list[Span]:
+        """An amount just before a noun trigger, whatever the parse made of it: "the £2.3bn takeover of X"."""
+        if frame.rule.pos != "noun":
+            return []
+        start = frame.trigger.start
+        while start > 0 and self.facts.doc[start - 1].pos_ in ("ADJ", "DET", "PUNCT") and start > frame.trigger.start - 3:
+            start -= 1
+        before = self.facts.fact("money", self.facts.doc[start - 1]) if start > 0 else None
+        return [before] if before is not None and before.end == start else []
+
+    def countable(self, frame: Frame, span: Span) -> bool:
+        """Whether a count says how many the event concerns: staff or sites for jobs, goods for a contract."""
+        hit = span._.count
+        item = (hit.item or "") if hit is not None else ""
+        staff = self.lexicon.has("staff_items", item) or self.lexicon.has("site_items", item)
+        if frame.type in ("job_cuts", "hiring"):
+            return staff and not self.on_path(span.root, frame, frozenset({"at", "across", "in", "of", "from"}))
+        if frame.type == "contract":
+            return not self.lexicon.has("staff_items", item) and \
+                not self.on_path(span.root, frame, frozenset({"over", "in", "across", "of", "at"}))
+        return frame.type == "enforcement" and not self.on_path(span.root, frame, frozenset({"across", "from"}))
+
+    def on_path(self, token: Token, frame: Frame, words: frozenset[str]) -> bool:
+        """Whether a word on the way from `token` up to the trigger (or its light verb) is one of `words`."""
+        governor = frame.args.governor
+        stops = {frame.token.i} | ({governor.i} if governor is not None else set())
+        current = token
+        for _ in range(12):
+            if governor is not None and current.i == governor.i:  # "valued at $3.2 billion in a funding round"
+                return self.lemma(governor) in words or governor.lower_ in words
+            if current.i in stops or current.head == current:
+                return False
+            current = current.head
+            if current.i not in stops and (current.lower_ in words or self.lemma(current) in words):
+                return True
+        return False
+
+    def domain(self, trigger: Token, args: Arguments, event_type: str) -> set[int]:
+        """The words of the trigger's clause (and its light verb's) that its amounts, counts and dates may come from."""
+        roots = [trigger]
+        if args.governor is not None and self.lemma(args.governor) not in self.lexicon.reporting_verbs:
+            roots.append(args.governor)
+        inside: set[int] = set()
+        for root in roots:
+            todo = [root]
+            while todo:
+                token = todo.pop()
+                if token.i in inside:
+                    continue
+                inside.add(token.i)
+                todo += [c for c in token.children if not self._outside(c, root, trigger, event_type)]
+        return inside
+
+    def _outside(self, child: Token, root: Token, trigger: Token, event_type: str) -> bool:
+        dep = child.dep_
+        if dep in OUTSIDE_CLAUSES or dep == "nsubj" and child.head == root and root.pos_ != "NOUN":
+            return True
+        if dep == "conj" and child.pos_ in ("VERB", "AUX"):
+            return True
+        if dep == "acl" and self.lemma(child) not in KEPT_CLAUSES and \
+                self.lemma(child) not in self.lexicon.words["supply_verbs"]:
+            return True
+        others = self.built.get(child.i) or (self.types_at.get(child.i) if child.pos_ != "VERB" else None)
+        if child == trigger or others is None:
+            return False
+        return event_type not in others or event_type in SEPARATE_NOUNS

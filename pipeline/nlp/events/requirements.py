@@ -1,0 +1,159 @@
+"""What a candidate must have to be the event its rule says: the checks a frame passes or fails.
+
+A trigger word alone says little ("cut" costs or jobs, "buy" a company or
+smart meters, "join" an alliance or a board); each rule in `events.json` names
+requirements, and a frame that fails any of them is not that event (the next
+rule of its trigger is tried). Each requirement is one method here, named as
+in the data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Token
+
+from pipeline.nlp.events.facts import Facts
+from pipeline.nlp.events.frames import Frame
+from pipeline.nlp.events.lexicon import Lexicon
+
+ORG_ROLES = frozenset({"acquirer", "target", "seller", "investor", "recipient", "company", "authority", "penalized",
+                       "buyer", "supplier", "helper", "member", "partner"})
+OBJECT_SLOTS = ("obj", "pass", "antecedent")
+
+
+class Requirements:
+    """The requirement checks of one Doc (see the module docstring)."""
+
+    def __init__(self, facts: Facts, lexicon: Lexicon, lemma: Callable[[Token], str],
+                 types_at: dict[int, set[str]]) -> None:
+        self.facts = facts
+        self.lexicon = lexicon
+        self.lemma = lemma
+        self.types_at = types_at
+
+    def hold(self, frame: Frame) -> bool:
+        """Whether the frame meets every requirement of its rule, and is no one else's estimate."""
+        return all(getattr(self, name)(frame) for name in sorted(frame.rule.requires)) and self._not_estimated(frame)
+
+    def _not_estimated(self, frame: Frame) -> bool:
+        """"Analysts expect X to report revenue of ...": an estimate is an event only when its subject makes it."""
+        if frame.estimator is None:
+            return True
+        estimators = self.facts.organizations_of(frame.estimator)
+        parties = {org.start for r in frame.roles if r.role in ORG_ROLES and r.filler is not None for org in [r.filler]}
+        return bool(estimators) and all(org.start in parties for org in estimators) or \
+            self.lexicon.has("pronouns", frame.estimator.lower_)
+
+    def _objects(self, frame: Frame) -> list[Token]:
+        return [t for slot in OBJECT_SLOTS for t in frame.args.get(slot)]
+
+    def party(self, frame: Frame) -> bool:
+        return any(r.role in ORG_ROLES for r in frame.roles)
+
+    def value(self, frame: Frame) -> bool:
+        return frame.has("value")
+
+    def count(self, frame: Frame) -> bool:
+        return frame.has("count")
+
+    def count_or_value(self, frame: Frame) -> bool:
+        return frame.has("count") or frame.has("value")
+
+    def goods(self, frame: Frame) -> bool:
+        """Buying things, not a company: a counted object that is not staff, and no organization bought."""
+        if frame.has("target") or any(self.facts.fact("org", t) for t in self._objects(frame)):
+            return False
+        return frame.has("count")
+
+    def funding(self, frame: Frame) -> bool:
+        """"provide £90m of the funding": the object is money for someone's project."""
+        return any(self.lemma(self.facts.doc[i]) in self.lexicon.words["funding_nouns"] for i in frame.domain)
+
+    def funding_round(self, frame: Frame) -> bool:
+        """A funding round says so ("Series B round", "funding round") and names an amount or an investor."""
+        token = frame.token
+        if self.lemma(token) == "round" and frame.trigger.text.lower() == "round":
+            modifiers = {c.lower_ for c in token.children if c.dep_ in ("compound", "amod", "nmod")}
+            if token.i > 0:
+                modifiers.add(token.doc[token.i - 1].lower_)
+            if not modifiers & self.lexicon.words["round_modifiers"]:
+                return False
+        return frame.has("value") or frame.has("investor")
+
+    def staff_or_site(self, frame: Frame) -> bool:
+        """Jobs, staff or sites: a count of them, else an object that names them ("closing its plant")."""
+        if frame.has("count"):
+            return True
+        objects = self._objects(frame)
+        if any(self.lemma(t) in self.lexicon.words["not_staff_objects"] for t in objects):
+            return False
+        objects += frame.args.get("obj.prep:of")  # "close any of its 11 factories"
+        return any(self.lexicon.has("staff_items", self.lemma(t)) or self.lexicon.has("site_items", self.lemma(t))
+                   for t in objects)
+
+    def not_acquired(self, frame: Frame) -> bool:
+        """"..., adding three mines and 1,900 workers" after a purchase: staff gained by buying is not hiring."""
+        head = frame.token.head
+        if frame.token.dep_ not in ("advcl", "conj"):
+            return True
+        return not any("acquisition" in self.types_at.get(t.i, set()) for t in (head, *head.children))
+
+    def future(self, frame: Frame) -> bool:
+        return frame.status != "completed"
+
+    def metric(self, frame: Frame) -> bool:
+        return frame.metric is not None
+
+    def own_forecast(self, frame: Frame) -> bool:
+        """A forecast counts when the company itself makes it (its subject names it)."""
+        return bool(frame.fillers("company")) and frame.args.get("subj") != []
+
+    def had(self, frame: Frame) -> bool:
+        """"had sales of about C$410 million": the metric noun is the object of "have"."""
+        governor = frame.args.governor
+        return governor is not None and self.lemma(governor) == "have" and frame.token.dep_ == "dobj"
+
+    def penalty_context(self, frame: Frame) -> bool:
+        """A payment is a penalty when the sentence says settle, fine, penalty, charges... or a court orders it."""
+        if frame.args.get("orderer"):
+            return True
+        sentence = frame.token.sent
+        return any(self.lemma(t) in self.lexicon.words["penalty_context"] or t.lower_ in
+                   self.lexicon.words["penalty_context"] for t in sentence if t.i != frame.token.i)
+
+    def contract_object(self, frame: Frame) -> bool:
+        """"won an order", "awarded a contract", "signed a deal" (not "a joint venture agreement"), and a party,
+        an amount or a count: the object is a contract."""
+        words = [self.facts.doc[i] for i in frame.domain if i != frame.token.i]
+        partnership = self.lexicon.words["alliance_nouns"] | {"joint", "codeshare", "cooperation", "framework"}
+        contracts = [t for t in words if self.lemma(t) in self.lexicon.words["contract_nouns"] and t.pos_ == "NOUN"
+                     and t.dep_ in ("dobj", "nsubjpass", "pobj", "conj", "appos")
+                     and not any(c.lower_ in partnership for c in t.children)
+                     and not any("partnership" in self.types_at.get(d.i, set()) for d in t.subtree)]
+        return bool(contracts) and (self.party(frame) or frame.has("value") or frame.has("count"))
+
+    def light_verb(self, frame: Frame) -> bool:
+        """An event stated by its noun: a light verb ("placed an order", "slapped a penalty") that is not itself
+        the event's trigger ("won a contract"), and an amount, a count or both sides."""
+        governor = frame.args.governor
+        if governor is None or self.lemma(governor) not in self.lexicon.light_verbs:
+            return False
+        if frame.type in self.types_at.get(governor.i, set()):
+            return False
+        parties = sum(r.role in ORG_ROLES for r in frame.roles)
+        return frame.has("value") or frame.has("count") or parties >= 2
+
+    def authority(self, frame: Frame) -> bool:
+        """Enforcement is a public body's act: a company acting on its own is not enforcement."""
+        actors = frame.fillers("authority")
+        return not actors or any(self.facts.is_public_body(org) for org in actors) or frame.has("helper")
+
+    def alliance_object(self, frame: Frame) -> bool:
+        """"joined the Star Alliance", "joined Alibaba's alliance": an organization or an alliance is joined."""
+        objects = self._objects(frame)
+        return frame.has("partner") or any(self.lemma(t) in self.lexicon.words["alliance_nouns"] for t in objects)
+
+    def not_named_alliance(self, frame: Frame) -> bool:
+        """"Star Alliance" is an organization's name, not a partnership being formed."""
+        return self.facts.fact("org", frame.token) is None

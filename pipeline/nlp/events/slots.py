@@ -1,0 +1,280 @@
+"""The syntactic slots of a trigger: who is its subject, object, agent, what its prepositions and governor hold.
+
+The direct relations are spaCy `DependencyMatcher` patterns kept as data
+(`events.json`, "slots"): subject, passive subject, object, dative, the agent
+of a passive ("was acquired *by* Oracle"), each preposition's object ("for
+$11 billion", "from SoftBank"), prepositions and possessors of the object
+("a stake *in* X", "*X's* unit"), a noun trigger's possessor and name
+modifiers, and "led by" under a funding round. Structural rules add what a
+pattern cannot see:
+
+- a subject carried down from the verb above: "agreed to buy" (control),
+  "will close X and cut Y" (coordination), "plans to invest" (a noun's
+  clause), "the newest brands to join" (the subject of "are"); "ordered X to
+  pay" and "expect X to report" take the object above;
+- "helped the police in catching": the helper's subject is not the actor;
+- relative clauses: "Sears, which Kmart agreed to buy" (the relative
+  pronoun stands for its noun);
+- a noun trigger's light verb ("completed its acquisition", "placed an
+  order", "signed ... a joint venture"), whose subject and prepositions count
+  as the noun's (`gov:subj`, `gov:prep:from`, ...);
+- "in talks with X to buy" (`talks:with`), "to supply ... to Y" under a
+  contract (`to:supply`), "to settle SEC charges" and "ordered ... to pay"
+  for a payment.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from spacy.matcher import DependencyMatcher
+from spacy.tokens import Doc, Token
+
+from pipeline.nlp.events.lexicon import Lexicon
+
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+CONTROL_VERBS = frozenset({"expect", "order", "require", "force", "help", "allow", "ask", "tell", "urge", "direct",
+                           "compel", "persuade", "enable", "authorise", "authorize", "permit", "see"})
+WH_WORDS = frozenset({"WDT", "WP"})
+TALKS = frozenset({"talks", "negotiations", "negotiating", "talking", "discussions"})
+CLIMB = frozenset({"xcomp", "conj", "advcl", "pcomp", "acl", "prep", "pobj", "dobj", "attr", "ccomp"})
+NOUN_CLIMB = CLIMB | {"poss", "compound", "nmod"}
+INVESTIGATIONS = frozenset({"investigation", "operation", "probe", "crackdown", "raid", "campaign", "inquiry"})
+GOVERNED = frozenset({"dobj", "nsubjpass", "attr", "oprd", "nsubj", "appos"})
+PHRASE_DEPS = frozenset({"amod", "npadvmod", "appos", "compound", "nummod", "quantmod", "nmod", "advmod", "conj"})
+
+
+@dataclass
+class Arguments:
+    """The words in each slot of one trigger; `governor` is a noun trigger's light verb, `purpose` its clause verb."""
+
+    slots: dict[str, list[Token]] = field(default_factory=dict)
+    governor: Token | None = None
+    purpose: str | None = None  # "supply" or "procure": a contract's clause says which side the subject is
+
+    def add(self, slot: str, tokens: list[Token]) -> None:
+        for token in tokens:
+            if token not in self.slots.setdefault(slot, []):
+                self.slots[slot].append(token)
+
+    def get(self, slot: str) -> list[Token]:
+        return self.slots.get(slot, [])
+
+
+class SlotFinder:
+    """Slots of every trigger of a Doc: the DependencyMatcher's relations, then the structural rules."""
+
+    def __init__(self, doc: Doc, lexicon: Lexicon, matcher: DependencyMatcher, lemma: Callable[[Token], str]) -> None:
+        self.lexicon = lexicon
+        self.lemma = lemma
+        self.direct: dict[int, dict[str, list[Token]]] = {}
+        for match_id, ids in matcher(doc):
+            name, arg = doc.vocab.strings[match_id], doc[ids[-1]]
+            if name in ("prep", "obj.prep", "subj.prep"):
+                name = f"{name}:{doc[ids[-2]].lower_}"
+            elif name == "led":
+                name = "led:by"
+            elif name == "dative" and arg.pos_ == "ADP":  # "sold its unit to X": the parse's dative is the "to"
+                name, arg = f"prep:{arg.lower_}", next((g for g in arg.children if g.dep_ == "pobj"), arg)
+            self.direct.setdefault(ids[0], {}).setdefault(name, []).append(arg)
+
+    def arguments(self, trigger: Token) -> Arguments:
+        """Every slot of a trigger (the governor's too for a noun), relative pronouns read as their noun."""
+        found = Arguments()
+        for slot, tokens in self.direct.get(trigger.i, {}).items():
+            found.add(slot, tokens)
+        if trigger.pos_ == "VERB":
+            self._verb_slots(trigger, found)
+            for obj in [*found.get("obj"), *found.get("pass")]:
+                for prep, pobj in phrase_preps(obj):
+                    found.add(f"obj.prep:{prep}", [pobj])
+        else:
+            for noun in (trigger, trigger.head) if trigger.dep_ == "compound" else (trigger,):
+                for prep, pobj in phrase_preps(noun):  # "a joint venture agreement with PGZ"
+                    found.add(f"prep:{prep}", [pobj])
+            found.governor = self.governor(trigger)
+            if found.governor is not None:
+                self._governor_slots(trigger, found.governor, found)
+            else:  # "to enable the JV's customers": the clause's subject
+                found.add("gov:subj", self.subject_above(trigger, NOUN_CLIMB)[0])
+            self._conductors(found)
+        self._talks(trigger, found)
+        self._clauses(trigger, found)
+        for slot, tokens in found.slots.items():
+            found.slots[slot] = [_antecedent(t) if t.tag_ in WH_WORDS else t for t in tokens]
+        return found
+
+    def _verb_slots(self, trigger: Token, found: Arguments) -> None:
+        if not found.get("subj") and not found.get("pass"):
+            subjects, helped = self.subject_above(trigger)
+            found.add("helper" if helped else "subj", subjects)
+        if not any(found.get(s) for s in ("obj", "pass", "dative")) and \
+                not any(c.dep_ in ("xcomp", "ccomp", "prep", "dobj") for c in trigger.children):
+            obj = _surface_object(trigger)  # a headline the parse joined to the next line: "X joins Y's alliance"
+            if obj is not None:
+                found.add("obj", [obj])
+                found.add("obj.poss", [c for c in obj.children if c.dep_ == "poss"])
+        relative = _relative_clause(trigger)
+        if relative is not None and not found.get("obj") and not found.get("pass") and relative.dep_ == "relcl":
+            if not any(c.dep_ in SUBJECTS and c.tag_ in WH_WORDS for c in relative.children):
+                found.add("antecedent", [relative.head])
+
+    def _governor_slots(self, trigger: Token, governor: Token, found: Arguments) -> None:
+        direct = self.direct.get(governor.i, {})
+        subjects = [c for c in governor.children if c.dep_ in SUBJECTS and c != trigger]
+        if subjects:
+            found.add("gov:subj", subjects)
+        elif not any(c.dep_ == "nsubj" for c in governor.children):
+            subjects, helped = self.subject_above(governor)
+            found.add("helper" if helped else "gov:subj", subjects)
+        for child in governor.children:
+            if child.dep_ == "prep" and child != trigger.head:
+                found.add(f"gov:prep:{child.lower_}", [g for g in child.children if g.dep_ == "pobj"])
+            elif child.dep_ == "dative":
+                found.add("gov:dative", [child])
+            elif child.dep_ == "dobj" and child != trigger:
+                found.add("gov:obj", [child])
+            elif child.dep_ == "agent":
+                found.add("agent", [g for g in child.children if g.dep_ == "pobj"])
+        if direct.get("led:by"):
+            found.add("led:by", direct["led:by"])
+
+    def subject_above(self, token: Token, climb: frozenset[str] = CLIMB) -> tuple[list[Token], bool]:
+        """The subjects a verb shares with the verbs above it, and whether a helper verb ("helped") was passed.
+
+        A clause verb the parse left without a subject takes the names written just before it ("Louis Vuitton
+        and Alibaba are ...").
+        """
+        helped = False
+        current = token
+        for _ in range(8):
+            own = [c for c in current.children if c.dep_ in SUBJECTS]
+            if own and current != token:
+                return own, helped
+            head = current.head
+            if current.dep_ == "xcomp" and self.lemma(head) in CONTROL_VERBS:
+                objects = [c for c in head.children if c.dep_ in ("dobj", "dative")]
+                if objects:
+                    return objects[:1], helped
+            infinitive_relative = current.dep_ == "relcl" and any(c.lower_ == "to" for c in current.children)
+            if head == current or current.dep_ not in climb and not infinitive_relative:
+                return (_names_before(current) if current.pos_ in ("VERB", "AUX") else []), helped
+            helped = helped or self.lemma(head) in self.lexicon.words["helper_verbs"] and current.dep_ != "conj"
+            current = head
+        return [], helped
+
+    def _conductors(self, found: Arguments) -> None:
+        """"an investigation (which) resulted in the confiscation": whoever conducted the investigation."""
+        for noun in found.get("gov:subj"):
+            if self.lemma(noun) in INVESTIGATIONS and noun.head.pos_ in ("VERB", "AUX"):
+                found.add("conductor", self.subject_above(noun.head)[0] if noun.dep_ in ("dobj", "pobj") else [])
+
+    def governor(self, noun: Token) -> Token | None:
+        """The verb a noun trigger is the object, passive subject or prepositional object of ("placed an order")."""
+        current = noun
+        while current.dep_ in ("conj", "compound") and current.head != current:
+            current = current.head
+        head = current.head
+        if current.dep_ in GOVERNED and head.pos_ in ("VERB", "AUX"):
+            return head
+        if current.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+            return head.head
+        return None
+
+    def _talks(self, trigger: Token, found: Arguments) -> None:
+        """"in talks with X to buy", "negotiating with X to form": X is the other side."""
+        for above in _ancestors(trigger, 5):
+            for word in (above, *in_phrases(above)):
+                if word.lower_ in TALKS:
+                    for child in word.children:
+                        if child.dep_ == "prep" and child.lower_ == "with":
+                            found.add("talks:with", [g for g in child.children if g.dep_ == "pobj"])
+
+    def _clauses(self, trigger: Token, found: Arguments) -> None:
+        """A contract's "to supply ... to Y" clause, and a payment's "to settle X charges" or "ordered ... to pay"."""
+        heads = [trigger, *found.get("obj"), *found.get("pass"), *([found.governor] if found.governor else [])]
+        for head in heads:
+            for clause in head.children:
+                if clause.dep_ not in ("acl", "xcomp", "advcl", "relcl") or clause.pos_ != "VERB":
+                    continue
+                lemma = self.lemma(clause)
+                if lemma in self.lexicon.words["supply_verbs"]:
+                    found.purpose = "supply"
+                    found.add("to:supply", [g for c in clause.children if c.dep_ in ("prep", "dative")
+                                            for g in ([c] if c.dep_ == "dative" else c.children) if g.dep_ in ("pobj", "dative")])
+                elif lemma in self.lexicon.words["procure_verbs"]:
+                    found.purpose = "procure"
+                elif lemma in ("settle", "resolve", "end", "close"):
+                    found.add("purpose", [c for c in clause.children if c.dep_ == "dobj"])
+        above = trigger
+        while above.dep_ in ("xcomp", "conj") and above.head != above:
+            above = above.head
+            if self.lemma(above) in self.lexicon.words["penalty_light_verbs"]:
+                found.add("orderer", [c for c in above.children if c.dep_ == "nsubj"])
+
+
+def phrase_preps(noun: Token, most: int = 3) -> list[tuple[str, Token]]:
+    """(preposition, its object) inside a noun phrase, however deep the parse hangs them: "an order worth Rs 480
+    crore *from* Tata Motors", "30 trains *from* Spanish maker X", "a takeover of X *by* Y"."""
+    found, todo = [], [(noun, 0)]
+    while todo:
+        token, depth = todo.pop()
+        for child in token.children:
+            if child.dep_ == "prep" and depth < most:
+                for pobj in (g for g in child.children if g.dep_ == "pobj"):
+                    found.append((child.lower_, pobj))
+                    todo.append((pobj, depth + 1))
+            elif child.dep_ in PHRASE_DEPS:
+                todo.append((child, depth))
+    return found
+
+
+def _surface_object(verb: Token) -> Token | None:
+    """The last noun of the words after a verb, up to the line's end, a punctuation mark or another verb."""
+    last = None
+    for token in verb.doc[verb.i + 1:verb.i + 8]:
+        if "\n" in token.text or token.pos_ in ("VERB", "AUX", "PUNCT") and token.text not in ("-", "’s", "'s"):
+            break
+        if token.pos_ in ("NOUN", "PROPN"):
+            last = token
+    return last
+
+
+def _names_before(verb: Token) -> list[Token]:
+    """The names coordinated just before a verb ("Louis Vuitton and Alibaba are"), one word of each."""
+    doc, found, i = verb.doc, [], verb.i - 1
+    while i >= verb.sent.start and (doc[i].ent_type_ == "ORG" or doc[i].lower_ in ("and", ",", "&")):
+        if doc[i].ent_type_ == "ORG" and doc[i].ent_iob_ == "B":
+            found.append(doc[i])
+        i -= 1
+    return found[::-1]
+
+
+def in_phrases(verb: Token) -> list[Token]:
+    """The nouns of a verb's "in" phrases: "is *in talks* with X to buy"."""
+    return [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children if g.dep_ == "pobj"]
+
+
+def _relative_clause(trigger: Token) -> Token | None:
+    """The relative clause verb the trigger is (or hangs from by control): "which Kmart agreed to buy"."""
+    current = trigger
+    while current.dep_ in ("xcomp", "conj") and current.head != current:
+        current = current.head
+    return current if current.dep_ == "relcl" else None
+
+
+def _antecedent(wh: Token) -> Token:
+    """The noun a relative pronoun stands for: the head of its relative clause."""
+    current = wh
+    while current.dep_ != "relcl" and current.head != current:
+        current = current.head
+    return current.head if current.dep_ == "relcl" else wh
+
+
+def _ancestors(token: Token, most: int) -> list[Token]:
+    found, current = [], token
+    while current.head != current and len(found) < most:
+        current = current.head
+        found.append(current)
+    return found

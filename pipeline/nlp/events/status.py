@@ -1,0 +1,151 @@
+"""An event's status from the words around its trigger: auxiliaries, modals, negation and the verbs above it.
+
+The status is read along the chain of words the trigger hangs from: the
+trigger itself, then up through control ("agreed to buy"), a noun's clause
+("plans to invest", "talks to acquire"), a light verb ("called off its bid"),
+coordination without its own auxiliary ("will close X and cut Y"), a
+participle ("..., creating 220 jobs") and reported speech ("said it would").
+Along that chain, in this order of precedence:
+
+- not an event at all (None): a modal of possibility ("could be forced to
+  cut"), a condition ("if ... fails"), a counterfactual ("would have cost");
+- `negated`: a negation ("not", "no plans", "never") or a negating verb
+  (denied, called off, shelved, abandoned, scrapped, froze, walked away);
+- `planned`: a planning verb or noun (plans, considering, aims, in talks,
+  proposed, expects) or a forecast trigger itself;
+- `announced`: "will" / "would", "is to", a progressive ("is cutting", "is
+  being acquired"), a deciding verb (agreed, decided, pledged, is set to),
+  or a noun "announced by";
+- `completed`: anything else (bought, has cut, said it had hired).
+
+A verb that completes the event for its type resets what lies below it:
+signing or winning a contract, signing a partnership ("signed an agreement
+to set up a joint venture" is a partnership formed). The estimator of a
+forecast ("analysts expect X to report") is handed back, so the caller can
+keep a company's own forecast and drop everyone else's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from pipeline.nlp.events.lexicon import Lexicon
+from pipeline.nlp.events.slots import in_phrases
+
+CLIMB = frozenset({"xcomp", "ccomp", "acl", "pcomp", "pobj", "prep", "dobj", "nsubjpass", "attr", "compound",
+                   "oprd", "advcl", "conj", "appos"})
+NEGATIONS = frozenset({"not", "n't", "never", "no"})
+PARTICLES_OF = {"call": "off", "walk": "away", "rule": "out", "pull": "out", "back": "out"}
+BE = frozenset({"be", "is", "are", "am", "was", "were"})
+
+
+@dataclass(frozen=True)
+class Status:
+    """The status found, or None for a text that states no event; who estimates it, when a forecast verb is above."""
+
+    value: str | None
+    estimator: Token | None = None
+
+
+class StatusReader:
+    """Reads an event's status from its trigger's chain (see the module docstring)."""
+
+    def __init__(self, lexicon: Lexicon, lemma: Callable[[Token], str]) -> None:
+        self.cues = lexicon.status
+        self.lemma = lemma
+
+    def chain(self, trigger: Token) -> list[Token]:
+        """The trigger and the words above it that its status depends on, nearest first."""
+        found, current = [trigger], trigger
+        while current.dep_ in CLIMB and current.head != current and len(found) < 12:
+            if current.dep_ == "conj" and _has_own_tense(current):
+                break
+            if current.dep_ == "advcl" and not (current.tag_ == "VBG" or _infinitive(current)):
+                break
+            current = current.head
+            found.append(current)
+            if current.dep_ == "relcl":
+                break
+        return found
+
+    def status(self, trigger: Token, event_type: str, forecast: bool = False) -> Status:
+        """The status of the event a trigger states (see the module docstring)."""
+        chain = self.chain(trigger)
+        completing = self.cues.completing_for.get(event_type, frozenset())
+        for k, word in enumerate(chain[1:], start=1):
+            if self.lemma(word) in completing and word.pos_ == "VERB" and not _has_own_tense(word, future_only=True):
+                chain = chain[k:]
+                break
+        estimator = next((self._subject(w) for w in chain[1:] if self.lemma(w) in self.cues.estimating_verbs), None)
+        if any(self._hypothetical(word) for word in chain):
+            return Status(None, estimator)
+        if any(self._negated(word, word == trigger) for word in chain):
+            return Status("negated", estimator)
+        if forecast or any(self._planned(word, word == trigger) for word in chain):
+            return Status("planned", estimator)
+        if any(self._announced(word, word == trigger) for word in chain):
+            return Status("announced", estimator)
+        return Status("completed", estimator)
+
+    def _hypothetical(self, word: Token) -> bool:
+        aux = [c.lower_ for c in word.children if c.dep_ in ("aux", "auxpass")]
+        if any(a in self.cues.hypothetical_aux for a in aux) or "would" in aux and "have" in aux:
+            return True
+        return any(c.dep_ == "mark" and c.lower_ in self.cues.hypothetical_marks for c in word.children)
+
+    def _negated(self, word: Token, is_trigger: bool) -> bool:
+        if any(c.dep_ in ("neg", "det") and c.lower_ in NEGATIONS for c in word.children):
+            return True
+        if is_trigger:
+            return False
+        lemma = self.lemma(word)
+        if lemma in PARTICLES_OF:
+            return any(c.lower_ == PARTICLES_OF[lemma] for c in word.children)
+        return lemma in self.cues.negating_verbs and word.pos_ == "VERB" or lemma in self.cues.negating_nouns
+
+    def _planned(self, word: Token, is_trigger: bool) -> bool:
+        if any(c.dep_ in ("amod", "compound") and c.lower_ in self.cues.planning_modifiers for c in word.children):
+            return True
+        if is_trigger:
+            return False
+        lemma = self.lemma(word)
+        if any(noun.lower_ in self.cues.planning_nouns for noun in in_phrases(word)):
+            return True  # "is in talks to buy"
+        if word.pos_ == "VERB":
+            return lemma in self.cues.planning_verbs
+        return word.pos_ == "NOUN" and (lemma in self.cues.planning_nouns or word.lower_ in self.cues.planning_nouns)
+
+    def _announced(self, word: Token, is_trigger: bool) -> bool:
+        children = list(word.children)
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in self.cues.announcing_aux for c in children):
+            return True
+        if word.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in BE for c in children):
+            return True  # "is cutting"
+        if any(c.dep_ == "auxpass" and c.lower_ == "being" for c in children):
+            return True  # "is being acquired"
+        if any(c.dep_ == "acl" and self.lemma(c) == "announce" for c in children):
+            return True  # "the job cuts announced by X"
+        if is_trigger:
+            return False
+        lemma = self.lemma(word)
+        return lemma in self.cues.announcing_verbs or lemma in BE and any(c.dep_ == "xcomp" for c in children)
+
+    @staticmethod
+    def _subject(word: Token) -> Token | None:
+        return next((c for c in word.children if c.dep_ == "nsubj"), None)
+
+
+def _has_own_tense(word: Token, future_only: bool = False) -> bool:
+    """Whether a verb carries its own auxiliary or negation ("and will instead add"), so it does not share its head's."""
+    for child in word.children:
+        if child.dep_ in ("aux", "auxpass", "neg") and child.lower_ != "to":
+            if not future_only or child.lower_ in ("will", "would", "shall", "'ll"):
+                return True
+    return False
+
+
+def _infinitive(word: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in word.children)

@@ -1,0 +1,114 @@
+"""Trigger candidates: the words that may state an event ("bought", "laid off", "joint venture"), with their rules.
+
+A verb or noun is a candidate when its lemma opens (verbs) or closes (nouns)
+one of the lexicon's trigger words and the rest of the words are there: a
+phrasal verb's particle among its children ("laid ... off"), a two-word noun's
+modifier just before it ("joint venture", "job cuts"). Lemmas come from the
+model's lemmatizer asked once per word form (it is disabled for the whole
+pipeline: `pipeline.nlp.base.OnDemandLemmas`). Which rule of a candidate
+holds, and so the event's type, is decided later, from its arguments.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from pipeline.nlp.base import OnDemandLemmas
+from pipeline.nlp.events.lexicon import FrameRule, Lexicon
+
+VERB_TAGS = frozenset({"VERB"})
+NOUN_TAGS = frozenset({"NOUN", "PROPN"})
+PARTICLE_DEPS = frozenset({"prt", "advmod", "prep", "dobj", "acomp", "oprd", "dep"})
+
+Token.set_extension("event_trigger", default=False, force=True)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A word that may state an event: its head token, the trigger words as written, and the rules it may follow."""
+
+    token: Token
+    span: Span
+    rules: tuple[FrameRule, ...]
+
+
+class Lemmas:
+    """Lower-case lemmas, asked of the lemmatizer once per word form and part of speech; the lexicon's fixes first."""
+
+    def __init__(self, lemmatize: OnDemandLemmas, fixes: dict[str, str]) -> None:
+        self.lemmatize = lemmatize
+        self.known: dict[tuple[int, str], str] = {}
+        self.fixes = fixes
+
+    def __call__(self, token: Token) -> str:
+        key = (token.lower, token.pos_)
+        lemma = self.known.get(key)
+        if lemma is None:
+            lemma = self.fixes.get(token.lower_) or self.lemmatize(token).lower()
+            self.known[key] = lemma
+        return lemma
+
+
+def find_candidates(doc: Doc, lexicon: Lexicon, lemma: Lemmas) -> list[Candidate]:
+    """Every trigger candidate of the Doc, in text order; each is also flagged `token._.event_trigger`."""
+    found = []
+    for token in doc:
+        if token.ent_type_ == "ORG":
+            continue  # "Qatar Investment Authority", "Star Alliance": a name, not a trigger
+        if token.pos_ in VERB_TAGS:
+            candidate = _verb(doc, token, lexicon, lemma)
+        elif token.pos_ in NOUN_TAGS:
+            candidate = _noun(doc, token, lexicon, lemma)
+        else:
+            continue
+        if candidate is not None:
+            token._.event_trigger = True
+            found.append(candidate)
+    return found
+
+
+def _verb(doc: Doc, token: Token, lexicon: Lexicon, lemma: Lemmas) -> Candidate | None:
+    rules = lexicon.verbs.get(lemma(token))
+    if not rules:
+        return None
+    particles = {child.lower_: child for child in token.children if child.dep_ in PARTICLE_DEPS}
+    if any(p in particles for p in lexicon.not_particles.get(lemma(token), ())):
+        return None  # "buy back its own shares" is no acquisition
+    chosen, end = [], token.i + 1
+    for rule in rules:
+        for words in rule.words:
+            if words[0] != lemma(token):
+                continue
+            if len(words) == 1 or words[1] in particles:
+                chosen.append((len(words), rule))
+                if len(words) > 1 and particles[words[1]].i == token.i + 1:
+                    end = token.i + 2
+    if not chosen:
+        return None
+    longest = max(n for n, _ in chosen)
+    kept = tuple(dict.fromkeys(rule for n, rule in chosen if n == longest))
+    return Candidate(token, doc[token.i:end if longest > 1 else token.i + 1], kept)
+
+
+def _noun(doc: Doc, token: Token, lexicon: Lexicon, lemma: Lemmas) -> Candidate | None:
+    rules = lexicon.nouns.get(lemma(token))
+    if not rules:
+        return None
+    before = doc[token.i - 1] if token.i > 0 else None
+    chosen, start = [], token.i
+    for rule in rules:
+        for words in rule.words:
+            if words[-1] != lemma(token):
+                continue
+            if len(words) == 1:
+                chosen.append((1, rule))
+            elif before is not None and before.lower_ == words[0]:
+                chosen.append((2, rule))
+                start = token.i - 1
+    if not chosen:
+        return None
+    longest = max(n for n, _ in chosen)
+    kept = tuple(dict.fromkeys(rule for n, rule in chosen if n == longest))
+    return Candidate(token, doc[start if longest > 1 else token.i:token.i + 1], kept)
