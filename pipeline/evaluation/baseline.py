@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.evaluation.corpora import DataMissing, load_gold_set
+from pipeline.evaluation.event_report import baseline_scores
+from pipeline.evaluation.events import EventScores, score_events
 from pipeline.evaluation.predictions import predict_for_gold
 from pipeline.evaluation.spans import SCHEMES, SpanScores, score_spans
 from pipeline.evaluation.values import TypeScore, score_articles
@@ -35,13 +37,24 @@ class BaselineError(ValueError):
 
 def measure(gold: Mapping[str, GoldArticle], root: Path, model: str | None = None) -> tuple[dict, SpanScores]:
     """Run the pipeline on a gold set's articles and score it both ways: (value scores, span scores)."""
+    values, spans, _ = measure_all(gold, root, model)
+    return values, spans
+
+
+def measure_all(gold: Mapping[str, GoldArticle], root: Path,
+                model: str | None = None) -> tuple[dict, SpanScores, EventScores | None]:
+    """`measure` and the event scores (None when the gold has no event) of one extraction."""
     predicted = predict_for_gold(gold, root, model)
-    return score_articles(gold, predicted), score_spans(gold, predicted)
+    return score_articles(gold, predicted), score_spans(gold, predicted), score_events(gold, predicted)
 
 
 def snapshot(gold: Mapping[str, GoldArticle], values: Mapping[str, TypeScore], spans: SpanScores,
-             where: dict[str, str | None], tolerance: float = DEFAULT_TOLERANCE) -> dict:
-    """The baseline document of one measurement; `where` holds the gold location and input root as written."""
+             where: dict[str, str | None], tolerance: float = DEFAULT_TOLERANCE,
+             events: EventScores | None = None) -> dict:
+    """The baseline document of one measurement; `where` holds the gold location and input root as written.
+
+    With `events`, the scores gain the events' (`event_report.baseline_scores`) and the errors each wrong event.
+    """
     scores = {}
     for label in LABELS:
         right, matched = spans.value_accuracy[label]
@@ -55,6 +68,10 @@ def snapshot(gold: Mapping[str, GoldArticle], values: Mapping[str, TypeScore], s
             for fact in facts:
                 article_id, _, what = fact.partition(": ")
                 errors[article_id].append(f"{kind} {fact_type}: {what}")
+    if events is not None:
+        scores.update(baseline_scores(events))
+        for article_id, matches in events.matches.items():
+            errors[article_id] += [m.describe() for m in matches if not m.ok]
     return {**where, "tolerance": tolerance, "scores": scores,
             "errors": {article_id: sorted(found) for article_id, found in errors.items() if found}}
 
@@ -68,8 +85,8 @@ def measure_baseline(baseline: dict, root: Path, model: str | None = None, data:
     """
     where = {key: baseline.get(key) for key in ("gold", "import", "split", "articles") if key in baseline}
     gold = load_gold_set(baseline["gold"], root, baseline.get("import"), baseline.get("split"), data)
-    values, spans = measure(gold, root / (baseline.get("articles") or "."), model)
-    return snapshot(gold, values, spans, where, baseline.get("tolerance", DEFAULT_TOLERANCE))
+    values, spans, events = measure_all(gold, root / (baseline.get("articles") or "."), model)
+    return snapshot(gold, values, spans, where, baseline.get("tolerance", DEFAULT_TOLERANCE), events)
 
 
 def regressions(baseline: dict, current: dict) -> list[str]:
@@ -78,7 +95,7 @@ def regressions(baseline: dict, current: dict) -> list[str]:
     fallen = []
     for label, metrics in baseline["scores"].items():
         for metric, old in metrics.items():
-            new = current["scores"][label][metric] or 0.0  # no matched span: no value accuracy
+            new = current["scores"].get(label, {}).get(metric) or 0.0  # no matched span: no value accuracy
             if old is not None and new < old - tolerance - 1e-9:
                 fallen.append(f"{baseline['gold']}: {label} {metric} fell from {old:.4f} to {new:.4f}")
     if not fallen:

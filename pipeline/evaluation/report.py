@@ -14,10 +14,13 @@ from collections.abc import Mapping
 
 from spacy import displacy
 
+from pipeline.evaluation.event_report import events_html, events_summary_html
+from pipeline.evaluation.events import EventScores
 from pipeline.evaluation.spans import SCHEMES, SpanMatch, SpanScores
 from pipeline.evaluation.values import TypeScore
 from pipeline.gold.format import GoldArticle
 from pipeline.gold.spans import FACT_TYPE_OF, LABELS, LabeledSpan, to_spans
+from pipeline.records import Article
 
 MISS, FALSE_ALARM, WRONG_VALUE = "MISS", "FALSE ALARM", "WRONG VALUE"
 _COLORS = {"ORG": "#7aecec", "MONEY": "#e4e7d2", "COUNT": "#c887fb", "DATE": "#bfe1d9", "IGNORE": "#dddddd"}
@@ -118,10 +121,12 @@ def _render(text: str, spans: list[LabeledSpan], title: str) -> str:
 
 
 def html_report(gold: Mapping[str, GoldArticle], values: Mapping[str, TypeScore], spans: SpanScores,
-                title: str) -> str:
-    """A self-contained HTML page: summary tables, then every article with gold and predicted spans marked."""
+                title: str, events: EventScores | None = None, predicted: Mapping[str, Article] | None = None) -> str:
+    """A self-contained HTML page: summary tables, then every article with gold and predicted spans marked
+    and, when the gold has events, its events table."""
     def errors(article_id: str) -> int:
-        return sum(1 for m in spans.matches[article_id] if not (m.gold and m.predicted and m.value_ok))
+        wrong_events = sum(not m.ok for m in events.matches.get(article_id, [])) if events is not None else 0
+        return wrong_events + sum(1 for m in spans.matches[article_id] if not (m.gold and m.predicted and m.value_ok))
 
     order = sorted(gold, key=lambda a: -errors(a))
     summary = ["<table><tr><th>type</th><th>value P</th><th>value R</th><th>value F1</th>"
@@ -136,6 +141,8 @@ def html_report(gold: Mapping[str, GoldArticle], values: Mapping[str, TypeScore]
         summary.append(f"<tr><td>{name}</td><td></td><td></td><td></td>"
                        + "".join(f"<td>{averaged[s].f1:.3f}</td>" for s in SCHEMES) + "<td></td></tr>")
     summary.append("</table>")
+    if events is not None:
+        summary.append(events_summary_html(events))
     body = []
     for article_id in order:
         article = gold[article_id]
@@ -145,7 +152,9 @@ def html_report(gold: Mapping[str, GoldArticle], values: Mapping[str, TypeScore]
         body.append(f'<section id="{html.escape(article_id)}"><h2>{html.escape(article_id)} '
                     f'({errors(article_id)} errors)</h2><ul>{listed}</ul>'
                     + _render(article.text, _marks(matches, "gold") + ignored, "gold")
-                    + _render(article.text, _marks(matches, "predicted"), "predicted") + "</section>")
+                    + _render(article.text, _marks(matches, "predicted"), "predicted")
+                    + (events_html(events.matches.get(article_id, []), article, (predicted or {}).get(article_id))
+                       if events is not None else "") + "</section>")
     legend = ", ".join(f'<span style="background:{c}">{html.escape(k)}</span>' for k, c in _ERROR_COLORS.items())
     return (f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{html.escape(title)}</title>"
             "<style>body{font-family:sans-serif;margin:2em} table{border-collapse:collapse} "

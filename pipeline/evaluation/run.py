@@ -19,6 +19,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pipeline.evaluation.baseline import read_baseline, regressions, snapshot, write_baseline
+from pipeline.evaluation.event_report import event_table, events_json
+from pipeline.evaluation.events import EventScores, score_events
 from pipeline.evaluation.predictions import PredictionsError, check_ids, predict_for_gold, read_predictions
 from pipeline.evaluation.report import as_json, html_report, span_table, value_table
 from pipeline.evaluation.spans import SpanScores, score_spans
@@ -37,16 +39,21 @@ class Evaluation:
     gold: dict[str, GoldArticle]
     values: dict[str, TypeScore]
     spans: SpanScores
+    events: EventScores | None = None  # None when the gold has no event
     written: list[tuple[str, Path]] = field(default_factory=list)
     fallen: list[str] = field(default_factory=list)
 
     def tables(self, errors: bool = True) -> str:
-        """The value-level table (with every miss and false alarm when `errors`), then the span-level table."""
-        return value_table(self.values, errors) + "\n\n" + span_table(self.spans)
+        """The value-level table (with every miss and false alarm when `errors`), the span-level table, the events'."""
+        tables = value_table(self.values, errors) + "\n\n" + span_table(self.spans)
+        return tables + ("\n\n" + event_table(self.events, errors) if self.events is not None else "")
 
     def json_text(self) -> str:
         """Everything measured as an indented JSON document."""
-        return json.dumps(as_json(self.values, self.spans), indent=2, ensure_ascii=False)
+        found = as_json(self.values, self.spans)
+        if self.events is not None:
+            found["events"] = events_json(self.events)
+        return json.dumps(found, indent=2, ensure_ascii=False)
 
 
 def predictions_for(expected: dict[str, GoldArticle], predictions: Path | None, root: Path, model: str | None,
@@ -79,14 +86,15 @@ def evaluate(gold: Path, predictions: Path | None = None, *, articles: Path | No
     expected = load_gold(gold)
     root = articles or (gold.parent if gold.is_dir() else Path("."))
     predicted = predictions_for(expected, predictions, root, model, on_skip)
-    result = Evaluation(expected, score_articles(expected, predicted), score_spans(expected, predicted))
+    result = Evaluation(expected, score_articles(expected, predicted), score_spans(expected, predicted),
+                        score_events(expected, predicted))
     if html is not None:
         html.parent.mkdir(parents=True, exist_ok=True)
-        html.write_text(html_report(expected, result.values, result.spans, f"factwire evaluate: {gold}"),
-                        encoding="utf-8")
+        html.write_text(html_report(expected, result.values, result.spans, f"factwire evaluate: {gold}",
+                                    result.events, predicted), encoding="utf-8")
         result.written.append(("report", html))
     where = {"gold": str(gold), "articles": str(root) if articles or gold.is_dir() else None}
-    current = snapshot(expected, result.values, result.spans, where)
+    current = snapshot(expected, result.values, result.spans, where, events=result.events)
     if update_baseline is not None:
         write_baseline(update_baseline, current)
         result.written.append(("baseline", update_baseline))
