@@ -161,12 +161,27 @@ class Article(_Record):
                     f" = {self.text[mention.start:mention.end]!r}")
         for event in self.events:
             for role in event.roles:
-                if role.ref is not None:
-                    kind, index = role.ref.split("/")
-                    if int(index) >= len(getattr(self, kind)):
-                        raise ValueError(f"{self.id}: {event.type} role {role.role} refers to {role.ref}, "
-                                         f"but the article has {len(getattr(self, kind))} {kind}")
+                _check_role(self, event, role)
         return self
+
+
+def _check_role(article: Article, event: Event, role: EventRole) -> None:
+    """A role the event's type has, filled by a fact of the list its kind comes from that exists, or a metric."""
+    where = f"{article.id}: {event.type} role {role.role}"
+    if role.role not in EVENT_ROLES[event.type]:
+        raise ValueError(f"{where}: {event.type} has no such role (it has {', '.join(EVENT_ROLES[event.type])})")
+    if role.role == "metric":
+        if role.ref is not None or role.value not in METRICS:
+            raise ValueError(f"{where}: a metric is a value, one of {', '.join(METRICS)} (got {role.value!r})")
+        return
+    if role.ref is None:
+        raise ValueError(f"{where}: no ref (only 'metric' holds a plain value)")
+    kind, index = role.ref.split("/")
+    if kind != ROLE_LISTS.get(role.role, "organizations"):
+        raise ValueError(f"{where} refers to {role.ref}: a {role.role} is one of the article's "
+                         f"{ROLE_LISTS.get(role.role, 'organizations')}")
+    if int(index) >= len(getattr(article, kind)):
+        raise ValueError(f"{where} refers to {role.ref}, but the article has {len(getattr(article, kind))} {kind}")
 
 
 def schema_text(model: type[BaseModel] = Article) -> str:

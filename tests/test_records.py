@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from pipeline.records import Article, Money, Organization, schema_text, write_schema
+from pipeline.records import Article, Event, EventRole, Mention, Money, Organization, schema_text, write_schema
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -21,6 +21,41 @@ def test_offsets_must_point_at_the_text():
     shifted = Money(text="$5 million", start=12, end=22, amount="5000000", currency="USD")
     with pytest.raises(ValidationError, match="does not match"):
         _article(money=[shifted])
+
+
+def _paid(*roles, trigger=Mention(text="paid", start=8, end=12)):
+    alibaba = Organization(name="Alibaba", mentions=[Mention(text="Alibaba", start=0, end=7)])
+    money = Money(text="$5 million", start=13, end=23, amount="5000000", currency="USD")
+    event = Event(type="penalty", trigger=trigger, status="completed", roles=list(roles))
+    return _article(organizations=[alibaba], money=[money], events=[event])
+
+
+def test_event_refs_point_at_existing_facts_of_the_right_list_and_the_trigger_at_the_text():
+    article = _paid(EventRole(role="penalized", ref="organizations/0"), EventRole(role="value", ref="money/0"))
+    assert [r.ref for r in article.events[0].roles] == ["organizations/0", "money/0"]
+    bad = [
+        ((EventRole(role="value", ref="money/1"),), "the article has 1 money"),
+        ((EventRole(role="value", ref="organizations/0"),), "a value is one of the article's money"),
+        ((EventRole(role="buyer", ref="organizations/0"),), "penalty has no such role"),
+        ((EventRole(role="penalized"),), "no ref"),
+    ]
+    with pytest.raises(ValidationError, match="should match pattern"):
+        EventRole(role="penalized", ref="orgs/0")
+    for roles, message in bad:
+        with pytest.raises(ValidationError, match=message):
+            _paid(*roles)
+    with pytest.raises(ValidationError, match="does not match"):
+        _paid(trigger=Mention(text="paid", start=7, end=11))
+
+
+def test_a_metric_is_a_value_from_the_list():
+    article = Article(id="t.txt#1", text="Alibaba reported revenue.", events=[Event(
+        type="financial_result", trigger=Mention(text="reported", start=8, end=16), status="completed",
+        roles=[EventRole(role="metric", value="revenue")])])
+    assert article.events[0].roles[0].value == "revenue"
+    with pytest.raises(ValidationError, match="a metric is a value"):
+        article.model_validate({**article.model_dump(), "events": [{
+            **article.events[0].model_dump(), "roles": [{"role": "metric", "value": "turnover"}]}]})
 
 
 def test_records_are_frozen_and_closed():
