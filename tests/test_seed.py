@@ -1,4 +1,4 @@
-"""Acceptance on the seed file: two articles, every money amount, count, organization and date."""
+"""Acceptance on the seed file: two articles, every money amount, count, organization, date and event."""
 
 from decimal import Decimal
 
@@ -75,4 +75,33 @@ def test_dates(seed_articles):
         ("the year 2018", "2018", "year"),
         ("the end of the year 2018", "2018", "year"),
         ("2017", "2017", "year"),
+    ]
+
+
+def _events(article):
+    def filler(ref):
+        kind, index = ref.split("/")
+        fact = getattr(article, kind)[int(index)]
+        return getattr(fact, "name", None) or fact.text
+    return [(e.type, e.trigger.text, e.status, sorted(f"{r.role}={filler(r.ref)}" for r in e.roles))
+            for e in article.events]
+
+
+def test_events_with_all_their_roles(seed_articles):
+    """The seed's events as its text states them (issue 14): the police catches helped by Alibaba, the
+    alliance joined by Richemont and the brands, the Louis Vuitton-Alibaba investigation, the YNAP venture."""
+    first, second = seed_articles
+    assert _events(first) == [
+        ("enforcement", "catching", "completed", ["count=1,953 counterfeiting suspects", "helper=Alibaba"]),
+        ("enforcement", "catching", "completed", ["count=1,953 suspects", "date=the year 2018", "helper=Alibaba",
+                                                  "value=1.16 billion US dollars", "value=7.9 billion Yuan"]),
+        ("partnership", "joined", "completed", ["date=the end of the year 2018", "partner=Alibaba"]),
+    ]
+    assert _events(second) == [
+        ("partnership", "joins", "completed", ["member=Richemont", "partner=Alibaba"]),
+        ("partnership", "joined", "completed", ["member=Richemont", "partner=Alibaba"]),
+        ("partnership", "join", "completed", ["member=General Motors", "member=McDonald's", "member=New Balance",
+                                              "member=Richemont", "partner=Alibaba"]),
+        ("enforcement", "confiscation", "completed", ["helper=Alibaba", "helper=Louis Vuitton", "value=$14.4 million"]),
+        ("partnership", "JV", "completed", ["member=Yoox Net-a-Porter", "partner=Alibaba"]),
     ]

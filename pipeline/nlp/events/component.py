@@ -71,8 +71,8 @@ class EventFinder(RebuiltOnLoad):
 
         frames: list[Frame] = []
         for candidate in sorted(candidates, key=lambda c: c.token.pos_ != "VERB"):
-            if any(candidate.token.i in f.domain and f.type in {r.type for r in candidate.rules}
-                   and f.type not in SEPARATE_NOUNS for f in frames):
+            if any((candidate.token.i in f.domain or candidate.token in f.args.get("obj"))
+                   and f.type in {r.type for r in candidate.rules} and f.type not in SEPARATE_NOUNS for f in frames):
                 continue
             frame = builder.build(candidate, check)
             if frame is not None:

@@ -110,7 +110,7 @@ class SlotFinder:
             subjects, helped = self.subject_above(trigger)
             found.add("helper" if helped else "subj", subjects)
         if not any(found.get(s) for s in ("obj", "pass", "dative")) and \
-                not any(c.dep_ in ("xcomp", "ccomp", "prep", "dobj") for c in trigger.children):
+                not any(c.dep_ in ("xcomp", "ccomp", "prep", "dobj") and _same_line(trigger, c) for c in trigger.children):
             obj = _surface_object(trigger)  # a headline the parse joined to the next line: "X joins Y's alliance"
             if obj is not None:
                 found.add("obj", [obj])
@@ -167,6 +167,7 @@ class SlotFinder:
     def _conductors(self, found: Arguments) -> None:
         """"an investigation (which) resulted in the confiscation": whoever conducted the investigation."""
         for noun in found.get("gov:subj"):
+            noun = _antecedent(noun) if noun.tag_ in WH_WORDS else noun  # "an investigation which resulted in"
             if self.lemma(noun) in INVESTIGATIONS and noun.head.pos_ in ("VERB", "AUX"):
                 found.add("conductor", self.subject_above(noun.head)[0] if noun.dep_ in ("dobj", "pobj") else [])
 
@@ -239,6 +240,12 @@ def _surface_object(verb: Token) -> Token | None:
         if token.pos_ in ("NOUN", "PROPN"):
             last = token
     return last
+
+
+def _same_line(a: Token, b: Token) -> bool:
+    """Whether no line break separates two words: a parse that crosses one joined a headline to its body."""
+    low, high = sorted((a.i, b.i))
+    return not any("\n" in t.text for t in a.doc[low:high])
 
 
 def _names_before(verb: Token) -> list[Token]:
