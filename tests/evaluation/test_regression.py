@@ -43,6 +43,7 @@ def test_outside_corpus_scores_keep_their_baseline(path, data_dir):
 def test_every_gold_set_has_a_baseline():
     named = {read_baseline(p)["gold"] for p in BASELINES}
     gold_sets = {"articles/gold", "$FACTWIRE_DATA/corpora/meantime_aligned.jsonl"}
-    gold_sets |= {f"tests/data/unseen/{p.name}" for p in (ROOT / "tests" / "data" / "unseen").glob("*.jsonl")}
+    for folder in ("unseen", "events"):
+        gold_sets |= {f"tests/data/{folder}/{p.name}" for p in (ROOT / "tests" / "data" / folder).glob("*.jsonl")}
     assert gold_sets <= named
     assert {(read_baseline(p).get("split")) for p in OUTSIDE} == {"dev", "test"}
