@@ -8,8 +8,11 @@ back to their text here.
 """
 
 import pytest
+from spacy.matcher import DependencyMatcher
 
 from pipeline.extraction import extract
+from pipeline.nlp.events.relations import SlotPatterns
+from pipeline.nlp.events.triggers import find_candidates
 from pipeline.records import Article
 
 
@@ -167,3 +170,30 @@ def test_every_ref_points_at_a_fact_and_the_record_round_trips():
     for e in article.events:
         assert article.text[e.trigger.start:e.trigger.end] == e.trigger.text
         assert all(r.ref is not None for r in e.roles)
+
+
+def test_slot_patterns_match_what_spacys_dependency_matcher_matches(nlp):
+    """The slots are matched from each trigger (relations.py); spaCy's matcher over the whole Doc finds the same."""
+    finder = nlp.get_pipe("factwire_events")
+    spacy_matcher = DependencyMatcher(nlp.vocab)
+    for name, pattern in finder.lexicon.slots:
+        spacy_matcher.add(name, [pattern])
+    compared = 0
+    for text, _ in CASES.values():
+        doc = nlp(text)
+        triggers = [c.token for c in find_candidates(doc, finder.lexicon, finder.lemma)]
+        roots = {t.i for t in triggers}
+        theirs = sorted((nlp.vocab.strings[key], tuple(ids)) for key, ids in spacy_matcher(doc) if ids[0] in roots)
+        ours = sorted((name, tuple(t.i for t in tokens)) for name, tokens in finder.slot_patterns(triggers))
+        assert ours == theirs, text
+        compared += len(ours)
+    assert compared > 50
+
+
+def test_slot_patterns_refuse_what_they_cannot_match(nlp):
+    trigger = {"RIGHT_ID": "t", "RIGHT_ATTRS": {"LEMMA": "buy"}}
+    with pytest.raises(ValueError, match="operator"):
+        SlotPatterns(nlp.vocab, [("x", [trigger, {"LEFT_ID": "t", "REL_OP": "<", "RIGHT_ID": "a", "RIGHT_ATTRS": {}}])])
+    with pytest.raises(ValueError, match="not supported"):
+        SlotPatterns(nlp.vocab, [("x", [trigger, {"LEFT_ID": "t", "REL_OP": ">", "RIGHT_ID": "a",
+                                                   "RIGHT_ATTRS": {"ENT_TYPE": "ORG"}}])])

@@ -2,7 +2,8 @@
 
     lexicon.py       the events vocabulary of `patterns/events.json` as typed values
     triggers.py      trigger candidates: verbs and nouns of the lexicon, phrasal and two-word ones
-    slots.py         a trigger's syntactic slots: DependencyMatcher relations and structural rules
+    relations.py     the slot patterns (DependencyMatcher format) matched from each trigger
+    slots.py         a trigger's syntactic slots: those relations and structural rules
     facts.py         the facts a role may point at, read from noun phrases
     coreference.py   "it", "they", "the company" read back to organizations
     status.py        completed / announced / planned / negated, or no event (hypothetical)

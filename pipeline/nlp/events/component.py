@@ -13,7 +13,6 @@ facts' spans, which `pipeline.extraction` turns into references.
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc
 
 from pipeline.nlp.base import EventHit, OnDemandLemmas, RebuiltOnLoad
@@ -22,6 +21,7 @@ from pipeline.nlp.events.facts import Facts
 from pipeline.nlp.events.financial import Financials
 from pipeline.nlp.events.frames import SEPARATE_NOUNS, Frame, FrameBuilder
 from pipeline.nlp.events.lexicon import lexicon
+from pipeline.nlp.events.relations import SlotPatterns
 from pipeline.nlp.events.requirements import Requirements
 from pipeline.nlp.events.slots import SlotFinder
 from pipeline.nlp.events.triggers import Candidate, Lemmas, find_candidates
@@ -40,9 +40,7 @@ class EventFinder(RebuiltOnLoad):
     def build(self) -> None:
         self.lexicon = lexicon(self.patterns)
         self.lemma = Lemmas(OnDemandLemmas(self.nlp), self.lexicon.lemma_fixes)
-        self.matcher = DependencyMatcher(self.nlp.vocab)
-        for slot, pattern in self.lexicon.slots:
-            self.matcher.add(slot, [pattern])
+        self.slot_patterns = SlotPatterns(self.nlp.vocab, self.lexicon.slots)
 
     def __call__(self, doc: Doc) -> Doc:
         candidates = find_candidates(doc, self.lexicon, self.lemma)
@@ -60,7 +58,7 @@ class EventFinder(RebuiltOnLoad):
     def frames(self, doc: Doc, candidates: list[Candidate]) -> list[Frame]:
         """The events of the candidates: verbs first, nouns inside a verb's event of their type left to it."""
         facts = Facts(doc, self.lexicon)
-        slots = SlotFinder(doc, self.lexicon, self.matcher, self.lemma)
+        slots = SlotFinder(self.lexicon, self.slot_patterns, self.lemma, [c.token for c in candidates])
         builder = FrameBuilder(facts, self.lexicon, self.lemma, slots, candidates)
         financials = Financials(facts, self.lexicon, self.lemma, builder.coreference)
         requirements = Requirements(facts, self.lexicon, self.lemma, builder.types_at)

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from spacy.attrs import LOWER
 from spacy.tokens import Span, Token
 
 from pipeline.nlp.events.coreference import Coreference
@@ -196,14 +197,17 @@ class Context:
         return []
 
     def back_references(self, frames: list[Frame]) -> None:
+        doc = self.facts.doc
         with_event = {f.token.sent.start for f in frames}
-        for sentence in self.facts.doc.sents:
+        referring = {doc.vocab.strings[w] for nouns in self.lexicon.back_references.values() for w in nouns}
+        lowers = doc.to_array(LOWER).tolist()  # a Token made only for the words that may refer back
+        for sentence in doc.sents:
             if sentence.start in with_event:
                 continue
-            for noun in sentence:
-                kinds = self._referred_types(noun)
+            for i in range(sentence.start, sentence.end):
+                kinds = self._referred_types(doc[i]) if lowers[i] in referring else frozenset()
                 if kinds:
-                    self._refer(noun, sentence, kinds, [f for f in frames if f.token.i < sentence.start])
+                    self._refer(doc[i], sentence, kinds, [f for f in frames if f.token.i < sentence.start])
                     break
 
     def _referred_types(self, noun: Token) -> frozenset[str]:

@@ -149,4 +149,16 @@ def lexicon(name: str = "events.json") -> Lexicon:
         back_references={k: frozenset(v) for k, v in vocabulary["back_references"].items()},
         comparison_cues=tuple(tuple(c) for c in vocabulary["comparison_cues"]),
         value_exclusions={k: frozenset(v) for k, v in data["value_exclusions"].items()},
-        metrics=metrics, slots=tuple((s["slot"], s["pattern"]) for s in data["slots"]))
+        metrics=metrics, slots=tuple((s["slot"], _with_triggers(s["pattern"], sorted({*verbs, *nouns})))
+                                     for s in data["slots"]))
+
+
+def _with_triggers(pattern: list[dict], lemmas: list[str]) -> list[dict]:
+    """A slot pattern whose "TRIGGER_LEMMAS" placeholder is the lexicon's trigger lemmas: the trigger node is
+    matched on the lemma `triggers.find_candidates` writes on each candidate, a token attribute the matcher
+    checks in C (a custom attribute costs a Python call per token of every Doc)."""
+    def fill(value: object) -> object:
+        if value == "TRIGGER_LEMMAS":
+            return lemmas
+        return {k: fill(v) for k, v in value.items()} if isinstance(value, dict) else value
+    return [fill(node) for node in pattern]

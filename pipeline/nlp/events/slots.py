@@ -1,7 +1,7 @@
 """The syntactic slots of a trigger: who is its subject, object, agent, what its prepositions and governor hold.
 
 The direct relations are spaCy `DependencyMatcher` patterns kept as data
-(`events.json`, "slots"): subject, passive subject, object, dative, the agent
+(`events.json`, "slots", matched from each trigger by `relations.SlotPatterns`): subject, passive subject, object, dative, the agent
 of a passive ("was acquired *by* Oracle"), each preposition's object ("for
 $11 billion", "from SoftBank"), prepositions and possessors of the object
 ("a stake *in* X", "*X's* unit"), a noun trigger's possessor and name
@@ -28,10 +28,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from spacy.matcher import DependencyMatcher
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from pipeline.nlp.events.lexicon import Lexicon
+from pipeline.nlp.events.relations import SlotPatterns
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 CONTROL_VERBS = frozenset({"expect", "order", "require", "force", "help", "allow", "ask", "tell", "urge", "direct",
@@ -65,19 +65,20 @@ class Arguments:
 class SlotFinder:
     """Slots of every trigger of a Doc: the DependencyMatcher's relations, then the structural rules."""
 
-    def __init__(self, doc: Doc, lexicon: Lexicon, matcher: DependencyMatcher, lemma: Callable[[Token], str]) -> None:
+    def __init__(self, lexicon: Lexicon, patterns: SlotPatterns, lemma: Callable[[Token], str],
+                 triggers: list[Token]) -> None:
         self.lexicon = lexicon
         self.lemma = lemma
         self.direct: dict[int, dict[str, list[Token]]] = {}
-        for match_id, ids in matcher(doc):
-            name, arg = doc.vocab.strings[match_id], doc[ids[-1]]
+        for name, tokens in patterns(triggers):
+            arg = tokens[-1]
             if name in ("prep", "obj.prep", "subj.prep"):
-                name = f"{name}:{doc[ids[-2]].lower_}"
+                name = f"{name}:{tokens[-2].lower_}"
             elif name == "led":
                 name = "led:by"
             elif name == "dative" and arg.pos_ == "ADP":  # "sold its unit to X": the parse's dative is the "to"
                 name, arg = f"prep:{arg.lower_}", next((g for g in arg.children if g.dep_ == "pobj"), arg)
-            self.direct.setdefault(ids[0], {}).setdefault(name, []).append(arg)
+            self.direct.setdefault(tokens[0].i, {}).setdefault(name, []).append(arg)
 
     def arguments(self, trigger: Token) -> Arguments:
         """Every slot of a trigger (the governor's too for a noun), relative pronouns read as their noun."""

@@ -13,16 +13,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy import parts_of_speech
+from spacy.attrs import ENT_TYPE, LOWER, POS
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.nlp.base import OnDemandLemmas
 from pipeline.nlp.events.lexicon import FrameRule, Lexicon
 
-VERB_TAGS = frozenset({"VERB"})
-NOUN_TAGS = frozenset({"NOUN", "PROPN"})
+VERB_POS = parts_of_speech.IDS["VERB"]
+CANDIDATE_POS = frozenset({VERB_POS, parts_of_speech.IDS["NOUN"], parts_of_speech.IDS["PROPN"]})
 PARTICLE_DEPS = frozenset({"prt", "advmod", "prep", "dobj", "acomp", "oprd", "dep"})
-
-Token.set_extension("event_trigger", default=False, force=True)
 
 
 @dataclass(frozen=True)
@@ -40,7 +40,16 @@ class Lemmas:
     def __init__(self, lemmatize: OnDemandLemmas, fixes: dict[str, str]) -> None:
         self.lemmatize = lemmatize
         self.known: dict[tuple[int, str], str] = {}
+        self.triggers: dict[tuple[int, int], bool] = {}
         self.fixes = fixes
+
+    def may_trigger(self, doc: Doc, i: int, lower: int, pos: int, lexicon: Lexicon) -> bool:
+        """Whether a word form (its LOWER and POS ids) has a trigger's lemma; the word is read the first time only."""
+        known = self.triggers.get((lower, pos))
+        if known is None:
+            known = self(doc[i]) in (lexicon.verbs if pos == VERB_POS else lexicon.nouns)
+            self.triggers[(lower, pos)] = known
+        return known
 
     def __call__(self, token: Token) -> str:
         key = (token.lower, token.pos_)
@@ -52,19 +61,21 @@ class Lemmas:
 
 
 def find_candidates(doc: Doc, lexicon: Lexicon, lemma: Lemmas) -> list[Candidate]:
-    """Every trigger candidate of the Doc, in text order; each is also flagged `token._.event_trigger`."""
+    """Every trigger candidate of the Doc, in text order; each gets its lemma written (`token.lemma_`), which the
+    slot patterns match (the lemmatizer is off: other tokens keep none).
+
+    Words are read from the Doc's arrays and a word form is looked at once per process: a Token is made only
+    for the forms whose lemma opens or closes a trigger (making one for every word cost more than the rules).
+    """
     found = []
-    for token in doc:
-        if token.ent_type_ == "ORG":
-            continue  # "Qatar Investment Authority", "Star Alliance": a name, not a trigger
-        if token.pos_ in VERB_TAGS:
-            candidate = _verb(doc, token, lexicon, lemma)
-        elif token.pos_ in NOUN_TAGS:
-            candidate = _noun(doc, token, lexicon, lemma)
-        else:
+    org = doc.vocab.strings["ORG"]  # "Qatar Investment Authority", "Star Alliance": a name, not a trigger
+    for i, (lower, pos, entity) in enumerate(doc.to_array([LOWER, POS, ENT_TYPE]).tolist()):
+        if entity == org or pos not in CANDIDATE_POS or not lemma.may_trigger(doc, i, lower, pos, lexicon):
             continue
+        token = doc[i]
+        candidate = (_verb if pos == VERB_POS else _noun)(doc, token, lexicon, lemma)
         if candidate is not None:
-            token._.event_trigger = True
+            token.lemma_ = lemma(token)
             found.append(candidate)
     return found
 
