@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from spacy.attrs import ENT_IOB, ENT_TYPE
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.inputs.segment import describe_header
@@ -26,6 +27,7 @@ from pipeline.nlp.dates import DATES
 from pipeline.nlp.events.lexicon import Lexicon
 from pipeline.nlp.money import MONEY
 
+BEGIN, INSIDE = 3, 1  # ENT_IOB values (0 missing, 1 I, 2 O, 3 B)
 NAME_DEPS = frozenset({"appos", "compound", "nmod", "npadvmod"})
 LISTING_PREPS = frozenset({"including", "like", "such"})
 
@@ -39,7 +41,7 @@ class Facts:
         article = doc._.article
         # a Doc made from a text alone (no article) reads its own header, as the article would
         self.metadata = (article.header if article is not None else describe_header(doc.text)).metadata_ranges
-        self.organizations = self._outside_metadata(ent for ent in doc.ents if ent.label_ == "ORG")
+        self.organizations = self._outside_metadata(_organizations(doc))
         self.money = self._outside_metadata(doc.spans.get(MONEY, []))
         self.counts = self._outside_metadata(doc.spans.get(COUNTS, []))
         self.dates = self._outside_metadata(doc.spans.get(DATES, []))
@@ -116,3 +118,16 @@ def coordinated(token: Token) -> list[Token]:
 def token_set(tokens: Iterable[Token]) -> set[int]:
     """The indexes of some tokens."""
     return {t.i for t in tokens}
+
+
+def _organizations(doc: Doc) -> list[Span]:
+    """The ORG entities, read from the Doc's arrays (`doc.ents` makes a Span of every entity and a Token of
+    every word, which cost the events component as much as its rules)."""
+    org, found, start = doc.vocab.strings["ORG"], [], None
+    for i, (iob, kind) in enumerate([*doc.to_array([ENT_IOB, ENT_TYPE]).tolist(), (2, 0)]):
+        if start is not None and (iob != INSIDE or kind != org):
+            found.append(Span(doc, start, i, label=org))
+            start = None
+        if iob == BEGIN and kind == org:
+            start = i
+    return found

@@ -9,9 +9,10 @@ together (about half of the events component's time on the Wikinews
 articles, see README "Events"). A slot always hangs from its trigger, so
 `SlotPatterns` walks the same patterns down from each trigger: the same
 matches (tested against spaCy's matcher), for the few words around the
-triggers. It knows the operators the patterns use, `>` (child) and `>>`
-(descendant), and the token attributes DEP, POS and LEMMA (a string or
-`{"IN": [...]}`); anything else is refused at load.
+triggers, on the Doc's arrays (a Token is made for the matched words only).
+It knows the operators the patterns use, `>` (child) and `>>` (descendant),
+and the token attributes DEP, POS and LEMMA (a string or `{"IN": [...]}`);
+anything else is refused at load.
 """
 
 from __future__ import annotations
@@ -19,40 +20,47 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from spacy import parts_of_speech
+from spacy.attrs import DEP, HEAD, LEMMA, POS
 from spacy.matcher import DependencyMatcher
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 OPERATORS = frozenset({">", ">>"})
-ATTRIBUTES = {"DEP": lambda t: t.dep_, "POS": lambda t: t.pos_, "LEMMA": lambda t: t.lemma_}
+ATTRIBUTES = (DEP, POS, LEMMA)
+NAMES = {"DEP": DEP, "POS": POS, "LEMMA": LEMMA}
 
 
 @dataclass(frozen=True)
 class Node:
-    """One node of a pattern: the node it hangs from (its index), how, and what its token must be."""
+    """One node of a pattern: the node it hangs from (its index), how, and the attribute ids its word must have."""
 
     parent: int
     operator: str
-    attributes: tuple[tuple[str, frozenset[str]], ...]
+    attributes: tuple[tuple[int, frozenset[int]], ...]  # (column of `ATTRIBUTES`, allowed string ids)
 
-    def accepts(self, token: Token) -> bool:
-        return all(ATTRIBUTES[name](token) in allowed for name, allowed in self.attributes)
+    def accepts(self, word: tuple[int, ...]) -> bool:
+        return all(word[column] in allowed for column, allowed in self.attributes)
 
 
-def _attributes(spec: dict) -> tuple[tuple[str, frozenset[str]], ...]:
-    unknown = set(spec) - set(ATTRIBUTES)
+def _attributes(vocab: Vocab, spec: dict) -> tuple[tuple[int, frozenset[int]], ...]:
+    unknown = set(spec) - set(NAMES)
     if unknown:
-        raise ValueError(f"events.json: slot pattern attributes {unknown} are not supported ({', '.join(ATTRIBUTES)})")
-    return tuple((name, frozenset(value["IN"] if isinstance(value, dict) else [value])) for name, value in spec.items())
+        raise ValueError(f"events.json: slot pattern attributes {unknown} are not supported ({', '.join(NAMES)})")
+    def as_id(name: str, value: str) -> int:  # POS is a symbol in the arrays, DEP and LEMMA string hashes
+        return parts_of_speech.IDS[value] if name == "POS" else vocab.strings.add(value)
+    return tuple((ATTRIBUTES.index(NAMES[name]),
+                  frozenset(as_id(name, v) for v in (value["IN"] if isinstance(value, dict) else [value])))
+                 for name, value in spec.items())
 
 
-def _compile(name: str, pattern: list[dict]) -> tuple[Node, ...]:
+def _compile(vocab: Vocab, name: str, pattern: list[dict]) -> tuple[Node, ...]:
     ids = [node["RIGHT_ID"] for node in pattern]
-    nodes = [Node(-1, "", _attributes(pattern[0].get("RIGHT_ATTRS", {})))]
+    nodes = [Node(-1, "", _attributes(vocab, pattern[0].get("RIGHT_ATTRS", {})))]
     for node in pattern[1:]:
         if node["REL_OP"] not in OPERATORS or ids.index(node["LEFT_ID"]) >= len(nodes):
             raise ValueError(f"events.json: slot {name}: operator {node['REL_OP']} or node order not supported")
-        nodes.append(Node(ids.index(node["LEFT_ID"]), node["REL_OP"], _attributes(node.get("RIGHT_ATTRS", {}))))
+        nodes.append(Node(ids.index(node["LEFT_ID"]), node["REL_OP"], _attributes(vocab, node.get("RIGHT_ATTRS", {}))))
     return tuple(nodes)
 
 
@@ -64,25 +72,50 @@ class SlotPatterns:
         self.patterns = []
         for name, pattern in slots:
             checker.add(name, [pattern])  # spaCy's own check of the pattern
-            self.patterns.append((name, _compile(name, pattern)))
+            self.patterns.append((name, _compile(vocab, name, pattern)))
 
-    def __call__(self, triggers: Iterable[Token]) -> list[tuple[str, list[Token]]]:
+    def __call__(self, triggers: list[Token]) -> list[tuple[str, list[Token]]]:
         """(slot name, the matched tokens in pattern order) for every match rooted at one of the triggers."""
+        if not triggers:
+            return []
+        tree = _Tree(triggers[0].doc)
         found = []
         for trigger in triggers:
             for name, nodes in self.patterns:
-                if nodes[0].accepts(trigger):
-                    found += [(name, match) for match in _extend([trigger], nodes)]
+                if nodes[0].accepts(tree.words[trigger.i]):
+                    found += [(name, [tree.doc[i] for i in match]) for match in tree.extend([trigger.i], nodes)]
         return found
 
 
-def _extend(matched: list[Token], nodes: tuple[Node, ...]) -> Iterator[list[Token]]:
-    if len(matched) == len(nodes):
-        yield matched
-        return
-    node = nodes[len(matched)]
-    parent = matched[node.parent]
-    candidates = parent.children if node.operator == ">" else parent.subtree
-    for token in candidates:
-        if token != parent and token not in matched and node.accepts(token):
-            yield from _extend([*matched, token], nodes)
+class _Tree:
+    """A Doc's words as attribute ids and its parse as child lists, read from its arrays once."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        rows = doc.to_array([HEAD, *ATTRIBUTES]).astype("uint64").tolist()
+        self.words = [tuple(row[1:]) for row in rows]
+        self.children: list[list[int]] = [[] for _ in rows]
+        for i, row in enumerate(rows):
+            head = i + _signed(row[0])
+            if head != i:
+                self.children[head].append(i)
+
+    def below(self, i: int) -> Iterator[int]:
+        for child in self.children[i]:
+            yield child
+            yield from self.below(child)
+
+    def extend(self, matched: list[int], nodes: tuple[Node, ...]) -> Iterator[list[int]]:
+        if len(matched) == len(nodes):
+            yield matched
+            return
+        node = nodes[len(matched)]
+        parent = matched[node.parent]
+        for i in self.children[parent] if node.operator == ">" else self.below(parent):
+            if i not in matched and node.accepts(self.words[i]):
+                yield from self.extend([*matched, i], nodes)
+
+
+def _signed(value: int) -> int:
+    """A HEAD offset read back as a signed number (the arrays hold it as uint64)."""
+    return value - (1 << 64) if value >= 1 << 63 else value
