@@ -148,7 +148,8 @@ def evaluate(
     baseline: Annotated[Optional[Path], typer.Option(help="Compare with this baseline; exit 1 when a score fell.")] = None,
     update_baseline: Annotated[Optional[Path], typer.Option(help="Write the scores as the baseline file (after an intended change).")] = None,
 ) -> None:
-    """Precision / recall / F1 per fact type against gold: value level, SemEval span schemes, value accuracy."""
+    """Precision / recall / F1 per fact type against gold: value level, SemEval span schemes, value accuracy;
+    events (frames and roles by type, status accuracy) when the gold has them."""
     try:
         result = evaluate_gold(gold, predictions, articles=articles, model=model, html=html_out, baseline=baseline,
                                update_baseline=update_baseline, on_skip=_report_unreadable)
