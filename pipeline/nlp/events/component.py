@@ -44,7 +44,14 @@ class EventFinder(RebuiltOnLoad):
 
     def __call__(self, doc: Doc) -> Doc:
         candidates = find_candidates(doc, self.lexicon, self.lemma)
-        frames = self.frames(doc, candidates) if candidates else []
+        written = [(c.token, c.token.lemma_) for c in candidates]
+        for candidate in candidates:  # the slot patterns match triggers by lemma (the lemmatizer is off)
+            candidate.token.lemma_ = self.lemma(candidate.token)
+        try:
+            frames = self.frames(doc, candidates) if candidates else []
+        finally:  # the Doc's words leave as they came: lemmas stay the model's
+            for token, lemma in written:
+                token.lemma_ = lemma
         kept, seen = [], set()
         for frame in sorted(frames, key=lambda f: f.trigger.start):
             if (frame.trigger.start, frame.trigger.end) not in seen:

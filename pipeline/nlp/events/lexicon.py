@@ -155,8 +155,8 @@ def lexicon(name: str = "events.json") -> Lexicon:
 
 def _with_triggers(pattern: list[dict], lemmas: list[str]) -> list[dict]:
     """A slot pattern whose "TRIGGER_LEMMAS" placeholder is the lexicon's trigger lemmas: the trigger node is
-    matched on the lemma `triggers.find_candidates` writes on each candidate, a token attribute the matcher
-    checks in C (a custom attribute costs a Python call per token of every Doc)."""
+    matched on the lemma the component writes on each candidate while it runs (a custom attribute would cost
+    spaCy's matcher a Python call per word)."""
     def fill(value: object) -> object:
         if value == "TRIGGER_LEMMAS":
             return lemmas

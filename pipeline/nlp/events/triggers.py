@@ -82,8 +82,7 @@ class Lemmas:
 
 
 def find_candidates(doc: Doc, lexicon: Lexicon, lemma: Lemmas) -> list[Candidate]:
-    """Every trigger candidate of the Doc, in text order; each gets its lemma written (`token.lemma_`), which the
-    slot patterns match (the lemmatizer is off: other tokens keep none).
+    """Every trigger candidate of the Doc, in text order.
 
     Words are read from the Doc's arrays and a word form is looked at once per process: a Token is made only
     for the forms whose lemma opens or closes a trigger (making one for every word cost more than the rules).
@@ -96,7 +95,6 @@ def find_candidates(doc: Doc, lexicon: Lexicon, lemma: Lemmas) -> list[Candidate
         token = doc[i]
         candidate = (_verb if pos == VERB_POS else _noun)(doc, token, lexicon, lemma)
         if candidate is not None:
-            token.lemma_ = lemma(token)
             found.append(candidate)
     return found
 
