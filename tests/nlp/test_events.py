@@ -4,7 +4,7 @@ Each case is a sentence written for this test (invented companies, general
 English) with the event read from it by hand: type, trigger, status and the
 roles with the text of the fact that fills each. Roles are compared as a set;
 an event's roles in the record are refs into the article's facts, resolved
-back to their text here.
+back to their text here (an organization by its name, legal form left out).
 """
 
 import pytest
@@ -37,11 +37,11 @@ def event(kind: str, trigger: str, status: str, *roles: str) -> tuple[str, str, 
 CASES = {
     "acquisition agreed": (
         "Harmon Textiles Inc. agreed to buy Lorrey Fabrics Corp. for $420 million in cash.",
-        [event("acquisition", "buy", "announced", "acquirer=Harmon Textiles Inc.", "target=Lorrey Fabrics Corp.",
+        [event("acquisition", "buy", "announced", "acquirer=Harmon Textiles", "target=Lorrey Fabrics",
                "value=$420 million")]),
     "acquisition passive": (
         "Lorrey Fabrics Corp. was acquired by Harmon Textiles Inc. for $420 million last year.",
-        [event("acquisition", "acquired", "completed", "acquirer=Harmon Textiles Inc.", "target=Lorrey Fabrics Corp.",
+        [event("acquisition", "acquired", "completed", "acquirer=Harmon Textiles", "target=Lorrey Fabrics",
                "value=$420 million")]),
     "acquisition in a relative clause, result in the main clause": (
         "Lorrey Fabrics, which Harmon Textiles bought in 2019 for $300 million, reported sales of $1.2 billion.",
@@ -51,18 +51,18 @@ CASES = {
                "metric=sales")]),
     "acquisition of a stake, from a seller": (
         "Harmon Textiles Inc. bought a 20% stake in Lorrey Fabrics Corp. from Pelham Ventures for $80 million.",
-        [event("acquisition", "bought", "completed", "acquirer=Harmon Textiles Inc.", "target=Lorrey Fabrics Corp.",
+        [event("acquisition", "bought", "completed", "acquirer=Harmon Textiles", "target=Lorrey Fabrics",
                "seller=Pelham Ventures", "value=$80 million")]),
     "acquisition negated": (
         "Harmon Textiles Inc. has no plans to sell Lorrey Fabrics Corp., its chief executive said.",
-        [event("acquisition", "sell", "negated", "seller=Harmon Textiles Inc.", "target=Lorrey Fabrics Corp.")]),
+        [event("acquisition", "sell", "negated", "seller=Harmon Textiles", "target=Lorrey Fabrics")]),
     "acquisition noun called off": (
         "Harmon Textiles Inc. called off its planned $420 million takeover of Lorrey Fabrics Corp.",
-        [event("acquisition", "takeover", "negated", "acquirer=Harmon Textiles Inc.", "target=Lorrey Fabrics Corp.",
+        [event("acquisition", "takeover", "negated", "acquirer=Harmon Textiles", "target=Lorrey Fabrics",
                "value=$420 million")]),
     "acquisition planned": (
         "Harmon Textiles Inc. is considering a bid for Lorrey Fabrics Corp.",
-        [event("acquisition", "bid", "planned", "acquirer=Harmon Textiles Inc.", "target=Lorrey Fabrics Corp.")]),
+        [event("acquisition", "bid", "planned", "acquirer=Harmon Textiles", "target=Lorrey Fabrics")]),
     "investment with apposition": (
         "Pelham Ventures invested $25 million in Quillfish Labs, a Denver software start-up.",
         [event("investment", "invested", "completed", "investor=Pelham Ventures", "recipient=Quillfish Labs",
@@ -90,11 +90,11 @@ CASES = {
         [event("hiring", "hired", "completed", "company=Grantley Foods", "count=250 engineers", "date=2023")]),
     "financial result with metric synonym and period": (
         "Vessmark Corp. reported net income of $85 million for the second quarter of 2024.",
-        [event("financial_result", "reported", "completed", "company=Vessmark Corp.", "value=$85 million",
+        [event("financial_result", "reported", "completed", "company=Vessmark", "value=$85 million",
                "metric=net_profit", "period=the second quarter of 2024")]),
     "financial result forecast by the company": (
         "Vessmark Corp. expects revenue of $2.1 billion in 2025.",
-        [event("financial_result", "expects", "planned", "company=Vessmark Corp.", "value=$2.1 billion",
+        [event("financial_result", "expects", "planned", "company=Vessmark", "value=$2.1 billion",
                "metric=revenue", "period=2025")]),
     "financial result with a comparison figure": (
         "Dorsey Motors posted a net loss of $45 million, compared with a profit of $12 million a year earlier.",
@@ -104,17 +104,17 @@ CASES = {
                "metric=profit")]),
     "penalty by a regulator": (
         "The Securities and Exchange Commission fined Vessmark Corp. $12 million on Monday.",
-        [event("penalty", "fined", "completed", "authority=SEC", "penalized=Vessmark Corp.", "value=$12 million")]),
+        [event("penalty", "fined", "completed", "authority=SEC", "penalized=Vessmark", "value=$12 million")]),
     "penalty passive": (
         "Dorsey Motors was fined $5 million by the Financial Conduct Authority.",
         [event("penalty", "fined", "completed", "authority=FCA", "penalized=Dorsey Motors", "value=$5 million")]),
     "contract awarded": (
         "The Ministry of Transport awarded Kestrel Rail Ltd. a contract worth $900 million in March 2024.",
-        [event("contract", "awarded", "completed", "buyer=Ministry of Transport", "supplier=Kestrel Rail Ltd.",
+        [event("contract", "awarded", "completed", "buyer=Ministry of Transport", "supplier=Kestrel Rail",
                "value=$900 million", "date=March 2024")]),
     "contract won, with a count": (
         "Kestrel Rail Ltd. won a $900 million contract from the Ministry of Transport to build 40 trains.",
-        [event("contract", "won", "completed", "buyer=Ministry of Transport", "supplier=Kestrel Rail Ltd.",
+        [event("contract", "won", "completed", "buyer=Ministry of Transport", "supplier=Kestrel Rail",
                "value=$900 million", "count=40 trains")]),
     "enforcement, two verbs and a helping company": (
         "Police in Lagos seized 3,000 counterfeit handbags and arrested 12 suspects, helped by Toriva Group.",
@@ -151,14 +151,14 @@ def test_no_event_in_estimates_prices_hypotheticals_and_buybacks(text):
 @pytest.mark.xfail(strict=True, reason="an authority named only in the charges the company settles is not reached")
 def test_penalty_authority_behind_settled_charges():
     text = "Vessmark Corp. agreed to pay $3 million to settle charges brought by the Federal Trade Commission."
-    assert events(text) == [event("penalty", "pay", "announced", "penalized=Vessmark Corp.", "value=$3 million",
+    assert events(text) == [event("penalty", "pay", "announced", "penalized=Vessmark", "value=$3 million",
                                   "authority=Federal Trade Commission")]
 
 
 @pytest.mark.xfail(strict=True, reason="the object of the infinitive after 'a deal to supply' is not read")
 def test_contract_value_and_count_after_a_deal_to_supply():
     text = "Vessmark Corp. signed a deal with Toriva Group to supply 200 buses worth $150 million."
-    assert events(text) == [event("contract", "signed", "completed", "supplier=Vessmark Corp.", "buyer=Toriva Group",
+    assert events(text) == [event("contract", "signed", "completed", "supplier=Vessmark", "buyer=Toriva Group",
                                   "count=200 buses", "value=$150 million")]
 
 
