@@ -40,13 +40,14 @@ class InputFile:
     relative: str
 
 
-SkipKind = Literal["unsupported", "missing", "unreadable", "malformed"]
+SkipKind = Literal["unsupported", "missing", "unreadable", "malformed", "failed"]
 
 
 @dataclass(frozen=True)
 class Skipped:
-    """A file (or a record of a dump) left out, with the reason and its kind: a format factwire does not read,
-    a path that is not there, a file that cannot be read or decoded, a malformed record."""
+    """A file (or a record of a dump, or an article) left out, with the reason and its kind: a format factwire
+    does not read, a path that is not there, a file that cannot be read or decoded, a malformed record, an
+    article whose extraction failed."""
 
     path: Path
     reason: str

@@ -20,7 +20,9 @@ if TYPE_CHECKING:
 
 _YEAR = re.compile(r"\b(1[6-9]\d\d|20\d\d|21\d\d)\b")
 _QUARTER = re.compile(
-    r"\b(first|second|third|fourth|1st|2nd|3rd|4th|q1|q2|q3|q4)(?:[\s-]*(?:fiscal|financial)?[\s-]*quarter)?"
+    # "[\s-]*(fiscal[\s-]*)?quarter", not "[\s-]*(fiscal)?[\s-]*quarter": two runs of the same characters side by
+    # side are tried at every split of a long run of hyphens (quadratic); this reads the same strings
+    r"\b(first|second|third|fourth|1st|2nd|3rd|4th|q1|q2|q3|q4)(?:[\s-]*(?:(?:fiscal|financial)[\s-]*)?quarter)?"
     r"(?:\s+(?:of\s+)?(?:(?:fiscal\s+|fy\s*)?'?(\d{4})|(this|last|next|the)\s+year))?\b",
     re.IGNORECASE,
 )
@@ -140,6 +142,8 @@ def normalize_date(text: str, base: date | None = None) -> tuple[str, str] | Non
     [None, None, None, None, None, None]
     >>> normalize_date("2005-03-18")
     ('2005-03-18', 'day')
+    >>> normalize_date("tomorrow", date(9999, 12, 31)), normalize_date("December", date(1, 1, 1))  # off the calendar
+    (None, None)
     """
     text = " ".join(text.split()).strip(" ,.;:'\"()")
     vague = _VAGUE.match(text) and not any(ch.isdigit() for ch in text)
@@ -150,7 +154,10 @@ def normalize_date(text: str, base: date | None = None) -> tuple[str, str] | Non
     if base is None:
         return None
     quarter = _QUARTER.search(text)
-    return _quarter(quarter, base) if quarter else _relative_to(text, base) or _parse(text, base)
+    try:
+        return _quarter(quarter, base) if quarter else _relative_to(text, base) or _parse(text, base)
+    except (OverflowError, ValueError):  # "tomorrow" of 9999-12-31, "yesterday" of 0001-01-01: no calendar date
+        return None
 
 
 @lru_cache(maxsize=8192)
