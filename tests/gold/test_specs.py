@@ -65,3 +65,16 @@ def test_a_missing_article_file_is_named(tmp_path):
     path.write_text(json.dumps({"file": "nowhere.txt", "index": 1}) + "\n", encoding="utf-8")
     with pytest.raises(GoldError, match=r"bad.spec.jsonl:1: nowhere.txt: no article 1"):
         build_gold_file(path, tmp_path, tmp_path / "out.jsonl")
+
+
+def test_a_spec_reads_no_file_outside_its_root(tmp_path):
+    (tmp_path / "root").mkdir()
+    (tmp_path / "secret.txt").write_text("Secret Corp. paid $5 million.\n", encoding="utf-8")
+    spec = tmp_path / "root" / "x.spec.jsonl"
+    spec.write_text(json.dumps({"file": "../secret.txt", "organizations": {"Secret Corp.": ["Secret Corp."]}}) + "\n"
+                    + json.dumps({"file": "/etc/hostname"}) + "\n", encoding="utf-8")
+    with pytest.raises(GoldError, match=r"x.spec.jsonl:1: \.\./secret.txt: outside"):
+        build_gold_file(spec, tmp_path / "root", tmp_path / "out.jsonl")
+    spec.write_text(json.dumps({"file": "/etc/hostname"}) + "\n", encoding="utf-8")
+    with pytest.raises(GoldError, match=r"x.spec.jsonl:1: /etc/hostname: outside"):
+        build_gold_file(spec, tmp_path / "root", tmp_path / "out.jsonl")
