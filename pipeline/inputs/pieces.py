@@ -9,7 +9,10 @@ else a line end, else a sentence end, else whitespace, else anywhere), and a
 run of more than `MAX_RUN` non-space characters is cut every `MAX_RUN`
 characters. The pieces partition the text exactly, so the facts of each piece
 keep their offsets once shifted by the piece's start. Every step is linear in
-the text's length.
+the text's length. A run of more than `MAX_CAPITALS` capitalized words
+is cut too: the legal-form patterns ("<capitalized words>+ Inc.") make
+spaCy's matcher follow a match from every word of such a run, quadratic in
+its length.
 """
 
 from __future__ import annotations
@@ -18,6 +21,8 @@ import re
 
 PIECE_CHARS = 100_000
 MAX_RUN = 1_000  # longer than any word or link of news text; a longer run is an attack, not a name
+MAX_CAPITALS = 64  # capitalized words in a row: a Title Case headline has a dozen or two
+_CAPITALS = re.compile(r"(?<!\S)(?:[A-Z0-9]\S*[ \t]+)+[A-Z0-9]\S*")
 # where to cut, best first: after a blank line, after a line end, after a sentence end, after whitespace
 _CUT_AFTER = (("\n\n",), ("\n",), (". ", "! ", "? ", ".\t"), (" ", "\t"))
 
@@ -34,12 +39,18 @@ def split_long(text: str, limit: int = PIECE_CHARS, max_run: int = MAX_RUN) -> l
     [(0, 8), (8, 16), (16, 24), (24, 26)]
     >>> split_long("one two three four five six", 10)
     [(0, 8), (8, 14), (14, 24), (24, 27)]
+    >>> len(split_long(" ".join(["Alpha"] * 200), 100_000))  # 200 capitalized words in a row
+    4
     >>> split_long("ab $$$$$$$$$ cd", 100, max_run=4)
     [(0, 7), (7, 11), (11, 15)]
     """
     cuts = set(_cuts_by_length(text, limit))
     for run in re.finditer(r"(?<!\S)\S{%d,}" % (max_run + 1), text):  # from a run's start only: no rescans
         cuts.update(range(run.start() + max_run, run.end(), max_run))
+    for run in _CAPITALS.finditer(text):
+        if run.end() - run.start() > MAX_CAPITALS * 2:  # else too few words to count them
+            starts = [run.start() + word.start() for word in re.finditer(r"\S+", run.group())]
+            cuts.update(starts[MAX_CAPITALS::MAX_CAPITALS])
     bounds = [0, *sorted(cut for cut in cuts if 0 < cut < len(text)), len(text)]
     return list(zip(bounds, bounds[1:])) if text else [(0, 0)]
 
