@@ -18,9 +18,9 @@ import importlib.util
 import os
 import re
 import unicodedata
-from re import _parser as sre_parse  # the widths of the suffix patterns
 from functools import cache
 from importlib.resources import files
+from re import _parser as sre_parse  # the widths of the suffix patterns
 
 import spacy
 from spacy.language import Language
