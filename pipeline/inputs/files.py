@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -141,7 +142,8 @@ def _walk(root: Path, exclude: list[str], follow_symlinks: bool) -> Iterator[Inp
             continue
         visited.add((here.st_dev, here.st_ino))
         dirs[:] = [name for name in dirs if not name.startswith(".")]
-        leaving = [link for name in dirs if (link := _leaving(Path(folder, name), real_root, follow_symlinks))]
+        leaving = [link for name in dirs if (link := _leaving(Path(folder, name), real_root, follow_symlinks)
+                                             or _parts_folder(Path(folder, name)))]
         found += leaving
         dirs[:] = [name for name in dirs if Path(folder, name) not in {link.path for link in leaving}]
         found += [Path(folder, name) for name in names]
@@ -152,8 +154,44 @@ def _walk(root: Path, exclude: list[str], follow_symlinks: bool) -> Iterator[Inp
         relative = path.relative_to(root)
         if any(part.startswith(".") for part in relative.parts) or _ignored(relative, patterns):
             continue
-        yield _leaving(path, real_root, follow_symlinks) or _special(path) \
+        yield _leaving(path, real_root, follow_symlinks) or _special(path) or _records(path) \
             or InputFile(path, relative.as_posix(), path.stat().st_size)
+
+
+_RECORDS_START = re.compile(rb'\{"schema_version":"[^"]*","id":')  # an Article record's first keys
+
+
+def factwire_records(path: Path) -> bool:
+    """Whether a file starts with a record written by `factwire extract` (read: its first 128 bytes)."""
+    try:
+        with path.open("rb") as handle:
+            return _RECORDS_START.match(handle.read(128)) is not None
+    except OSError:
+        return False
+
+
+def _records(path: Path) -> Skipped | None:
+    """A note for the records of a factwire output in an input folder: facts already extracted, not articles."""
+    if path.suffix.lower() == ".jsonl" and factwire_records(path):
+        return Skipped(path, "records written by factwire extract", "output")
+    return None
+
+
+def _parts_folder(path: Path) -> Skipped | None:
+    """A note for the resume parts of a factwire output (`OUT.parts/`, its files starting with a part header):
+    records already extracted, never articles, whichever output they belong to."""
+    if not path.name.endswith(".parts"):
+        return None
+    first = min(path.glob("*.jsonl"), default=None)
+    if first is None:
+        return None
+    try:
+        with first.open("rb") as handle:
+            if handle.read(17) != b'{"factwire_part":':
+                return None
+    except OSError:
+        return None
+    return Skipped(path, "the resume parts of a factwire output", "output")
 
 
 def _leaving(path: Path, real_root: Path, follow_symlinks: bool) -> Skipped | None:
