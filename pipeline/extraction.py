@@ -11,6 +11,7 @@ anchor), and every Doc an `Article` whose facts are the components' hits
 from __future__ import annotations
 
 import logging
+import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -111,12 +112,15 @@ def articles_of(nlp: Language, sources: Iterable[SourceArticle], batch_size: int
             yield from _group_articles(nlp, group, batch_size, on_error)
 
 
+_WORD_CHARACTER = re.compile(r"[^\W_]")  # a piece without a letter or digit ("$$$$", "((((") holds no fact: not parsed
+
+
 def _group_articles(nlp: Language, sources: list[SourceArticle], batch_size: int,
                     on_error: Callable[[ExtractionError], None] | None) -> Iterator[Article]:
     """The records of a group of articles, each as soon as its last piece is processed (a blank text has none)."""
     limit = min(nlp.max_length, PIECE_CHARS)
     pieces = [(n, start, end) for n, source in enumerate(sources) if source.text.strip()
-              for start, end in split_long(source.text, limit)]
+              for start, end in split_long(source.text, limit) if _WORD_CHARACTER.search(source.text, start, end)]
     per_article = Counter(n for n, _, _ in pieces)
     processed = _processed(nlp, sources, pieces, batch_size)
     for n, source in enumerate(sources):

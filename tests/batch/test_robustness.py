@@ -192,3 +192,13 @@ def test_the_resume_parts_of_another_output_are_not_articles(tmp_path):
     result = run("extract", news, "-o", news / "second.jsonl")
     assert result.returncode == 0, result.stderr
     assert list(records(news / "second.jsonl")) == ["a.txt#1"] and "0 errors" in result.stderr
+
+
+def test_pieces_without_a_letter_or_digit_are_not_parsed_and_offsets_hold(nlp):
+    from pipeline import extract
+
+    text = "$" * 5_000 + " " + "(" * 3_000 + "\n\nAcme Corp. paid $5 million to 300 workers."
+    article = extract(text)
+    [money] = article.money
+    assert text[money.start:money.end] == money.text == "$5 million" and money.start == 8_019
+    assert [o.name for o in article.organizations] == ["Acme Corp."]
