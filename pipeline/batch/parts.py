@@ -96,8 +96,11 @@ class Parts:
         return path is not None and path.exists()
 
     def write(self, item: InputFile, articles: Iterable[Article], problems: Iterable[Skipped] = ()) -> None:
-        """Keep one file's records and problems, atomically."""
-        path = self._path(item)
+        """Keep one file's records and problems, atomically (nothing for a file that cannot be hashed now)."""
+        try:
+            path = self._path(item)
+        except OSError:
+            return
         if path is None:
             return
         body = "".join(article.model_dump_json() + "\n" for article in articles).encode("utf-8")
@@ -116,8 +119,8 @@ class Parts:
     def read(self, item: InputFile) -> Part:
         """The records and problems kept for one file; PartInvalid when the part is missing, unreadable,
         truncated, altered or foreign."""
-        path = self._path(item)
         try:
+            path = self._path(item)
             data = path.read_bytes() if path is not None else b""
         except OSError as err:
             raise PartInvalid(f"unreadable ({err.strerror or err})") from err

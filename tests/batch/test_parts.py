@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.batch.parts import Parts
+from pipeline.batch.parts import PartInvalid, Parts
 from pipeline.batch.runs import RunOptions, extract_to_output
 from pipeline.inputs.files import InputFile
 
@@ -82,3 +82,12 @@ def test_problems_of_a_file_are_told_again_when_its_part_is_reused(nlp, tmp_path
     second = extract_to_output([dump.parent], str(out), options=RunOptions())
     assert second.reused == 1
     assert [p.reason for p in second.problems] == [p.reason for p in first.problems] != []
+
+
+def test_a_file_gone_during_the_run_costs_only_itself(news, tmp_path):
+    parts = Parts(tmp_path / "out.jsonl", "model")
+    gone = InputFile(news / "gone.txt", "gone.txt", 10)
+    assert not parts.done(gone)
+    parts.write(gone, [])  # nothing to hash: nothing kept, no error
+    with pytest.raises(PartInvalid, match="unreadable"):
+        parts.read(gone)
