@@ -142,14 +142,33 @@ def _processed(nlp: Language, sources: list[SourceArticle], pieces: list[tuple[i
                batch_size: int) -> Iterator[tuple[tuple[int, int, int], Doc | Exception]]:
     """Each piece with its processed Doc, in order, a batch at a time; when a batch fails, its pieces are run
     one by one, so only the piece that fails gives its exception."""
-    for first in range(0, len(pieces), batch_size):
-        batch = pieces[first:first + batch_size]
+    for batch in _batches(pieces, batch_size):
         try:
             docs = list(nlp.pipe((_piece_doc(nlp, sources[n], start, end) for n, start, end in batch),
                                  batch_size=batch_size))
         except Exception:  # noqa: BLE001 - find the piece that fails
             docs = [_alone(nlp, sources[n], start, end) for n, start, end in batch]
         yield from zip(batch, docs)
+
+
+def _batches(pieces: list[tuple[int, int, int]], batch_size: int) -> Iterator[list[tuple[int, int, int]]]:
+    """Pieces in batches of at most `batch_size` pieces and `PIECE_CHARS` characters (one piece at least): the
+    parser's memory follows the characters in flight, so ten 100,000-character pieces are never parsed together.
+
+    >>> [len(b) for b in _batches([(0, 0, 60_000), (0, 60_000, 120_000), (1, 0, 10), (2, 0, 10)], 32)]
+    [1, 3]
+    """
+    batch: list[tuple[int, int, int]] = []
+    size = 0
+    for piece in pieces:
+        length = piece[2] - piece[1]
+        if batch and (len(batch) == batch_size or size + length > PIECE_CHARS):
+            yield batch
+            batch, size = [], 0
+        batch.append(piece)
+        size += length
+    if batch:
+        yield batch
 
 
 def _piece_doc(nlp: Language, source: SourceArticle, start: int, end: int) -> Doc:
