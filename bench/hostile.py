@@ -211,9 +211,10 @@ def table(rows: list[tuple[Shape, float, Measure]], startup: float, news_s_per_m
     for shape, mb, m in rows:
         per_mb = max(m.seconds - startup, 0.0) / mb
         ratio = ""
-        if shape.group in previous:
+        if shape.group in previous:  # net of start-up; a run within a second of it has no ratio to speak of
             last_mb, last_s = previous[shape.group]
-            ratio = f"{(m.seconds - startup) / max(last_s - startup, 1e-9):.2f} ({mb / last_mb:.2f})"
+            now, before = m.seconds - startup, last_s - startup
+            ratio = f"{now / before:.2f} ({mb / last_mb:.2f})" if min(now, before) >= 1 else f"n/a ({mb / last_mb:.2f})"
         if shape.group:
             previous[shape.group] = (mb, m.seconds)
         out.append(f"| {shape.what} | {mb:.2f} MB | {m.seconds:.1f} | {per_mb:.1f} | {per_mb / news_s_per_mb:.2f} "
