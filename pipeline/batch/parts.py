@@ -22,14 +22,12 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 from importlib.resources import files
 from pathlib import Path
-
-from pydantic import ValidationError
 
 from pipeline.inputs.files import InputFile, Skipped
 from pipeline.records import Article
@@ -58,11 +56,20 @@ class PartInvalid(Exception):
 
 @dataclass(frozen=True)
 class Part:
-    """One file's kept result: its records and the problems its reading or extraction had."""
+    """One file's kept result: the problems its reading or extraction had, and its records, read from the part
+    file one at a time (never all in memory: a dump of a million records is one file)."""
 
-    articles: list[Article]
     problems: list[Skipped]
+    path: Path | None = None  # the part file, None for a file kept without records
     reused: bool = True
+
+    def articles(self) -> Iterator[Article]:
+        if self.path is None:
+            return
+        with self.path.open("rb") as handle:
+            handle.readline()  # the header
+            for line in handle:
+                yield Article.model_validate_json(line)
 
 
 class Parts:
@@ -95,53 +102,61 @@ class Parts:
             return False  # unreadable now: let the run report it
         return path is not None and path.exists()
 
-    def write(self, item: InputFile, articles: Iterable[Article], problems: Iterable[Skipped] = ()) -> None:
-        """Keep one file's records and problems, atomically (nothing for a file that cannot be hashed now)."""
+    def write(self, item: InputFile, articles: Iterable[Article], problems: list[Skipped]) -> None:
+        """Keep one file's records and problems, atomically, the records streamed through a temporary file
+        (`problems` is read once the records are written: a run adds to it as it reads the file). Nothing is
+        kept for a file that cannot be hashed now."""
         try:
             path = self._path(item)
         except OSError:
-            return
+            path = None
         if path is None:
+            for _ in articles:
+                pass
             return
-        body = "".join(article.model_dump_json() + "\n" for article in articles).encode("utf-8")
-        header = {"factwire_part": PART_FORMAT, "version": self.version, "input": item.relative,
-                  "records": body.count(b"\n"), "problems": [[p.kind, p.reason] for p in problems],
-                  "sha256": hashlib.sha256(body).hexdigest()}
         self.folder.mkdir(parents=True, exist_ok=True)
-        handle = tempfile.NamedTemporaryFile("wb", dir=self.folder, suffix=".tmp", delete=False)
-        with handle:
-            handle.write(json.dumps(header).encode("utf-8") + b"\n" + body)
+        digest, count = hashlib.sha256(), 0
+        with tempfile.TemporaryFile(dir=self.folder) as body:
+            for article in articles:
+                line = (article.model_dump_json() + "\n").encode("utf-8")
+                digest.update(line)
+                body.write(line)
+                count += 1
+            header = {"factwire_part": PART_FORMAT, "version": self.version, "input": item.relative,
+                      "records": count, "problems": [[p.kind, p.reason] for p in problems],
+                      "sha256": digest.hexdigest()}
+            body.seek(0)
+            handle = tempfile.NamedTemporaryFile("wb", dir=self.folder, suffix=".tmp", delete=False)
+            with handle:
+                handle.write(json.dumps(header).encode("utf-8") + b"\n")
+                shutil.copyfileobj(body, handle)
         os.chmod(handle.name, 0o666 & ~current_umask())
         if path.is_dir():  # not a part: something took its name
             shutil.rmtree(path)
         os.replace(handle.name, path)
 
     def read(self, item: InputFile) -> Part:
-        """The records and problems kept for one file; PartInvalid when the part is missing, unreadable,
-        truncated, altered or foreign."""
+        """One file's part, checked in one streaming pass; PartInvalid when it is missing, unreadable, truncated,
+        altered or foreign."""
         try:
             path = self._path(item)
-            data = path.read_bytes() if path is not None else b""
+            if path is None:
+                raise PartInvalid("not kept (the file is over the size limit)")
+            with path.open("rb") as handle:
+                header = _header(handle.readline(1_000_000), self.version, item)
+                digest, count = hashlib.sha256(), 0
+                for line in handle:
+                    digest.update(line)
+                    count += line.endswith(b"\n")
         except OSError as err:
             raise PartInvalid(f"unreadable ({err.strerror or err})") from err
-        head, _, body = data.partition(b"\n")
-        try:
-            header = json.loads(head)
-        except ValueError:
-            raise PartInvalid("not a factwire part (no header)") from None
-        if not isinstance(header, dict) or header.get("factwire_part") != PART_FORMAT \
-                or header.get("version") != self.version or header.get("input") != item.relative:
-            raise PartInvalid("written by another version or for another input")
-        if hashlib.sha256(body).hexdigest() != header.get("sha256") or body.count(b"\n") != header.get("records"):
+        if digest.hexdigest() != header.get("sha256") or count != header.get("records"):
             raise PartInvalid("truncated or altered (checksum differs)")
         try:
-            articles = [Article.model_validate_json(line) for line in body.splitlines()]
             problems = [Skipped(item.path, reason, kind) for kind, reason in header.get("problems", [])]
-        except (ValidationError, ValueError, TypeError) as err:
-            raise PartInvalid(f"records do not validate ({str(err).splitlines()[0]})") from None
-        if any(article.path != item.relative for article in articles):
-            raise PartInvalid("records of another input")
-        return Part(articles, problems)
+        except (ValueError, TypeError) as err:
+            raise PartInvalid(f"problems do not read ({err})") from None
+        return Part(problems, path if count else None)
 
     def prune(self, keep: Iterable[InputFile]) -> None:
         """Forget parts of files that are gone or changed, so the folder does not grow without end."""
@@ -158,6 +173,18 @@ class Parts:
                 part.unlink(missing_ok=True)
         if self.folder.is_dir() and not any(self.folder.iterdir()):
             self.folder.rmdir()
+
+
+def _header(line: bytes, version: str, item: InputFile) -> dict:
+    """A part's first line, checked: this format, this pipeline version, this input."""
+    try:
+        header = json.loads(line)
+    except ValueError:
+        raise PartInvalid("not a factwire part (no header)") from None
+    if not isinstance(header, dict) or header.get("factwire_part") != PART_FORMAT \
+            or header.get("version") != version or header.get("input") != item.relative:
+        raise PartInvalid("written by another version or for another input")
+    return header
 
 
 def current_umask() -> int:

@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import nullcontext
 from dataclasses import dataclass, field
+from itertools import groupby
 from pathlib import Path
 
 from pipeline.batch.engines import Engine
@@ -211,14 +212,16 @@ class _Run:
         fresh = set(todo)
         self.progress.start(len(self.inputs), total, len(self.inputs) - len(todo),
                             sum(item.size for item in self.inputs if item not in fresh))
-        for item, articles in _by_file(self.extract(todo) if todo else iter(()), todo):
-            parts.write(item, articles, self.file_problems.get(item.path, []))
+        by_relative = {item.relative: item for item in todo}
+        for relative, articles in groupby(self.extract(todo) if todo else iter(()), key=lambda a: a.path):
+            item = by_relative[relative]
+            parts.write(item, articles, self.file_problems.setdefault(item.path, []))
         reused = 0
         with record_sink(self.output, self.output_format) as add:
             for item in self.inputs:
                 part = self._part(parts, item, item in fresh)
                 reused += item not in fresh and part.reused
-                for article in part.articles:
+                for article in part.articles():
                     add(article)
                     self._written(article)
         parts.prune(self.inputs)
@@ -230,28 +233,16 @@ class _Run:
             part = parts.read(item)
         except PartInvalid as err:
             if fresh and not parts.done(item):
-                return Part([], [], reused=False)  # extracted now without records: its problems were told
+                return Part([], reused=False)  # extracted now without records: its problems were told
             self.summary.notes.append(f"the part of {item.relative} in {parts.folder} is {err}: redone")
             self.file_problems.pop(item.path, None)
-            articles = list(self.extract([item]))
-            parts.write(item, articles, self.file_problems.get(item.path, []))
-            return Part(articles, [], reused=False)
+            parts.write(item, self.extract([item]), self.file_problems.setdefault(item.path, []))
+            try:
+                return Part([], parts.read(item).path, reused=False)
+            except PartInvalid:
+                return Part([], reused=False)  # not kept (the file turned unreadable): its problems were told
         if not fresh:
             for problem in part.problems:
                 self.skipped(problem)
         return part
 
-
-def _by_file(articles: Iterator[Article], files: list[InputFile]) -> Iterator[tuple[InputFile, list[Article]]]:
-    """The articles of a run grouped by the file they came from (they arrive in file order)."""
-    by_path = {item.relative: item for item in files}
-    current: str | None = None
-    group: list[Article] = []
-    for article in articles:
-        if article.path != current and current is not None:
-            yield by_path[current], group
-            group = []
-        current = article.path
-        group.append(article)
-    if current is not None:
-        yield by_path[current], group

@@ -88,6 +88,6 @@ def test_a_file_gone_during_the_run_costs_only_itself(news, tmp_path):
     parts = Parts(tmp_path / "out.jsonl", "model")
     gone = InputFile(news / "gone.txt", "gone.txt", 10)
     assert not parts.done(gone)
-    parts.write(gone, [])  # nothing to hash: nothing kept, no error
+    parts.write(gone, [], [])  # nothing to hash: nothing kept, no error
     with pytest.raises(PartInvalid, match="unreadable"):
         parts.read(gone)
