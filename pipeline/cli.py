@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from datetime import date
 from enum import Enum
@@ -10,10 +9,12 @@ from pathlib import Path
 from typing import Annotated, NoReturn, Optional
 
 import typer
-from tqdm import tqdm
 
 from pipeline.batch.engines import ENGINES, Engine, EngineUnavailable
-from pipeline.batch.runs import extract_to_output
+from pipeline.batch.parts import OutputBusy
+from pipeline.batch.preflight import RunRefused, check_run
+from pipeline.batch.progress import ProgressBar
+from pipeline.batch.runs import RunOptions, extract_to_output
 from pipeline.batch.writers import OutputRefused, OutputUnavailable, check_output_target
 from pipeline.evaluation import BaselineError, PredictionsError, update_baselines
 from pipeline.evaluation import evaluate as evaluate_gold
@@ -61,7 +62,8 @@ def extract(
                          "from the -o suffix (.jsonl, .parquet, .csv, .duckdb), else jsonl.")] = None,
     model: ModelOption = None,
     batch_size: Annotated[int, typer.Option(min=1, help="Articles per nlp.pipe batch.")] = 32,
-    workers: Annotated[int, typer.Option(min=1, help="Processes to share the files among (each loads the model once).")] = 1,
+    workers: Annotated[int, typer.Option(help="Processes to share the files among (each loads the model once; at "
+                                              "most 4 per CPU).")] = 1,
     engine: Annotated[str, typer.Option(help="local (this machine) or dask (a Dask cluster; needs factwire[dask]).")] = "local",
     scheduler: Annotated[Optional[str], typer.Option(help="Dask scheduler address (tcp://host:8786); without it "
                                                           "--engine dask starts a local cluster of --workers processes.")] = None,
@@ -78,28 +80,23 @@ def extract(
                                                           "so that 'today' or 'last year' resolve.")] = None,
     force: Annotated[bool, typer.Option(help="Replace an existing --format json folder that factwire did not "
                                              "write.")] = False,
+    follow_symlinks: Annotated[bool, typer.Option(help="Follow links that lead out of an input folder (they are "
+                                                       "reported and left out by default).")] = False,
 ) -> None:
     """Extract organizations, money, counts and dates from every article under PATHS."""
-    if engine not in ENGINES:
-        _fail(f"--engine is one of {', '.join(ENGINES)}")
+    output_format = _checked_run(paths, output, output_format, engine, workers, model, force, published)
+    read = ReadOptions(exclude=tuple(exclude or ()), max_bytes=max_file_mb * 1_000_000, published=published,
+                       fields=RecordFields(text=text_field, title=title_field, date=date_field, source=source_field))
+    options = RunOptions(resume=resume, model=model, batch_size=batch_size, engine=Engine(engine, workers, scheduler),
+                         read=read, follow_symlinks=follow_symlinks)
+    progress = ProgressBar()
     try:
-        output_format = output_format_for(output, output_format)
-    except (BadOutputFormat, OutputUnavailable) as err:
+        summary = extract_to_output(paths, output, output_format=output_format, options=options,
+                                    on_skip=_report_unreadable, progress=progress)
+    except (OutputRefused, OutputBusy, ModelNotFound, EngineUnavailable, OutputUnavailable) as err:
         _fail(str(err))
-    if output == "-" and output_format != "jsonl":
-        _fail(f"--format {output_format} needs an output path (-o)")
-    if published is not None and not _iso_day(published):
-        _fail(f"--published {published!r} is not a date written YYYY-MM-DD")
-    options = ReadOptions(exclude=tuple(exclude or ()), max_bytes=max_file_mb * 1_000_000, published=published,
-                          fields=RecordFields(text=text_field, title=title_field, date=date_field, source=source_field))
-    progress = tqdm(desc="articles", unit=" art", disable=not sys.stderr.isatty(), file=sys.stderr)
-    try:
-        check_output_target(output, output_format, paths, force)
-        summary = extract_to_output(paths, output, output_format=output_format, resume=resume, model=model,
-                                    batch_size=batch_size, engine=Engine(engine, workers, scheduler), options=options,
-                                    on_skip=_report_unreadable, on_article=lambda _: progress.update())
-    except (OutputRefused, ModelNotFound, EngineUnavailable, OutputUnavailable) as err:
-        _fail(str(err))
+    except OSError as err:  # the output's folder went read-only, the disk filled: one line, not a traceback
+        _fail(f"cannot write {err.filename or output}: {err.strerror or err}")
     finally:
         progress.close()
     for line in summary.lines():
@@ -118,6 +115,26 @@ def _iso_day(text: str) -> bool:
     return len(text) == 10
 
 
+def _checked_run(paths: list[Path], output: str, output_format: str | None, engine: str, workers: int,
+                 model: str | None, force: bool, published: str | None) -> str:
+    """The output format of an extract command, after every check that can be made before the work (exit 2)."""
+    if engine not in ENGINES:
+        _fail(f"--engine is one of {', '.join(ENGINES)}")
+    try:
+        output_format = output_format_for(output, output_format)
+    except (BadOutputFormat, OutputUnavailable) as err:
+        _fail(str(err))
+    if output == "-" and output_format != "jsonl":
+        _fail(f"--format {output_format} needs an output path (-o)")
+    if published is not None and not _iso_day(published):
+        _fail(f"--published {published!r} is not a date written YYYY-MM-DD")
+    try:
+        check_run(paths, output, output_format, engine=engine, workers=workers, model=model, force=force)
+    except RunRefused as err:
+        _fail(str(err))
+    return output_format
+
+
 def _fail(message: str) -> NoReturn:
     """Stop before any work with one line and exit code 2."""
     _say(f"factwire: {message}")
@@ -132,7 +149,7 @@ def _refuse(err: Exception, before_cases: str = " ") -> NoReturn:
 
 
 def _report_unreadable(skipped: Skipped) -> None:
-    if skipped.kind != "unsupported":
+    if skipped.kind not in ("unsupported", "output"):
         _say(f"factwire: skipped {skipped.path}: {skipped.reason}")
 
 

@@ -11,29 +11,28 @@ whose events refer to those facts by their place in the record's lists.
 
 from __future__ import annotations
 
+import logging
+import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from decimal import Decimal
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from pipeline.inputs.files import Skipped
 from pipeline.inputs.formats import ReadOptions, SourceArticle
-from pipeline.inputs.segment import split_long
-from pipeline.nlp.base import EventHit
-from pipeline.nlp.counts import COUNTS
-from pipeline.nlp.dates import DATES
-from pipeline.nlp.events import EVENTS
+from pipeline.inputs.pieces import PIECE_CHARS, split_long
 from pipeline.nlp.loader import load
-from pipeline.nlp.money import MONEY
-from pipeline.nlp.organizations.records import organizations_of
-from pipeline.records import ROLE_LISTS, Article, Count, DateFact, Event, EventRole, Mention, Money
+from pipeline.piece_facts import PieceFacts
+from pipeline.records import Article
 
 if TYPE_CHECKING:
     from pipeline.batch.engines import Engine
 
+log = logging.getLogger(__name__)
 BATCH_SIZE = 32
 ARTICLES_PER_ZONE = 256
 
@@ -42,17 +41,24 @@ def extract(text: str, *, id: str = "text#1", title: str | None = None, source: 
             published: str | None = None, model: str | None = None) -> Article:
     """Extract the facts of one article given as a string; offsets point into `text` as given.
 
-    Headline and dateline are read from the text when not passed.
+    Headline and dateline are read from the text when not passed. A blank
+    text ("") is an article without facts. A failure inside the pipeline is
+    raised as `ExtractionError` naming the article and the cause.
     """
     article = SourceArticle.of_text(text, id, title=title, source=source, published=published)
     return next(articles_of(load(model), [article]))
 
 
-def extract_texts(texts: Iterable[tuple[str, str]], *, model: str | None = None,
-                  batch_size: int = BATCH_SIZE) -> Iterator[Article]:
-    """Extract many (text, id) pairs through `nlp.pipe`; each text is one article, as in `extract`."""
+def extract_texts(texts: Iterable[tuple[str, str]], *, model: str | None = None, batch_size: int = BATCH_SIZE,
+                  on_error: Callable[[ExtractionError], None] | None = None) -> Iterator[Article]:
+    """Extract many (text, id) pairs through `nlp.pipe`; each text is one article, as in `extract`.
+
+    A text whose extraction fails is left out and passed to `on_error` (logged
+    by default) as an `ExtractionError`; the others are still extracted.
+    """
+    report = on_error or (lambda err: log.warning("%s", err))
     yield from articles_of(load(model), (SourceArticle.of_text(text, article_id) for text, article_id in texts),
-                           batch_size)
+                           batch_size, on_error=report)
 
 
 def extract_folder(*paths: str | Path, model: str | None = None, batch_size: int = BATCH_SIZE,
@@ -61,11 +67,12 @@ def extract_folder(*paths: str | Path, model: str | None = None, batch_size: int
     """Extract every article of every readable file under `paths`, in file order.
 
     Files that cannot be read or decoded (and malformed records of JSON dumps)
-    are passed to `on_skip` (logged by default) and left out; everything else
-    is still processed. With `workers` > 1, files are shared among that many
-    processes, each loading the model once; `engine` runs them elsewhere (a
-    Dask cluster). `options` says which files to leave out, how JSON dumps
-    name their fields and how large a file may be.
+    are passed to `on_skip` (logged by default) and left out; so is an article
+    whose extraction fails; everything else is still processed. With `workers`
+    > 1, files are shared among that many processes, each loading the model
+    once; `engine` runs them elsewhere (a Dask cluster). `options` says which
+    files to leave out, how JSON dumps name their fields and how large a file
+    may be.
     """
     from pipeline.batch.engines import Engine  # the batch room runs files; it builds on this module
     from pipeline.batch.work import extract_paths
@@ -74,99 +81,117 @@ def extract_folder(*paths: str | Path, model: str | None = None, batch_size: int
                              engine=engine or Engine(workers=workers))
 
 
-def articles_of(nlp: Language, sources: Iterable[SourceArticle], batch_size: int = BATCH_SIZE) -> Iterator[Article]:
+def articles_of(nlp: Language, sources: Iterable[SourceArticle], batch_size: int = BATCH_SIZE,
+                on_error: Callable[[ExtractionError], None] | None = None) -> Iterator[Article]:
     """Run articles through `nlp.pipe` and build their records, in order.
 
-    Texts go in groups of `ARTICLES_PER_ZONE`, each inside `nlp.memory_zone()`,
-    which frees the strings and lexemes its texts added once their records are
-    built, so memory stays flat over long runs. A text longer than the model's
-    `max_length` is cut at paragraph ends, processed in pieces and joined back
-    into one Doc, so offsets still point into the whole article.
+    Each article goes in pieces of at most `PIECE_CHARS` characters
+    (`pipeline.inputs.pieces`: cut at a paragraph, line or sentence end), and
+    only the facts of a piece are kept once it is processed, so time and
+    memory follow the piece, not the article; offsets still point into the
+    whole article. Texts go in groups of `ARTICLES_PER_ZONE`, each inside
+    `nlp.memory_zone()`, which frees the strings and lexemes its texts added.
+    An article whose extraction fails is passed to `on_error` and left out
+    (without `on_error` the error is raised); the others are not affected.
     """
     group: list[SourceArticle] = []
     for source in sources:
         group.append(source)
         if len(group) == ARTICLES_PER_ZONE:
             with nlp.memory_zone():
-                yield from _group_articles(nlp, group, batch_size)
+                yield from _group_articles(nlp, group, batch_size, on_error)
             group = []
     if group:
         with nlp.memory_zone():
-            yield from _group_articles(nlp, group, batch_size)
+            yield from _group_articles(nlp, group, batch_size, on_error)
 
 
-def _group_articles(nlp: Language, sources: list[SourceArticle], batch_size: int) -> Iterator[Article]:
-    def pieces() -> Iterator[tuple[Doc, tuple[SourceArticle, int]]]:
-        for source in sources:
-            cuts = split_long(source.text, nlp.max_length)
-            for start, end in cuts:
-                doc = nlp.make_doc(source.text[start:end])
-                doc._.article = source
-                yield doc, (source, len(cuts))
-
-    waiting: list[Doc] = []
-    for doc, (source, total) in nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size):
-        waiting.append(doc)
-        if len(waiting) == total:
-            whole = waiting[0] if total == 1 else Doc.from_docs(waiting, ensure_whitespace=False)
-            waiting = []
-            yield doc_to_article(whole, source)
+_WORD_CHARACTER = re.compile(r"[^\W_]")  # a piece without a letter or digit ("$$$$", "((((") holds no fact: not parsed
 
 
-def doc_to_article(doc: Doc, source: SourceArticle) -> Article:
-    """The validated Article record of a processed Doc: the hits outside the article's metadata."""
-    ranges = source.header.metadata_ranges
-
-    def kept(spans: Iterable[Span]) -> list[Span]:
-        return [span for span in spans if not any(start <= span.start_char < end for start, end in ranges)]
-
-    entities, text = doc.ents, doc.text  # both are built afresh on every access
-    org_spans = kept(e for e in entities if e.label_ == "ORG")
-    organizations = organizations_of(doc, org_spans)
-    money = [Money(**_mention(span), amount=hit.amount, currency=hit.currency, currency_basis=hit.basis,
-                   qualifier=hit.qualifier, per_unit=hit.per_unit, relation=hit.relation, related=hit.related)
-             for span in kept(doc.spans.get(MONEY, [])) if (hit := span._.money) is not None]
-    counts = [Count(**_mention(span), value=_number(hit.value), item=hit.item, item_text=hit.item_text,
-                    qualifier=hit.qualifier)
-              for span in kept(doc.spans.get(COUNTS, [])) if (hit := span._.count) is not None]
-    dates = [DateFact(**_mention(span), value=hit.value, granularity=hit.granularity)
-             for span in kept(doc.spans.get(DATES, [])) if (hit := span._.date) is not None]
-    refs = {"organizations": [(m.start, m.end, i) for i, org in enumerate(organizations) for m in org.mentions],
-            **{kind: [(f.start, f.end, i) for i, f in enumerate(facts)]
-               for kind, facts in (("money", money), ("counts", counts), ("dates", dates))}}
-    events = [_event(span, hit, refs) for span in kept(doc.spans.get(EVENTS, [])) if (hit := span._.event) is not None]
-    header = source.header
-    return Article(id=source.id, path=source.path, index=source.index, title=header.title, source=header.source,
-                   published=header.published, encoding=source.encoding, text=text,
-                   organizations=organizations, money=money, counts=counts, dates=dates, events=events)
-
-
-def _event(span: Span, hit: EventHit, refs: dict[str, list[tuple[int, int, int]]]) -> Event:
-    """The record of an event: each filler span becomes the ref of the fact it covers, roles without one left out.
-
-    An organization's mention may be shorter than its entity ("the", a
-    possessive stripped), so it is found by overlap. A Doc joined from pieces
-    (`Doc.from_docs`) keeps the hit's spans in their piece: the trigger's move
-    gives their offsets in the whole text.
-    """
-    shift = span.start_char - hit.trigger.start_char
-    roles = []
-    for role in hit.roles:
-        if role.filler is None:
-            roles.append(EventRole(role=role.role, value=role.value))
+def _group_articles(nlp: Language, sources: list[SourceArticle], batch_size: int,
+                    on_error: Callable[[ExtractionError], None] | None) -> Iterator[Article]:
+    """The records of a group of articles, each as soon as its last piece is processed (a blank text has none)."""
+    limit = min(nlp.max_length, PIECE_CHARS)
+    pieces = [(n, start, end) for n, source in enumerate(sources) if source.text.strip()
+              for start, end in split_long(source.text, limit) if _WORD_CHARACTER.search(source.text, start, end)]
+    per_article = Counter(n for n, _, _ in pieces)
+    processed = _processed(nlp, sources, pieces, batch_size)
+    for n, source in enumerate(sources):
+        facts = PieceFacts()
+        for (_, start, _), doc in islice(processed, per_article[n]):
+            facts.take(doc, start)
+        try:
+            article = facts.article(source)
+        except Exception as err:  # noqa: BLE001 - a failure inside one article is that article's error
+            failure = ExtractionError(source.id, err, source.path)
+            if on_error is None:
+                raise failure from err
+            on_error(failure)
             continue
-        kind = ROLE_LISTS.get(role.role, "organizations")
-        start, end = role.filler.start_char + shift, role.filler.end_char + shift
-        index = next((i for s, e, i in refs[kind] if s < end and start < e), None)
-        ref = f"{kind}/{index}" if index is not None else None
-        if ref is not None and not any(r.role == role.role and r.ref == ref for r in roles):
-            roles.append(EventRole(role=role.role, ref=ref))
-    return Event(type=hit.type, trigger=Mention(**_mention(span)), status=hit.status, roles=roles)
+        yield article
 
 
-def _mention(span: Span) -> dict:
-    return {"text": span.text, "start": span.start_char, "end": span.end_char}
+def _processed(nlp: Language, sources: list[SourceArticle], pieces: list[tuple[int, int, int]],
+               batch_size: int) -> Iterator[tuple[tuple[int, int, int], Doc | Exception]]:
+    """Each piece with its processed Doc, in order, a batch at a time; when a batch fails, its pieces are run
+    one by one, so only the piece that fails gives its exception."""
+    for batch in _batches(pieces, batch_size):
+        try:
+            docs = list(nlp.pipe((_piece_doc(nlp, sources[n], start, end) for n, start, end in batch),
+                                 batch_size=batch_size))
+        except Exception:  # noqa: BLE001 - find the piece that fails
+            docs = [_alone(nlp, sources[n], start, end) for n, start, end in batch]
+        yield from zip(batch, docs)
 
 
-def _number(value: Decimal) -> int | float:
-    return int(value) if value == value.to_integral_value() else float(value)
+def _batches(pieces: list[tuple[int, int, int]], batch_size: int) -> Iterator[list[tuple[int, int, int]]]:
+    """Pieces in batches of at most `batch_size` pieces and `PIECE_CHARS` characters (one piece at least): the
+    parser's memory follows the characters in flight, so ten 100,000-character pieces are never parsed together.
+
+    >>> [len(b) for b in _batches([(0, 0, 60_000), (0, 60_000, 120_000), (1, 0, 10), (2, 0, 10)], 32)]
+    [1, 3]
+    """
+    batch: list[tuple[int, int, int]] = []
+    size = 0
+    for piece in pieces:
+        length = piece[2] - piece[1]
+        if batch and (len(batch) == batch_size or size + length > PIECE_CHARS):
+            yield batch
+            batch, size = [], 0
+        batch.append(piece)
+        size += length
+    if batch:
+        yield batch
+
+
+def _piece_doc(nlp: Language, source: SourceArticle, start: int, end: int) -> Doc:
+    doc = nlp.make_doc(source.text[start:end])
+    doc._.article = source
+    return doc
+
+
+def _alone(nlp: Language, source: SourceArticle, start: int, end: int) -> Doc | Exception:
+    try:
+        return nlp(_piece_doc(nlp, source, start, end))
+    except Exception as err:  # noqa: BLE001
+        return err
+
+
+class ExtractionError(Exception):
+    """The extraction of one article failed; `article_id` (and `path`) say which, the message why, in one line."""
+
+    def __init__(self, article_id: str, cause: BaseException, path: str | None = None) -> None:
+        self.article_id, self.path = article_id, path
+        super().__init__(f"{article_id}: extraction failed: {one_line(cause)}")
+
+
+def one_line(err: BaseException, limit: int = 200) -> str:
+    """An exception as one short line: its type and the first `limit` characters of its message (a message may
+    quote a 15,001-digit number).
+
+    >>> one_line(ValueError("bad\\nvalue " + "9" * 300), 20)
+    'ValueError: bad value 9999999999...'
+    """
+    reason = " ".join(str(err).split()) or "no message"
+    return f"{type(err).__name__}: {reason[:limit] + '...' if len(reason) > limit else reason}"

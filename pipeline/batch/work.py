@@ -16,7 +16,7 @@ from functools import partial
 from pathlib import Path
 
 from pipeline.batch.engines import Engine, run_batches
-from pipeline.extraction import BATCH_SIZE, articles_of
+from pipeline.extraction import BATCH_SIZE, ExtractionError, articles_of, one_line
 from pipeline.inputs.files import InputFile, Skipped, UnreadableFile, find_inputs
 from pipeline.inputs.formats import ReadOptions, SourceArticle, read_articles
 from pipeline.nlp.loader import load
@@ -46,7 +46,8 @@ def extract_inputs(inputs: list[InputFile], *, model: str | None = None, batch_s
                    engine: Engine = Engine()) -> Iterator[Article]:
     """The articles of already found input files, in order, extracted where the engine says."""
     if not engine.parallel:
-        yield from articles_of(load(model), source_articles(inputs, on_skip, options), batch_size)
+        yield from articles_of(load(model), source_articles(inputs, on_skip, options), batch_size,
+                               on_error=failed_article(inputs, on_skip))
         return
     batches = [inputs[i:i + FILES_PER_TASK] for i in range(0, len(inputs), FILES_PER_TASK)]
     work = partial(extract_files, model=model, batch_size=batch_size, options=options)
@@ -60,8 +61,16 @@ def extract_files(files: list[InputFile], model: str | None = None, batch_size: 
                   options: ReadOptions = ReadOptions()) -> tuple[list[Article], list[Skipped]]:
     """Extract a batch of files to (records, skipped files): the pure unit of work a worker runs."""
     skipped: list[Skipped] = []
-    records = list(articles_of(load(model), source_articles(files, skipped.append, options), batch_size))
+    records = list(articles_of(load(model), source_articles(files, skipped.append, options), batch_size,
+                               on_error=failed_article(files, skipped.append)))
     return records, skipped
+
+
+def failed_article(inputs: list[InputFile], report: Callable[[Skipped], None]) -> Callable[[ExtractionError], None]:
+    """Report an article whose extraction failed as a problem of its file; the run goes on."""
+    by_relative = {item.relative: item.path for item in inputs}
+    return lambda err: report(Skipped(by_relative.get(err.path or "", Path(err.path or err.article_id)), str(err),
+                                      "failed"))
 
 
 def source_articles(inputs: Iterable[InputFile], report: Callable[[Skipped], None],
@@ -72,6 +81,9 @@ def source_articles(inputs: Iterable[InputFile], report: Callable[[Skipped], Non
             found = read_articles(item.path, item.relative, options)
         except UnreadableFile as err:
             report(Skipped(item.path, str(err)))
+            continue
+        except Exception as err:  # noqa: BLE001 - whatever one file does, the run goes on
+            report(Skipped(item.path, f"reading failed: {one_line(err)}"))
             continue
         for problem in found.problems:  # a malformed record of a dump: the others still count
             report(Skipped(item.path, problem, "malformed"))

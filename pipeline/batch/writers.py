@@ -7,6 +7,7 @@ output as it was.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -18,7 +19,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
-from pipeline.inputs.files import Skipped
+from pipeline.batch.parts import current_umask
+from pipeline.inputs.files import SUPPORTED_SUFFIXES, Skipped, factwire_records
 from pipeline.records import Article
 
 
@@ -39,6 +41,7 @@ def atomic_text_file(path: str | Path) -> Iterator[TextIO]:
     try:
         with handle:
             yield handle
+        os.chmod(handle.name, 0o666 & ~current_umask())  # a temporary file is private (0600); the output is not
         os.replace(handle.name, target)
     except BaseException:
         Path(handle.name).unlink(missing_ok=True)
@@ -75,6 +78,10 @@ def check_output_target(output: str, output_format: str, inputs: Iterable[str | 
         root = Path(given).resolve()
         if target == root or target in root.parents:
             raise OutputRefused(f"{output} is (or holds) the input {given}: write the output elsewhere")
+        if root in target.parents and target.is_file() and target.suffix.lower() in SUPPORTED_SUFFIXES \
+                and not _own_output(target):
+            raise OutputRefused(f"{output} is an input file under {given}, not an earlier factwire output: "
+                                f"write the output elsewhere")
     if output_format not in FOLDER_FORMATS:
         if target.is_dir():
             raise OutputRefused(f"{output} is a folder; --format {output_format} writes a file")
@@ -85,6 +92,24 @@ def check_output_target(output: str, output_format: str, inputs: Iterable[str | 
         raise OutputRefused(f"{output} holds files factwire did not write; choose a new folder, "
                             f"or pass --force to replace it whole")
 
+
+
+GENERATOR = '<meta name="generator" content="factwire show">'  # in a `show` page: a later run knows it as its own
+
+
+def _own_output(path: Path) -> bool:
+    """Whether an existing file under an input folder is factwire's own output (JSONL records, a `show` page, or
+    empty), so a later run may replace it; anything else there is an input the user would lose.
+
+    Only the file's start is read.
+    """
+    with path.open("rb") as handle:
+        head = handle.read(4096)
+    if not head.strip():
+        return True
+    if path.suffix.lower() in (".html", ".htm"):
+        return GENERATOR.encode() in head
+    return factwire_records(path)
 
 
 @contextmanager
@@ -102,7 +127,7 @@ def record_sink(path: str | Path, output_format: str = "jsonl") -> Iterator[Call
     elif output_format == "json":
         with atomic_folder(Path(path)) as folder:
             (folder / OUTPUT_MARK).write_text("written by factwire extract --format json\n", encoding="utf-8")
-            yield lambda article: _write_json(folder, article)
+            yield _JsonFolder(folder)
     elif output_format in ("parquet", "csv", "duckdb"):
         from pipeline.tables.sinks import table_sink  # imported here: pipeline.tables builds on this module
 
@@ -112,15 +137,42 @@ def record_sink(path: str | Path, output_format: str = "jsonl") -> Iterator[Call
         raise ValueError(f"unknown output format {output_format!r}; known: {', '.join(OUTPUT_FORMATS)}")
 
 
-def _write_json(folder: Path, article: Article) -> None:
-    name = re.sub(r"[^\w.-]+", "_", article.id) + ".json"  # "wikinews/a.txt#2" -> "wikinews_a.txt_2.json"
-    record = article.model_dump(mode="json")
-    (folder / name).write_text(json.dumps(record, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+class _JsonFolder:
+    """One pretty-printed `<article id>.json` per article; ids that give the same file name once sanitized
+    ("a/b.txt#1", "a_b.txt#1", "a b.txt#1") or a name too long for the file system get a short hash of the id."""
+
+    MAX_NAME = 200  # bytes; file systems allow 255
+
+    def __init__(self, folder: Path) -> None:
+        self.folder, self.used = folder, set()
+
+    def __call__(self, article: Article) -> None:
+        record = article.model_dump(mode="json")
+        (self.folder / self.name(article.id)).write_text(json.dumps(record, indent=2, ensure_ascii=False) + "\n",
+                                                        encoding="utf-8")
+
+    def name(self, article_id: str) -> str:
+        """ "wikinews/a.txt#2" -> "wikinews_a.txt_2.json", else with a hash of the id when taken or too long.
+
+        >>> names = _JsonFolder(Path("."))
+        >>> [names.name(i) for i in ("a/b.txt#1", "a_b.txt#1", "a b.txt#1", ".x#1")]
+        ['a_b.txt_1.json', 'a_b.txt_1-3e53bc91.json', 'a_b.txt_1-66e2271a.json', 'x_1.json']
+        >>> len(names.name("n" * 250 + ".txt#1"))
+        164
+        """
+        stem = re.sub(r"[^\w.-]+", "_", article_id).lstrip(".") or "_"
+        stem = "_" + stem if stem.startswith("-") else stem
+        if len(stem.encode()) > self.MAX_NAME or f"{stem}.json" in self.used:
+            digest = hashlib.sha256(article_id.encode()).hexdigest()[:8]
+            stem = f"{stem.encode()[:150].decode(errors='ignore')}-{digest}"
+        self.used.add(f"{stem}.json")
+        return f"{stem}.json"
 
 
 @contextmanager
 def atomic_folder(target: Path) -> Iterator[Path]:
-    """A temporary folder beside `target` that replaces it when the block succeeds."""
+    """A temporary folder beside `target` that replaces it when the block succeeds; the folder replaced is
+    removed, leaving nothing hidden behind."""
     target.parent.mkdir(parents=True, exist_ok=True)
     folder = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"))
     try:
@@ -128,14 +180,21 @@ def atomic_folder(target: Path) -> Iterator[Path]:
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
         raise
+    for made in [folder, *folder.rglob("*")]:  # mkdtemp makes it private (0700); an output is the user's
+        if made.is_dir():
+            os.chmod(made, 0o777 & ~current_umask())
     old = None
     if target.exists():
-        old = target.with_name(f".{target.name}.old")
-        shutil.rmtree(old, ignore_errors=True)
-        os.replace(target, old)
+        old = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.", suffix=".old"))
+        os.replace(target, old / target.name)
     os.replace(folder, target)
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
+
+
+def output_paths(output: Path) -> list[Path]:
+    """What a run writes at `output`: the output, its parts folder, its errors list and its lock."""
+    return [output, *(output.with_name(output.name + suffix) for suffix in (".parts", ".errors.tsv", ".lock"))]
 
 
 def write_errors(output: Path, problems: list[Skipped]) -> Path | None:

@@ -79,10 +79,21 @@ def import_gold_files(fmt: str, source: str | Path, folder: Path) -> Converted:
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for name, articles in groups.items():
-        target = folder / f"{name}.jsonl"
+        target = folder / f"{split_file_name(name)}.jsonl"
         target.write_text("".join(a.model_dump_json() + "\n" for a in articles), encoding="utf-8")
         written.append((target, len(articles)))
     return Converted(notes, written)
+
+
+def split_file_name(split: Any) -> str:
+    """A split's name as a file name inside the output folder: the name comes from the annotation file, so
+    "../..", "/etc/x" or "a/b" must not lead anywhere else.
+
+    >>> [split_file_name(s) for s in ("dev", "../../etc", "/tmp/x", "a/b", "..", "", 7)]
+    ['dev', 'etc', 'tmp_x', 'a_b', 'split', 'split', '7']
+    """
+    name = re.sub(r"[^\w.-]+", "_", str(split)).strip("._-")
+    return name or "split"
 
 
 def export_gold_file(fmt: str, gold: str | Path, target: Path) -> Converted:

@@ -162,11 +162,24 @@ def _spec_article(spec: dict[str, Any], root: str | Path) -> tuple[str | None, s
     if "text" in spec:  # a paragraph given inline: the whole string is the article
         return None, spec["text"], describe_header(spec["text"]), spec["id"]
     relative, index = spec["file"], spec.get("index", 1)
+    path = confined(Path(root), relative)
     try:  # read as `factwire extract` reads it, whatever the format
-        article = next(a for a in read_articles(Path(root) / relative, relative).articles if a.index == index)
+        article = next(a for a in read_articles(path, relative).articles if a.index == index)
     except (UnreadableFile, StopIteration) as err:
         raise GoldError(f"{relative}: no article {index} ({err})") from err
     return relative, article.text, article.header, article.id
+
+
+def confined(root: Path, relative: Any) -> Path:
+    """`root / relative`, refused (GoldError) when it leads out of `root`: a spec names files in its own tree,
+    never "../../../etc/passwd" or "/etc/passwd" (links are resolved first)."""
+    if not isinstance(relative, str) or not relative:
+        raise GoldError(f"'file' must name a file under {root}, got {relative!r}")
+    path = root / relative
+    base = root.resolve()
+    if path.resolve() != base and base not in path.resolve().parents:
+        raise GoldError(f"{relative}: outside {root}; a spec reads only files under its root (--root)")
+    return path
 
 
 def _organizations(written: dict[str, list], text: str, skip: tuple[tuple[int, int], ...],

@@ -8,6 +8,9 @@ short texts that are plain UTF-8.
 from __future__ import annotations
 
 import codecs
+import os
+import re
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from fnmatch import fnmatch
@@ -34,19 +37,22 @@ class UnreadableFile(Exception):
 
 @dataclass(frozen=True)
 class InputFile:
-    """A file to process and its id prefix: the path relative to the input root, in POSIX form."""
+    """A file to process, its id prefix (the path relative to the input root, in POSIX form) and its size."""
 
     path: Path
     relative: str
+    size: int = 0
 
 
-SkipKind = Literal["unsupported", "missing", "unreadable", "malformed"]
+SkipKind = Literal["unsupported", "missing", "unreadable", "malformed", "failed", "output", "link", "special"]
 
 
 @dataclass(frozen=True)
 class Skipped:
-    """A file (or a record of a dump) left out, with the reason and its kind: a format factwire does not read,
-    a path that is not there, a file that cannot be read or decoded, a malformed record."""
+    """A file (or a record of a dump, or an article) left out, with the reason and its kind: a format factwire
+    does not read, a path that is not there, a file that cannot be read or decoded, a malformed record, an
+    article whose extraction failed, the run's own output, a link leaving the input folder, a FIFO, device or
+    kernel pseudo-file."""
 
     path: Path
     reason: str
@@ -54,28 +60,148 @@ class Skipped:
 
 
 IGNORE_FILE = ".factwireignore"
+_KERNEL_FILES = (Path("/proc"), Path("/sys"), Path("/dev"))  # pseudo-files: reading them may block or never end
 
 
-def find_inputs(paths: Iterable[str | Path], exclude: Iterable[str] = ()) -> Iterator[InputFile | Skipped]:
+def find_inputs(paths: Iterable[str | Path], exclude: Iterable[str] = (), *, outputs: Iterable[Path] = (),
+                follow_symlinks: bool = False) -> Iterator[InputFile | Skipped]:
     """Files under each path (folders recursively, sorted), or a Skipped note for each one left out.
 
     Hidden files and folders are never read; nor is what an `exclude` pattern
     or a folder's `.factwireignore` (one pattern per line, `#` comments) names:
     `gold/` a folder, `*.md` or `notes/*.txt` files, matched against the path
-    relative to that folder.
+    relative to that folder; nor the run's own `outputs` (an output file, its
+    parts folder...) when they lie under an input folder. A link that leaves
+    its input folder is not followed unless `follow_symlinks`; FIFOs, devices
+    and kernel pseudo-files (/proc, /sys) are never opened. Ids are relative to
+    the one path given, or with several to the folder they share, so that two
+    roots holding the same relative path (`dupA/x.txt`, `dupB/x.txt`) give
+    two ids; a file reached twice is read once.
     """
-    for given in map(Path, paths):
-        if given.is_dir():
-            patterns = [*exclude, *_ignore_patterns(given / IGNORE_FILE)]
-            for path in sorted(p for p in given.rglob("*") if p.is_file()):
-                relative = path.relative_to(given)
-                if any(part.startswith(".") for part in relative.parts) or _ignored(relative, patterns):
-                    continue
-                yield _classify(path, relative.as_posix())
-        elif given.is_file():
-            yield _classify(given, given.name)
-        else:
-            yield Skipped(given, "no such file or folder", "missing")
+    given = list(dict.fromkeys(Path(p) for p in paths))
+    base = _common_base(given)
+    avoid = [Path(os.path.realpath(o)) for o in outputs]
+    seen: set[str] = set()
+    for root in given:
+        for item in _walk(root, list(exclude), follow_symlinks) if root.is_dir() else [_given_file(root)]:
+            if isinstance(item, InputFile):
+                real = Path(os.path.realpath(item.path))
+                if any(real == o or o in real.parents for o in avoid):
+                    item = Skipped(item.path, "the run's own output, under an input folder", "output")
+                else:
+                    relative = item.relative if base is None else Path(os.path.abspath(item.path)).relative_to(base).as_posix()
+                    if relative in seen:
+                        continue
+                    seen.add(relative)
+                    item = _classify(item.path, relative, item.size)
+            yield item
+
+
+def _common_base(given: list[Path]) -> Path | None:
+    """The folder ids are relative to when several paths are given (None for one: ids relative to it)."""
+    found = [p for p in given if p.exists()]
+    if len(found) < 2:
+        return None
+    return Path(os.path.commonpath([os.path.abspath(p if p.is_dir() else p.parent) for p in found]))
+
+
+def _given_file(path: Path) -> InputFile | Skipped:
+    """A path named on the command line: a regular file is read even through a link (the user named it)."""
+    if not os.path.lexists(path):
+        return Skipped(path, "no such file or folder", "missing")
+    special = _special(path)
+    return special or InputFile(path, path.name, path.stat().st_size)
+
+
+def _special(path: Path) -> Skipped | None:
+    """A note for what must not be opened: FIFOs, devices, sockets, kernel pseudo-files (None for a file)."""
+    real = Path(os.path.realpath(path))
+    if any(real == k or k in real.parents for k in _KERNEL_FILES):
+        return Skipped(path, f"a kernel pseudo-file ({real}), not opened", "special")
+    try:
+        mode = path.stat().st_mode
+    except OSError as err:
+        return Skipped(path, err.strerror or str(err), "unreadable")
+    if not stat.S_ISREG(mode):
+        kind = "a FIFO" if stat.S_ISFIFO(mode) else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) \
+            else "a socket" if stat.S_ISSOCK(mode) else "not a regular file"
+        return Skipped(path, f"{kind}, not opened", "special")
+    return None
+
+
+def _walk(root: Path, exclude: list[str], follow_symlinks: bool) -> Iterator[InputFile | Skipped]:
+    """The files under a folder, sorted, with what is left out and why."""
+    real_root = Path(os.path.realpath(root))
+    patterns = [*exclude, *_ignore_patterns(root / IGNORE_FILE)]
+    found = []
+    visited: set[tuple[int, int]] = set()
+    for folder, dirs, names in os.walk(root, followlinks=follow_symlinks):
+        here = os.stat(folder)
+        if (here.st_dev, here.st_ino) in visited:  # a link back to a folder already walked
+            dirs[:] = []
+            continue
+        visited.add((here.st_dev, here.st_ino))
+        dirs[:] = [name for name in dirs if not name.startswith(".")]
+        leaving = [link for name in dirs if (link := _leaving(Path(folder, name), real_root, follow_symlinks)
+                                             or _parts_folder(Path(folder, name)))]
+        found += leaving
+        dirs[:] = [name for name in dirs if Path(folder, name) not in {link.path for link in leaving}]
+        found += [Path(folder, name) for name in names]
+    for path in sorted(found, key=lambda p: p.path.as_posix() if isinstance(p, Skipped) else p.as_posix()):
+        if isinstance(path, Skipped):
+            yield path
+            continue
+        relative = path.relative_to(root)
+        if any(part.startswith(".") for part in relative.parts) or _ignored(relative, patterns):
+            continue
+        yield _leaving(path, real_root, follow_symlinks) or _special(path) or _records(path) \
+            or InputFile(path, relative.as_posix(), path.stat().st_size)
+
+
+_RECORDS_START = re.compile(rb'\{"schema_version":"[^"]*","id":')  # an Article record's first keys
+
+
+def factwire_records(path: Path) -> bool:
+    """Whether a file starts with a record written by `factwire extract` (read: its first 128 bytes)."""
+    try:
+        with path.open("rb") as handle:
+            return _RECORDS_START.match(handle.read(128)) is not None
+    except OSError:
+        return False
+
+
+def _records(path: Path) -> Skipped | None:
+    """A note for the records of a factwire output in an input folder: facts already extracted, not articles."""
+    if path.suffix.lower() == ".jsonl" and factwire_records(path):
+        return Skipped(path, "records written by factwire extract", "output")
+    return None
+
+
+def _parts_folder(path: Path) -> Skipped | None:
+    """A note for the resume parts of a factwire output (`OUT.parts/`, its files starting with a part header):
+    records already extracted, never articles, whichever output they belong to."""
+    if not path.name.endswith(".parts"):
+        return None
+    first = min(path.glob("*.jsonl"), default=None)
+    if first is None:
+        return None
+    try:
+        with first.open("rb") as handle:
+            if handle.read(17) != b'{"factwire_part":':
+                return None
+    except OSError:
+        return None
+    return Skipped(path, "the resume parts of a factwire output", "output")
+
+
+def _leaving(path: Path, real_root: Path, follow_symlinks: bool) -> Skipped | None:
+    """A note for a link that leaves the input folder (None when it stays inside, or links are followed)."""
+    if follow_symlinks or not path.is_symlink():
+        return None
+    real = Path(os.path.realpath(path))
+    if real == real_root or real_root in real.parents:
+        return None
+    return Skipped(path, f"a link leaving the input folder (to {real}); --follow-symlinks reads it", "link")
 
 
 def _ignore_patterns(ignore_file: Path) -> list[str]:
@@ -111,11 +237,11 @@ def _parents(posix: str) -> list[str]:
     return ["/".join(parts[:k]) for k in range(1, len(parts) + 1)]
 
 
-def _classify(path: Path, relative: str) -> InputFile | Skipped:
+def _classify(path: Path, relative: str, size: int) -> InputFile | Skipped:
     if path.suffix.lower() not in SUPPORTED_SUFFIXES:
         return Skipped(path, f"unsupported format {path.suffix or '(no extension)'!r}; supported: {supported()}",
                        "unsupported")
-    return InputFile(path, relative)
+    return InputFile(path, relative, size)
 
 
 def supported() -> str:

@@ -20,6 +20,7 @@ import re
 import unicodedata
 from functools import cache
 from importlib.resources import files
+from re import _parser as sre_parse  # the widths of the suffix patterns
 
 import spacy
 from spacy.language import Language
@@ -141,11 +142,39 @@ def teach_tokenizer(nlp: Language) -> None:
     nlp.tokenizer = Tokenizer(
         nlp.vocab, rules=rules, token_match=model.token_match, url_match=model.url_match,
         faster_heuristics=model.faster_heuristics,
-        prefix_search=compile_prefix_regex([currency_prefix, *nlp.Defaults.prefixes]).search,
-        suffix_search=compile_suffix_regex([currency_suffix, scale_suffix, scaled_code, ampersand_name_stop,
-                                            *nlp.Defaults.suffixes]).search,
+        prefix_search=compile_prefix_regex([currency_prefix, *nlp.Defaults.prefixes]).match,
+        suffix_search=TailSearch([currency_suffix, scale_suffix, scaled_code, ampersand_name_stop,
+                                  *nlp.Defaults.suffixes]).search,
         infix_finditer=compile_infix_regex([symbol_in_range, double_dash, equals_between_numbers,
                                             *nlp.Defaults.infixes]).finditer)
+
+
+class TailSearch:
+    """The suffix patterns searched in the end of a string only.
+
+    spaCy's tokenizer searches the suffix pattern once per affix it strips,
+    and a full search tries every position of the string with every
+    pattern, so a run of 2,000 "$" took 10 s (quadratic). Each suffix
+    pattern but a run of dots (`\\.\\.+`) matches at most `tail - 1`
+    characters, so its match lies in the last `tail` characters; a match at
+    the window's first character can only be such a run, and is searched
+    again in the whole string. Same matches, in time independent of the
+    string's length. (The prefix pattern is matched, not searched, for the
+    same reason: each of its branches starts with "^".) `pattern` lets spaCy
+    save the tokenizer as it saves a compiled pattern's `search`.
+    """
+
+    def __init__(self, pieces: list[str]) -> None:
+        self.regex = compile_suffix_regex(pieces)
+        self.pattern = self.regex.pattern
+        self.tail = 1 + max(width for piece in pieces if (width := sre_parse.parse(piece).getwidth()[1]) < sre_parse.MAXREPEAT)
+
+    def search(self, string: str) -> re.Match | None:
+        window = max(len(string) - self.tail, 0)
+        match = self.regex.search(string, window)
+        if match is not None and window and match.start() == window:
+            return self.regex.search(string)  # a run of dots may reach further left
+        return match
 
 
 def _range_symbols(symbols: dict) -> set[str]:

@@ -214,6 +214,10 @@ def normalize_date(text: str, base: date | None = None, *, tense: str | None = N
     >>> [normalize_date(t, date(1998, 3, 1)) for t in ("a third straight quarter", "the second consecutive year",
     ...                                              "the second day", "his 30s", "this century", "0735")]
     [None, None, None, None, None, None]
+    >>> normalize_date("2005-03-18")
+    ('2005-03-18', 'day')
+    >>> normalize_date("tomorrow", date(9999, 12, 31)), normalize_date("December", date(1, 1, 1))  # off the calendar
+    (None, None)
     """
     text = spelled_out(re.sub(r"['’]s$", "", " ".join(text.split()).strip(" ,.;:'\"()")))
     vague = _VAGUE.match(text) and not any(ch.isdigit() for ch in text)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
@@ -237,10 +238,11 @@ def _merge_short_forms(groups: dict[str, OrgGroup]) -> None:
     organizations never join.
     """
     keys = {key: name_key(group.name) for key, group in groups.items()}
+    longer_names = _Extensions(keys, groups)
     for key in sorted(groups, key=lambda k: len(keys[k])):
         if key not in groups or is_acronym(groups[key].names[0]) or _has_legal_form(groups[key]):
             continue  # "Ayala Corp." is its own company beside "Ayala Land Inc."
-        longer = [k for k in groups if k != key and keys[k].startswith(keys[key] + " ")]
+        longer = longer_names.at_most_two(keys[key] + " ")
         if len(longer) != 1 or (groups[key].canonical and groups[longer[0]].canonical):
             continue
         if groups[key].canonical:
@@ -260,12 +262,49 @@ def _merge_tails(groups: dict[str, OrgGroup]) -> None:
     [('European Commission', 2)]
     """
     keys = {key: name_key(group.name) for key, group in groups.items()}
+    longer_names = _Extensions({key: k[::-1] for key, k in keys.items()}, groups)  # ends as starts, reversed
     for key in sorted(groups, key=lambda k: len(keys[k])):
         if key not in groups or is_acronym(groups[key].names[0]):
             continue
-        longer = [k for k in groups if k != key and keys[k].endswith(" " + keys[key])]
+        longer = longer_names.at_most_two(keys[key][::-1] + " ")
         if len(longer) == 1 and not (groups[key].canonical and groups[longer[0]].canonical):
             _merge(groups, key, longer[0])
+
+
+class _Extensions:
+    """The groups whose grouping key starts with a given prefix, by binary search over the sorted keys, skipping
+    groups merged away since (`groups` is watched): linear-logarithmic where comparing every pair was quadratic."""
+
+    def __init__(self, keys: dict[str, str], groups: dict[str, OrgGroup]) -> None:
+        self.groups = groups
+        self.entries = sorted((text, key) for key, text in keys.items())
+        self.texts = [text for text, _ in self.entries]
+        self.next_alive = list(range(len(self.entries) + 1))  # union-find: the next entry still in `groups`
+
+    def _alive(self, i: int) -> int:
+        """The first entry from `i` on whose group is still there (len(entries) if none)."""
+        path = []
+        while True:
+            while self.next_alive[i] != i:
+                path.append(i)
+                i = self.next_alive[i]
+            if i == len(self.entries) or self.entries[i][1] in self.groups:
+                break
+            self.next_alive[i] = i + 1
+        for j in path:
+            self.next_alive[j] = i
+        return i
+
+    def at_most_two(self, prefix: str) -> list[str]:
+        """Up to two group keys whose text starts with `prefix` (a prefix ending in a space)."""
+        low = bisect_left(self.texts, prefix)
+        high = bisect_left(self.texts, prefix[:-1] + chr(ord(prefix[-1]) + 1))
+        found: list[str] = []
+        i = self._alive(low)
+        while i < high and len(found) < 2:
+            found.append(self.entries[i][1])
+            i = self._alive(i + 1)
+        return found
 
 
 def _has_legal_form(group: OrgGroup) -> bool:
@@ -274,22 +313,60 @@ def _has_legal_form(group: OrgGroup) -> bool:
 
 def _merge_acronyms(groups: dict[str, OrgGroup], text: str) -> None:
     """A name written in parentheses right after another ("Abu Dhabi Future Energy Co (Masdar)", "... (AACA)")
-    joins it; so does an acronym of another name's initials."""
+    joins it; so does an acronym of another name's initials. The first such other group (in group order)
+    takes it.
+
+    Indexed, not compared pair by pair: each group is found by what stands in parentheses after its mentions
+    and by its names' initials, and a group merged away is followed to the group that took it.
+    """
+    rank = {key: n for n, key in enumerate(groups)}
+    owner = {key: key for key in groups}
+    after_mentions, by_initials = _acronym_indexes(groups, text)
+
+    def current(key: str) -> str:
+        while owner[key] != key:
+            owner[key] = owner[owner[key]]
+            key = owner[key]
+        return key
+
     for key in list(groups):
         if key not in groups:
             continue
         group = groups[key]
-        acronym = group.names[0]
-        in_parentheses = re.compile(r"\s*\(\s*" + re.escape(group.mentions[0][0]) + r"\s*\)")
-        for other_key, other in list(groups.items()):
-            if other_key == key:
-                continue
-            defined = any(in_parentheses.match(text, end) for _, _, end in other.mentions)  # no slice of the text
-            abbreviates = is_acronym(acronym) and any(acronym.rstrip("s") in initials(n) for n in other.names
-                                                      if not is_acronym(n))
-            if defined or abbreviates:
-                _merge(groups, key, other_key)
-                break
+        acronym, first = group.names[0], group.mentions[0][0]
+        if ")" in first or first != first.strip():  # not what the index holds: look at every group
+            pattern = re.compile(r"\s*\(\s*" + re.escape(first) + r"\s*\)")
+            defined = [k for k, other in groups.items() if any(pattern.match(text, e) for _, _, e in other.mentions)]
+        else:
+            defined = after_mentions.get(first, [])
+        named = by_initials.get(acronym.rstrip("s"), []) if is_acronym(acronym) else []
+        candidates = {current(k) for k in [*defined, *named]} - {key}
+        if candidates:
+            target = min(candidates, key=rank.__getitem__)
+            _merge(groups, key, target)
+            owner[key] = target
+
+
+def _acronym_indexes(groups: dict[str, OrgGroup], text: str) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """Groups by the text in parentheses right after one of their mentions ("... Alliance (AACA)" -> "AACA"),
+    and by the initials of their names that are not acronyms themselves."""
+    closing = [match.start() for match in re.finditer(r"\)", text)]
+    after_mentions: dict[str, list[str]] = {}
+    by_initials: dict[str, list[str]] = {}
+    for key, group in groups.items():
+        for _, _, end in group.mentions:
+            opening = _OPENING.match(text, end)
+            k = bisect_left(closing, opening.end()) if opening else len(closing)
+            if k < len(closing):
+                after_mentions.setdefault(text[opening.end():closing[k]].rstrip(), []).append(key)
+        for name in group.names:
+            if not is_acronym(name):
+                for letters in initials(name):
+                    by_initials.setdefault(letters, []).append(key)
+    return after_mentions, by_initials
+
+
+_OPENING = re.compile(r"\s*\(\s*")
 
 
 def _slug(text: str) -> str:

@@ -133,3 +133,27 @@ def test_export_file_reads_gold_and_says_what_it_wrote(tmp_path):
     assert converted.notes == [] and converted.written == [(tmp_path / "seed.jsonl", 2)]
     [again] = import_gold("doccano", tmp_path / "seed.jsonl", []).values()
     assert [a.id for a in again] == sorted(load_gold(seed))
+
+
+@pytest.mark.parametrize("fmt, record, name", [
+    ("doccano", {"text": "Acme Corp. paid $5.", "label": [[0, 10, "ORG"]], "split": "../../escaped"}, "escaped"),
+    ("prodigy", {"text": "Acme Corp. paid $5.", "spans": [{"start": 0, "end": 10, "label": "ORG"}],
+                 "meta": {"split": "/tmp/escaped"}}, "tmp_escaped"),
+])
+def test_a_split_from_the_data_writes_only_under_the_output_folder(tmp_path, fmt, record, name):
+    source = tmp_path / "deep" / "er" / "in.jsonl"
+    source.parent.mkdir(parents=True)
+    source.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    out = tmp_path / "deep" / "er" / "out"
+    converted = import_gold_files(fmt, source, out)
+    [(path, count)] = converted.written
+    assert count == 1 and path.parent == out and path.name == f"{name}.jsonl"
+    assert not (tmp_path / "escaped.jsonl").exists() and not Path("/tmp/escaped.jsonl").exists()
+
+
+def test_a_labelstudio_split_is_confined_too(tmp_path):
+    tasks = [{"id": 1, "data": {"text": "Acme Corp. paid $5.", "split": "../x"},
+              "annotations": [{"result": [{"type": "labels", "value": {"start": 0, "end": 10, "labels": ["ORG"]}}]}]}]
+    (tmp_path / "ls.json").write_text(json.dumps(tasks), encoding="utf-8")
+    [(path, count)] = import_gold_files("labelstudio", tmp_path / "ls.json", tmp_path / "out").written
+    assert count == 1 and path == tmp_path / "out" / "x.jsonl"

@@ -111,3 +111,16 @@ def test_a_bad_spec_event_names_its_line_and_event(tmp_path, event, message):
     path.write_text(json.dumps({**EVENT_SPEC, "events": [event]}) + "\n", encoding="utf-8")
     with pytest.raises(GoldError, match=rf"bad.spec.jsonl:1: kmart#1: event 1 .*{message}"):
         build_gold_file(path, ROOT, tmp_path / "out.jsonl")
+
+
+def test_a_spec_reads_no_file_outside_its_root(tmp_path):
+    (tmp_path / "root").mkdir()
+    (tmp_path / "secret.txt").write_text("Secret Corp. paid $5 million.\n", encoding="utf-8")
+    spec = tmp_path / "root" / "x.spec.jsonl"
+    spec.write_text(json.dumps({"file": "../secret.txt", "organizations": {"Secret Corp.": ["Secret Corp."]}}) + "\n"
+                    + json.dumps({"file": "/etc/hostname"}) + "\n", encoding="utf-8")
+    with pytest.raises(GoldError, match=r"x.spec.jsonl:1: \.\./secret.txt: outside"):
+        build_gold_file(spec, tmp_path / "root", tmp_path / "out.jsonl")
+    spec.write_text(json.dumps({"file": "/etc/hostname"}) + "\n", encoding="utf-8")
+    with pytest.raises(GoldError, match=r"x.spec.jsonl:1: /etc/hostname: outside"):
+        build_gold_file(spec, tmp_path / "root", tmp_path / "out.jsonl")

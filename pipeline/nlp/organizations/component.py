@@ -9,6 +9,8 @@ dropped or relabelled (`filters.py`).
 
 from __future__ import annotations
 
+from itertools import accumulate
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -23,7 +25,7 @@ from pipeline.nlp.organizations.extents import (
     with_possessive_names,
 )
 from pipeline.nlp.organizations.filters import confirmed_in_headlines, is_not_org, is_site, person_name_parts
-from pipeline.nlp.organizations.merge import EVIDENCE, with_rulers
+from pipeline.nlp.organizations.merge import EVIDENCE, GAZETTEER, SpanIndex, with_rulers
 from pipeline.nlp.organizations.senses import one_sense
 from pipeline.nlp.organizations.vocabulary import OrgVocabulary, org_vocabulary
 from pipeline.normalize.places import is_country, is_place
@@ -66,10 +68,12 @@ class OrganizationFixer(RebuiltOnLoad):
         merged = with_rulers(doc, vocab)
         cued = cued_names(doc, merged, vocab)
         if cued:
-            merged = filter_spans(cued + [e for e in merged if not any(c.start < e.end and e.start < c.end for c in cued)])
+            covered = _covered(len(doc), cued)  # tokens under a cued name, counted: no all-pairs overlap test
+            merged = filter_spans(cued + [e for e in merged if covered[e.end] == covered[e.start]])
         evidence += [Span(doc, c.start, c.end, label="cue") for c in cued]
+        known = SpanIndex(doc.spans.get(GAZETTEER, []))
         demoted: set[tuple[int, int]] = set()
-        ents = [fixed for ent in merged if (fixed := self._fixed(ent, surnames, demoted, evidence)) is not None]
+        ents = [fixed for ent in merged if (fixed := self._fixed(ent, surnames, demoted, known, evidence)) is not None]
         ents = confirmed_in_headlines(doc, ents, {(c.start, c.end) for c in cued}, vocab)
         with_acronyms = with_defined_acronyms(doc, ents, vocab)
         evidence += [Span(doc, e.start, e.end, label="acronym") for e in with_acronyms if e not in ents]
@@ -77,7 +81,8 @@ class OrganizationFixer(RebuiltOnLoad):
         doc.spans[EVIDENCE] = evidence
         return doc
 
-    def _fixed(self, ent: Span, surnames: set[str], demoted: set[tuple[int, int]], evidence: list[Span]) -> Span | None:
+    def _fixed(self, ent: Span, surnames: set[str], demoted: set[tuple[int, int]], known: SpanIndex,
+               evidence: list[Span]) -> Span | None:
         """One candidate relabelled, re-extended and checked; None when it is not an organization after all.
         An organization made a place because of its name is noted in `demoted` (see `senses.one_sense`), one
         relabelled by the words around it in `evidence`."""
@@ -87,7 +92,7 @@ class OrganizationFixer(RebuiltOnLoad):
             evidence.append(Span(doc, ent.start, ent.end, label="cue"))
         if ent.label_ != "ORG":
             return ent
-        ent = trim(extend_of_place(owner_of_facility(ent, vocab), vocab), vocab)
+        ent = trim(extend_of_place(owner_of_facility(ent, vocab, known), vocab), vocab)
         if ent is None or is_not_org(ent, surnames, vocab):
             return None
         ent = extend_legal(ent, vocab)
@@ -97,6 +102,17 @@ class OrganizationFixer(RebuiltOnLoad):
             demoted.add((ent.start, ent.end))
             return Span(doc, ent.start, ent.end, label="GPE")  # "Hyderabad", "UAE": places
         return ent
+
+
+def _covered(length: int, spans: list[Span]) -> list[int]:
+    """How many tokens before each position lie under one of the spans: a span [s, e) overlaps one of them
+    exactly when the counts at s and e differ."""
+    depth = [0] * (length + 1)
+    for span in spans:
+        depth[span.start] += 1
+        depth[span.end] -= 1
+    under = list(accumulate(depth))
+    return [0, *accumulate(1 if n > 0 else 0 for n in under[:length])]
 
 
 @Language.factory("factwire_orgs", default_config={"rules": "org_rules.json"})

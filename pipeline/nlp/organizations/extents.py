@@ -15,12 +15,12 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.nlp.boundaries import ends_line
-from pipeline.nlp.organizations.merge import GAZETTEER
+from pipeline.nlp.organizations.merge import SpanIndex
 from pipeline.nlp.organizations.vocabulary import OrgVocabulary
 from pipeline.normalize.places import country_of, is_country
 
 
-def owner_of_facility(ent: Span, vocab: OrgVocabulary) -> Span:
+def owner_of_facility(ent: Span, vocab: OrgVocabulary, known: SpanIndex) -> Span:
     """"Apple Worldwide Developers Conference", "Ford Louisville Assembly Plant": an event or a place named
     after a known organization still mentions that organization."""
     doc = ent.doc
@@ -28,7 +28,7 @@ def owner_of_facility(ent: Span, vocab: OrgVocabulary) -> Span:
         ent = Span(doc, ent.start, ent.end + 1, label="ORG")  # "Ford Louisville Assembly" + "Plant"
     if len(ent) < 2 or ent.id_ or ent[-1].text not in vocab.facility_words:
         return ent
-    owner = max((g for g in doc.spans.get(GAZETTEER, []) if g.start == ent.start and g.end < ent.end),
+    owner = max((g for g in known.inside(ent.start, ent.end) if g.start == ent.start and g.end < ent.end),
                 key=len, default=None)
     return ent if owner is None else Span(doc, owner.start, owner.end, label="ORG", span_id=owner.id)
 

@@ -10,6 +10,7 @@ A gazetteer name (`span.id_` set) is spared most of these checks.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from spacy.tokens import Doc, Span
@@ -142,9 +143,11 @@ def confirmed_in_headlines(doc: Doc, ents: list[Span], cued_at: set[tuple[int, i
     if not headlines:
         return ents
     body = "\n".join(doc[start:end].text for start, end in lines if (start, end) not in headlines)
+    line_of = [line for line in lines for _ in range(*line)]  # the line of each token: no scan of every headline
+    in_body = functools.lru_cache(maxsize=None)(lambda name: re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", body))
     kept = []
     for ent in ents:
-        in_headline = any(start <= ent.start and ent.end <= end for start, end in headlines)
+        in_headline = line_of[ent.start] in headlines and ent.end <= line_of[ent.start][1]
         if not in_headline or ent.label_ != "ORG" or ent.id_ or (ent.start, ent.end) in cued_at \
                 or ent[-1].text in vocab.legal_forms:
             kept.append(ent)
@@ -152,7 +155,7 @@ def confirmed_in_headlines(doc: Doc, ents: list[Span], cued_at: set[tuple[int, i
         confirmed = next((doc[ent.start:end] for end in range(ent.end, ent.start, -1)
                           if doc[end - 1].is_alpha and doc[end - 1].text[0].isupper()
                           and not is_place(doc[ent.start:end].text)
-                          and re.search(r"(?<!\w)" + re.escape(doc[ent.start:end].text) + r"(?!\w)", body)), None)
+                          and in_body(doc[ent.start:end].text)), None)
         if confirmed is not None:  # "Kestrel Dynamics Wins Contract": the body names "Kestrel Dynamics"
             kept.append(Span(doc, confirmed.start, confirmed.end, label="ORG"))
     return kept

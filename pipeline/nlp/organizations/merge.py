@@ -9,6 +9,7 @@ extent wins, and splits a model ORG that lists several known organizations.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span
@@ -33,33 +34,68 @@ def with_rulers(doc: Doc, vocab: OrgVocabulary) -> list[Span]:
     "MOVES-Goldman Sachs" -> "Goldman Sachs", "United Kingdom British
     Airways" -> "British Airways"); it leaves "Kotak
     Mahindra Bank" and "Fonterra Co-operative Group" whole.
+
+    Linear in the spans: the entities never overlap one another, nor do the
+    ruler spans of one key, and both go in text order, so one sweep finds
+    what each ruler span overlaps.
     """
-    known = doc.spans.get(GAZETTEER, [])
+    known = SpanIndex(doc.spans.get(GAZETTEER, []))
     ents = [piece for ent in doc.ents for piece in split_listed(ent, known, vocab)]
     for key in (LEGAL_FORMS, GAZETTEER):
-        for span in filter_spans(doc.spans.get(key, [])):
-            if key == LEGAL_FORMS and _names_two_known(span, known):
-                continue  # "BNP Paribas and Standard Chartered Bank" names two known organizations
-            overlapping = [e for e in ents if e.start < span.end and span.start < e.end]
-            if any(_person_named_like(doc, e, span, vocab) for e in overlapping):
-                continue  # "Henry Ford", "William Clay Ford Jr.": a person named like a company; not "Rival Kering"
-            container = next((e for e in overlapping if e.label_ == "ORG" and e.start <= span.start
-                              and span.end <= e.end and len(e) > len(span)), None)
-            if container is not None:
-                taken = _inside_longer_org(doc, span, container, key, vocab)
-                if taken is None:
-                    continue  # "Fonterra Co-operative Group" is not the Co-operative Group
-                span, owner = taken
-                if owner is not None:  # "Alphabet's Google": two organizations
-                    ents.append(owner)
-            ents = [e for e in ents if e not in overlapping]
-            ents.append(Span(doc, span.start, span.end, label="ORG", span_id=span.id))
-    return sorted(ents, key=lambda e: e.start)
+        ents = _apply_ruler(doc, ents, filter_spans(doc.spans.get(key, [])), key, known, vocab)
+    return ents
 
 
-def _names_two_known(span: Span, known: Iterable[Span]) -> bool:
+def _apply_ruler(doc: Doc, ents: list[Span], spans: list[Span], key: str, known: SpanIndex,
+                 vocab: OrgVocabulary) -> list[Span]:
+    """One ruler's spans (in text order, none overlapping) applied to the entities (the same), in one sweep."""
+    out: list[Span] = []  # entities before the current ruler span, then those it overlaps at the end
+    waiting = iter(ents)
+    following = next(waiting, None)
+    for span in spans:
+        while following is not None and following.start < span.end:
+            out.append(following)
+            following = next(waiting, None)
+        first = len(out)
+        while first > 0 and out[first - 1].end > span.start:
+            first -= 1
+        overlapping = out[first:]
+        if key == LEGAL_FORMS and _names_two_known(span, known):
+            continue  # "BNP Paribas and Standard Chartered Bank" names two known organizations
+        if any(_person_named_like(doc, e, span, vocab) for e in overlapping):
+            continue  # "Henry Ford", "William Clay Ford Jr.": a person named like a company; not "Rival Kering"
+        container = next((e for e in overlapping if e.label_ == "ORG" and e.start <= span.start
+                          and span.end <= e.end and len(e) > len(span)), None)
+        owner = None
+        if container is not None:
+            taken = _inside_longer_org(doc, span, container, key, vocab)
+            if taken is None:
+                continue  # "Fonterra Co-operative Group" is not the Co-operative Group
+            span, owner = taken  # "Alphabet's Google": two organizations
+        out[first:] = [*([owner] if owner is not None else []),
+                       Span(doc, span.start, span.end, label="ORG", span_id=span.id)]
+    if following is not None:
+        out.append(following)
+    out.extend(waiting)
+    return out
+
+
+class SpanIndex:
+    """Spans (which may overlap) found by where they start: those inside a stretch of tokens, by binary search."""
+
+    def __init__(self, spans: Iterable[Span]) -> None:
+        self.spans = sorted(spans, key=lambda s: s.start)  # stable: spans that start together keep their order
+        self.starts = [s.start for s in self.spans]
+
+    def inside(self, start: int, end: int) -> list[Span]:
+        """The spans within tokens [start, end), in their original order among equal starts."""
+        low, high = bisect_left(self.starts, start), bisect_left(self.starts, end)
+        return [s for s in self.spans[low:high] if s.end <= end]
+
+
+def _names_two_known(span: Span, known: SpanIndex) -> bool:
     return any(t.lower_ in {"and", "&"} for t in span) \
-        and any(span.start <= g.start and g.end <= span.end and len(g) < len(span) for g in known)
+        and any(len(g) < len(span) for g in known.inside(span.start, span.end))
 
 
 def _person_named_like(doc: Doc, entity: Span, span: Span, vocab: OrgVocabulary) -> bool:
@@ -84,7 +120,7 @@ def _inside_longer_org(doc: Doc, span: Span, container: Span, key: str,
     return Span(doc, span.start, container.end, label="ORG", span_id=span.id), owner_span
 
 
-def split_listed(ent: Span, known: Iterable[Span], vocab: OrgVocabulary) -> list[Span]:
+def split_listed(ent: Span, known: SpanIndex, vocab: OrgVocabulary) -> list[Span]:
     """"Bank of America and Citigroup", "Baidu, Alibaba and Tencent", "Thomson Reuters / University of
     Michigan", "Ørsted A/S and Equinor ASA", "Mercantile or Commerce": one model ORG listing several
     organizations splits into its items when every item is a capitalized name and the gazetteer knows one
@@ -93,7 +129,7 @@ def split_listed(ent: Span, known: Iterable[Span], vocab: OrgVocabulary) -> list
     if ent.label_ != "ORG" or not any(t.lower_ in vocab.list_joiners for t in ent):
         return [ent]
     doc = ent.doc
-    inside = filter_spans([g for g in known if ent.start <= g.start and g.end <= ent.end])
+    inside = filter_spans(known.inside(ent.start, ent.end))
     if any((g.start, g.end) == (ent.start, ent.end) for g in inside):
         return [ent]
     items, start = [], ent.start + (ent[0].lower_ == "the")

@@ -1,14 +1,19 @@
-"""A Doc's organization entities as `Organization` records: mentions grouped, a key, and the evidence.
+"""Organization entities as `Organization` records: mentions grouped, a key, and the evidence.
 
 Grouping and naming are pure functions of the names (`normalize.orgs`); what
-this adds is what only the Doc knows: which mentions the gazetteer, a legal
-form, the model, a cue or a defined acronym vouched for. A reviewer filters
+this adds is what only the Doc knows: which mentions the model, a cue or a
+defined acronym vouched for (`doc.spans["org_evidence"]`). A reviewer filters
 on `evidence` ("only the model said so") and joins on `key` across articles.
+An article is processed in pieces, so the mentions are taken from each
+piece's Doc (`org_mentions`) and grouped once the article is complete
+(`organizations_from`).
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from typing import NamedTuple
+
+from spacy.tokens import Doc
 
 from pipeline.nlp.organizations.merge import EVIDENCE
 from pipeline.normalize.orgs import (
@@ -24,34 +29,42 @@ from pipeline.normalize.orgs import (
 from pipeline.records import Mention, Organization
 
 
-def organizations_of(doc: Doc, org_spans: list[Span]) -> list[Organization]:
-    """One record per organization of `org_spans` (the article's ORG entities), in order of first mention."""
-    groups = group_mentions([(e.text, e.start_char, e.end_char, e.id_ or None) for e in org_spans], doc.text)
-    by_start = {e.start_char: e for e in org_spans}
-    vouched = _evidence_by_token(doc)
-    records = []
-    for group in groups:
-        spans = [by_start[start] for _, start, _ in group.mentions]
-        records.append(Organization(
-            name=group.name, mentions=[Mention(text=t, start=s, end=e) for t, s, e in group.mentions],
-            key=org_key(group.name, group.canonical), evidence=_evidence(group, spans, vouched)))
-    return records
+class OrgMention(NamedTuple):
+    """One ORG entity: its text and offsets in the article, its gazetteer name, and what vouched for it."""
+
+    text: str
+    start: int
+    end: int
+    known: str | None
+    kinds: frozenset[str]
 
 
-def _evidence_by_token(doc: Doc) -> dict[int, set[str]]:
-    """What the organization component noted for each token: the model, a cue, a defined acronym."""
-    kinds: dict[int, set[str]] = {}
+def org_mentions(doc: Doc, offset: int = 0) -> list[OrgMention]:
+    """The ORG entities of a processed Doc (a piece starting at `offset` of its article)."""
+    vouched: dict[int, set[str]] = {}
     for span in doc.spans.get(EVIDENCE, []):
         for i in range(span.start, span.end):
-            kinds.setdefault(i, set()).add(span.label_)
-    return kinds
+            vouched.setdefault(i, set()).add(span.label_)
+    return [OrgMention(e.text, e.start_char + offset, e.end_char + offset, e.id_ or None,
+                       frozenset(kind for i in range(e.start, e.end) for kind in vouched.get(i, ())))
+            for e in doc.ents if e.label_ == "ORG"]
 
 
-def _evidence(group: OrgGroup, spans: list[Span], vouched: dict[int, set[str]]) -> list[str]:
+def organizations_from(mentions: list[OrgMention], text: str) -> list[Organization]:
+    """One record per organization of an article's ORG mentions, in order of first mention."""
+    groups = group_mentions([(m.text, m.start, m.end, m.known) for m in mentions], text)
+    by_start = {m.start: m for m in mentions}
+    return [Organization(name=group.name, mentions=[Mention(text=t, start=s, end=e) for t, s, e in group.mentions],
+                         key=org_key(group.name, group.canonical),
+                         evidence=_evidence(group, [by_start[start] for _, start, _ in group.mentions]))
+            for group in groups]
+
+
+def _evidence(group: OrgGroup, mentions: list[OrgMention]) -> list[str]:
     """The kinds of evidence of any mention; 'gazetteer' when the organization is known by its gazetteer name,
     'legal_form' when a mention is written with one ("Inc."), 'alias' when a mention is another name for it (a
     short form or a tail: "Kress" of "Kress Automation") and 'acronym' when one is its acronym."""
-    kinds = {kind for span in spans for i in range(span.start, span.end) for kind in vouched.get(i, ())}
+    kinds = {kind for mention in mentions for kind in mention.kinds}
     if group.canonical:
         kinds.add("gazetteer")
     names = [clean_name(text) for text, _, _ in group.mentions]

@@ -44,8 +44,9 @@ def one_sense(doc: Doc, ents: list[Span], demoted: set[tuple[int, int]], surname
         return ents
     names = {tuple(t.text for t in e) for e in orgs if e.id_ or not is_place(e.text)}  # not the headline's "Kenya"
     short_forms = {tuple(t.text for t in e[:k]) for e in orgs for k in range(1, len(e)) if _short_form(e[:k], vocab)}
+    either = names | short_forms  # once: not a union per demoted place
     restored = [Span(doc, e.start, e.end, label="ORG") for e in ents if (e.start, e.end) in demoted
-                and tuple(t.text for t in e) in names | short_forms and not _place_here(doc, e.start, e.end, vocab)]
+                and tuple(t.text for t in e) in either and not _place_here(doc, e.start, e.end, vocab)]
     if restored:
         at = {(r.start, r.end) for r in restored}
         ents = [e for e in ents if (e.start, e.end) not in at] + restored

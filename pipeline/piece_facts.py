@@ -1,0 +1,142 @@
+"""The facts of an article's processed pieces, gathered until the article is complete, then its `Article` record.
+
+An article goes through spaCy in pieces (`pipeline.inputs.pieces`); only
+the facts of a piece are kept once it is processed, with offsets moved into
+the whole article, so time and memory follow the piece. When the last piece
+is in, organization mentions are grouped, facts inside the article's
+metadata (datelines, "Source:" lines) are left out, and each event's roles
+become refs to the facts they cover.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+from itertools import accumulate
+from typing import NamedTuple
+
+from spacy.tokens import Doc, Span
+
+from pipeline.inputs.formats import SourceArticle
+from pipeline.nlp.base import CountHit, DateHit, MoneyHit
+from pipeline.nlp.counts import COUNTS
+from pipeline.nlp.dates import DATES
+from pipeline.nlp.events import EVENTS
+from pipeline.nlp.money import MONEY
+from pipeline.nlp.organizations.records import OrgMention, org_mentions, organizations_from
+from pipeline.records import ROLE_LISTS, Article, Count, DateFact, Event, EventRole, Mention, Money
+
+
+class EventFacts(NamedTuple):
+    """An event of a piece, offsets in the article: each role a filler's (start, end) or a metric's value."""
+
+    type: str
+    trigger: Mention
+    status: str
+    roles: tuple[tuple[str, tuple[int, int] | None, str | None], ...]
+
+
+@dataclass
+class PieceFacts:
+    """The facts of an article's processed pieces, offsets into the whole article, until the article is built."""
+
+    orgs: list[OrgMention] = field(default_factory=list)
+    money: list[tuple[Mention, MoneyHit]] = field(default_factory=list)
+    counts: list[tuple[Mention, CountHit]] = field(default_factory=list)
+    dates: list[tuple[Mention, DateHit]] = field(default_factory=list)
+    events: list[EventFacts] = field(default_factory=list)
+    error: Exception | None = None
+
+    def take(self, doc: Doc | Exception, offset: int) -> None:
+        """Keep a processed piece's facts, or the first failure of the article's pieces."""
+        if self.error is not None:
+            return
+        if isinstance(doc, Exception):
+            self.error = doc
+            return
+        try:
+            self._add(doc, offset)
+        except Exception as err:  # noqa: BLE001
+            self.error = err
+
+    def _add(self, doc: Doc, offset: int) -> None:
+        """A processed piece's facts (a money range's `related` index shifted past earlier pieces')."""
+        shift = len(self.money)
+        self.orgs += org_mentions(doc, offset)
+        self.money += [(_mention(span, offset), hit if not shift or hit.related is None
+                        else replace(hit, related=hit.related + shift))
+                       for span in doc.spans.get(MONEY, []) if (hit := span._.money) is not None]
+        self.counts += [(_mention(span, offset), hit) for span in doc.spans.get(COUNTS, [])
+                        if (hit := span._.count) is not None]
+        self.dates += [(_mention(span, offset), hit) for span in doc.spans.get(DATES, [])
+                       if (hit := span._.date) is not None]
+        for span in doc.spans.get(EVENTS, []):
+            if (hit := span._.event) is not None:
+                roles = tuple((r.role, None if r.filler is None else (r.filler.start_char + offset,
+                                                                       r.filler.end_char + offset), r.value)
+                              for r in hit.roles)
+                self.events.append(EventFacts(hit.type, _mention(span, offset), hit.status, roles))
+
+    def article(self, source: SourceArticle) -> Article:
+        """The validated Article record: the facts outside the article's metadata; the pieces' failure, if any,
+        is raised."""
+        if self.error is not None:
+            raise self.error
+        outside = _outside(source.header.metadata_ranges)
+        organizations = organizations_from([m for m in self.orgs if outside(m.start)], source.text)
+        money = [Money(**at.model_dump(), amount=hit.amount, currency=hit.currency, currency_basis=hit.basis,
+                       qualifier=hit.qualifier, per_unit=hit.per_unit, relation=hit.relation, related=hit.related)
+                 for at, hit in self.money if outside(at.start)]
+        counts = [Count(**at.model_dump(), value=_number(hit.value), item=hit.item, item_text=hit.item_text,
+                        qualifier=hit.qualifier) for at, hit in self.counts if outside(at.start)]
+        dates = [DateFact(**at.model_dump(), value=hit.value, granularity=hit.granularity)
+                 for at, hit in self.dates if outside(at.start)]
+        refs = {"organizations": [(m.start, m.end, i) for i, org in enumerate(organizations) for m in org.mentions],
+                **{kind: [(f.start, f.end, i) for i, f in enumerate(facts)]
+                   for kind, facts in (("money", money), ("counts", counts), ("dates", dates))}}
+        events = [_event(event, refs) for event in self.events if outside(event.trigger.start)]
+        header = source.header
+        return Article(id=source.id, path=source.path, index=source.index, title=header.title, source=header.source,
+                       published=header.published, encoding=source.encoding, text=source.text,
+                       organizations=organizations, money=money, counts=counts, dates=dates, events=events)
+
+
+def _event(event: EventFacts, refs: dict[str, list[tuple[int, int, int]]]) -> Event:
+    """The record of an event: each filler becomes the ref of the fact it covers, roles without one left out. An
+    organization's mention may be shorter than its entity ("the", a possessive stripped): found by overlap."""
+    roles: list[EventRole] = []
+    for role, filler, value in event.roles:
+        if filler is None:
+            roles.append(EventRole(role=role, value=value))
+            continue
+        kind = ROLE_LISTS.get(role, "organizations")
+        start, end = filler
+        index = next((i for s, e, i in refs[kind] if s < end and start < e), None)
+        ref = f"{kind}/{index}" if index is not None else None
+        if ref is not None and not any(r.role == role and r.ref == ref for r in roles):
+            roles.append(EventRole(role=role, ref=ref))
+    return Event(type=event.type, trigger=event.trigger, status=event.status, roles=roles)
+
+
+def _outside(ranges: tuple[tuple[int, int], ...]) -> Callable[[int], bool]:
+    """Whether an offset lies outside every (start, end) range: a binary search over the ranges' starts, since
+    an article may have as many metadata ranges as lines."""
+    ordered = sorted(ranges)
+    starts = [start for start, _ in ordered]
+    reach = list(accumulate((end for _, end in ordered), max))  # the furthest end among the ranges so far
+
+    def outside(offset: int) -> bool:
+        k = bisect_right(starts, offset)
+        return k == 0 or reach[k - 1] <= offset
+
+    return outside
+
+
+def _mention(span: Span, offset: int) -> Mention:
+    return Mention(text=span.text, start=span.start_char + offset, end=span.end_char + offset)
+
+
+def _number(value: Decimal) -> int | float:
+    return int(value) if value == value.to_integral_value() else float(value)
