@@ -60,10 +60,10 @@ def test_one_failing_article_is_that_articles_error_and_the_batch_goes_on(nlp, m
 
     real = dates.normalize_date
 
-    def poisoned(text, base=None):
+    def poisoned(text, *args, **kwargs):
         if "1999" in text:
             raise OverflowError("date value out of range")
-        return real(text, base)
+        return real(text, *args, **kwargs)
 
     monkeypatch.setattr(dates, "normalize_date", poisoned)
     failures = []
@@ -201,4 +201,4 @@ def test_pieces_without_a_letter_or_digit_are_not_parsed_and_offsets_hold(nlp):
     article = extract(text)
     [money] = article.money
     assert text[money.start:money.end] == money.text == "$5 million" and money.start == 8_019
-    assert [o.name for o in article.organizations] == ["Acme Corp."]
+    assert [o.name for o in article.organizations] == ["Acme"]
