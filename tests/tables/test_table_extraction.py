@@ -55,3 +55,24 @@ def test_keys_are_the_same_with_two_workers_and_in_any_input_order(articles_dir,
     assert all(key and key.startswith(("gz:", "name:")) for pairs in in_order.values() for _, key in pairs)
     assert keys(extract_folder(*shuffled)) == in_order
     assert keys(extract_folder(*files, workers=2)) == in_order
+
+
+def test_keys_are_the_same_in_a_resumed_run(tmp_path, articles_dir, nlp):
+    """Half the folder run first (its records kept in OUT.parts/), then the whole folder into the same output: the
+    resumed records and the new ones carry the keys a fresh run gives."""
+    folder = tmp_path / "news"
+    folder.mkdir()
+    files = sorted(articles_dir.glob("*.txt"))[:4]
+    for path in files[:2]:
+        (folder / path.name).write_bytes(path.read_bytes())
+    out = tmp_path / "out.jsonl"
+    assert CliRunner().invoke(app, ["extract", str(folder), "-o", str(out)]).exit_code == 0
+    for path in files[2:]:
+        (folder / path.name).write_bytes(path.read_bytes())
+    result = CliRunner().invoke(app, ["extract", str(folder), "-o", str(out)])
+    assert result.exit_code == 0 and "2 unchanged files reused" in result.output, result.output
+    resumed = [Article.model_validate_json(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    fresh = list(extract_folder(folder))
+    assert [[(o.name, o.key) for o in a.organizations] for a in resumed] == \
+        [[(o.name, o.key) for o in a.organizations] for a in fresh]
+    assert len(resumed) == len(fresh) > 4 and all(o.key for a in resumed for o in a.organizations)
