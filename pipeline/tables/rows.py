@@ -33,7 +33,7 @@ from pipeline.tables.columns import (
 
 _SCALE = Decimal(1).scaleb(-DECIMAL_SCALE)
 _LIMIT = Decimal(10) ** (DECIMAL_PRECISION - DECIMAL_SCALE)
-_PERIOD = re.compile(r"(\d{4})(?:-(?:(\d{2})(?:-(\d{2}))?|Q([1-4])|W(\d{2})))?")
+_PERIOD = re.compile(r"(\d{4})(?:-(?:(\d{2})(?:-(\d{2}))?|Q([1-4])|H([12])|W(\d{2})))?")
 
 
 @dataclass
@@ -57,16 +57,20 @@ def period_start(value: str | None) -> date | None:
     [datetime.date(2019, 4, 1), datetime.date(2018, 1, 1), datetime.date(2019, 3, 1), datetime.date(2018, 3, 31)]
     >>> period_start("2005-W22"), period_start("2004-W53"), period_start("2005-W53"), period_start(None)
     (datetime.date(2005, 5, 30), datetime.date(2004, 12, 27), None, None)
+    >>> period_start("2024-H1"), period_start("2024-H2")
+    (datetime.date(2024, 1, 1), datetime.date(2024, 7, 1))
     """
     match = _PERIOD.fullmatch(value or "")
     if not match:
         return None
-    year, month, day, quarter, week = match.groups()
+    year, month, day, quarter, half, week = match.groups()
     try:
         if week:
             return date.fromisocalendar(int(year), int(week), 1)
         if quarter:
             return date(int(year), 3 * int(quarter) - 2, 1)
+        if half:
+            return date(int(year), 6 * int(half) - 5, 1)
         return date(int(year), int(month or 1), int(day or 1))
     except ValueError:
         return None
