@@ -29,7 +29,7 @@ from pipeline.inputs.formats import ReadOptions
 from pipeline.nlp.loader import model_name
 from pipeline.records import Article
 
-FACT_TYPES = ("organizations", "money", "counts", "dates")
+FACT_TYPES = ("organizations", "money", "counts", "dates", "events")  # the facts the run summary counts
 
 
 @dataclass
