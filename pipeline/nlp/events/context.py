@@ -31,15 +31,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from spacy.attrs import LOWER
 from spacy.tokens import Span, Token
 
-from pipeline.nlp.events.coreference import Coreference
-from pipeline.nlp.events.facts import Facts
+from pipeline.nlp.events.coreference import FramePass
 from pipeline.nlp.events.frames import Frame
-from pipeline.nlp.events.lexicon import Lexicon
 
 SHARED = ("authority",)  # both ways; a date only from a later conjunct to an earlier one ("close X and cut Y by 2026")
 BACK_DETERMINERS = frozenset({"the", "these", "this", "those", "its"})
@@ -47,15 +43,8 @@ NAME_PHRASE = frozenset({"compound", "appos", "conj", "poss", "nmod", "amod"})  
 HELP_PREPS = frozenset({"from", "by", "of", "with"})
 
 
-class Context:
+class Context(FramePass):
     """The passes over all frames of a Doc (see the module docstring)."""
-
-    def __init__(self, facts: Facts, lexicon: Lexicon, lemma: Callable[[Token], str],
-                 coreference: Coreference) -> None:
-        self.facts = facts
-        self.lexicon = lexicon
-        self.lemma = lemma
-        self.coreference = coreference
 
     def complete(self, frames: list[Frame]) -> None:
         """Run every pass, in order, over the Doc's frames (sorted by trigger)."""

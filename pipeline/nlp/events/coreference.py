@@ -86,3 +86,15 @@ class Coreference:
                 subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
                 return self.facts.organizations_of(subjects[0]) if subjects else []
         return []
+
+
+class FramePass:
+    """A pass that completes frames (`context.Context`, `financial.Financials`): it reads the Doc's facts, the
+    lexicon, lemmas, and the coreference of "the company"."""
+
+    def __init__(self, facts: Facts, lexicon: Lexicon, lemma: Callable[[Token], str],
+                 coreference: Coreference) -> None:
+        self.facts = facts
+        self.lexicon = lexicon
+        self.lemma = lemma
+        self.coreference = coreference

@@ -18,14 +18,10 @@ when written ("from a net profit of ¥85 billion") and its own period.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from spacy.tokens import Span, Token
 
-from pipeline.nlp.events.coreference import Coreference
-from pipeline.nlp.events.facts import Facts
+from pipeline.nlp.events.coreference import FramePass
 from pipeline.nlp.events.frames import Frame
-from pipeline.nlp.events.lexicon import Lexicon
 from pipeline.nlp.events.triggers import Candidate
 
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
@@ -33,15 +29,8 @@ RIGHT_PREPS = frozenset({"before", "after", "from", "attributable"})
 CHANGE_PREPS = frozenset({"to", "at"})
 
 
-class Financials:
+class Financials(FramePass):
     """Metric, company and comparison figures of financial results in one Doc."""
-
-    def __init__(self, facts: Facts, lexicon: Lexicon, lemma: Callable[[Token], str],
-                 coreference: Coreference) -> None:
-        self.facts = facts
-        self.lexicon = lexicon
-        self.lemma = lemma
-        self.coreference = coreference
 
     def complete(self, frame: Frame) -> None:
         """Set a result's metric, keep the values it states, and name its company when the clause does."""
