@@ -20,6 +20,7 @@ from pipeline.patterns import load_json
 
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+_ACRONYM_IN_PARENTHESES = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9&]{1,7})\s*\)")  # "... Customs (GAC)"
 _SMALL_WORDS = {"of", "and", "the", "for", "&", "de", "du", "la", "le", "des", "der", "und", "in", "on", "at", "a"}
 
 
@@ -204,7 +205,7 @@ def _defined_acronyms(mentions: list[tuple[str, int, int, str | None]], text: st
     """
     defined = set()
     for mention_text, _, end, known in mentions:
-        opened = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9&]{1,7})\s*\)").match(text, end)
+        opened = _ACRONYM_IN_PARENTHESES.match(text, end)
         if not known and opened and opened.group(1).rstrip("s") in initials(mention_text):
             defined.add(opened.group(1))
     return defined

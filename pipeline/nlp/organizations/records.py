@@ -70,7 +70,7 @@ def _evidence(group: OrgGroup, mentions: list[OrgMention]) -> list[str]:
     names = [clean_name(text) for text, _, _ in group.mentions]
     if any(display_name(name) != name for name in names):
         kinds.add("legal_form")
-    keys = {fold_accents(name_key(text)) for text, _, _ in group.mentions if not is_acronym(text.rstrip("'’s "))}
+    keys = {fold_accents(name_key(text)) for text, _, _ in group.mentions if not is_acronym(clean_name(text))}
     if len(keys) > 1:
         kinds.add("alias")
     if any(is_acronym(text) for text, _, _ in group.mentions) and keys:
