@@ -36,6 +36,7 @@ from pipeline.nlp.money_guards import (
     word_before_number,
 )
 from pipeline.nlp.numbers import NUMBERS, looks_like_year, preceded_by, qualifier_before
+from pipeline.nlp.phrases import PhraseKeys
 from pipeline.normalize.money import Currency, currency_in_context, currency_table, money_amount
 from pipeline.normalize.numbers import NUMBER_WORDS, SCALES, decimal_string, parse_number
 from pipeline.normalize.qualifiers import qualifier
@@ -83,12 +84,14 @@ class MoneyFinder(RebuiltOnLoad):
         self.change_fillers = frozenset(data["change_fillers"])
         self.symbol_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.word_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        tokenizer = nlp.tokenizer
-        for symbol in self.table.symbols:  # as the tokenizer splits it alone, and as one token before digits
-            self.symbol_matcher.add("CUR", [tokenizer(symbol), Doc(nlp.vocab, words=[symbol])])
-        for word in self.table.words:  # the matcher compares lower case, but "U.S." and "us$" tokenize by case
-            forms = {word, word.title(), word.upper()} if not word.replace(" ", "").isalpha() else {word}
-            self.word_matcher.add("CUR", [tokenizer(form) for form in forms])
+        symbols, words = PhraseKeys(nlp.tokenizer, nlp.vocab), PhraseKeys(nlp.tokenizer, nlp.vocab, "LOWER")
+        # a symbol as the tokenizer splits it alone, and as one token before digits
+        self.symbol_matcher.add("CUR", [key for symbol in self.table.symbols
+                                        for key in (symbols.key(symbol), (nlp.vocab.strings.add(symbol),))])
+        # the matcher compares lower case, but "U.S." and "us$" tokenize by case
+        self.word_matcher.add("CUR", [words.key(form) for word in self.table.words
+                                      for form in ({word, word.title(), word.upper()}
+                                                   if not word.replace(" ", "").isalpha() else {word})])
 
     def __call__(self, doc: Doc) -> Doc:
         by_end, by_start = self._currencies(doc)

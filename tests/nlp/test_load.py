@@ -8,7 +8,8 @@ from pipeline.extraction import articles_of
 from pipeline.inputs.files import find_inputs
 from pipeline.inputs.formats import read_articles
 
-FACTORIES = {"factwire_attributes", "factwire_boundaries", "factwire_orgs", "factwire_numbers", "factwire_money",
+FACTORIES = {"factwire_attributes", "factwire_boundaries", "factwire_gazetteer", "factwire_orgs", "factwire_numbers",
+             "factwire_money",
              "factwire_counts", "factwire_dates", "factwire_events"}
 MISC = {"factwire.gazetteer_patterns.v1", "factwire.gazetteer_capitals.v1", "factwire.capitals_only.v1",
         "factwire.legal_form_patterns.v1", "factwire.legal_form_spans.v1"}

@@ -1,11 +1,12 @@
 """What the two organization span rulers match: the gazetteer (also in capitals) and names closed by a legal form.
 
-Both are ordinary spaCy `span_ruler` components; `pipeline.nlp.loader` fills
-them through their `initialize` with the patterns the registered functions
-here build from the data files named in `config.cfg`
-(`[initialize.components.*]`), and a saved pipeline keeps them
-(`to_disk` / `from_disk`). The legal-form ruler's `spans_filter` drops the
-word mixtures the grouped patterns let through.
+The legal-form ruler is spaCy's `span_ruler`, the gazetteer rulers
+`factwire_gazetteer` (`pipeline.nlp.organizations.gazetteer`, the span ruler's
+phrase matching, cheap to load); `pipeline.nlp.loader` fills them through
+their `initialize` with the patterns the registered functions here build from
+the data files named in `config.cfg` (`[initialize.components.*]`), and a
+saved pipeline keeps them (`to_disk` / `from_disk`). The legal-form ruler's
+`spans_filter` drops the word mixtures the grouped patterns let through.
 """
 
 from __future__ import annotations
