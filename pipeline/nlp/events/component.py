@@ -68,7 +68,7 @@ class EventFinder(RebuiltOnLoad):
         slots = SlotFinder(self.lexicon, self.slot_patterns, self.lemma, [c.token for c in candidates])
         builder = FrameBuilder(facts, self.lexicon, self.lemma, slots, candidates)
         financials = Financials(facts, self.lexicon, self.lemma, builder.coreference)
-        requirements = Requirements(facts, self.lexicon, self.lemma, builder.types_at)
+        requirements = Requirements(facts, self.lexicon, self.lemma, builder.types_at, builder.coreference)
 
         def check(frame: Frame) -> bool:
             financials.complete(frame)
@@ -85,7 +85,7 @@ class EventFinder(RebuiltOnLoad):
         frames += [c for f in frames for c in financials.comparisons(f)]
         frames.sort(key=lambda f: f.token.i)
         Context(facts, self.lexicon, self.lemma, builder.coreference).complete(frames)
-        return frames
+        return [frame for frame in frames if requirements.has_party(frame)]
 
 
 @Language.factory("factwire_events", default_config={"patterns": "events.json"})

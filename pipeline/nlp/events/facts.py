@@ -58,6 +58,10 @@ class Facts:
         """The facts the record keeps: none in a dateline or credit line (`pipeline.extraction`)."""
         return [s for s in spans if not any(start <= s.start_char < end for start, end in self.metadata)]
 
+    def in_metadata(self, token: Token) -> bool:
+        """Whether a word is in a dateline or credit line ("SEOUL, Dec. 5 (Bloomberg) -")."""
+        return any(start <= token.idx < end for start, end in self.metadata)
+
     def fact(self, kind: str, token: Token) -> Span | None:
         """The fact of a kind ("org", "money", "count", "date") a token is part of."""
         return self.at[kind].get(token.i)
@@ -103,6 +107,11 @@ class Facts:
     def is_public_body(self, org: Span) -> bool:
         """Whether an organization's name says it is a public body (a ministry, police, customs, a regulator...)."""
         return any(self.lexicon.has("public_body_words", t.lower_) for t in org)
+
+    def is_labour_body(self, org: Span) -> bool:
+        """Whether an organization's name says it is a trade union ("United Auto Workers"): it speaks for the
+        staff, it does not employ, buy, sell or invest as the company of an event."""
+        return any(self.lexicon.has("labour_body_words", t.lower_) for t in org)
 
 
 def coordinated(token: Token) -> list[Token]:

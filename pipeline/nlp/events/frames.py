@@ -125,7 +125,8 @@ class FrameBuilder:
             for token in frame.args.get(slot):
                 role, named = self._owner_or_named(frame, slot, token, choices)
                 for org in named:
-                    frame.add(role, org)
+                    if not (self.lexicon.has("employer_roles", role) and self.facts.is_labour_body(org)):
+                        frame.add(role, org)
 
     def _owner_or_named(self, frame: Frame, slot: str, token: Token, choices: tuple[str, ...]) -> tuple[str, list[Span]]:
         """The role and organizations of one slot word; a bought unit names its owner as seller, a stake its company."""

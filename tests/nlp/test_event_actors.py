@@ -1,0 +1,45 @@
+"""Classes of false events found on real news, each fixed by a general rule (real model, sentences written here).
+
+A business event is an organization's act: shoppers spending, a country joining
+a treaty body, a worker cutting a power line, the economy creating jobs or a
+trade union marching are no acquisition, investment, job cut or partnership.
+Each case is read by hand; `events` resolves roles to their text as in
+`test_events.py`.
+"""
+
+import pytest
+
+from tests.nlp.test_events import event, events
+
+NO_EVENT = {
+    "people spending": "Shoppers spent $9.8 billion online during the holiday weekend, according to Adobe Analytics.",
+    "a country joining a body": "Vietnam joined the World Trade Organization in 2007 after years of talks.",
+    "a worker cutting a line": "The outage began when a worker at Delvar Utilities accidentally cut a power line.",
+    "jobs created by the economy (a passive naming no one)": "About 1.6 million jobs had been created over the past "
+                                                               "nine years, the Employment Minister said.",
+    "money raised by no one named": "Some €880 million was raised across Europe in almost 200 separate deals.",
+    "a person signing": "She signed a three-year $38 million deal with the San Francisco-based retailer in 2004.",
+}
+
+
+@pytest.mark.parametrize("text", NO_EVENT.values(), ids=NO_EVENT.keys())
+def test_no_business_event_without_an_organization_acting(text):
+    assert events(text) == []
+
+
+def test_a_union_is_not_the_company_that_cuts_jobs():
+    found = events("The United Auto Workers said Corvan Motors will cut 2,000 jobs at its Ohio plant.")
+    assert found == [event("job_cuts", "cut", "announced", "company=Corvan Motors", "count=2,000 jobs")]
+    found = events("The United Steelworkers union will cut 40 jobs at its headquarters, it said.")
+    assert all("United Steelworkers" not in role for e in found for role in e[3])
+
+
+def test_a_dateline_city_parsed_as_a_subject_does_not_hide_the_company():
+    found = events("SEOUL, Dec. 5, 2023 (Bloomberg) - Hanwha Ocean Co. won a $1.5 billion order to build "
+                   "ten carriers for Greek shipowner Capital Maritime Group.")
+    assert [e[:3] for e in found] == [("contract", "won", "completed")]
+
+
+def test_a_company_part_acts_as_a_company():
+    found = events("The joint venture of Arlen Chemicals and Tovik Group is expected to employ 1,200 people in 2026.")
+    assert ("hiring", "employ", "planned") in [e[:3] for e in found]
