@@ -182,7 +182,7 @@ class FrameBuilder:
         if frame.type == "contract":
             return not self.lexicon.has("staff_items", item) and \
                 not self.on_path(span.root, frame, frozenset({"over", "in", "across", "of", "at"}))
-        return frame.type == "enforcement" and not self.on_path(span.root, frame, frozenset({"across", "from"}))
+        return frame.type == "enforcement" and not self.on_path(span.root, frame, frozenset({"across", "from", "by"}))
 
     def on_path(self, token: Token, frame: Frame, words: frozenset[str]) -> bool:
         """Whether a word on the way from `token` up to the trigger (or its light verb) is one of `words`."""

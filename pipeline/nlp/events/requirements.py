@@ -59,6 +59,8 @@ class Requirements:
     def _may_be_organization(self, token: Token) -> bool:
         if self.facts.organizations_of(token) or self.coreference.refers(token) or self._business_unit(token):
             return True
+        if self.facts.fact("count", token) and self.lexicon.has("company_nouns", self.lemma(token)):
+            return True  # "121 brands had joined the alliance"
         if self.lexicon.has("not_organization_entities", token.ent_type_):
             return False  # a person may be an organization the small model took for one ("Coles")
         return token.pos_ == "PROPN" or bool(token.ent_type_) or token.text[:1].isupper() and token.i != token.sent.start
@@ -93,6 +95,10 @@ class Requirements:
     def party(self, frame: Frame) -> bool:
         return any(r.role in ORG_ROLES for r in frame.roles)
 
+    def target(self, frame: Frame) -> bool:
+        """"a bid for X" names what is bid for; "rigging bids on road projects" is no takeover."""
+        return frame.has("target")
+
     def value(self, frame: Frame) -> bool:
         return frame.has("value")
 
@@ -107,6 +113,17 @@ class Requirements:
         if frame.has("target") or any(self.facts.fact("org", t) for t in self._objects(frame)):
             return False
         return frame.has("count")
+
+    def company_object(self, frame: Frame) -> bool:
+        """"sold 1.3 million vehicles", "an assistant it will sell for $20 a month": a company, a unit of one or a
+        stake changes hands in an acquisition, not goods; so an object, when written, must be one of those."""
+        objects = self._objects(frame)
+        if not objects or frame.has("target"):
+            return True
+        words = self.lexicon.words
+        return any(self.facts.organizations_of(t) or self.coreference.refers(t) or t.pos_ == "PROPN" or t.like_num
+                   or self.lemma(t) in words["unit_nouns"] | words["stake_nouns"] | words["company_nouns"]
+                   for t in objects)
 
     def funding(self, frame: Frame) -> bool:
         """"provide £90m of the funding": the object is money for someone's project."""
@@ -130,7 +147,8 @@ class Requirements:
         objects = self._objects(frame)
         if any(self.lemma(t) in self.lexicon.words["not_staff_objects"] for t in objects):
             return False
-        objects += frame.args.get("obj.prep:of")  # "close any of its 11 factories"
+        if any(t.like_num or self.lexicon.has("partitive_objects", t.lower_) for t in objects):
+            objects += frame.args.get("obj.prep:of")  # "close any of its 11 factories", not "benefits of pilots"
         return any(self.lexicon.has("staff_items", self.lemma(t)) or self.lexicon.has("site_items", self.lemma(t))
                    for t in objects)
 

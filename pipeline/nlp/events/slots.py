@@ -109,7 +109,8 @@ class SlotFinder:
     def _verb_slots(self, trigger: Token, found: Arguments) -> None:
         if not found.get("subj") and not found.get("pass"):
             subjects, helped = self.subject_above(trigger)
-            found.add("helper" if helped else "subj", subjects)
+            passive = any(c.dep_ == "auxpass" for c in trigger.children)  # "X is to be bought by Y": X is bought
+            found.add("helper" if helped else "pass" if passive else "subj", subjects)
         if not any(found.get(s) for s in ("obj", "pass", "dative")) and \
                 not any(c.dep_ in ("xcomp", "ccomp", "prep", "dobj") and _same_line(trigger, c) for c in trigger.children):
             obj = _surface_object(trigger)  # a headline the parse joined to the next line: "X joins Y's alliance"

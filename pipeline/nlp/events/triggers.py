@@ -124,8 +124,10 @@ def _verb(doc: Doc, token: Token, lexicon: Lexicon, lemma: Lemmas) -> Candidate 
 
 def _noun(doc: Doc, token: Token, lexicon: Lexicon, lemma: Lemmas) -> Candidate | None:
     rules = lexicon.nouns.get(lemma(token))
-    if not rules:
+    if not rules or _in_fixed_phrase(doc, token, lexicon.words["not_trigger_phrases"]):
         return None
+    if token.dep_ == "compound" and lexicon.has("company_nouns", lemma(token.head)):
+        return None  # "investment firm", "an acquisition vehicle": a kind of company, not an event
     before = doc[token.i - 1] if token.i > 0 else None
     chosen, start = [], token.i
     for rule in rules:
@@ -142,3 +144,15 @@ def _noun(doc: Doc, token: Token, lexicon: Lexicon, lemma: Lemmas) -> Candidate 
     longest = max(n for n, _ in chosen)
     kept = tuple(dict.fromkeys(rule for n, rule in chosen if n == longest))
     return Candidate(token, doc[start if longest > 1 else token.i:token.i + 1], kept)
+
+
+def _in_fixed_phrase(doc: Doc, token: Token, phrases: frozenset[str]) -> bool:
+    """Whether the word is part of a fixed phrase that states no event ("in order to" places no order)."""
+    for phrase in phrases:
+        words = phrase.split()
+        for k, word in enumerate(words):
+            start = token.i - k
+            if word == token.lower_ and start >= 0 and start + len(words) <= len(doc) and \
+                    [t.lower_ for t in doc[start:start + len(words)]] == words:
+                return True
+    return False

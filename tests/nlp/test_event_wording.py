@@ -1,0 +1,69 @@
+"""Wording beyond the first rules, and words that look like triggers and are not (real model, sentences written
+here, read by hand). Each case is one class of error: goods are not companies, "in order to" places no order,
+"the benefits of 300 pilots" are no jobs, a fighter jet is no enforcement count; and general English verbs for the
+types ("bid for", "backed ... with", "reduce its workforce", "chose ... for a contract", "collaborate with").
+"""
+
+import pytest
+
+from tests.nlp.test_events import event, events
+
+NO_EVENT = {
+    "goods sold": "Marlow Motors sold 250,000 cars in Europe in 2024, up 3%.",
+    "a product sold": "Nimbo Labs launched a note-taking app, which it will sell for $9 a month.",
+    "benefits of staff cut": "Norvale Airlines cut the pension benefits of its pilots, the union said.",
+    "counted interceptors": "The cargo flight was intercepted by two Canadian fighter jets over the Atlantic.",
+    "bids rigged": "Regulators said the firms had rigged bids on public road projects for years.",
+}
+
+
+@pytest.mark.parametrize("text", NO_EVENT.values(), ids=NO_EVENT.keys())
+def test_no_event(text):
+    assert events(text) == []
+
+
+def test_in_order_to_is_no_order():
+    found = events("Ferro Steel said 14 plants will be closed in order to cut costs.")
+    assert "contract" not in [e[0] for e in found]
+
+
+def test_a_unit_sold_is_still_an_acquisition():
+    assert events("Brisco Foods sold its bakery business to Halden Group for $30 million.") == [
+        event("acquisition", "sold", "completed", "seller=Brisco Foods", "acquirer=Halden Group", "value=$30 million")]
+
+
+def test_threatening_to_fine_is_a_plan():
+    found = events("The European Commission threatened to fine Marlow Software over its licensing terms.")
+    assert [e[:3] for e in found] == [("penalty", "fine", "planned")]
+
+
+CASES = {
+    "bid for, denied": (
+        "Harrow Capital denied that it would bid for Castleton Hotels.",
+        [event("acquisition", "bid", "negated", "acquirer=Harrow Capital", "target=Castleton Hotels")]),
+    "to be bought by": (
+        "Trenton Insurance is to be bought by Dutch group Vandermeer Holdings for $2 billion.",
+        [event("acquisition", "bought", "announced", "acquirer=Vandermeer Holdings", "target=Trenton Insurance",
+               "value=$2 billion")]),
+    "backed with": (
+        "Investment firm Qalat Holdings backed Paymint Technologies with $250 million in 2023.",
+        [event("investment", "backed", "completed", "investor=Qalat Holdings", "recipient=Paymint Technologies",
+               "value=$250 million", "date=2023")]),
+    "bring in staff": (
+        "Quillon Software expects to bring in 2,000 new staff by 2026.",
+        [event("hiring", "bring in", "planned", "company=Quillon Software", "count=2,000 new staff", "date=2026")]),
+    "collaborate with": (
+        "Veltro Semiconductor will collaborate with Kasai Motors on driving software.",
+        [event("partnership", "collaborate", "announced", "member=Veltro Semiconductor", "partner=Kasai Motors")]),
+}
+
+
+@pytest.mark.parametrize("text,expected", CASES.values(), ids=CASES.keys())
+def test_wording(text, expected):
+    assert events(text) == expected
+
+
+def test_reducing_the_workforce_is_a_job_cut():
+    found = events("Telvia Networks will reduce its workforce by 1,500 employees next year.")
+    assert [e[:3] for e in found] == [("job_cuts", "reduce", "announced")]
+    assert "company=Telvia Networks" in found[0][3]
