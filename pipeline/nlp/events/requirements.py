@@ -46,21 +46,19 @@ class Requirements:
         """"Shoppers spent $9.8 billion", "China joined the WTO", "a worker cut a line", "she signed a deal":
         a business event is an organization's act, so a written subject that the rule makes a party must be one
         (named, a pronoun or "the company" standing for one, or a proper name that is no person or place)."""
-        if frame.type in self.lexicon.words["party_optional_types"]:
+        # a noun's subject is often another clause's actor ("the impact of X's merger will be felt"): verbs only
+        if frame.type in self.lexicon.words["party_optional_types"] or frame.rule.pos != "verb":
             return True
-        governor = self.lemma(frame.args.governor) if frame.args.governor is not None else None
-        for slot in ACTOR_SLOTS:
-            actors = [t for t in frame.args.get(slot) if not self.facts.in_metadata(t)]  # a dateline's city
-            if actors and any(role in PARTY_ROLES for role in frame.rule.role_for(slot, governor)):
-                if not any(self._may_be_organization(token) for token in actors):
-                    return False
+        actors = [t for t in frame.args.get("subj") if not self.facts.in_metadata(t)]  # not a dateline's city
+        if actors and any(role in PARTY_ROLES for role in frame.rule.role_for("subj")):
+            return any(self._may_be_organization(token) for token in actors)
         return True
 
     def _may_be_organization(self, token: Token) -> bool:
         if self.facts.organizations_of(token) or self.coreference.refers(token) or self._business_unit(token):
             return True
-        if self.facts.fact("count", token) and self.lexicon.has("company_nouns", self.lemma(token)):
-            return True  # "121 brands had joined the alliance"
+        if self.lexicon.has("company_nouns", self.lemma(token)) and (token.tag_ == "NN" or self.facts.fact("count", token)):
+            return True  # "the phone company", "121 brands had joined the alliance"
         if self.lexicon.has("not_organization_entities", token.ent_type_):
             return False  # a person may be an organization the small model took for one ("Coles")
         return token.pos_ == "PROPN" or bool(token.ent_type_) or token.text[:1].isupper() and token.i != token.sent.start
