@@ -67,3 +67,13 @@ def test_reducing_the_workforce_is_a_job_cut():
     found = events("Telvia Networks will reduce its workforce by 1,500 employees next year.")
     assert [e[:3] for e in found] == [("job_cuts", "reduce", "announced")]
     assert "company=Telvia Networks" in found[0][3]
+
+
+def test_bidding_for_contracts_or_cooperating_with_an_inquiry_is_no_event():
+    assert events("Orvane Aerospace will be allowed to bid for air force launch contracts again.") == []
+    assert events("Harlan Music said it was cooperating fully with the inquiry.") == []
+
+
+def test_an_event_noun_may_be_the_subject_of_a_job_cut():
+    found = events("The closure of the Selby mill by Drax Paper eliminated 190 jobs.")
+    assert ("job_cuts", "eliminated", "completed") in [e[:3] for e in found]

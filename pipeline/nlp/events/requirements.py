@@ -57,6 +57,8 @@ class Requirements:
     def _may_be_organization(self, token: Token) -> bool:
         if self.facts.organizations_of(token) or self.coreference.refers(token) or self._business_unit(token):
             return True
+        if token.pos_ == "NOUN" and self.lexicon.has("event_noun_subjects", self.lemma(token)):
+            return True  # "the closure eliminated 190 jobs": an event of the company's stands for it
         if self.lexicon.has("company_nouns", self.lemma(token)) and (token.tag_ == "NN" or self.facts.fact("count", token)):
             return True  # "the phone company", "121 brands had joined the alliance"
         if self.lexicon.has("not_organization_entities", token.ent_type_):
@@ -96,6 +98,10 @@ class Requirements:
     def target(self, frame: Frame) -> bool:
         """"a bid for X" names what is bid for; "rigging bids on road projects" is no takeover."""
         return frame.has("target")
+
+    def partner(self, frame: Frame) -> bool:
+        """"cooperate with X": a partner is named; "we are cooperating fully with the inquiry" forms no partnership."""
+        return frame.has("partner")
 
     def value(self, frame: Frame) -> bool:
         return frame.has("value")
