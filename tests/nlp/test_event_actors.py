@@ -43,3 +43,11 @@ def test_a_dateline_city_parsed_as_a_subject_does_not_hide_the_company():
 def test_a_company_part_acts_as_a_company():
     found = events("The joint venture of Arlen Chemicals and Tovik Group is expected to employ 1,200 people in 2026.")
     assert ("hiring", "employ", "planned") in [e[:3] for e in found]
+
+
+def test_a_short_name_or_a_site_may_be_the_actor():
+    found = events("Nimbrel Robotics posted record orders. Nimbrel signed a five-year contract with Halvard Foods "
+                   "valued at $85 million.")
+    assert ("contract", "signed", "completed") in [e[:3] for e in found]
+    found = events("Voltaro will build a recycling plant near Halle. The site will create 120 new jobs.")
+    assert ("hiring", "create", "announced") in [e[:3] for e in found]

@@ -57,8 +57,11 @@ class Requirements:
     def _may_be_organization(self, token: Token) -> bool:
         if self.facts.organizations_of(token) or self.coreference.refers(token) or self._business_unit(token):
             return True
-        if token.pos_ == "NOUN" and self.lexicon.has("event_noun_subjects", self.lemma(token)):
-            return True  # "the closure eliminated 190 jobs": an event of the company's stands for it
+        if token.pos_ == "NOUN" and (self.lexicon.has("event_noun_subjects", self.lemma(token)) or
+                                     self.lexicon.has("site_items", self.lemma(token))):
+            return True  # "the closure eliminated 190 jobs", "the site will create 120 jobs": the company's
+        if token.lower_ in self.facts.first_words:
+            return True  # "Nimbrel signed": a short name of an organization the article names in full
         if self.lexicon.has("company_nouns", self.lemma(token)) and (token.tag_ == "NN" or self.facts.fact("count", token)):
             return True  # "the phone company", "121 brands had joined the alliance"
         if self.lexicon.has("not_organization_entities", token.ent_type_):
