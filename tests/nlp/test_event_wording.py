@@ -77,3 +77,8 @@ def test_bidding_for_contracts_or_cooperating_with_an_inquiry_is_no_event():
 def test_an_event_noun_may_be_the_subject_of_a_job_cut():
     found = events("The closure of the Selby mill by Drax Paper eliminated 190 jobs.")
     assert ("job_cuts", "eliminated", "completed") in [e[:3] for e in found]
+
+
+def test_branches_gained_by_an_acquisition_are_no_hiring():
+    found = events("Castor Bank agreed to buy Lydon Savings. The acquisition will bring in 204 new branches.")
+    assert "hiring" not in [e[0] for e in found]

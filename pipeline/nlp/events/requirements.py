@@ -161,6 +161,8 @@ class Requirements:
 
     def not_acquired(self, frame: Frame) -> bool:
         """"..., adding three mines and 1,900 workers" after a purchase: staff gained by buying is not hiring."""
+        if any(self.lemma(t) in self.lexicon.back_references["acquisition"] for t in frame.args.get("subj")):
+            return False  # "the acquisition will bring in 204 new branches"
         head = frame.token.head
         if frame.token.dep_ not in ("advcl", "conj"):
             return True
