@@ -33,6 +33,11 @@ def test_names_beside_a_match_verb_are_team_positions(blank):
     assert slots(blank, text) == [("Bristol", False), ("Plymouth", False), ("Exeter", False), ("Swindon", False)]
 
 
+def test_a_score_followed_by_words_of_a_sentence_is_no_result(blank):
+    assert slots(blank, "Euro 96 absentee Nicolas Ouedec scored .\nLeeds 22 points , Hull 4 .\n") == [
+        ("Leeds", True), ("Hull", True)]
+
+
 def test_a_name_inside_parentheses_or_before_a_year_is_no_team_position(blank):
     text = "Bristol 3 ( Hughes 2 ) Plymouth 1\nLEEDS 2024-03-02\n"
     assert slots(blank, text) == [("Bristol", True), ("Plymouth", True)]
@@ -44,8 +49,18 @@ def test_a_headline_in_capitals_stops_a_name_at_the_verb(blank):
 
 def test_a_sports_article_needs_several_match_words(blank):
     words = sports_words()
-    assert is_sports(blank("The league match ended 2-1 after halftime goals."), words)
-    assert not is_sports(blank("Sales in Leeds rose 4 percent; the company beat forecasts."), words)
+    assert is_sports(blank("The league match ended 2-1 after halftime goals."), words, 0)
+    assert not is_sports(blank("Sales in Leeds rose 4 percent; the company beat forecasts."), words, 0)
+
+
+def test_a_bare_results_table_with_two_match_words_is_a_sports_article(blank):
+    words = sports_words()
+    assert is_sports(blank("Baseball league results"), words, 4)
+    assert not is_sports(blank("Baseball league results"), words, 1)
+
+
+def test_the_second_team_of_an_at_fixture_is_the_venue(blank):
+    assert slots(blank, "DURHAM AT SALFORD\nLeeds v Hull\n") == [("DURHAM", False), ("Leeds", False), ("Hull", False)]
 
 
 def test_clubs_named_by_their_city_in_a_results_table_are_organizations(nlp):

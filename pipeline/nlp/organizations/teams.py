@@ -36,6 +36,7 @@ _SCORE = re.compile(r"^(?:\d{1,3}(?:[-/]\d{1,3})?\*?|\d*\.\d+)$")  # "4", "2-1",
 _INITIAL = re.compile(r"^[A-Z]\.")  # "P." of "P. Simmons", "T.O'Gorman"
 _SEPARATORS = {",", ";", ":", "-", "–", "v", "vs", "vs.", "and", "&"}
 _NOT_TEAMS = {"NORP", "EVENT", "LAW", "LANGUAGE", "WORK_OF_ART"}  # model labels no club gets: "Olympic", "Euro 96"
+_NOT_TEAMS_IN_TABLES = {"NORP", "LANGUAGE"}
 _NOT_NAME_TAGS = {"ADV", "ADP", "DET", "PRON", "SCONJ", "CCONJ", "AUX"}  # a capitalized word opening a sentence
 _MONTHS = frozenset(calendar.month_name[1:])  # "AUGUST 74 59" heads no standings row
 TEAM = "cue"  # evidence of a club: its position in a result is a cue in the text, as "shares of X" is
@@ -47,6 +48,9 @@ class SportsWords:
 
     context_words: frozenset[str]
     min_context_words: int
+    min_context_words_with_table: int
+    min_table_teams: int
+    fixture_words: frozenset[str]
     match_verbs: frozenset[str]
     result_words: frozenset[str]
     result_prepositions: frozenset[str]
@@ -57,7 +61,9 @@ class SportsWords:
 @cache
 def sports_words() -> SportsWords:
     data = load_json("sports.json")
-    return SportsWords(frozenset(data["context_words"]), data["min_context_words"], frozenset(data["match_verbs"]),
+    return SportsWords(frozenset(data["context_words"]), data["min_context_words"],
+                       data["min_context_words_with_table"], data["min_table_teams"], frozenset(data["fixture_words"]),
+                       frozenset(data["match_verbs"]),
                        frozenset(data["result_words"]), frozenset(data["result_prepositions"]),
                        frozenset(data["table_words"]), frozenset(data["squad_nouns"]))
 
@@ -65,14 +71,15 @@ def sports_words() -> SportsWords:
 def with_teams(doc: Doc, ents: list[Span], vocab: OrgVocabulary) -> tuple[list[Span], list[Span]]:
     """The entities with the clubs of a sports article made organizations, and those clubs (their evidence)."""
     words = sports_words()
-    if not is_sports(doc, words):
+    found = team_slots(doc, words)
+    if not is_sports(doc, words, sum(in_table for _, _, in_table in found)):
         return ents, []
     surnames = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1
                 and not any(t.like_num or t.is_punct for t in e) for t in e}  # not "Kent" of the model's "Kent 301"
     persons = {(e.start, e.end) for e in ents if e.label_ == "PERSON" and (len(e) > 1 or not is_place(e.text))}
     dates = {t.i for e in ents if e.label_ in {"DATE", "TIME"} for t in e}
-    slots = [(s, e) for s, e, in_table in team_slots(doc, words)
-             if _may_be_team(doc[s:e], persons if not in_table else {p for p in persons if p[1] - p[0] > 1},
+    slots = [(s, e) for s, e, in_table in found
+             if _may_be_team(doc[s:e], in_table, persons if not in_table else {p for p in persons if p[1] - p[0] > 1},
                              dates, surnames, words)]
     names = {_key(doc[s:e]) for s, e in slots}
     taken = set(slots)
@@ -85,10 +92,12 @@ def with_teams(doc: Doc, ents: list[Span], vocab: OrgVocabulary) -> tuple[list[S
     return sorted(kept + teams, key=lambda e: e.start), [Span(doc, t.start, t.end, label=TEAM) for t in teams]
 
 
-def is_sports(doc: Doc, words: SportsWords) -> bool:
-    """Whether the article uses enough different words of match reports; with a team position (see `team_slots`),
-    it reports sport."""
-    return len({t.lower_ for t in doc if t.lower_ in words.context_words}) >= words.min_context_words
+def is_sports(doc: Doc, words: SportsWords, table_teams: int) -> bool:
+    """Whether the article reports sport: it uses enough different words of match reports, or a few and has a
+    results table (`table_teams` names in results lines)."""
+    used = len({t.lower_ for t in doc if t.lower_ in words.context_words})
+    return used >= words.min_context_words or used >= words.min_context_words_with_table \
+        and table_teams >= words.min_table_teams
 
 
 def team_slots(doc: Doc, words: SportsWords) -> list[tuple[int, int, bool]]:
@@ -106,11 +115,23 @@ def team_slots(doc: Doc, words: SportsWords) -> list[tuple[int, int, bool]]:
             if run_end == i:
                 i += 1
                 continue
-            position = _team_position(doc, i, run_end, start, words)
+            fixture = _fixture_line(doc, start, end, words)
+            position = _team_position(doc, i, run_end, start, words) if not fixture else False
+            if fixture and i > start and doc[i - 1].lower_ == "at":
+                break  # "MINNESOTA AT MILWAUKEE": the venue, a place
             if position is not None:
                 slots.append((i, run_end, position))
             i = run_end
     return slots
+
+
+def _fixture_line(doc: Doc, start: int, end: int, words: SportsWords) -> bool:
+    """A line naming two teams and nothing else: "MINNESOTA AT MILWAUKEE", "Ayr v Berwick"."""
+    first = _name_end(doc, start, end, words)
+    if first == start or first >= end - 1 or doc[first].lower_ not in words.fixture_words:
+        return False
+    last = end - (doc[end - 1].is_space or doc[end - 1].text == ".")
+    return _name_end(doc, first + 1, end, words) >= last > first + 1
 
 
 def _name_end(doc: Doc, i: int, line_end: int, words: SportsWords) -> int:
@@ -140,8 +161,11 @@ def _team_position(doc: Doc, start: int, end: int, line_start: int, words: Sport
     for a name beside a match verb or before a squad noun ("Surrey captain"); None elsewhere."""
     before = doc[start - 1] if start > line_start else None
     after = doc[end] if end < len(doc) and not ends_line(doc[end - 1]) else None
-    if _is_score(doc, end) and not ends_line(doc[end - 1]) and not _is_figures(doc, end):
-        if before is None or before.text in _SEPARATORS or _is_score(doc, start - 1) or before.text == ")":
+    if _is_score(doc, end) and not ends_line(doc[end - 1]) and not _is_figures(doc, end) \
+            and _result_goes_on(doc, end, words):
+        glued = before is not None and before.text == "-" and not doc[start - 2].whitespace_  # "Ata-ur-Rehman"
+        if before is None or before.text in _SEPARATORS and not glued or _is_score(doc, start - 1) \
+                or before.text == ")":
             return True
     if after is not None and after.lower_ in words.match_verbs | words.squad_nouns \
             or before is not None and before.lower_ in words.match_verbs:
@@ -157,12 +181,23 @@ def _is_score(doc: Doc, i: int) -> bool:
     return 0 <= i < len(doc) and _SCORE.match(doc[i].text) is not None
 
 
+def _result_goes_on(doc: Doc, i: int, words: SportsWords) -> bool:
+    """After a score, a results line ends, or goes on with punctuation, another team or a word of tables ("22
+    points"), not with words of a sentence ("Euro 96 absentee")."""
+    while i < len(doc) and not ends_line(doc[i]) and (doc[i].like_num or doc[i].text in {"-", "."}):
+        i += 1
+    if i >= len(doc) or ends_line(doc[i - 1]) or doc[i].is_space:
+        return True
+    after = doc[i]
+    return after.is_punct or after.text[:1].isupper() or after.lower_ in words.table_words | {"and", "for", "not"}
+
+
 def _is_figures(doc: Doc, i: int) -> bool:
     """A bowler's figures ("Gough 8-0-39-3"): three or more numbers joined by dashes belong to a player."""
     parts = doc[i:i + 5]
     return len(parts) == 5 and parts[1].text == parts[3].text == "-" and parts[2].like_num and parts[4].like_num
 
-def _may_be_team(span: Span, persons: set[tuple[int, int]], dates: set[int], surnames: set[str],
+def _may_be_team(span: Span, in_table: bool, persons: set[tuple[int, int]], dates: set[int], surnames: set[str],
                  words: SportsWords) -> bool:
     """Not a country (a national team is written as its country), a person, a date or a table's heading word."""
     text = span.text
@@ -175,7 +210,8 @@ def _may_be_team(span: Span, persons: set[tuple[int, int]], dates: set[int], sur
     if prev is not None and not ends_line(prev) and (_INITIAL.match(prev.text) or prev.text == "." and prev.i > 0
                                                      and re.fullmatch("[A-Z]", doc[prev.i - 1].text) is not None):
         return False  # "P. Simmons", written "P . Simmons" by the tokenizer
-    if any(e.label_ in _NOT_TEAMS for e in doc.ents if e.start < span.end and span.start < e.end):
+    not_teams = _NOT_TEAMS if not in_table else _NOT_TEAMS_IN_TABLES  # the model reads "Chonbuk 1" as a LAW
+    if any(e.label_ in not_teams for e in doc.ents if e.start < span.end and span.start < e.end):
         return False
     return not (len(span) == 1 and span[0].lower_ in words.table_words)
 
@@ -216,5 +252,5 @@ def _place_here(doc: Doc, start: int, end: int, vocab: OrgVocabulary) -> bool:
     before = doc[start - 1].lower_ if start > 0 and not ends_line(doc[start - 1]) else ""
     after = doc[end].text if end < len(doc) and not ends_line(doc[end - 1]) else ""
     at_line_start = start == 0 or ends_line(doc[start - 1])
-    return before in vocab.locative_words or at_line_start and (after == ":" or re.match(r"^\d{4}(?:-|$)", after)) \
+    return before in vocab.locative_words or at_line_start and after == ":" or re.match(r"^\d{4}(?:-|$)", after) \
         or after == "," and end + 1 < len(doc) and is_place(doc[end + 1].text)
