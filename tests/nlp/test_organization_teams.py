@@ -6,7 +6,7 @@ team positions of a blank English pipeline; the others run the real model."""
 import pytest
 import spacy
 
-from pipeline.nlp.organizations.teams import is_sports, sports_words, team_slots
+from pipeline.nlp.organizations.teams import RESULT, is_sports, sports_words, team_slots
 
 
 @pytest.fixture(scope="module")
@@ -16,7 +16,7 @@ def blank():
 
 def slots(blank, text):
     doc = blank(text)
-    return [(doc[s:e].text, in_table) for s, e, in_table in team_slots(doc, sports_words())]
+    return [(doc[s:e].text, kind == RESULT) for s, e, kind in team_slots(doc, sports_words())]
 
 
 def orgs(nlp, text):
@@ -103,3 +103,16 @@ def test_a_club_before_a_squad_noun_is_an_organization(nlp):
     text = ("Exeter captain Tom Ridley scored twice as the league leaders won 3-0 at halftime "
             "in the cup match against Swindon on Saturday.")
     assert "Exeter" in orgs(nlp, text)
+
+
+def test_names_listed_with_a_team_are_teams_and_a_comma_alone_makes_no_list(nlp):
+    text = ("Bristol beat Plymouth 2-1 in the league on Saturday , with both goals after halftime .\n"
+            "Title rivals Exeter , Swindon and Bristol all won their matches .\n"
+            "At the Ashton Gate , Bristol captain Tom Ridley praised the team .\n")
+    found = orgs(nlp, text)
+    assert {"Exeter", "Swindon"} <= set(found)
+    assert not {"Ashton Gate", "the Ashton Gate"} & set(found)
+
+
+def test_a_team_after_match_against_is_a_team(blank):
+    assert ("Swindon", False) in slots(blank, "Exeter won their match against Swindon .")

@@ -34,11 +34,13 @@ from pipeline.patterns import load_json
 
 _SCORE = re.compile(r"^(?:\d{1,3}(?:[-/]\d{1,3})?\*?|\d*\.\d+)$")  # "4", "2-1", "236", ".561"; not "1996" or "1,000"
 _INITIAL = re.compile(r"^[A-Z]\.")  # "P." of "P. Simmons", "T.O'Gorman"
+_LIST_JOINERS = {",", "and", "or", "&"}
 _SEPARATORS = {",", ";", ":", "-", "–", "v", "vs", "vs.", "and", "&"}
 _NOT_TEAMS = {"NORP", "EVENT", "LAW", "LANGUAGE", "WORK_OF_ART"}  # model labels no club gets: "Olympic", "Euro 96"
 _NOT_TEAMS_IN_TABLES = {"NORP", "LANGUAGE"}
 _NOT_NAME_TAGS = {"ADV", "ADP", "DET", "PRON", "SCONJ", "CCONJ", "AUX"}  # a capitalized word opening a sentence
 _MONTHS = frozenset(calendar.month_name[1:])  # "AUGUST 74 59" heads no standings row
+RESULT, VERB, SQUAD = "result", "verb", "squad"  # the team positions of `team_slots`
 TEAM = "cue"  # evidence of a club: its position in a result is a cue in the text, as "shares of X" is
 
 
@@ -72,18 +74,19 @@ def with_teams(doc: Doc, ents: list[Span], vocab: OrgVocabulary) -> tuple[list[S
     """The entities with the clubs of a sports article made organizations, and those clubs (their evidence)."""
     words = sports_words()
     found = team_slots(doc, words)
-    if not is_sports(doc, words, sum(in_table for _, _, in_table in found)):
+    if not is_sports(doc, words, sum(kind == RESULT for _, _, kind in found)):
         return ents, []
     surnames = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1
                 and not any(t.like_num or t.is_punct for t in e) for t in e}  # not "Kent" of the model's "Kent 301"
     persons = {(e.start, e.end) for e in ents if e.label_ == "PERSON" and (len(e) > 1 or not is_place(e.text))}
     dates = {t.i for e in ents if e.label_ in {"DATE", "TIME"} for t in e}
-    slots = [(s, e) for s, e, in_table in found
-             if _may_be_team(doc[s:e], in_table, persons if not in_table else {p for p in persons if p[1] - p[0] > 1},
-                             dates, surnames, words)]
-    names = {_key(doc[s:e]) for s, e in slots}
-    taken = set(slots)
-    slots += [m for m in _mentions(doc, names, vocab) if m not in taken]
+    named_in_full = {p for p in persons if p[1] - p[0] > 1}
+    slots = [(s, e) for s, e, kind in found
+             if _may_be_team(doc[s:e], kind, persons if kind == VERB else named_in_full, dates, surnames, words)]
+    mentions = _mentions(doc, {_key(doc[s:e]) for s, e in slots}, vocab)
+    slots += [(s, e) for s, e in _listed(doc, slots + mentions, words)
+              if _may_be_team(doc[s:e], VERB, persons, dates, surnames, words)]
+    slots += _mentions(doc, {_key(doc[s:e]) for s, e in slots}, vocab)
     if not slots:
         return ents, []
     teams = [Span(doc, s, e, label="ORG") for s, e in sorted(set(slots))]
@@ -100,11 +103,12 @@ def is_sports(doc: Doc, words: SportsWords, table_teams: int) -> bool:
         and table_teams >= words.min_table_teams
 
 
-def team_slots(doc: Doc, words: SportsWords) -> list[tuple[int, int, bool]]:
-    """(start, end, in a results line) of the capitalized names that stand where teams stand: before a score,
-    beside a match verb."""
+def team_slots(doc: Doc, words: SportsWords) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of the capitalized names that stand where teams stand: before a score in a results line
+    (RESULT), beside a match verb (VERB), before a squad noun (SQUAD)."""
     slots = []
     for start, end in line_ranges(doc):
+        fixture = _fixture_line(doc, start, end, words)
         depth = 0
         i = start
         while i < end:
@@ -115,8 +119,7 @@ def team_slots(doc: Doc, words: SportsWords) -> list[tuple[int, int, bool]]:
             if run_end == i:
                 i += 1
                 continue
-            fixture = _fixture_line(doc, start, end, words)
-            position = _team_position(doc, i, run_end, start, words) if not fixture else False
+            position = _team_position(doc, i, run_end, start, words) if not fixture else VERB
             if fixture and i > start and doc[i - 1].lower_ == "at":
                 break  # "MINNESOTA AT MILWAUKEE": the venue, a place
             if position is not None:
@@ -156,9 +159,9 @@ def _name_word(token: Token, words: SportsWords) -> bool:
     return _capitalized(token) and not token.is_stop and lower not in words.match_verbs | words.result_words
 
 
-def _team_position(doc: Doc, start: int, end: int, line_start: int, words: SportsWords) -> bool | None:
-    """True for a name before a score, at the line's start or after a score or separator (a results line); False
-    for a name beside a match verb or before a squad noun ("Surrey captain"); None elsewhere."""
+def _team_position(doc: Doc, start: int, end: int, line_start: int, words: SportsWords) -> str | None:
+    """RESULT for a name before a score, at the line's start or after a score or separator; VERB for a name beside
+    a match verb; SQUAD before a squad noun ("Surrey captain"); None elsewhere."""
     before = doc[start - 1] if start > line_start else None
     after = doc[end] if end < len(doc) and not ends_line(doc[end - 1]) else None
     if _is_score(doc, end) and not ends_line(doc[end - 1]) and not _is_figures(doc, end) \
@@ -166,14 +169,15 @@ def _team_position(doc: Doc, start: int, end: int, line_start: int, words: Sport
         glued = before is not None and before.text == "-" and not doc[start - 2].whitespace_  # "Ata-ur-Rehman"
         if before is None or before.text in _SEPARATORS and not glued or _is_score(doc, start - 1) \
                 or before.text == ")":
-            return True
-    if after is not None and after.lower_ in words.match_verbs | words.squad_nouns \
-            or before is not None and before.lower_ in words.match_verbs:
-        return False
+            return RESULT
+    if after is not None and after.lower_ in words.squad_nouns:
+        return SQUAD
+    if any(t is not None and t.lower_ in words.match_verbs for t in (before, after)):
+        return VERB
     if before is not None and before.lower_ in words.result_prepositions:
         window = doc[max(line_start, start - 6):start - 1]  # "drew 1 - 1 with"
         if any(t.lower_ in words.result_words for t in window):
-            return False
+            return VERB
     return None
 
 
@@ -197,7 +201,7 @@ def _is_figures(doc: Doc, i: int) -> bool:
     parts = doc[i:i + 5]
     return len(parts) == 5 and parts[1].text == parts[3].text == "-" and parts[2].like_num and parts[4].like_num
 
-def _may_be_team(span: Span, in_table: bool, persons: set[tuple[int, int]], dates: set[int], surnames: set[str],
+def _may_be_team(span: Span, kind: str, persons: set[tuple[int, int]], dates: set[int], surnames: set[str],
                  words: SportsWords) -> bool:
     """Not a country (a national team is written as its country), a person, a date or a table's heading word."""
     text = span.text
@@ -210,10 +214,36 @@ def _may_be_team(span: Span, in_table: bool, persons: set[tuple[int, int]], date
     if prev is not None and not ends_line(prev) and (_INITIAL.match(prev.text) or prev.text == "." and prev.i > 0
                                                      and re.fullmatch("[A-Z]", doc[prev.i - 1].text) is not None):
         return False  # "P. Simmons", written "P . Simmons" by the tokenizer
-    not_teams = _NOT_TEAMS if not in_table else _NOT_TEAMS_IN_TABLES  # the model reads "Chonbuk 1" as a LAW
+    not_teams = _NOT_TEAMS_IN_TABLES if kind == RESULT else _NOT_TEAMS  # the model reads "Chonbuk 1" as a LAW
     if any(e.label_ in not_teams for e in doc.ents if e.start < span.end and span.start < e.end):
         return False
     return not (len(span) == 1 and span[0].lower_ in words.table_words)
+
+
+def _listed(doc: Doc, slots: list[tuple[int, int]], words: SportsWords) -> list[tuple[int, int]]:
+    """Names listed with a team on its line, in a list closed by "and" or "or" ("title rivals Essex , Derbyshire and
+    Surrey"); not a name after a comma alone ("the Oval , Surrey")."""
+    found = []
+    for start, end in slots:
+        chain, joiners, i = [], [], end
+        while i + 1 < len(doc) and doc[i].text in _LIST_JOINERS and not ends_line(doc[i - 1]) \
+                and (after := _name_end(doc, i + 1, len(doc), words)) > i + 1 and not ends_line(doc[i]):
+            chain.append((i + 1, after))
+            joiners.append(doc[i].lower_)
+            i = after
+        i = start
+        while i > 1 and doc[i - 1].text in _LIST_JOINERS and not ends_line(doc[i - 2]):
+            first = i - 1
+            while first > 0 and _name_word(doc[first - 1], words) and not ends_line(doc[first - 1]):
+                first -= 1
+            if first == i - 1 or _name_end(doc, first, len(doc), words) != i - 1:
+                break
+            chain.append((first, i - 1))
+            joiners.append(doc[i - 1].lower_)
+            i = first
+        if any(j != "," for j in joiners):
+            found += chain
+    return found
 
 
 def _key(span: Span) -> tuple[str, ...]:
