@@ -73,8 +73,11 @@ def sports_words() -> SportsWords:
 def with_teams(doc: Doc, ents: list[Span], vocab: OrgVocabulary) -> tuple[list[Span], list[Span]]:
     """The entities with the clubs of a sports article made organizations, and those clubs (their evidence)."""
     words = sports_words()
+    used = len({t.lower_ for t in doc if t.lower_ in words.context_words})
+    if used < words.min_context_words_with_table:
+        return ents, []  # most news: no team positions to look for
     found = team_slots(doc, words)
-    if not is_sports(doc, words, sum(kind == RESULT for _, _, kind in found)):
+    if not is_sports(used, words, sum(kind == RESULT for _, _, kind in found)):
         return ents, []
     surnames = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1
                 and not any(t.like_num or t.is_punct for t in e) for t in e}  # not "Kent" of the model's "Kent 301"
@@ -95,10 +98,9 @@ def with_teams(doc: Doc, ents: list[Span], vocab: OrgVocabulary) -> tuple[list[S
     return sorted(kept + teams, key=lambda e: e.start), [Span(doc, t.start, t.end, label=TEAM) for t in teams]
 
 
-def is_sports(doc: Doc, words: SportsWords, table_teams: int) -> bool:
-    """Whether the article reports sport: it uses enough different words of match reports, or a few and has a
-    results table (`table_teams` names in results lines)."""
-    used = len({t.lower_ for t in doc if t.lower_ in words.context_words})
+def is_sports(used: int, words: SportsWords, table_teams: int) -> bool:
+    """Whether an article that uses `used` different words of match reports reports sport: enough of them, or a
+    few and a results table (`table_teams` names in results lines)."""
     return used >= words.min_context_words or used >= words.min_context_words_with_table \
         and table_teams >= words.min_table_teams
 
