@@ -116,3 +116,8 @@ def test_names_listed_with_a_team_are_teams_and_a_comma_alone_makes_no_list(nlp)
 
 def test_a_team_after_match_against_is_a_team(blank):
     assert ("Swindon", False) in slots(blank, "Exeter won their match against Swindon .")
+
+
+def test_a_capital_v_in_a_name_and_was_before_to_are_no_match_words(blank):
+    text = "Leeds v Hull .\nThe league cup match went to the King George V ground .\nIt was connected to HD TV .\n"
+    assert slots(blank, text) == [("Leeds", False), ("Hull", False)]

@@ -174,8 +174,10 @@ def _team_position(doc: Doc, start: int, end: int, line_start: int, words: Sport
             return RESULT
     if after is not None and after.lower_ in words.squad_nouns:
         return SQUAD
-    if any(t is not None and t.lower_ in words.match_verbs for t in (before, after)):
-        return VERB
+    if any(t is not None and t.lower_ in words.match_verbs and (t.text.islower() or t.text.isupper() and t.text != "V"
+                                                                   and doc[start:end].text.isupper())
+           for t in (before, after)):
+        return VERB  # "Leeds beat Hull", "LEEDS BEAT HULL"; not "King George V"
     if before is not None and before.lower_ in words.result_prepositions:
         window = doc[max(line_start, start - 6):start - 1]  # "drew 1 - 1 with"
         if any(t.lower_ in words.result_words for t in window):
