@@ -51,7 +51,9 @@ class OrganizationFixer(RebuiltOnLoad):
       "Nasdaq Composite"), products ("Boeing 747", "Rolls-Royce Trent 900"),
       places ("its Cupertino headquarters"), a lone surname of a person named in
       the same text ("Chizen" after "Bruce Chizen"), and in Title Case lines
-      any name nothing else in the text vouches for.
+      any name nothing else in the text vouches for;
+    - in a sports article, make clubs named by their city organizations where they
+      stand as teams ("Hartford 4 BOSTON 2", `teams.py`).
     """
 
     def __init__(self, nlp: Language, rules: str) -> None:

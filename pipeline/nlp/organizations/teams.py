@@ -3,13 +3,15 @@
 "Hartford 4 BOSTON 2", a standings row "Chelsea 5 3 1 1 8 4 10" and
 "Leicestershire beat Somerset" name clubs, which the model calls places or
 persons ("Kent 108-3" a PERSON). Only inside a sports article (general match
-vocabulary and a results line, `patterns/sports.json`) the names in team
+vocabulary, `patterns/sports.json`; a bare results table needs fewer words) the names in team
 positions become organizations:
 
 - a results line: a name followed by a score, at the start of the line or
   after another score or a separator ("Somerset 83 and 174 , Leicestershire 296");
-- a name on either side of a match verb ("X beat Y", "X v Y"), or after "drew
-  0-0 with", "lost to";
+- a name on either side of a match verb ("X beat Y", "X v Y"), after "drew
+  0-0 with", "lost to", "their match against", before a squad noun ("Surrey
+  captain"); in a fixture line "X AT Y" the first (Y is the venue);
+- a name listed with such a club ("Essex , Derbyshire and Surrey");
 
 and every other mention of such a name in the article, but where places stand
 ("in Boston", the venue "Leicester :"). Countries stay places: national teams
