@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
 
 from pipeline.nlp.boundaries import ends_line, line_ranges
 from pipeline.nlp.organizations.vocabulary import OrgVocabulary
@@ -94,7 +95,7 @@ def with_teams(doc: Doc, ents: list[Span], vocab: OrgVocabulary) -> tuple[list[S
     slots += _mentions(doc, {_key(doc[s:e]) for s, e in slots}, vocab)
     if not slots:
         return ents, []
-    teams = [Span(doc, s, e, label="ORG") for s, e in sorted(set(slots))]
+    teams = filter_spans([Span(doc, s, e, label="ORG") for s, e in set(slots)])  # a mention may overlap a slot
     covered = {t.i for team in teams for t in team}
     kept = [e for e in ents if not any(t.i in covered for t in e)]
     return sorted(kept + teams, key=lambda e: e.start), [Span(doc, t.start, t.end, label=TEAM) for t in teams]
