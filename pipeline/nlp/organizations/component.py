@@ -27,6 +27,7 @@ from pipeline.nlp.organizations.extents import (
 from pipeline.nlp.organizations.filters import confirmed_in_headlines, is_not_org, is_site, person_name_parts
 from pipeline.nlp.organizations.merge import EVIDENCE, GAZETTEER, SpanIndex, with_rulers
 from pipeline.nlp.organizations.senses import one_sense
+from pipeline.nlp.organizations.teams import with_teams
 from pipeline.nlp.organizations.vocabulary import OrgVocabulary, org_vocabulary
 from pipeline.normalize.places import is_country, is_place
 
@@ -50,7 +51,9 @@ class OrganizationFixer(RebuiltOnLoad):
       "Nasdaq Composite"), products ("Boeing 747", "Rolls-Royce Trent 900"),
       places ("its Cupertino headquarters"), a lone surname of a person named in
       the same text ("Chizen" after "Bruce Chizen"), and in Title Case lines
-      any name nothing else in the text vouches for.
+      any name nothing else in the text vouches for;
+    - in a sports article, make clubs named by their city organizations where they
+      stand as teams ("Hartford 4 BOSTON 2", `teams.py`).
     """
 
     def __init__(self, nlp: Language, rules: str) -> None:
@@ -77,7 +80,10 @@ class OrganizationFixer(RebuiltOnLoad):
         ents = confirmed_in_headlines(doc, ents, {(c.start, c.end) for c in cued}, vocab)
         with_acronyms = with_defined_acronyms(doc, ents, vocab)
         evidence += [Span(doc, e.start, e.end, label="acronym") for e in with_acronyms if e not in ents]
-        doc.ents = filter_spans(one_sense(doc, with_possessive_names(doc, with_acronyms), demoted, surnames, vocab))
+        ents = filter_spans(one_sense(doc, with_possessive_names(doc, with_acronyms), demoted, surnames, vocab))
+        ents, teams = with_teams(doc, ents, vocab)
+        doc.ents = ents
+        evidence += teams
         doc.spans[EVIDENCE] = evidence
         return doc
 
