@@ -122,3 +122,50 @@ def test_a_relative_clause_on_a_year_gives_its_month_that_year(nlp):
 def test_a_duration_before_a_date_leaves_the_date(nlp):
     assert values(nlp, "She said she waited six months last year for the payment.", "2024-05-07") == [
         ("last year", "2023")]
+
+
+def test_a_count_word_at_one_end_of_a_duration_is_no_month(nlp):
+    assert values(nlp, "Repairs usually take between three to five days, the garage said.", "2011-06-14") == []
+
+
+def test_as_soon_as_or_as_early_as_puts_a_weekday_ahead(nlp):
+    text = "The ferry could sail as early as Saturday, officials said. Talks may resume as soon as Thursday."
+    assert values(nlp, text, "2016-05-11") == [("Saturday", "2016-05-14"), ("Thursday", "2016-05-12")]
+
+
+def test_a_weekday_or_holiday_the_model_leaves_untagged_is_still_a_date(nlp):
+    found = values(nlp, "Rescuers reached the village Friday. The mill burned down last Easter.", "2009-07-08")
+    assert found == [("Friday", "2009-07-03"), ("last Easter", "2009-04-12")]
+    assert values(nlp, "Shoppers queued for hours on Black Friday. She read A Christmas Carol aloud.",
+                  "2009-12-01") == []
+
+
+def test_today_and_tonight_inside_a_time_are_the_article_day(nlp):
+    found = values(nlp, "The mayor will speak later today. The vote is not until tonight at 9 p.m.", "2012-02-20")
+    assert found == [("later today", "2012-02-20"), ("tonight", "2012-02-20")]
+
+
+def test_the_latest_period_of_a_results_story(nlp):
+    text = "Tarnell earned $3 million in the third quarter. Revenue in the latest period rose 4%."
+    assert values(nlp, text, "2015-11-04") == [("the third quarter", "2015-Q3"), ("the latest period", "2015-Q3")]
+
+
+def test_this_or_last_before_a_period_the_model_tagged_alone(nlp):
+    assert values(nlp, "Voters will choose a mayor in this year's election.", "2007-04-02") == [("this year", "2007")]
+
+
+def test_a_deadline_date_lies_where_it_is_nearest_whatever_the_clause_tense(nlp):
+    assert values(nlp, "The regulator gave no reason for the March 9 deadline.", "2006-03-01") == [
+        ("March 9", "2006-03-09")]
+
+
+def test_a_participle_clause_takes_its_tense(nlp):
+    text = ("Copper prices have swung widely, climbing to a peak in May from a low in February. "
+            "Lawyers will contest the verdict, handed down Monday by the jury.")
+    assert values(nlp, text, "2003-11-12") == [("May", "2003-05"), ("February", "2003-02"), ("Monday", "2003-11-10")]
+
+
+def test_today_as_nowadays_is_no_date(nlp):
+    text = "The band's songs still speak to today's teenagers. Planners must build for the workers of tomorrow."
+    assert values(nlp, text, "2018-06-01") == []
+    assert values(nlp, "Today's vote was close.", "2018-06-01") == [("Today", "2018-06-01")]
