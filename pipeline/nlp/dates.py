@@ -51,6 +51,7 @@ _RULES = load_json("date_rules.json")
 _PLAN = frozenset(_RULES["plan_words"])
 _INTENT = _PLAN | frozenset(_RULES["intent_words"])
 _DEADLINE = frozenset(_RULES["deadline_words"])
+_PUTTING_OFF = frozenset(_RULES["putting_off_verbs"])
 _FUTURE_MODALS = frozenset(_RULES["future_modals"])
 _DEADLINE_NOUNS = frozenset(_RULES["deadline_nouns"])
 _GENERIC_NOUNS = frozenset(_RULES["generic_today_nouns"])
@@ -268,8 +269,9 @@ def _sets_topic(text: str, hit: DateHit) -> bool:
 def clause_tense(span: Span, lemma: Callable[[Token], str]) -> str | None:
     """'past', 'future' or None: which way from the article date the clause governing a date looks.
 
-    Future: 'will' / 'would' on the verb, 'is to', a planning word as a participle or with 'for' ('has
-    scheduled a conference Thursday', 'planned for early March'), an intent verb over the infinitive ('agreed
+    Future: 'will' / 'would' on the verb, 'is to', a planning word in the present, as a participle or with
+    'for' ('plans to hold a vote Tuesday', 'has scheduled a conference Thursday', 'planned for early March'),
+    a verb of putting off before 'until' / 'to' ('postponed until Tuesday'), an intent verb over the infinitive ('agreed
     to meet Monday', 'set to resume Monday'), the present progressive ('is leaving on Thursday'). Past: a
     past-tense verb or a perfect, except after a deadline preposition ('was extended to Nov. 16'), or a past
     participle on its own ('the ruling, issued Thursday'); a present participle takes the tense of the clause it
@@ -290,8 +292,10 @@ def _tense_from(token: Token, lemma: Callable[[Token], str], hops: int, climbed:
     auxes = [child for child in verb.children if child.dep_ in {"aux", "auxpass"}]
     infinitive = any(aux.tag_ == "TO" for aux in auxes)
     head = lemma(verb.head) if verb.dep_ in {"xcomp", "ccomp", "advcl"} else ""
-    planned = lemma(verb) in _PLAN and (verb.tag_ in {"VBN", "VBG", "JJ"} or preposition == "for")
-    if any(aux.lower_ in _FUTURE_MODALS for aux in auxes) or planned or (infinitive and head in _INTENT | {"be"}):
+    planned = lemma(verb) in _PLAN and (verb.tag_ in {"VBN", "VBG", "VBZ", "VBP", "JJ"} or preposition == "for")
+    put_off = lemma(verb) in _PUTTING_OFF and preposition in {"until", "till", "to"}  # "postponed until Tuesday"
+    if any(aux.lower_ in _FUTURE_MODALS for aux in auxes) or planned or put_off or (
+            infinitive and head in _INTENT | {"be"}):
         return "future"
     if infinitive or preposition in _DEADLINE:
         return None

@@ -169,3 +169,8 @@ def test_today_as_nowadays_is_no_date(nlp):
     text = "The band's songs still speak to today's teenagers. Planners must build for the workers of tomorrow."
     assert values(nlp, text, "2018-06-01") == []
     assert values(nlp, "Today's vote was close.", "2018-06-01") == [("Today", "2018-06-01")]
+
+
+def test_putting_off_until_a_day_or_planning_in_the_present_looks_ahead(nlp):
+    text = "The council postponed until Thursday its vote on the budget. On Friday, the union plans to hold a rally."
+    assert values(nlp, text, "2010-09-21") == [("Thursday", "2010-09-23"), ("Friday", "2010-09-24")]
