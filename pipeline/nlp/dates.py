@@ -71,7 +71,8 @@ _WEEKDAY_NAMES = frozenset(day.title() for day in WEEKDAYS)
 _HOLIDAY = re.compile(r"\b(?:(?:last|next|this)\s+)?(?:"
                       + "|".join(sorted((re.escape(name) for name in _RULES["holidays"]), key=len, reverse=True))
                       + r")\b", re.IGNORECASE)
-_LATEST_PERIOD = re.compile(r"\b[Tt]he (?:latest|most recent) (?:fiscal )?(?:period|quarter)\b")
+_LATEST_PERIOD = re.compile(r"\b[Tt]he (?:latest|most recent) (?:fiscal )?(?:period|quarter)\b|"
+                            r"\b(?:(?:[Ff]iscal|financial)[\s-])?(?:first|second|third|fourth)[\s-]quarter\b")
 _MONTH_DAY = re.compile(r"\b(?:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.\s\d{1,2}\b(?!,? \d{4})|"
                         r"\b(?:January|February|March|April|June|July|August|September|October|November|December)"
                         r"\s\d{1,2}(?:st|nd|rd|th)?\b(?![,.]?\s?\d)")
@@ -156,14 +157,15 @@ def _with_determiner(ent: Span) -> Span:
 
 def _dates_left_out(doc: Doc) -> list[Span]:
     """Dates the model tags as nothing: a weekday on its own ("resumed work Friday") or a holiday ("last
-    Thanksgiving"), not in a name ("Black Friday", "A Christmas Carol"); "the latest period" of a results story; a
-    month and day ("Aug. 7"). Inside another entity a date is part of a name ("the September 11 attacks")."""
+    Thanksgiving"), not in a name ("Black Friday", "A Christmas Carol"); "the latest period" of a results story or
+    a quarter ("after a flat second quarter", where the model sees an ordinal); a month and day ("Aug. 7").
+    Inside another entity a date is part of a name ("the September 11 attacks")."""
     spans = [doc[token.i:token.i + 1] for token in doc if token.text in _WEEKDAY_NAMES and not token.ent_type_]
     spans = [span for span in spans if _is_date(span) and not _in_a_title(span)]
     for pattern in (_LATEST_PERIOD, _MONTH_DAY, _HOLIDAY):
         for match in pattern.finditer(doc.text):
             span = doc.char_span(match.start(), match.end())
-            if span is None or any(token.ent_type_ for token in span):
+            if span is None or any(token.ent_type_ not in {"", "ORDINAL", "CARDINAL"} for token in span):
                 continue
             if pattern is not _HOLIDAY or (span[-1].is_title and not _in_a_title(span)):
                 spans.append(span)

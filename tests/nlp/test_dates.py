@@ -145,9 +145,11 @@ def test_today_and_tonight_inside_a_time_are_the_article_day(nlp):
     assert found == [("later today", "2012-02-20"), ("tonight", "2012-02-20")]
 
 
-def test_the_latest_period_of_a_results_story(nlp):
+def test_the_latest_period_of_a_results_story_and_a_quarter_the_model_calls_an_ordinal(nlp):
     text = "Tarnell earned $3 million in the third quarter. Revenue in the latest period rose 4%."
     assert values(nlp, text, "2015-11-04") == [("the third quarter", "2015-Q3"), ("the latest period", "2015-Q3")]
+    assert values(nlp, "After a sluggish first quarter, orders picked up.", "2015-11-04") == [
+        ("first quarter", "2015-Q1")]
 
 
 def test_this_or_last_before_a_period_the_model_tagged_alone(nlp):
