@@ -61,9 +61,9 @@ _FUTURE_HEAD = re.compile(rf"^(?:{'|'.join(map(re.escape, _RULES['future_leads']
 _RECURRENCE = frozenset(_RULES["recurrence_words"])
 _TIME_ZONES = frozenset(_RULES["time_zones"])
 _DAY_PARTS = "|".join(_RULES["day_parts"])
-_DAY_OF_TIME = re.compile(rf"\b(?:{'|'.join(WEEKDAYS)})(?:\s+(?:{_DAY_PARTS}))?\b"
-                          r"|\b(?:(?:earlier|later|early|late)\s+)?(?:today|tonight|yesterday|tomorrow)\b",
-                          re.IGNORECASE)
+_DAY_OF_TIME = re.compile(rf"\b(?:{'|'.join(WEEKDAYS)})(?:\s+(?:{_DAY_PARTS}))?\b", re.IGNORECASE)
+_DAY_WORD_OF_TIME = re.compile(r"\b(?:(?:earlier|later|early|late)\s+)?(?:today|tonight|yesterday|tomorrow)\b",
+                               re.IGNORECASE)
 _DAY_WORDS = frozenset({"today", "tonight"})
 _PERIOD_UNITS = frozenset({"year", "quarter", "month", "week"})
 _PLACING = frozenset({"this", "last", "next", "that"})
@@ -132,7 +132,7 @@ def _date_spans(doc: Doc) -> list[Span]:
     and 'today' / 'tonight' / 'FY24' the model left out."""
     spans = [_with_determiner(ent) for ent in doc.ents if ent.label_ == "DATE" and _is_date(ent)]
     for ent in doc.ents:
-        day = _DAY_OF_TIME.search(ent.text) if ent.label_ == "TIME" else None
+        day = _day_of_time(ent) if ent.label_ == "TIME" else None
         if day is not None:
             spans.append(doc.char_span(ent.start_char + day.start(), ent.start_char + day.end()))
         elif ent.label_ == "EVENT" and is_holiday(ent.text):
@@ -181,6 +181,15 @@ def _in_a_title(span: Span) -> bool:
     named_before = before is not None and before.is_title and not before.is_sent_start and before.pos_ == "PROPN"
     return (span[0].is_title and named_before) or (
         after is not None and after.is_title and after.pos_ == "PROPN")
+
+
+def _day_of_time(ent: Span) -> re.Match | None:
+    """The day a TIME entity names: its weekday ("Sunday night", "9 a.m. Tuesday"), or 'today' / 'tonight' when
+    no clock time goes with it ("later today"; "16:00 UTC today" is a time of day)."""
+    day = _DAY_OF_TIME.search(ent.text)
+    if day is None and not any(ch.isdigit() for ch in ent.text):
+        day = _DAY_WORD_OF_TIME.search(ent.text)
+    return day
 
 
 def _periods_left_out(doc: Doc) -> list[Span]:

@@ -1,7 +1,11 @@
 """The date finder: DATE entities to ISO values, relative ones read against the article the Doc belongs to."""
 
+import spacy
+from spacy.tokens import Span
+
 from pipeline.inputs.formats import SourceArticle
 from pipeline.nlp.base import DateHit
+from pipeline.nlp.dates import _day_of_time
 
 
 def dates(nlp, text, published=None):
@@ -140,9 +144,12 @@ def test_a_weekday_or_holiday_the_model_leaves_untagged_is_still_a_date(nlp):
                   "2009-12-01") == []
 
 
-def test_today_and_tonight_inside_a_time_are_the_article_day(nlp):
-    found = values(nlp, "The mayor will speak later today. The vote is not until tonight at 9 p.m.", "2012-02-20")
+def test_today_and_tonight_inside_a_time_are_the_article_day_unless_a_clock_time_goes_with_them(nlp):
+    found = values(nlp, "The mayor will speak later today. The vote is not until tonight.", "2012-02-20")
     assert found == [("later today", "2012-02-20"), ("tonight", "2012-02-20")]
+    blank = spacy.blank("en")("They met at 16:00 UTC today and again later today.")
+    clock, later = Span(blank, 3, 6, label="TIME"), Span(blank, 8, 10, label="TIME")
+    assert _day_of_time(clock) is None and _day_of_time(later).group() == "later today"
 
 
 def test_the_latest_period_of_a_results_story_and_a_quarter_the_model_calls_an_ordinal(nlp):
