@@ -20,13 +20,16 @@ known; the parse gives what their words cannot:
 - the year a relative clause describes: "fiscal 2024, which ends in
   September" is September 2024 whatever the article date.
 
-The day of a TIME entity ("Sunday night"), a holiday the model calls an event
-("Thanksgiving Day"), a "today" or "FY24" it left out and a quarter or half
-written with its year in a title-case headline ("Reports First Quarter 2024
-Results") are dates too; of "five months last year" only "last year" is. Not dates:
-four digits before a time zone ("0735 GMT"), a recurring weekday ("each
-Thursday", "Monday nights"), a title ("This is VOA Today", '"This Week"'). Each span in `doc.spans["dates"]` carries its
-`DateHit` (`span._.date`).
+The day of a TIME entity ("Sunday night", "later today"), a holiday the model
+calls an event ("Thanksgiving Day"), a "today", "FY24", weekday, holiday, month
+and day or "the latest period" it left untagged, the "this" or "last" it left
+out of "this year's", and a quarter or half written with its year in a
+title-case headline ("Reports First Quarter 2024 Results") are dates too; of
+"five months last year" only "last year" is. "As soon as" / "as early as" put a
+date ahead. Not dates: four digits before a time zone ("0735 GMT"), a recurring
+weekday ("each Thursday", "Monday nights"), a title ("This is VOA Today",
+'"This Week"'), "today" as nowadays ("today's youth"). Each span in
+`doc.spans["dates"]` carries its `DateHit` (`span._.date`).
 """
 
 from __future__ import annotations
@@ -48,12 +51,31 @@ _RULES = load_json("date_rules.json")
 _PLAN = frozenset(_RULES["plan_words"])
 _INTENT = _PLAN | frozenset(_RULES["intent_words"])
 _DEADLINE = frozenset(_RULES["deadline_words"])
+_PUTTING_OFF = frozenset(_RULES["putting_off_verbs"])
 _FUTURE_MODALS = frozenset(_RULES["future_modals"])
+_DEADLINE_NOUNS = frozenset(_RULES["deadline_nouns"])
+_GENERIC_NOUNS = frozenset(_RULES["generic_today_nouns"])
+_FUTURE_LEAD = re.compile(rf"\b(?:{'|'.join(map(re.escape, _RULES['future_leads']))})\s*$", re.IGNORECASE)
+_FUTURE_TAIL = re.compile(rf"^,?\s*(?:{'|'.join(map(re.escape, _RULES['future_leads']))})\b", re.IGNORECASE)
+_FUTURE_HEAD = re.compile(rf"^(?:{'|'.join(map(re.escape, _RULES['future_leads']))})\s+", re.IGNORECASE)
 _RECURRENCE = frozenset(_RULES["recurrence_words"])
 _TIME_ZONES = frozenset(_RULES["time_zones"])
 _DAY_PARTS = "|".join(_RULES["day_parts"])
 _DAY_OF_TIME = re.compile(rf"\b(?:{'|'.join(WEEKDAYS)})(?:\s+(?:{_DAY_PARTS}))?\b", re.IGNORECASE)
+_DAY_WORD_OF_TIME = re.compile(r"\b(?:(?:earlier|later|early|late)\s+)?(?:today|tonight|yesterday|tomorrow)\b",
+                               re.IGNORECASE)
 _DAY_WORDS = frozenset({"today", "tonight"})
+_PERIOD_UNITS = frozenset({"year", "quarter", "month", "week"})
+_PLACING = frozenset({"this", "last", "next", "that"})
+_WEEKDAY_NAMES = frozenset(day.title() for day in WEEKDAYS)
+_HOLIDAY = re.compile(r"\b(?:(?:last|next|this)\s+)?(?:"
+                      + "|".join(sorted((re.escape(name) for name in _RULES["holidays"]), key=len, reverse=True))
+                      + r")\b", re.IGNORECASE)
+_LATEST_PERIOD = re.compile(r"\b[Tt]he (?:latest|most recent) (?:fiscal )?(?:period|quarter)\b|"
+                            r"\b(?:(?:[Ff]iscal|financial)[\s-])?(?:first|second|third|fourth)[\s-]quarter\b")
+_MONTH_DAY = re.compile(r"\b(?:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.\s\d{1,2}\b(?!,? \d{4})|"
+                        r"\b(?:January|February|March|April|June|July|August|September|October|November|December)"
+                        r"\s\d{1,2}(?:st|nd|rd|th)?\b(?![,.]?\s?\d)")
 _FISCAL_YEAR = re.compile(r"^FY'?(?:\d{2}|\d{4})$")
 _YEAR = r"(?:FY\s?'?\d{2}|(?:fiscal\s+)?(?:19|20)\d\d)"
 _PERIOD_WITH_YEAR = re.compile(  # "First Quarter 2024", "Q1 2024", "2024 Q1", "H1 2024": a headline's period
@@ -72,9 +94,11 @@ class DateFinder:
         found: list[tuple[Span, DateHit]] = []
         topic = quarter = None  # the period under discussion; the last ended quarter named, which results are about
         for ent in _date_spans(doc):
-            if _in_a_name(ent):
+            if _in_a_name(ent) or _nowadays(ent):
                 continue
-            tense, year = clause_tense(ent, self.lemma), year_of_clause(ent, self.lemma)
+            ent, ahead = _led_ahead(ent)
+            tense = "future" if ahead else clause_tense(ent, self.lemma)
+            year = year_of_clause(ent, self.lemma)
             for span, hit in self._dated_parts(doc, ent, base, tense, quarter or topic):
                 hit = _in_year(hit, year) if year and not re.search(r"\d{4}", span.text) else hit
                 found.append((span, hit))
@@ -106,19 +130,66 @@ def _date_spans(doc: Doc) -> list[Span]:
     """What may name a date, in text order: DATE entities that are not clock times or recurrences, the day of a
     TIME entity ("the early hours of Thursday morning"), holidays the model calls events ("Thanksgiving Day"),
     and 'today' / 'tonight' / 'FY24' the model left out."""
-    spans = [ent for ent in doc.ents if ent.label_ == "DATE" and _is_date(ent)]
+    spans = [_with_determiner(ent) for ent in doc.ents if ent.label_ == "DATE" and _is_date(ent)]
     for ent in doc.ents:
-        day = _DAY_OF_TIME.search(ent.text) if ent.label_ == "TIME" else None
+        day = _day_of_time(ent) if ent.label_ == "TIME" else None
         if day is not None:
             spans.append(doc.char_span(ent.start_char + day.start(), ent.start_char + day.end()))
         elif ent.label_ == "EVENT" and is_holiday(ent.text):
             spans.append(ent)
     spans += [doc[token.i:token.i + 1] for token in doc if (token.lower_ in _DAY_WORDS and not token.ent_type_)
               or (_FISCAL_YEAR.match(token.text) and token.ent_type_ != "DATE")]  # the model calls "FY'24" an ORG
+    spans += _dates_left_out(doc)
     periods = _periods_left_out(doc)
     spans = [span for span in spans if span is not None and not any(
         period.start <= span.start and span.end <= period.end for period in periods)] + periods
     return sorted(spans, key=lambda span: span.start)
+
+
+def _with_determiner(ent: Span) -> Span:
+    """A period the model tagged without the word that places it: 'this' in "this year's election", 'last' in
+    "last quarter's loss"."""
+    before = ent.doc[ent.start - 1] if ent.start else None
+    if before is not None and ent[0].lower_ in _PERIOD_UNITS and before.lower_ in _PLACING:
+        return ent.doc[ent.start - 1:ent.end]
+    return ent
+
+
+def _dates_left_out(doc: Doc) -> list[Span]:
+    """Dates the model tags as nothing: a weekday on its own ("resumed work Friday") or a holiday ("last
+    Thanksgiving"), not in a name ("Black Friday", "A Christmas Carol"); "the latest period" of a results story or
+    a quarter ("after a flat second quarter", where the model sees an ordinal); a month and day ("Aug. 7").
+    Inside another entity a date is part of a name ("the September 11 attacks")."""
+    spans = [doc[token.i:token.i + 1] for token in doc if token.text in _WEEKDAY_NAMES and not token.ent_type_]
+    spans = [span for span in spans if _is_date(span) and not _in_a_title(span)]
+    for pattern in (_LATEST_PERIOD, _MONTH_DAY, _HOLIDAY):
+        for match in pattern.finditer(doc.text):
+            span = doc.char_span(match.start(), match.end())
+            if span is None or any(token.ent_type_ not in {"", "ORDINAL", "CARDINAL"} for token in span):
+                continue
+            if pattern is not _HOLIDAY or (span[-1].is_title and not _in_a_title(span)):
+                spans.append(span)
+    return spans
+
+
+def _in_a_title(span: Span) -> bool:
+    """Whether a capitalized word stands in a name: another capitalized word (not the sentence's first) before it,
+    or one after it."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start else None
+    after = doc[span.end] if span.end < len(doc) else None
+    named_before = before is not None and before.is_title and not before.is_sent_start and before.pos_ == "PROPN"
+    return (span[0].is_title and named_before) or (
+        after is not None and after.is_title and after.pos_ == "PROPN")
+
+
+def _day_of_time(ent: Span) -> re.Match | None:
+    """The day a TIME entity names: its weekday ("Sunday night", "9 a.m. Tuesday"), or 'today' / 'tonight' when
+    no clock time goes with it ("later today"; "16:00 UTC today" is a time of day)."""
+    day = _DAY_OF_TIME.search(ent.text)
+    if day is None and not any(ch.isdigit() for ch in ent.text):
+        day = _DAY_WORD_OF_TIME.search(ent.text)
+    return day
 
 
 def _periods_left_out(doc: Doc) -> list[Span]:
@@ -147,6 +218,32 @@ def _is_date(ent: Span) -> bool:
     nights = after is not None and after.lower_[:-1] in _DAY_PARTS.split("|") and after.lower_.endswith("s")
     weekday = any(token.lower_ in WEEKDAYS for token in ent)
     return not (plural or (weekday and (recurring or nights)))
+
+
+def _led_ahead(ent: Span) -> tuple[Span, bool]:
+    """'as soon as Tuesday', 'as early as next week', 'Friday at the earliest': ahead of the article date, whatever
+    the tense of the clause ('officials said he could leave as early as Tuesday'). The date without the lead when
+    the entity holds it, and whether it is led so."""
+    head = _FUTURE_HEAD.match(ent.text)
+    inner = ent.doc.char_span(ent.start_char + head.end(), ent.end_char) if head else None
+    if inner is not None:
+        return inner, True
+    text = ent.doc.text
+    return ent, bool(_FUTURE_LEAD.search(text, max(0, ent.start_char - 20), ent.start_char)
+                     or _FUTURE_TAIL.match(text[ent.end_char:ent.end_char + 20]))
+
+
+def _nowadays(ent: Span) -> bool:
+    """'today' or 'tomorrow' as an age, not a day: "today's youth", "many of today's computers", "the people of
+    tomorrow"."""
+    if ent.text.lower() not in {"today", "tomorrow", "today's", "tomorrow's"}:
+        return False
+    doc = ent.doc
+    after = [token for token in doc[ent.end:ent.end + 4] if token.lower_ not in {"'s", "’s"}]
+    noun = next((token for token in after if token.pos_ in {"NOUN", "PROPN"}), None)
+    possessive = ent.end < len(doc) and doc[ent.end].lower_ in {"'s", "’s"}
+    of_a_noun = ent.start > 1 and doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lower_ in _GENERIC_NOUNS
+    return (possessive and noun is not None and noun.lower_ in _GENERIC_NOUNS) or of_a_noun
 
 
 def _in_a_name(ent: Span) -> bool:
@@ -183,20 +280,33 @@ def _sets_topic(text: str, hit: DateHit) -> bool:
 def clause_tense(span: Span, lemma: Callable[[Token], str]) -> str | None:
     """'past', 'future' or None: which way from the article date the clause governing a date looks.
 
-    Future: 'will' / 'would' on the verb, 'is to', a planning word as a participle or with 'for' ('has
-    scheduled a conference Thursday', 'planned for early March'), an intent verb over the infinitive ('agreed
+    Future: 'will' / 'would' on the verb, 'is to', a planning word in the present, as a participle or with
+    'for' ('plans to hold a vote Tuesday', 'has scheduled a conference Thursday', 'planned for early March'),
+    a verb of putting off before 'until' / 'to' ('postponed until Tuesday'), an intent verb over the infinitive ('agreed
     to meet Monday', 'set to resume Monday'), the present progressive ('is leaving on Thursday'). Past: a
-    past-tense verb or a perfect, except after a deadline preposition ('was extended to Nov. 16'). None under
-    an adjective ('payable Dec. 7') or an infinitive of another verb.
+    past-tense verb or a perfect, except after a deadline preposition ('was extended to Nov. 16'), or a past
+    participle on its own ('the ruling, issued Thursday'); a present participle takes the tense of the clause it
+    hangs from ('has fluctuated, rising to $42 in June'). None under an adjective ('payable Dec. 7'), an infinitive
+    of another verb or a deadline noun ('the Jan. 14 deadline').
     """
-    verb, preposition = _governing_verb(span.root, lemma)
+    if span.root.head.lower_ in _DEADLINE_NOUNS and span.root.head is not span.root:
+        return None  # "the Jan. 14 deadline": the clause's tense is not the deadline's
+    return _tense_from(span.root, lemma, hops=2)
+
+
+def _tense_from(token: Token, lemma: Callable[[Token], str], hops: int, climbed: bool = False) -> str | None:
+    """The tense of the clause governing a token (`clause_tense`); `hops` bounds the climb from a participle."""
+    verb, preposition = _governing_verb(token, lemma)
     if verb is None:
         return None
+    preposition = "" if climbed else preposition  # above a participle, a preposition is not the date's ("by")
     auxes = [child for child in verb.children if child.dep_ in {"aux", "auxpass"}]
     infinitive = any(aux.tag_ == "TO" for aux in auxes)
     head = lemma(verb.head) if verb.dep_ in {"xcomp", "ccomp", "advcl"} else ""
-    planned = lemma(verb) in _PLAN and (verb.tag_ in {"VBN", "VBG", "JJ"} or preposition == "for")
-    if any(aux.lower_ in _FUTURE_MODALS for aux in auxes) or planned or (infinitive and head in _INTENT | {"be"}):
+    planned = lemma(verb) in _PLAN and (verb.tag_ in {"VBN", "VBG", "VBZ", "VBP", "JJ"} or preposition == "for")
+    put_off = lemma(verb) in _PUTTING_OFF and preposition in {"until", "till", "to"}  # "postponed until Tuesday"
+    if any(aux.lower_ in _FUTURE_MODALS for aux in auxes) or planned or put_off or (
+            infinitive and head in _INTENT | {"be"}):
         return "future"
     if infinitive or preposition in _DEADLINE:
         return None
@@ -204,6 +314,10 @@ def clause_tense(span: Span, lemma: Callable[[Token], str]) -> str | None:
         return "past"
     if verb.tag_ == "VBG" and any(lemma(aux) == "be" and aux.tag_ in {"VBZ", "VBP"} for aux in auxes):
         return "future"  # "is leaving on Thursday"
+    if not auxes and verb.tag_ == "VBN" and verb.dep_ in {"acl", "advcl"} and lemma(verb) not in _INTENT:
+        return "past"  # "the ruling, issued Thursday", "products introduced in April": a done deed; not "set for"
+    if hops and not auxes and verb.tag_ == "VBG" and verb.dep_ in {"advcl", "acl", "conj"}:
+        return _tense_from(verb.head, lemma, hops - 1, climbed=True)  # "has fluctuated, rising to $42 in June"
     return None
 
 

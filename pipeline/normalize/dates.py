@@ -15,7 +15,7 @@ Values are ISO 8601 calendar forms: "2018", "2018-03", "2018-03-31",
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -59,9 +59,11 @@ _VAGUE = re.compile(r"^(?:the\s+)?(?:these|those|recent|coming|past|several|many
                     r"monthly|weekly|daily|quarterly|years|decades?|future|once|now|currently|then|"
                     r"the time|that time|this time|the day|the period|the season|seasonal|the same period)\b.*$|"
                     r"^(?!july\b)\S*ly$|^year-?long\b|^the\s+next\b", re.IGNORECASE)
+_ANCHORED = re.compile(r"^(?:the\s+)?(week|day)\s+(of|before|after)\s+(?!the\b)(.+)$", re.IGNORECASE)
 _FISCAL_YEAR = re.compile(r"\bFY\s?'?(\d{4}|\d{2})\b", re.IGNORECASE)  # "FY24" is fiscal 2024, written "2024"
 _NUMERIC_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
-_BARE_NUMBER = re.compile(r"^\d{1,3}$")
+_BARE_NUMBER = re.compile(rf"^(?:\d{{1,3}}|(?:{'|'.join(sorted(set(UNITS) | set(TENS), key=len, reverse=True))})"
+                          rf"(?:[\s-](?:{'|'.join(UNITS)}))?)$", re.IGNORECASE)  # "two" in "two to six days": a count
 _FORMATS = {"year": ("%Y", "year"), "month": ("%Y-%m", "month"), "day": ("%Y-%m-%d", "day"), "time": ("%Y-%m-%d", "day")}
 _TEENS = {word: n for word, n in UNITS.items() if 11 <= n <= 19} | {"twenty": 20}
 _TWO_DIGITS = (rf"(?:(?:{'|'.join(TENS)})(?:[\s-](?:{'|'.join(w for w, n in UNITS.items() if 1 <= n <= 9)}))?|"
@@ -220,6 +222,9 @@ def normalize_date(text: str, base: date | None = None, *, tense: str | None = N
     (None, None)
     """
     text = spelled_out(re.sub(r"['’]s$", "", " ".join(text.split()).strip(" ,.;:'\"()")))
+    anchored = _ANCHORED.match(text)
+    if anchored:
+        return _next_to(anchored, base, tense, topic)
     vague = _VAGUE.match(text) and not any(ch.isdigit() for ch in text)
     if not text or vague or _BARE_NUMBER.match(text) or _DURATION.match(text) or _DECADE.search(text):
         return None
@@ -239,6 +244,25 @@ def normalize_date(text: str, base: date | None = None, *, tense: str | None = N
         except (OverflowError, ValueError):  # an article date at the end of the calendar ("9999-12-31")
             return None
     return found if found is not None and is_iso_value(found[0]) else None
+
+
+def _next_to(match: re.Match, base: date | None, tense: str | None, topic: str | None) -> tuple[str, str] | None:
+    """The week holding a day, or the day before or after it: 'the week of March 6', 'the day before last
+    Tuesday'. Nothing when the anchor is no day ('the day after his death')."""
+    anchor = normalize_date(match.group(3), base, tense=tense, topic=topic)
+    if anchor is None or anchor[1] != "day":
+        return None
+    day = date.fromisoformat(anchor[0])
+    unit, relation = match.group(1).lower(), match.group(2).lower()
+    if unit == "week":
+        year, week, _ = day.isocalendar()
+        return (f"{year}-W{week:02d}", "week") if relation == "of" else None
+    if relation == "of":
+        return None
+    try:
+        return (day + timedelta(days=1 if relation == "after" else -1)).isoformat(), "day"
+    except OverflowError:
+        return None
 
 
 @lru_cache(maxsize=8192)

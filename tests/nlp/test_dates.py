@@ -1,7 +1,11 @@
 """The date finder: DATE entities to ISO values, relative ones read against the article the Doc belongs to."""
 
+import spacy
+from spacy.tokens import Span
+
 from pipeline.inputs.formats import SourceArticle
 from pipeline.nlp.base import DateHit
+from pipeline.nlp.dates import _day_of_time
 
 
 def dates(nlp, text, published=None):
@@ -122,3 +126,60 @@ def test_a_relative_clause_on_a_year_gives_its_month_that_year(nlp):
 def test_a_duration_before_a_date_leaves_the_date(nlp):
     assert values(nlp, "She said she waited six months last year for the payment.", "2024-05-07") == [
         ("last year", "2023")]
+
+
+def test_a_count_word_at_one_end_of_a_duration_is_no_month(nlp):
+    assert values(nlp, "Repairs usually take between three to five days, the garage said.", "2011-06-14") == []
+
+
+def test_as_soon_as_or_as_early_as_puts_a_weekday_ahead(nlp):
+    text = "The ferry could sail as early as Saturday, officials said. Talks may resume as soon as Thursday."
+    assert values(nlp, text, "2016-05-11") == [("Saturday", "2016-05-14"), ("Thursday", "2016-05-12")]
+
+
+def test_a_weekday_or_holiday_the_model_leaves_untagged_is_still_a_date(nlp):
+    found = values(nlp, "Rescuers reached the village Friday. The mill burned down last Easter.", "2009-07-08")
+    assert found == [("Friday", "2009-07-03"), ("last Easter", "2009-04-12")]
+    assert values(nlp, "Shoppers queued for hours on Black Friday. She read A Christmas Carol aloud.",
+                  "2009-12-01") == []
+
+
+def test_today_and_tonight_inside_a_time_are_the_article_day_unless_a_clock_time_goes_with_them(nlp):
+    found = values(nlp, "The mayor will speak later today. The vote is not until tonight.", "2012-02-20")
+    assert found == [("later today", "2012-02-20"), ("tonight", "2012-02-20")]
+    blank = spacy.blank("en")("They met at 16:00 UTC today and again later today.")
+    clock, later = Span(blank, 3, 6, label="TIME"), Span(blank, 8, 10, label="TIME")
+    assert _day_of_time(clock) is None and _day_of_time(later).group() == "later today"
+
+
+def test_the_latest_period_of_a_results_story_and_a_quarter_the_model_calls_an_ordinal(nlp):
+    text = "Tarnell earned $3 million in the third quarter. Revenue in the latest period rose 4%."
+    assert values(nlp, text, "2015-11-04") == [("the third quarter", "2015-Q3"), ("the latest period", "2015-Q3")]
+    assert values(nlp, "After a sluggish first quarter, orders picked up.", "2015-11-04") == [
+        ("first quarter", "2015-Q1")]
+
+
+def test_this_or_last_before_a_period_the_model_tagged_alone(nlp):
+    assert values(nlp, "Voters will choose a mayor in this year's election.", "2007-04-02") == [("this year", "2007")]
+
+
+def test_a_deadline_date_lies_where_it_is_nearest_whatever_the_clause_tense(nlp):
+    assert values(nlp, "The regulator gave no reason for the March 9 deadline.", "2006-03-01") == [
+        ("March 9", "2006-03-09")]
+
+
+def test_a_participle_clause_takes_its_tense(nlp):
+    text = ("Copper prices have swung widely, climbing to a peak in May from a low in February. "
+            "Lawyers will contest the verdict, handed down Monday by the jury.")
+    assert values(nlp, text, "2003-11-12") == [("May", "2003-05"), ("February", "2003-02"), ("Monday", "2003-11-10")]
+
+
+def test_today_as_nowadays_is_no_date(nlp):
+    text = "The band's songs still speak to today's teenagers. Planners must build for the workers of tomorrow."
+    assert values(nlp, text, "2018-06-01") == []
+    assert values(nlp, "Today's vote was close.", "2018-06-01") == [("Today", "2018-06-01")]
+
+
+def test_putting_off_until_a_day_or_planning_in_the_present_looks_ahead(nlp):
+    text = "The council postponed until Thursday its vote on the budget. On Friday, the union plans to hold a rally."
+    assert values(nlp, text, "2010-09-21") == [("Thursday", "2010-09-23"), ("Friday", "2010-09-24")]

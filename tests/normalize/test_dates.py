@@ -134,3 +134,15 @@ def test_one_expression_gives_each_date_it_holds(text, parts):
 def test_values_are_iso_forms():
     assert [is_iso_value(v) for v in ("2024-H2", "2019-Q1", "2005-W22", "735", "1998-SU")] == [True, True, True,
                                                                                              False, False]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("the week of Nov. 13", "1989-W46"),  # the ISO week holding the day
+    ("the day before last Friday", "1989-10-26"),
+    ("the day after Christmas", "1989-12-26"),  # the nearest Christmas
+    ("two", None), ("twenty-five", None),  # a count word alone ("two to six days") names no month
+    ("the day after his arrest", None),  # the anchor is no day
+])
+def test_a_week_or_day_anchored_to_a_day_and_bare_counts(text, value):
+    found = normalize_date(text, RESULTS_DAY)
+    assert (found[0] if found else None) == value
