@@ -47,6 +47,8 @@ class Shape:
     what: str
     write: Callable[[Path], None]
     group: str | None = None  # shapes of one group are sizes doubled
+    cap: float | None = None  # seconds: a full-size run too slow for the shared machine is stopped there (a prefix)
+    records: int | None = None  # records of a dump: a stopped run's throughput is read from the records it wrote
 
 
 def _sentences() -> list[str]:
@@ -112,6 +114,10 @@ def _dates_record(n: int) -> Iterator[dict]:
     yield {"text": "Acme Corp. reported results. " + " ".join(tokens[k % 5] for k in range(n)), "date": "2019-05-01"}
 
 
+def _tiny_records(n: int) -> Iterator[dict]:
+    return ({"text": f"Acme Corp. hired {k} people."} for k in range(n))
+
+
 def shapes() -> list[Shape]:
     """Every shape of the issue's tables."""
     source_line = "Source:" + " " * 30 + "Example" + " " * 30 + "Wire" + " " * 30
@@ -119,7 +125,8 @@ def shapes() -> list[Shape]:
         Shape("paragraph_5.4mb", ".txt", "one 5.4 MB paragraph of 60,000 one-sentence lines", _text(paragraph)),
         *[Shape(f"line_{n}mb", ".txt", f"one {n} MB line", _text(lambda n=n: _cycle(SENTENCES, n * 1_000_000, " ")),
                 "line") for n in (1, 2, 3)],
-        Shape("file_60mb", ".txt", "a 60 MB file (one line)", _text(lambda: _cycle(SENTENCES, 60_000_000, " "))),
+        Shape("file_60mb", ".txt", "a 60 MB file (one line), stopped after 300 s: peak RSS of that prefix only",
+              _text(lambda: _cycle(SENTENCES, 60_000_000, " ")), cap=300),
         Shape("lines_1m", ".txt", "1M short lines", _text(lambda: "\n".join(f"Item {k}" for k in range(1_000_000)))),
         Shape("digits_5mb", ".txt", "5 MB of digits", _text(lambda: "7" * 5_000_000)),
         Shape("money_5mb", ".txt", "5 MB of money amounts", _text(lambda: _cycle(["$1.5 million,", "€20bn"], 5_000_000, " "))),
@@ -139,8 +146,10 @@ def shapes() -> list[Shape]:
           for n in (10_000, 40_000, 250_000)],
         *[Shape(f"dates_{n}", ".jsonl", f"a JSONL record of {n:,} date-like tokens", _dump(_dates_record(n)), "dates")
           for n in (20_000, 80_000, 200_000)],
-        Shape("jsonl_1m_records", ".jsonl", "a JSONL dump of 1M tiny records",
-              _dump({"text": f"Acme Corp. hired {k} people."} for k in range(1_000_000))),
+        *[Shape(f"jsonl_{n // 1000}k_records", ".jsonl", f"a JSONL dump of {n // 1000}k tiny records (scaled down)",
+                _dump(_tiny_records(n)), "jsonl", records=n) for n in (50_000, 100_000)],
+        Shape("jsonl_1m_records", ".jsonl", "a JSONL dump of 1M tiny records, stopped after 300 s (a prefix)",
+              _dump(_tiny_records(1_000_000)), cap=300, records=1_000_000),
         Shape("source_articles_100k", ".txt", "100k `Source:` articles in one file",
               _text(lambda: "".join(f"Title {k}\n\nAcme Corp. hired {k} people.\nSource: Wire\n\n" for k in range(100_000)))),
     ]
@@ -155,6 +164,8 @@ class Measure:
     peak_mb: float
     code: int
     last_line: str
+    stopped: bool = False  # killed at the shape's cap: the figures are of a prefix
+    written: int = 0  # records in the output's temporary file when stopped
 
 
 @dataclass(frozen=True)
@@ -170,11 +181,13 @@ class Runner:
         resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
 
 
-def run_extract(inputs: list[Path], out: Path, runner: Runner, *options: str) -> Measure:
-    """`factwire extract` in a fresh process; its own peak memory from `wait4` (not the bench's)."""
+def run_extract(inputs: list[Path], out: Path, runner: Runner, *options: str, cap: float | None = None) -> Measure:
+    """`factwire extract` in a fresh process; its own peak memory from `wait4` (not the bench's). Stopped at `cap`
+    seconds, the records its temporary output holds are counted (a prefix)."""
     command = [sys.executable, "-m", "pipeline", "extract", *map(str, inputs), "-o", str(out), "--no-resume", *options]
     env = {**os.environ, "PYTHONPATH": str(runner.checkout)}
-    timeout = runner.timeout
+    timeout = min(runner.timeout, cap or runner.timeout)
+    stopped = False
     started = time.perf_counter()
     with tempfile.TemporaryFile("w+") as err:
         child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=err, cwd=runner.checkout, env=env,
@@ -185,6 +198,7 @@ def run_extract(inputs: list[Path], out: Path, runner: Runner, *options: str) ->
             if pid:
                 break
             if time.perf_counter() > deadline:
+                stopped = True
                 child.kill()
                 pid, status, usage = os.wait4(child.pid, 0)
                 break
@@ -193,7 +207,12 @@ def run_extract(inputs: list[Path], out: Path, runner: Runner, *options: str) ->
         err.seek(0)
         lines = [line for line in err.read().splitlines() if line.strip()]
     code = os.waitstatus_to_exitcode(status)
-    return Measure(seconds, usage.ru_maxrss / 1024, code, lines[-1][:150] if lines else "")
+    written = 0
+    for temporary in out.parent.glob(f".{out.name}.*.tmp"):  # what a stopped run had written
+        with temporary.open("rb") as held:
+            written += sum(1 for _ in held)
+        temporary.unlink()
+    return Measure(seconds, usage.ru_maxrss / 1024, code, lines[-1][:150] if lines else "", stopped, written)
 
 
 def ordinary_news(work: Path, runner: Runner) -> tuple[float, float]:
@@ -209,7 +228,12 @@ def table(rows: list[tuple[Shape, float, Measure]], startup: float, news_s_per_m
            "| --- | --- | --- | --- | --- | --- | --- | --- |"]
     previous: dict[str, tuple[float, float]] = {}
     for shape, mb, m in rows:
-        per_mb = max(m.seconds - startup, 0.0) / mb
+        done = mb * m.written / shape.records if m.stopped and shape.records else mb  # MB of the prefix done
+        if m.stopped and not m.written:
+            out.append(f"| {shape.what} | {mb:.2f} MB | stopped at {m.seconds:.0f} | n/a | n/a "
+                       f"| {m.peak_mb:,.0f} MB (prefix) | killed | |")
+            continue
+        per_mb = max(m.seconds - startup, 0.0) / done
         ratio = ""
         if shape.group in previous:  # net of start-up; a run within a second of it has no ratio to speak of
             last_mb, last_s = previous[shape.group]
@@ -217,8 +241,9 @@ def table(rows: list[tuple[Shape, float, Measure]], startup: float, news_s_per_m
             ratio = f"{now / before:.2f} ({mb / last_mb:.2f})" if min(now, before) >= 1 else f"n/a ({mb / last_mb:.2f})"
         if shape.group:
             previous[shape.group] = (mb, m.seconds)
-        out.append(f"| {shape.what} | {mb:.2f} MB | {m.seconds:.1f} | {per_mb:.1f} | {per_mb / news_s_per_mb:.2f} "
-                   f"| {m.peak_mb:,.0f} MB | {m.code} | {ratio} |")
+        size = f"{mb:.2f} MB" + (f" ({m.written:,} records, {done:.2f} MB, done when stopped)" if m.stopped else "")
+        out.append(f"| {shape.what} | {size} | {m.seconds:.1f} | {per_mb:.1f} | {per_mb / news_s_per_mb:.2f} "
+                   f"| {m.peak_mb:,.0f} MB | {'killed' if m.stopped else m.code} | {ratio} |")
     return out
 
 
@@ -263,6 +288,8 @@ def main() -> None:
     parser.add_argument("--max-gb", type=float, default=8.0, help="address-space cap of each run (GB)")
     parser.add_argument("--checkout", type=Path, default=ROOT, help="the factwire checkout to measure (its "
                         "`pipeline` is run), e.g. another worktree for a before/after comparison")
+    parser.add_argument("--yardstick", default="", help="STARTUP_S,NEWS_S_PER_MB of an earlier run of this machine "
+                        "(printed first), to spare re-measuring them")
     parser.add_argument("--no-flat", action="store_true", help="skip the cost-per-character series")
     parser.add_argument("--no-split", action="store_true", help="skip the 5.4 MB vs 50 files comparison")
     args = parser.parse_args()
@@ -274,22 +301,28 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="factwire-hostile-out-"))
     tiny = folder / "tiny.txt"
     tiny.write_text("Acme Corp. hired 5 people.\n", encoding="utf-8")
-    startup = run_extract([tiny], work / "tiny.jsonl", runner).seconds
-    news_mb, news_s = ordinary_news(work, runner)
-    news_s_per_mb = (news_s - startup) / news_mb
-    print(f"checkout {runner.checkout}; start-up (one-line file): {startup:.1f} s; ordinary news "
-          f"({WIKINEWS_SAMPLE} Wikinews files, {news_mb:.2f} MB): {news_s:.1f} s, {news_s_per_mb:.1f} s/MB net",
-          flush=True)
+    if args.yardstick:
+        startup, news_s_per_mb = map(float, args.yardstick.split(","))
+        print(f"checkout {runner.checkout}; start-up {startup:.1f} s and ordinary news {news_s_per_mb:.1f} s/MB net "
+              "as given (--yardstick)", flush=True)
+    else:
+        startup = run_extract([tiny], work / "tiny.jsonl", runner).seconds
+        news_mb, news_s = ordinary_news(work, runner)
+        news_s_per_mb = (news_s - startup) / news_mb
+        print(f"checkout {runner.checkout}; start-up (one-line file): {startup:.1f} s; ordinary news "
+              f"({WIKINEWS_SAMPLE} Wikinews files, {news_mb:.2f} MB): {news_s:.1f} s, {news_s_per_mb:.1f} s/MB net; "
+              f"--yardstick {startup:.1f},{news_s_per_mb:.1f}", flush=True)
     rows = []
     for shape in chosen:
         path = folder / f"{shape.name}{shape.suffix}"
         if not path.exists():
             shape.write(path)
         mb = path.stat().st_size / 1e6
-        measure = run_extract([path], work / f"{shape.name}.jsonl", runner)
+        measure = run_extract([path], work / f"{shape.name}.jsonl", runner, cap=shape.cap)
         rows.append((shape, mb, measure))
         print(f"{shape.name}: {mb:.2f} MB, {measure.seconds:.1f} s, peak {measure.peak_mb:,.0f} MB, exit "
-              f"{measure.code}: {measure.last_line}", flush=True)
+              f"{'killed at its cap' if measure.stopped else measure.code}, {measure.written:,} records written: "
+              f"{measure.last_line}", flush=True)
     print("\n".join(table(rows, startup, news_s_per_mb)), flush=True)
     if not args.no_split and (not only or "paragraph_5.4mb" in only):
         if not (folder / "paragraph_5.4mb.txt").exists():
