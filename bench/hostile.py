@@ -129,9 +129,12 @@ def shapes() -> list[Shape]:
               _text(lambda: _cycle(SENTENCES, 60_000_000, " ")), cap=300),
         Shape("lines_1m", ".txt", "1M short lines", _text(lambda: "\n".join(f"Item {k}" for k in range(1_000_000)))),
         Shape("digits_5mb", ".txt", "5 MB of digits", _text(lambda: "7" * 5_000_000)),
-        Shape("money_5mb", ".txt", "5 MB of money amounts", _text(lambda: _cycle(["$1.5 million,", "€20bn"], 5_000_000, " "))),
-        Shape("counts_5mb", ".txt", "5 MB of counts", _text(lambda: _cycle(["3 workers,", "1,200 shops"], 5_000_000, " "))),
-        Shape("cjk_1.2m", ".txt", "1.2M characters of CJK text", _text(lambda: _cycle(["阿里巴巴集团周三表示公司去年帮助警方抓获了嫌疑人"], 1_200_000, ""))),
+        Shape("money_5mb", ".txt", "5 MB of money amounts",
+              _text(lambda: _cycle(["$1.5 million,", "€20bn"], 5_000_000, " "))),
+        Shape("counts_5mb", ".txt", "5 MB of counts",
+              _text(lambda: _cycle(["3 workers,", "1,200 shops"], 5_000_000, " "))),
+        Shape("cjk_1.2m", ".txt", "1.2M characters of CJK text",
+              _text(lambda: _cycle(["阿里巴巴集团周三表示公司去年帮助警方抓获了嫌疑人"], 1_200_000, ""))),
         Shape("capitalized", ".txt", "a 750 KB line of capitalized words",
               _text(lambda: _cycle(["Alpha", "Borex", "Capital", "Holdings", "Group", "Trading"], 750_000, " "))),
         Shape("dollars", ".txt", "100,000 `$` in a row", _text(lambda: "$" * 100_000)),
@@ -139,7 +142,8 @@ def shapes() -> list[Shape]:
         *[Shape(f"orgs_{n}", ".txt", f"one article naming {n:,} organizations", _text(lambda n=n: _orgs(n)), "orgs")
           for n in (1000, 2000, 4000)],
         *[Shape(f"google_{n}", ".txt", f'"Google" {n:,} times',
-                _text(lambda n=n: "\n".join("Google said Google would hire 5 people." for _ in range(n // 2))), "google")
+                _text(lambda n=n: "\n".join("Google said Google would hire 5 people." for _ in range(n // 2))),
+                "google")
           for n in (2000, 4000, 8000)],
         *[Shape(f"source_lines_{n}", ".txt", f"{n:,} `Source:` lines with spaces",
                 _text(lambda n=n: "Acme Corp. hired 5 people.\n" + "\n".join(source_line for _ in range(n))), "source")
@@ -151,7 +155,8 @@ def shapes() -> list[Shape]:
         Shape("jsonl_1m_records", ".jsonl", "a JSONL dump of 1M tiny records, stopped after 300 s (a prefix)",
               _dump(_tiny_records(1_000_000)), cap=300, records=1_000_000),
         Shape("source_articles_100k", ".txt", "100k `Source:` articles in one file",
-              _text(lambda: "".join(f"Title {k}\n\nAcme Corp. hired {k} people.\nSource: Wire\n\n" for k in range(100_000)))),
+              _text(lambda: "".join(f"Title {k}\n\nAcme Corp. hired {k} people.\nSource: Wire\n\n"
+                                    for k in range(100_000)))),
     ]
     return listed
 
@@ -164,6 +169,7 @@ class Measure:
     peak_mb: float
     code: int
     last_line: str
+    cpu: float = 0.0  # user + system seconds: on a machine shared with other work, steadier than wall time
     stopped: bool = False  # killed at the shape's cap: the figures are of a prefix
     written: int = 0  # records in the output's temporary file when stopped
 
@@ -212,37 +218,40 @@ def run_extract(inputs: list[Path], out: Path, runner: Runner, *options: str, ca
         with temporary.open("rb") as held:
             written += sum(1 for _ in held)
         temporary.unlink()
-    return Measure(seconds, usage.ru_maxrss / 1024, code, lines[-1][:150] if lines else "", stopped, written)
+    return Measure(seconds, usage.ru_maxrss / 1024, code, lines[-1][:150] if lines else "",
+                   usage.ru_utime + usage.ru_stime, stopped, written)
 
 
-def ordinary_news(work: Path, runner: Runner) -> tuple[float, float]:
-    """(MB, seconds) of the command on the Wikinews sample (read in place), one process."""
+def ordinary_news(work: Path, runner: Runner) -> tuple[float, Measure]:
+    """(MB, measure) of the command on the Wikinews sample (read in place), one process."""
     sample = sorted((data_folder(ROOT) / "wikinews_economy").glob("*.txt"))[:WIKINEWS_SAMPLE]
     measure = run_extract(sample, work / "wikinews.jsonl", runner)
-    return sum(p.stat().st_size for p in sample) / 1e6, measure.seconds
+    return sum(p.stat().st_size for p in sample) / 1e6, measure
 
 
 def table(rows: list[tuple[Shape, float, Measure]], startup: float, news_s_per_mb: float) -> list[str]:
-    """The markdown table: a row per shape, doubled sizes with their time ratio."""
-    out = ["| input | size | seconds | s/MB net of start-up | x ordinary news | peak RSS | exit | time ratio (size ratio) |",
-           "| --- | --- | --- | --- | --- | --- | --- | --- |"]
+    """The markdown table: a row per shape, doubled sizes with their time ratio; times per MB and ratios are of
+    CPU seconds (user + system) net of the start-up's, wall seconds are shown beside."""
+    out = ["| input | size | wall s | CPU s | CPU s/MB net of start-up | x ordinary news | peak RSS | exit "
+           "| CPU time ratio (size ratio) |", "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
     previous: dict[str, tuple[float, float]] = {}
     for shape, mb, m in rows:
         done = mb * m.written / shape.records if m.stopped and shape.records else mb  # MB of the prefix done
         if m.stopped and not m.written:
-            out.append(f"| {shape.what} | {mb:.2f} MB | stopped at {m.seconds:.0f} | n/a | n/a "
+            out.append(f"| {shape.what} | {mb:.2f} MB | stopped at {m.seconds:.0f} | {m.cpu:.0f} | n/a | n/a "
                        f"| {m.peak_mb:,.0f} MB (prefix) | killed | |")
             continue
-        per_mb = max(m.seconds - startup, 0.0) / done
+        per_mb = max(m.cpu - startup, 0.0) / done
         ratio = ""
         if shape.group in previous:  # net of start-up; a run within a second of it has no ratio to speak of
             last_mb, last_s = previous[shape.group]
-            now, before = m.seconds - startup, last_s - startup
+            now, before = m.cpu - startup, last_s - startup
             ratio = f"{now / before:.2f} ({mb / last_mb:.2f})" if min(now, before) >= 1 else f"n/a ({mb / last_mb:.2f})"
         if shape.group:
-            previous[shape.group] = (mb, m.seconds)
+            previous[shape.group] = (mb, m.cpu)
         size = f"{mb:.2f} MB" + (f" ({m.written:,} records, {done:.2f} MB, done when stopped)" if m.stopped else "")
-        out.append(f"| {shape.what} | {size} | {m.seconds:.1f} | {per_mb:.1f} | {per_mb / news_s_per_mb:.2f} "
+        out.append(f"| {shape.what} | {size} | {m.seconds:.1f} | {m.cpu:.1f} | {per_mb:.1f} "
+                   f"| {per_mb / news_s_per_mb:.2f} "
                    f"| {m.peak_mb:,.0f} MB | {'killed' if m.stopped else m.code} | {ratio} |")
     return out
 
@@ -263,19 +272,23 @@ def split_comparison(folder: Path, work: Path, runner: Runner) -> str:
 
 
 def flat_cost(sizes: tuple[int, ...] = (1_000, 10_000, 100_000, 1_000_000, 5_000_000)) -> list[str]:
-    """Microseconds per character of one ordinary-news article of each size, the model loaded once."""
+    """Microseconds (wall and CPU) per character of one ordinary-news article of each size, the model loaded once
+    in this process (the checkout this script is in)."""
     from pipeline import extract, load
 
     load()
     text = "\n\n".join(_cycle(SENTENCES, max(sizes), "\n\n").split("\n\n"))
-    out = ["| article size | seconds | µs per character |", "| --- | --- | --- |"]
+    out = ["| article size | wall s | CPU s | µs per character (wall) | µs per character (CPU) |",
+           "| --- | --- | --- | --- | --- |"]
     for size in sizes:
         repeat = max(1, 200_000 // size)
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         for k in range(repeat):
             extract(text[k * size % len(text):][:size] or text[:size])
-        seconds = (time.perf_counter() - started) / repeat
-        out.append(f"| {size / 1000:,.0f} KB | {seconds:.2f} | {seconds / size * 1e6:.1f} |")
+        seconds, cpu = (time.perf_counter() - started) / repeat, (time.process_time() - cpu) / repeat
+        out.append(f"| {size / 1000:,.0f} KB | {seconds:.2f} | {cpu:.2f} | {seconds / size * 1e6:.1f} "
+                   f"| {cpu / size * 1e6:.1f} |")
+        print(out[-1], flush=True)
     return out
 
 
@@ -303,14 +316,16 @@ def main() -> None:
     tiny.write_text("Acme Corp. hired 5 people.\n", encoding="utf-8")
     if args.yardstick:
         startup, news_s_per_mb = map(float, args.yardstick.split(","))
-        print(f"checkout {runner.checkout}; start-up {startup:.1f} s and ordinary news {news_s_per_mb:.1f} s/MB net "
-              "as given (--yardstick)", flush=True)
+        print(f"checkout {runner.checkout}; start-up {startup:.1f} CPU s and ordinary news {news_s_per_mb:.1f} CPU "
+              "s/MB net as given (--yardstick)", flush=True)
     else:
-        startup = run_extract([tiny], work / "tiny.jsonl", runner).seconds
-        news_mb, news_s = ordinary_news(work, runner)
-        news_s_per_mb = (news_s - startup) / news_mb
-        print(f"checkout {runner.checkout}; start-up (one-line file): {startup:.1f} s; ordinary news "
-              f"({WIKINEWS_SAMPLE} Wikinews files, {news_mb:.2f} MB): {news_s:.1f} s, {news_s_per_mb:.1f} s/MB net; "
+        tiny_run = run_extract([tiny], work / "tiny.jsonl", runner)
+        startup = tiny_run.cpu
+        news_mb, news = ordinary_news(work, runner)
+        news_s_per_mb = (news.cpu - startup) / news_mb
+        print(f"checkout {runner.checkout}; start-up (one-line file): {tiny_run.seconds:.1f} s, {startup:.1f} CPU s; "
+              f"ordinary news ({WIKINEWS_SAMPLE} Wikinews files, {news_mb:.2f} MB): {news.seconds:.1f} s, "
+              f"{news.cpu:.1f} CPU s, {news_s_per_mb:.1f} CPU s/MB net, peak {news.peak_mb:,.0f} MB; "
               f"--yardstick {startup:.1f},{news_s_per_mb:.1f}", flush=True)
     rows = []
     for shape in chosen:
@@ -320,7 +335,8 @@ def main() -> None:
         mb = path.stat().st_size / 1e6
         measure = run_extract([path], work / f"{shape.name}.jsonl", runner, cap=shape.cap)
         rows.append((shape, mb, measure))
-        print(f"{shape.name}: {mb:.2f} MB, {measure.seconds:.1f} s, peak {measure.peak_mb:,.0f} MB, exit "
+        print(f"{shape.name}: {mb:.2f} MB, {measure.seconds:.1f} s, {measure.cpu:.1f} CPU s, "
+              f"peak {measure.peak_mb:,.0f} MB, exit "
               f"{'killed at its cap' if measure.stopped else measure.code}, {measure.written:,} records written: "
               f"{measure.last_line}", flush=True)
     print("\n".join(table(rows, startup, news_s_per_mb)), flush=True)
