@@ -28,11 +28,11 @@ FILES_PER_TASK = 16
 
 def extract_paths(paths: Iterable[str | Path], *, model: str | None = None, batch_size: int = BATCH_SIZE,
                   on_skip: Callable[[Skipped], None] | None = None, options: ReadOptions = ReadOptions(),
-                  engine: Engine = Engine()) -> Iterator[Article]:
+                  engine: Engine = Engine(), outputs: Iterable[Path] = ()) -> Iterator[Article]:
     """Every article of every readable file under `paths`, in file order (see `pipeline.extract_folder`)."""
     report = on_skip or (lambda skipped: log.warning("skipped %s: %s", skipped.path, skipped.reason))
     inputs = []
-    for item in find_inputs(paths, options.exclude):
+    for item in find_inputs(paths, options.exclude, outputs=outputs):
         if isinstance(item, Skipped):
             report(item)
         else:
