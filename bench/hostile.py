@@ -22,6 +22,7 @@ import argparse
 import json
 import os
 import resource
+import signal
 import subprocess
 import sys
 import tempfile
@@ -47,7 +48,7 @@ class Shape:
     what: str
     write: Callable[[Path], None]
     group: str | None = None  # shapes of one group are sizes doubled
-    cap: float | None = None  # seconds: a full-size run too slow for the shared machine is stopped there (a prefix)
+    cap: float | None = None  # CPU seconds: a full-size run too slow for the shared machine stops there (a prefix)
     records: int | None = None  # records of a dump: a stopped run's throughput is read from the records it wrote
 
 
@@ -114,6 +115,10 @@ def _dates_record(n: int) -> Iterator[dict]:
     yield {"text": "Acme Corp. reported results. " + " ".join(tokens[k % 5] for k in range(n)), "date": "2019-05-01"}
 
 
+def _source_articles(n: int) -> str:
+    return "".join(f"Title {k}\n\nAcme Corp. hired {k} people.\nSource: Wire\n\n" for k in range(n))
+
+
 def _tiny_records(n: int) -> Iterator[dict]:
     return ({"text": f"Acme Corp. hired {k} people."} for k in range(n))
 
@@ -125,9 +130,10 @@ def shapes() -> list[Shape]:
         Shape("paragraph_5.4mb", ".txt", "one 5.4 MB paragraph of 60,000 one-sentence lines", _text(paragraph)),
         *[Shape(f"line_{n}mb", ".txt", f"one {n} MB line", _text(lambda n=n: _cycle(SENTENCES, n * 1_000_000, " ")),
                 "line") for n in (1, 2, 3)],
-        Shape("file_60mb", ".txt", "a 60 MB file (one line), stopped after 300 s: peak RSS of that prefix only",
-              _text(lambda: _cycle(SENTENCES, 60_000_000, " ")), cap=300),
-        Shape("lines_1m", ".txt", "1M short lines", _text(lambda: "\n".join(f"Item {k}" for k in range(1_000_000)))),
+        Shape("file_60mb", ".txt", "a 60 MB file (one line), stopped after 150 CPU s: peak RSS of that prefix only",
+              _text(lambda: _cycle(SENTENCES, 60_000_000, " ")), cap=150),
+        Shape("lines_1m", ".txt", "1M short lines (one article), stopped after 150 CPU s: peak RSS of that prefix",
+              _text(lambda: "\n".join(f"Item {k}" for k in range(1_000_000))), cap=150),
         Shape("digits_5mb", ".txt", "5 MB of digits", _text(lambda: "7" * 5_000_000)),
         Shape("money_5mb", ".txt", "5 MB of money amounts",
               _text(lambda: _cycle(["$1.5 million,", "€20bn"], 5_000_000, " "))),
@@ -152,11 +158,12 @@ def shapes() -> list[Shape]:
           for n in (20_000, 80_000, 200_000)],
         *[Shape(f"jsonl_{n // 1000}k_records", ".jsonl", f"a JSONL dump of {n // 1000}k tiny records (scaled down)",
                 _dump(_tiny_records(n)), "jsonl", records=n) for n in (50_000, 100_000)],
-        Shape("jsonl_1m_records", ".jsonl", "a JSONL dump of 1M tiny records, stopped after 300 s (a prefix)",
-              _dump(_tiny_records(1_000_000)), cap=300, records=1_000_000),
-        Shape("source_articles_100k", ".txt", "100k `Source:` articles in one file",
-              _text(lambda: "".join(f"Title {k}\n\nAcme Corp. hired {k} people.\nSource: Wire\n\n"
-                                    for k in range(100_000)))),
+        Shape("jsonl_1m_records", ".jsonl", "a JSONL dump of 1M tiny records, stopped after 150 CPU s (a prefix)",
+              _dump(_tiny_records(1_000_000)), cap=150, records=1_000_000),
+        *[Shape(f"source_articles_{n // 1000}k", ".txt", f"{n // 1000}k `Source:` articles in one file"
+                + (", stopped after 150 CPU s (a prefix)" if n > 50_000 else " (scaled down)"),
+                _text(lambda n=n: _source_articles(n)), None if n > 50_000 else "source_articles",
+                cap=150 if n > 50_000 else None, records=n) for n in (10_000, 20_000, 100_000)],
     ]
     return listed
 
@@ -182,22 +189,24 @@ class Runner:
     timeout: float = 3600.0
     max_gb: float = 8.0  # address-space cap of the child: a shape that would take the shared machine stops instead
 
-    def limit(self) -> None:
+    def limit(self, cpu: float | None = None) -> None:
         cap = int(self.max_gb * 2**30)
         resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+        if cpu is not None:  # SIGXCPU at the cap: CPU time, not wall time, which other work on the machine stretches
+            resource.setrlimit(resource.RLIMIT_CPU, (int(cpu), int(cpu) + 5))
 
 
 def run_extract(inputs: list[Path], out: Path, runner: Runner, *options: str, cap: float | None = None) -> Measure:
     """`factwire extract` in a fresh process; its own peak memory from `wait4` (not the bench's). Stopped at `cap`
-    seconds, the records its temporary output holds are counted (a prefix)."""
+    CPU seconds, the records its temporary output holds are counted (a prefix)."""
     command = [sys.executable, "-m", "pipeline", "extract", *map(str, inputs), "-o", str(out), "--no-resume", *options]
     env = {**os.environ, "PYTHONPATH": str(runner.checkout)}
-    timeout = min(runner.timeout, cap or runner.timeout)
+    timeout = runner.timeout
     stopped = False
     started = time.perf_counter()
     with tempfile.TemporaryFile("w+") as err:
         child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=err, cwd=runner.checkout, env=env,
-                                 preexec_fn=runner.limit)
+                                 preexec_fn=lambda: runner.limit(cap))
         deadline = started + timeout
         while True:
             pid, status, usage = os.wait4(child.pid, os.WNOHANG)
@@ -213,6 +222,7 @@ def run_extract(inputs: list[Path], out: Path, runner: Runner, *options: str, ca
         err.seek(0)
         lines = [line for line in err.read().splitlines() if line.strip()]
     code = os.waitstatus_to_exitcode(status)
+    stopped = stopped or code in (-signal.SIGXCPU, -signal.SIGKILL) and cap is not None
     written = 0
     for temporary in out.parent.glob(f".{out.name}.*.tmp"):  # what a stopped run had written
         with temporary.open("rb") as held:
@@ -303,6 +313,8 @@ def main() -> None:
                         "`pipeline` is run), e.g. another worktree for a before/after comparison")
     parser.add_argument("--yardstick", default="", help="STARTUP_S,NEWS_S_PER_MB of an earlier run of this machine "
                         "(printed first), to spare re-measuring them")
+    parser.add_argument("--flat-sizes", default="1000,10000,100000,1000000,5000000",
+                        help="article sizes (characters) of the cost-per-character series")
     parser.add_argument("--no-flat", action="store_true", help="skip the cost-per-character series")
     parser.add_argument("--no-split", action="store_true", help="skip the 5.4 MB vs 50 files comparison")
     args = parser.parse_args()
@@ -345,7 +357,7 @@ def main() -> None:
             (folder / "paragraph_5.4mb.txt").write_text(paragraph(), encoding="utf-8")
         print(split_comparison(folder, work, runner), flush=True)
     if not args.no_flat:
-        print("\n".join(flat_cost()), flush=True)
+        print("\n".join(flat_cost(tuple(int(n) for n in args.flat_sizes.split(",")))), flush=True)
 
 
 if __name__ == "__main__":
