@@ -149,7 +149,9 @@ def _refuse(err: Exception, before_cases: str = " ") -> NoReturn:
 
 
 def _report_unreadable(skipped: Skipped) -> None:
-    if skipped.kind not in ("unsupported", "output"):
+    if skipped.kind == "output":
+        _say(f"factwire: left out {skipped.path}: {skipped.reason}")
+    elif skipped.kind != "unsupported":
         _say(f"factwire: skipped {skipped.path}: {skipped.reason}")
 
 
@@ -209,7 +211,7 @@ def show(
         check_output_target(str(output), "html", sources)
         articles = iter(read_predictions(records).values()) if records is not None else extract_folder(
             *(paths or []), model=model, on_skip=_report_unreadable, options=ReadOptions(exclude=tuple(exclude or ())),
-            engine=Engine(workers=workers))
+            engine=Engine(workers=workers), outputs=[output])  # an earlier page written here is no article
         page = write_page(articles, output, title or f"factwire: {', '.join(str(s) for s in sources)}")
     except (OutputRefused, PredictionsError, ModelNotFound) as err:
         _fail(str(err))

@@ -63,7 +63,8 @@ def extract_texts(texts: Iterable[tuple[str, str]], *, model: str | None = None,
 
 def extract_folder(*paths: str | Path, model: str | None = None, batch_size: int = BATCH_SIZE,
                    on_skip: Callable[[Skipped], None] | None = None, workers: int = 1,
-                   options: ReadOptions = ReadOptions(), engine: Engine | None = None) -> Iterator[Article]:
+                   options: ReadOptions = ReadOptions(), engine: Engine | None = None,
+                   outputs: Iterable[Path] = ()) -> Iterator[Article]:
     """Extract every article of every readable file under `paths`, in file order.
 
     Files that cannot be read or decoded (and malformed records of JSON dumps)
@@ -72,13 +73,14 @@ def extract_folder(*paths: str | Path, model: str | None = None, batch_size: int
     > 1, files are shared among that many processes, each loading the model
     once; `engine` runs them elsewhere (a Dask cluster). `options` says which
     files to leave out, how JSON dumps name their fields and how large a file
-    may be.
+    may be. `outputs` are files the caller is writing: under an input folder, they are left out (and passed to
+    `on_skip`), never read back as articles.
     """
     from pipeline.batch.engines import Engine  # the batch room runs files; it builds on this module
     from pipeline.batch.work import extract_paths
 
     yield from extract_paths(paths, model=model, batch_size=batch_size, on_skip=on_skip, options=options,
-                             engine=engine or Engine(workers=workers))
+                             engine=engine or Engine(workers=workers), outputs=outputs)
 
 
 def articles_of(nlp: Language, sources: Iterable[SourceArticle], batch_size: int = BATCH_SIZE,

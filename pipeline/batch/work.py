@@ -18,7 +18,7 @@ from pathlib import Path
 from pipeline.batch.engines import Engine, run_batches
 from pipeline.extraction import BATCH_SIZE, ExtractionError, articles_of, one_line
 from pipeline.inputs.files import InputFile, Skipped, UnreadableFile, find_inputs
-from pipeline.inputs.formats import ReadOptions, SourceArticle, read_articles
+from pipeline.inputs.formats import ArticleStream, ReadOptions, SourceArticle
 from pipeline.nlp.loader import load
 from pipeline.records import Article
 
@@ -28,11 +28,11 @@ FILES_PER_TASK = 16
 
 def extract_paths(paths: Iterable[str | Path], *, model: str | None = None, batch_size: int = BATCH_SIZE,
                   on_skip: Callable[[Skipped], None] | None = None, options: ReadOptions = ReadOptions(),
-                  engine: Engine = Engine()) -> Iterator[Article]:
+                  engine: Engine = Engine(), outputs: Iterable[Path] = ()) -> Iterator[Article]:
     """Every article of every readable file under `paths`, in file order (see `pipeline.extract_folder`)."""
     report = on_skip or (lambda skipped: log.warning("skipped %s: %s", skipped.path, skipped.reason))
     inputs = []
-    for item in find_inputs(paths, options.exclude):
+    for item in find_inputs(paths, options.exclude, outputs=outputs):
         if isinstance(item, Skipped):
             report(item)
         else:
@@ -78,13 +78,13 @@ def source_articles(inputs: Iterable[InputFile], report: Callable[[Skipped], Non
     """The articles of each file in turn; an unreadable file, and each malformed record of a dump, is reported."""
     for item in inputs:
         try:
-            found = read_articles(item.path, item.relative, options)
+            stream = ArticleStream(item.path, item.relative, options)
+            yield from stream  # one article at a time: a dump of a million records is never held whole
         except UnreadableFile as err:
             report(Skipped(item.path, str(err)))
             continue
         except Exception as err:  # noqa: BLE001 - whatever one file does, the run goes on
             report(Skipped(item.path, f"reading failed: {one_line(err)}"))
             continue
-        for problem in found.problems:  # a malformed record of a dump: the others still count
+        for problem in stream.problems:  # a malformed record of a dump: the others still count
             report(Skipped(item.path, problem, "malformed"))
-        yield from found.articles

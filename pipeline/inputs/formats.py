@@ -9,12 +9,16 @@
   dumps whose text / title / date / source field names are configurable. A
   malformed or text-less record is reported with its line or number and the
   other records are still read.
+
+A file's articles are made one at a time (`ArticleStream`): a dump of a
+million records holds its text and one record at a time, not a million
+articles.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
@@ -85,34 +89,54 @@ class FileArticles:
     problems: list[str]
 
 
+class ArticleStream:
+    """The articles of one file, by its suffix, made one at a time as they are iterated, their ids under
+    `relative` (default: the file name). The file is read (UnreadableFile) when the stream is made; iterating
+    raises UnreadableFile at the end when the file gave no article. `problems` holds, once iterated, the parts
+    left out: at most MAX_PROBLEMS_PER_FILE, the last saying how many more there were."""
+
+    def __init__(self, path: Path, relative: str | None = None, options: ReadOptions = ReadOptions()) -> None:
+        self.text, self.encoding = read_text(path, options.max_bytes)
+        self.reader = _READERS[path.suffix.lower()]
+        self.relative, self.options = relative or path.name, options
+        self.problems: list[str] = []
+        self._more = 0  # problems past the limit, only counted: a dump's every bad line is not news
+
+    def _problem(self, message: str) -> None:
+        if len(self.problems) < MAX_PROBLEMS_PER_FILE - 1:
+            self.problems.append(message)
+        else:
+            self._more += 1
+            self._last = message
+
+    def __iter__(self) -> Iterator[SourceArticle]:
+        given, relative, count = self.options.published, self.relative, 0
+        for index, body, header in self.reader(self.text, self.options.fields, self._problem):
+            count += 1
+            yield SourceArticle(f"{relative}#{index}", relative, index, body,
+                                header if header.published or not given else replace(header, published=given),
+                                self.encoding)
+        self.text = ""  # read through: the file's text is not kept while later files are extracted
+        total = len(self.problems) + self._more
+        if self._more:
+            self.problems.append(self._last if self._more == 1 else f"and {self._more} more like these")
+        if not count:
+            shown = self.problems if total <= 3 else [*self.problems[:2], f"and {total - 2} more like these"]
+            raise UnreadableFile(f"no article text ({'; '.join(shown)})" if shown else "no article text")
+
+
 def read_articles(path: Path, relative: str | None = None, options: ReadOptions = ReadOptions()) -> FileArticles:
-    """The articles of one file, by its suffix, their ids under `relative` (default: the file name);
-    UnreadableFile when the file gives none."""
-    text, encoding = read_text(path, options.max_bytes)
-    problems: list[str] = []
-    found = _READERS[path.suffix.lower()](text, options.fields, problems.append)
-    if not found:
-        raise UnreadableFile(f"no article text ({'; '.join(_first(problems, 3))})" if problems else "no article text")
-    relative = relative or path.name
-    articles = [SourceArticle(f"{relative}#{index}", relative, index, body,
-                              header if header.published or not options.published
-                              else replace(header, published=options.published), encoding)
-                for index, body, header in found]
-    return FileArticles(articles, encoding, _first(problems, MAX_PROBLEMS_PER_FILE))
+    """The articles of one file all at once (see `ArticleStream`); UnreadableFile when the file gives none."""
+    stream = ArticleStream(path, relative, options)
+    return FileArticles(list(stream), stream.encoding, stream.problems)
 
 
-def _first(problems: list[str], limit: int) -> list[str]:
-    """At most `limit` problems, the last saying how many more there were: a dump's every bad line is not news."""
-    if len(problems) <= limit:
-        return problems
-    return [*problems[:limit - 1], f"and {len(problems) - limit + 1} more like these"]
+def _plain(text: str, fields: RecordFields, problem: Callable[[str], None]) -> Iterator[_Read]:
+    for n, piece in enumerate(split_articles(text), start=1):
+        yield n, text[piece.start:piece.end], piece.header
 
 
-def _plain(text: str, fields: RecordFields, problem: Callable[[str], None]) -> list[_Read]:
-    return [(n, text[piece.start:piece.end], piece.header) for n, piece in enumerate(split_articles(text), start=1)]
-
-
-def _markdown(text: str, fields: RecordFields, problem: Callable[[str], None]) -> list[_Read]:
+def _markdown(text: str, fields: RecordFields, problem: Callable[[str], None]) -> Iterator[_Read]:
     return _plain(markdown_to_text(text), fields, problem)
 
 
@@ -152,29 +176,28 @@ def _html(text: str, fields: RecordFields, problem: Callable[[str], None]) -> li
                               published=_iso_date(page.date) or header.published))]
 
 
-def _json(text: str, fields: RecordFields, problem: Callable[[str], None]) -> list[_Read]:
+def _json(text: str, fields: RecordFields, problem: Callable[[str], None]) -> Iterator[_Read]:
     try:
         data = _loads(text)
     except (ValueError, RecursionError) as err:  # nesting too deep is a RecursionError
         problem(f"invalid JSON: {_why(err)}")
-        return []
+        return
     records = data if isinstance(data, list) else [data]
-    return [a for n, record in enumerate(records, start=1)
-            if (a := _record(n, record, fields, f"record {n}", problem)) is not None]
+    for n, record in enumerate(records, start=1):
+        if (article := _record(n, record, fields, f"record {n}", problem)) is not None:
+            yield article
 
 
-def _jsonl(text: str, fields: RecordFields, problem: Callable[[str], None]) -> list[_Read]:
-    articles = []
+def _jsonl(text: str, fields: RecordFields, problem: Callable[[str], None]) -> Iterator[_Read]:
+    """One record per line, each parsed only when the one before has been taken."""
     for number, line in _numbered_lines(text):
         try:
             record = _loads(line)
         except (ValueError, RecursionError) as err:
             problem(f"line {number}: invalid JSON: {_why(err)}")
             continue
-        article = _record(number, record, fields, f"line {number}", problem)
-        if article is not None:
-            articles.append(article)
-    return articles
+        if (article := _record(number, record, fields, f"line {number}", problem)) is not None:
+            yield article
 
 
 def _loads(text: str) -> Any:
@@ -197,9 +220,18 @@ def _why(err: Exception) -> str:
 
 
 def _numbered_lines(text: str) -> Iterator[tuple[int, str]]:
-    for number, line in enumerate(text.split("\n"), start=1):
-        if line.strip():
-            yield number, line
+    """The non-blank lines and their numbers, cut from the text one at a time (no list of a million lines).
+
+    >>> list(_numbered_lines("a\n\n b\nc"))
+    [(1, 'a'), (3, ' b'), (4, 'c')]
+    """
+    start, number = 0, 1
+    while start <= len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        if text[start:end].strip():
+            yield number, text[start:end]
+        start, number = end + 1, number + 1
 
 
 def _record(index: int, record: Any, fields: RecordFields, where: str,
@@ -235,7 +267,7 @@ def _iso_date(value: Any) -> str | None:
         return parsed[0] if parsed is not None and parsed[1] == "day" else None
 
 
-_READERS: dict[str, Callable[[str, RecordFields, Callable[[str], None]], list[_Read]]] = {
+_READERS: dict[str, Callable[[str, RecordFields, Callable[[str], None]], Iterable[_Read]]] = {
     ".txt": _plain, ".md": _markdown, ".markdown": _markdown, ".html": _html, ".htm": _html,
     ".json": _json, ".jsonl": _jsonl,
 }

@@ -97,3 +97,17 @@ def test_show_command_refuses_bad_arguments_before_work(args, tmp_path):
     result = CliRunner().invoke(app, ["show", *args] + ([] if "-o" in args else ["-o", str(tmp_path / "p.html")]))
     assert result.exit_code == 2 and len(result.output.strip().splitlines()) == 1
     assert not (tmp_path / "p.html").exists()
+
+
+def test_show_leaves_its_own_page_out_of_the_articles_it_reads(tmp_path):
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "a.txt").write_text("Acme hires\n\nAcme Corp. said it would hire 50 people.\nSource: Wire\n",
+                                encoding="utf-8")
+    target = news / "page.html"
+    for _ in range(2):  # the second run finds the first run's page in the folder it reads
+        result = CliRunner().invoke(app, ["show", str(news), "-o", str(target)])
+        assert result.exit_code == 0, result.output
+    assert "factwire: 1 articles -> " in result.output
+    assert f"left out {target}" in result.output
+    assert target.read_text(encoding="utf-8").count('class="article"') == 1

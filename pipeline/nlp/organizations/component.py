@@ -79,7 +79,8 @@ class OrganizationFixer(RebuiltOnLoad):
         ents = [fixed for ent in merged if (fixed := self._fixed(ent, surnames, demoted, known, evidence)) is not None]
         ents = confirmed_in_headlines(doc, ents, {(c.start, c.end) for c in cued}, vocab)
         with_acronyms = with_defined_acronyms(doc, ents, vocab)
-        evidence += [Span(doc, e.start, e.end, label="acronym") for e in with_acronyms if e not in ents]
+        kept = set(ents)  # a set, not the list: one look-up per name, not a scan of every entity
+        evidence += [Span(doc, e.start, e.end, label="acronym") for e in with_acronyms if e not in kept]
         ents = filter_spans(one_sense(doc, with_possessive_names(doc, with_acronyms), demoted, surnames, vocab))
         ents, teams = with_teams(doc, ents, vocab)
         doc.ents = ents

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.nlp.boundaries import ends_line
 from pipeline.nlp.organizations.merge import SpanIndex
+from pipeline.nlp.organizations.occurrences import WordOccurrences
 from pipeline.nlp.organizations.vocabulary import OrgVocabulary
 from pipeline.normalize.places import country_of, is_country
 
@@ -169,6 +170,7 @@ def _country_follows(doc, start: int) -> bool:
 
 
 _POSSESSIVE_MARKS = {"'s", "’s"}
+_POSSESSIVE_AFTER = re.compile(r"\s?['’]s\b")
 
 
 def with_possessive_names(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -179,12 +181,12 @@ def with_possessive_names(doc: Doc, ents: list[Span]) -> list[Span]:
         if ent.label_ == "ORG" and ent.end < len(doc) and doc[ent.end].text in _POSSESSIVE_MARKS and not ent.id_:
             found.setdefault(ent.text, []).append(ent)
     extended = set()
+    words = WordOccurrences(doc.text)  # one index of the text's words, not a search of the text per name
     for name, spans in found.items():
-        pattern = re.compile(r"(?<!\w)" + re.escape(name) + r"(?!\w)(\s?['’]s\b)?")
-        occurrences = list(pattern.finditer(doc.text))
-        if any(m.group(1) is None for m in occurrences):
+        possessives = [_POSSESSIVE_AFTER.match(doc.text, end) for _, end in words.find(name)]
+        if None in possessives:
             continue
-        marks = [doc.char_span(m.end() - 2, m.end(), alignment_mode="expand") for m in occurrences]
+        marks = [doc.char_span(m.end() - 2, m.end(), alignment_mode="expand") for m in possessives]
         if any(mark is not None and _nothing_possessed(doc, mark.end) for mark in marks):
             extended.update((span.start, span.end) for span in spans)
     if not extended:

@@ -8,13 +8,13 @@ extent wins, and splits a model ORG that lists several known organizations.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from pipeline.nlp.organizations.occurrences import WordOccurrences
 from pipeline.nlp.organizations.vocabulary import OrgVocabulary
 from pipeline.normalize.places import country_of
 
@@ -40,7 +40,8 @@ def with_rulers(doc: Doc, vocab: OrgVocabulary) -> list[Span]:
     what each ruler span overlaps.
     """
     known = SpanIndex(doc.spans.get(GAZETTEER, []))
-    ents = [piece for ent in doc.ents for piece in split_listed(ent, known, vocab)]
+    words = WordOccurrences(doc.text)
+    ents = [piece for ent in doc.ents for piece in split_listed(ent, known, vocab, words)]
     for key in (LEGAL_FORMS, GAZETTEER):
         ents = _apply_ruler(doc, ents, filter_spans(doc.spans.get(key, [])), key, known, vocab)
     return ents
@@ -120,7 +121,7 @@ def _inside_longer_org(doc: Doc, span: Span, container: Span, key: str,
     return Span(doc, span.start, container.end, label="ORG", span_id=span.id), owner_span
 
 
-def split_listed(ent: Span, known: SpanIndex, vocab: OrgVocabulary) -> list[Span]:
+def split_listed(ent: Span, known: SpanIndex, vocab: OrgVocabulary, words: WordOccurrences) -> list[Span]:
     """"Bank of America and Citigroup", "Baidu, Alibaba and Tencent", "Thomson Reuters / University of
     Michigan", "Ørsted A/S and Equinor ASA", "Mercantile or Commerce": one model ORG listing several
     organizations splits into its items when every item is a capitalized name and the gazetteer knows one
@@ -144,16 +145,9 @@ def split_listed(ent: Span, known: SpanIndex, vocab: OrgVocabulary) -> list[Span
         return [ent]
     known_item = bool(whole & {(item.start, item.end) for item in items})
     if not (known_item or all(item[-1].text in vocab.legal_forms for item in items)
-            or all(_named_elsewhere(item, ent) for item in items)):
+            or all(words.apart_from(item.text, ent.text) for item in items)):
         return [ent]
     return [Span(doc, item.start, item.end, label="ORG") for item in items]
-
-
-def _named_elsewhere(item: Span, ent: Span) -> bool:
-    """Whether the article writes the item as a word of its own outside every copy of the listing ("Mercantile"
-    alone; not "Pennington" of "Pennington & Bell" written three times)."""
-    text = item.doc.text.replace(ent.text, " ")
-    return re.search(r"(?<!\w)" + re.escape(item.text) + r"(?!\w)", text) is not None
 
 
 def _capitalized_name(span: Span, vocab: OrgVocabulary) -> bool:
