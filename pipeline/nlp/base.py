@@ -17,10 +17,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
 from spacy.language import Language
+from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc, Span, Token
 
 Relation = Literal["range_low", "range_high", "equivalent"]
@@ -112,8 +114,29 @@ class OnDemandLemmas:
 
     def __init__(self, nlp: Language) -> None:
         self.lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.component_names else None
+        self.lemmatize = _indexed(self.lemmatizer).lemmatize if self.lemmatizer is not None else None
 
     def __call__(self, token: Token) -> str:
-        if token.lemma_ or self.lemmatizer is None:  # lemmatized already, or by the attribute ruler's exceptions
+        if token.lemma_ or self.lemmatize is None:  # lemmatized already, or by the attribute ruler's exceptions
             return token.lemma_ or token.lower_
-        return self.lemmatizer.lemmatize(token)[0]
+        return self.lemmatize(token)[0]
+
+
+@lru_cache(maxsize=4)
+def _indexed(lemmatizer: Lemmatizer) -> Lemmatizer:
+    """A copy of the model's lemmatizer whose word index is a set per part of speech, shared by every component.
+
+    The rule lemmatizer tests each candidate form against the index, a list of
+    thousands of words: about 3 ms per new word form, a twentieth of the
+    whole run on Wikinews. A set gives the same answers (same rules, same
+    order of forms) at once. The model's own lemmatizer and its tables stay
+    as they are (they are saved with the pipeline).
+    """
+    if lemmatizer.mode != "rule":
+        return lemmatizer
+    copy = type(lemmatizer)(lemmatizer.vocab, lemmatizer.model, lemmatizer.name, mode=lemmatizer.mode)
+    for name in lemmatizer.lookups.tables:
+        table = lemmatizer.lookups.get_table(name)
+        copy.lookups.add_table(name, {key: frozenset(value) if name == "lemma_index" else value
+                                      for key, value in table.items()})
+    return copy
