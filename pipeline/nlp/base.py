@@ -17,11 +17,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
 from pathlib import Path
 from typing import Literal
+from weakref import WeakKeyDictionary
 
 from spacy.language import Language
+from spacy.lookups import Table
 from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc, Span, Token
 
@@ -114,21 +115,32 @@ class OnDemandLemmas:
 
     def __init__(self, nlp: Language) -> None:
         self.lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.component_names else None
-        self.lemmatize = _indexed(self.lemmatizer).lemmatize if self.lemmatizer is not None else None
 
     def __call__(self, token: Token) -> str:
-        if token.lemma_ or self.lemmatize is None:  # lemmatized already, or by the attribute ruler's exceptions
+        if token.lemma_ or self.lemmatizer is None:  # lemmatized already, or by the attribute ruler's exceptions
             return token.lemma_ or token.lower_
-        return self.lemmatize(token)[0]
+        return indexed(self.lemmatizer).lemmatize(token)[0]
 
 
-@lru_cache(maxsize=4)
-def _indexed(lemmatizer: Lemmatizer) -> Lemmatizer:
-    """A copy of the model's lemmatizer whose word index is a set per part of speech, shared by every component.
+_COPIES: WeakKeyDictionary[Lemmatizer, tuple[tuple[Table, ...], Lemmatizer]] = WeakKeyDictionary()
+
+
+def indexed(lemmatizer: Lemmatizer) -> Lemmatizer:
+    """The copy of `_with_set_index` for the lemmatizer's current tables (a saved pipeline loads them after its
+    components are made), made once and shared by every component."""
+    tables = tuple(lemmatizer.lookups.get_table(name) for name in lemmatizer.lookups.tables)
+    known = _COPIES.get(lemmatizer)
+    if known is None or len(known[0]) != len(tables) or any(a is not b for a, b in zip(known[0], tables)):
+        known = _COPIES[lemmatizer] = (tables, _with_set_index(lemmatizer))
+    return known[1]
+
+
+def _with_set_index(lemmatizer: Lemmatizer) -> Lemmatizer:
+    """A copy of the model's lemmatizer whose word index is a set per part of speech.
 
     The rule lemmatizer tests each candidate form against the index, a list of
-    thousands of words: about 3 ms per new word form, a twentieth of the
-    whole run on Wikinews. A set gives the same answers (same rules, same
+    thousands of words: about 3 ms per new word form, and a run meets new
+    forms to its end. A set gives the same answers (same rules, same
     order of forms) at once. The model's own lemmatizer and its tables stay
     as they are (they are saved with the pipeline).
     """

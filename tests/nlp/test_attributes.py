@@ -45,11 +45,11 @@ def test_legal_forms_of_several_words_match_only_as_written(nlp):
 def test_lemmas_on_demand_equal_the_models_rule_lemmatizer(nlp, articles_dir):
     """The lemmatizer copy with its word index as sets gives every token of the bundled articles the lemmas the
     model's own rule lemmatizer gives (about 6,500 tokens, every part of speech)."""
-    from pipeline.nlp.base import OnDemandLemmas
+    from pipeline.nlp.base import indexed
 
     texts = [article.text for item in find_inputs([articles_dir]) for article in read_articles(item.path, item.relative).articles]
     lemmatizer = nlp.get_pipe("lemmatizer")
-    fast = OnDemandLemmas(nlp).lemmatize
+    fast = indexed(lemmatizer).lemmatize
     tokens = [t for doc in nlp.pipe(texts) for t in doc]
     assert fast.__self__ is not lemmatizer and len(tokens) > 6000
     assert [fast(t) for t in tokens] == [lemmatizer.rule_lemmatize(t) for t in tokens]
