@@ -15,9 +15,11 @@ import logging
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager, nullcontext
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
+from weakref import WeakSet
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -100,12 +102,31 @@ def articles_of(nlp: Language, sources: Iterable[SourceArticle], batch_size: int
     for source in sources:
         group.append(source)
         if len(group) == ARTICLES_PER_ZONE:
-            with nlp.memory_zone():
+            with _zone(nlp):
                 yield from _group_articles(nlp, group, batch_size, on_error)
             group = []
     if group:
-        with nlp.memory_zone():
+        with _zone(nlp):
             yield from _group_articles(nlp, group, batch_size, on_error)
+
+
+_WARMED: WeakSet[Language] = WeakSet()  # the pipelines whose first group of articles ran outside a memory zone
+
+
+def _zone(nlp: Language) -> AbstractContextManager:
+    """A memory zone for a group of articles, but for a pipeline's very first group (once per process).
+
+    spaCy's tokenizer remembers how it split a word only outside memory
+    zones: inside one, every word goes through the prefix, suffix and infix
+    patterns again, in every zone. The first group's words stay remembered
+    (with their strings and lexemes: one group's worth, so memory still does
+    not grow with the run), which covers most words of later articles. Same
+    tokens either way.
+    """
+    if nlp in _WARMED:
+        return nlp.memory_zone()
+    _WARMED.add(nlp)
+    return nullcontext()
 
 
 _WORD_CHARACTER = re.compile(r"[^\W_]")  # a piece without a letter or digit ("$$$$", "((((") holds no fact: not parsed

@@ -19,8 +19,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Literal
+from weakref import WeakKeyDictionary
 
 from spacy.language import Language
+from spacy.lookups import Table
+from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc, Span, Token
 
 Relation = Literal["range_low", "range_high", "equivalent"]
@@ -116,4 +119,36 @@ class OnDemandLemmas:
     def __call__(self, token: Token) -> str:
         if token.lemma_ or self.lemmatizer is None:  # lemmatized already, or by the attribute ruler's exceptions
             return token.lemma_ or token.lower_
-        return self.lemmatizer.lemmatize(token)[0]
+        return indexed(self.lemmatizer).lemmatize(token)[0]
+
+
+_COPIES: WeakKeyDictionary[Lemmatizer, tuple[tuple[Table, ...], Lemmatizer]] = WeakKeyDictionary()
+
+
+def indexed(lemmatizer: Lemmatizer) -> Lemmatizer:
+    """The copy of `_with_set_index` for the lemmatizer's current tables (a saved pipeline loads them after its
+    components are made), made once and shared by every component."""
+    tables = tuple(lemmatizer.lookups.get_table(name) for name in lemmatizer.lookups.tables)
+    known = _COPIES.get(lemmatizer)
+    if known is None or len(known[0]) != len(tables) or any(a is not b for a, b in zip(known[0], tables)):
+        known = _COPIES[lemmatizer] = (tables, _with_set_index(lemmatizer))
+    return known[1]
+
+
+def _with_set_index(lemmatizer: Lemmatizer) -> Lemmatizer:
+    """A copy of the model's lemmatizer whose word index is a set per part of speech.
+
+    The rule lemmatizer tests each candidate form against the index, a list of
+    thousands of words: about 3 ms per new word form, and a run meets new
+    forms to its end. A set gives the same answers (same rules, same
+    order of forms) at once. The model's own lemmatizer and its tables stay
+    as they are (they are saved with the pipeline).
+    """
+    if lemmatizer.mode != "rule":
+        return lemmatizer
+    copy = type(lemmatizer)(lemmatizer.vocab, lemmatizer.model, lemmatizer.name, mode=lemmatizer.mode)
+    for name in lemmatizer.lookups.tables:
+        table = lemmatizer.lookups.get_table(name)
+        copy.lookups.add_table(name, {key: frozenset(value) if name == "lemma_index" else value
+                                      for key, value in table.items()})
+    return copy

@@ -196,12 +196,14 @@ def _periods_left_out(doc: Doc) -> list[Span]:
     """Quarters and halves written with their year that no DATE entity holds whole: in title-case headlines
     ("Reports First Quarter 2024 Financial Results") the model misses them or takes the year alone."""
     spans = []
+    dates: list[Span] | None = None  # read once, at the first match: `doc.ents` builds a Span per entity each time
     for match in _PERIOD_WITH_YEAR.finditer(doc.text):
         span = doc.char_span(match.start(), match.end())
         if span is None:
             continue
-        overlapping = [ent for ent in doc.ents
-                       if ent.label_ == "DATE" and ent.start < span.end and span.start < ent.end]
+        if dates is None:
+            dates = [ent for ent in doc.ents if ent.label_ == "DATE"]
+        overlapping = [ent for ent in dates if ent.start < span.end and span.start < ent.end]
         if all(span.start <= ent.start and ent.end <= span.end and len(ent) < len(span) for ent in overlapping):
             spans.append(span)
     return spans

@@ -40,3 +40,30 @@ def test_legal_forms_of_several_words_match_only_as_written(nlp):
     found = {span.text for span in doc.spans["org_suffix"]}
     assert {"Grupo Televisa S.A.B. de C.V.", "Petronas Dagangan Sdn Bhd"} <= found
     assert "Acme Pte de SA" not in found and "Acme Pte" in found
+
+
+def test_lemmas_on_demand_equal_the_models_rule_lemmatizer(nlp, articles_dir):
+    """The lemmatizer copy with its word index as sets gives every token of the bundled articles the lemmas the
+    model's own rule lemmatizer gives (about 6,500 tokens, every part of speech)."""
+    from pipeline.nlp.base import indexed
+
+    texts = [article.text for item in find_inputs([articles_dir]) for article in read_articles(item.path, item.relative).articles]
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    fast = indexed(lemmatizer).lemmatize
+    tokens = [t for doc in nlp.pipe(texts) for t in doc]
+    assert fast.__self__ is not lemmatizer and len(tokens) > 6000
+    assert [fast(t) for t in tokens] == [lemmatizer.rule_lemmatize(t) for t in tokens]
+
+
+def test_the_first_group_outside_a_memory_zone_gives_the_same_records(nlp, articles_dir):
+    """The bundled articles give the same records when every group runs in a memory zone as when the first one
+    runs outside (where the tokenizer keeps its cache)."""
+    from pipeline import extraction
+
+    sources = [article for item in find_inputs([articles_dir]) for article in read_articles(item.path, item.relative).articles]
+    extraction._WARMED.add(nlp)  # as if warmed already: every group in a zone
+    in_zones = [a.model_dump_json() for a in extraction.articles_of(nlp, sources)]
+    extraction._WARMED.discard(nlp)
+    first_outside = [a.model_dump_json() for a in extraction.articles_of(nlp, sources)]
+    assert nlp in extraction._WARMED
+    assert first_outside == in_zones and len(in_zones) > 10
