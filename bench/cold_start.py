@@ -7,7 +7,10 @@ command in a fresh process (imports, loading, the article, writing a fresh
 output file), against the least any spaCy user waits, `spacy.load` of the same
 model and one parsed sentence, also in a fresh process. The two alternate, so
 the machine's load falls on both; the script prints each run, the medians,
-their ratio and each command's peak memory.
+their ratio and each command's peak memory. One untimed run of each comes
+first, as a user's first run writes Python's bytecode cache; with
+PYTHONDONTWRITEBYTECODE set none is written, and every start compiles
+factwire's changed modules again (the script says so).
 """
 
 from __future__ import annotations
@@ -53,6 +56,7 @@ def main() -> None:
         walls: dict[str, list[float]] = {"plain": [], "factwire": []}
         cpus: dict[str, list[float]] = {"plain": [], "factwire": []}
         peaks: dict[str, list[float]] = {"plain": [], "factwire": []}
+        _timed(plain), _timed([factwire, "extract", str(article), "-o", str(Path(folder) / "warm-up.jsonl")])
         for run in range(args.runs):
             output = Path(folder) / f"facts{run}.jsonl"  # fresh output each time: no resume cache
             for name, command in (("plain", plain), ("factwire", [factwire, "extract", str(article), "-o", str(output)])):
@@ -61,6 +65,8 @@ def main() -> None:
                 cpus[name].append(cpu)
                 peaks[name].append(peak)
                 print(f"run {run + 1}: {name:8} {seconds:5.2f} s wall, {cpu:5.2f} s CPU, peak {peak:.0f} MB")
+    if os.environ.get("PYTHONDONTWRITEBYTECODE"):
+        print("\nPYTHONDONTWRITEBYTECODE is set: no bytecode cache is written, each start compiles what changed")
     print(f"\nmedian of {args.runs} (load average {os.getloadavg()[0]:.1f}):")
     for kind, figures in (("wall", walls), ("CPU", cpus)):
         plain_s, factwire_s = statistics.median(figures["plain"]), statistics.median(figures["factwire"])
