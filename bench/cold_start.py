@@ -7,7 +7,9 @@ command in a fresh process (imports, loading, the article, writing a fresh
 output file), against the least any spaCy user waits, `spacy.load` of the same
 model and one parsed sentence, also in a fresh process. The two alternate, so
 the machine's load falls on both; the script prints each run, the medians,
-their ratio and each command's peak memory. One untimed run of each comes
+their ratio, the median of each run's own ratio (the two commands of a run
+meet the same machine: on a shared one, its speed drifts by a third between
+minutes) and each command's peak memory. One untimed run of each comes
 first, as a user's first run writes Python's bytecode cache; with
 PYTHONDONTWRITEBYTECODE set none is written, and every start compiles
 factwire's changed modules again (the script says so).
@@ -70,8 +72,9 @@ def main() -> None:
     print(f"\nmedian of {args.runs} (load average {os.getloadavg()[0]:.1f}):")
     for kind, figures in (("wall", walls), ("CPU", cpus)):
         plain_s, factwire_s = statistics.median(figures["plain"]), statistics.median(figures["factwire"])
+        pairs = statistics.median(f / p for p, f in zip(figures["plain"], figures["factwire"]))
         print(f"  {kind:4}: spacy.load + one sentence {plain_s:.2f} s; factwire extract of one file {factwire_s:.2f} s;"
-              f" ratio {factwire_s / plain_s:.2f}x")
+              f" ratio {factwire_s / plain_s:.2f}x (median of the runs' own ratios {pairs:.2f}x)")
     print(f"peak memory: spacy.load {max(peaks['plain']):.0f} MB, factwire {max(peaks['factwire']):.0f} MB")
 
 
