@@ -18,7 +18,7 @@ NO_EVENT = {
     "jobs created by the economy (a passive naming no one)": "About 1.6 million jobs had been created over the past "
                                                                "nine years, the Employment Minister said.",
     "money raised by no one named": "Some €880 million was raised across Europe in almost 200 separate deals.",
-    "a person signing": "She signed a three-year $38 million deal with the San Francisco-based retailer in 2004.",
+    "a person signing": "She signed a two-year $14 million deal with the Denver-based grocer in 2011.",
 }
 
 
