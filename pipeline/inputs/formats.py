@@ -222,7 +222,7 @@ def _why(err: Exception) -> str:
 def _numbered_lines(text: str) -> Iterator[tuple[int, str]]:
     """The non-blank lines and their numbers, cut from the text one at a time (no list of a million lines).
 
-    >>> list(_numbered_lines("a\n\n b\nc"))
+    >>> list(_numbered_lines("a\\n\\n b\\nc"))
     [(1, 'a'), (3, ' b'), (4, 'c')]
     """
     start, number = 0, 1
