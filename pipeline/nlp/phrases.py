@@ -13,8 +13,6 @@ any word does.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from spacy.tokenizer import Tokenizer
 from spacy.vocab import Vocab
 
@@ -44,9 +42,6 @@ class PhraseKeys:
     def key(self, phrase: str) -> tuple[int, ...]:
         """The hashes a `PhraseMatcher` on this attribute compares for the phrase."""
         return tuple(self.strings.add(word.lower() if self.lower else word) for word in self.tokens(phrase))
-
-    def keys(self, phrases: Iterable[str]) -> list[tuple[int, ...]]:
-        return [self.key(phrase) for phrase in phrases]
 
     def _left_whole(self, word: str) -> bool:
         """Whether the tokenizer keeps the word as one token: no other space (a space of its own), special case, affix
