@@ -24,7 +24,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from pipeline.nlp.base import MoneyHit, OnDemandLemmas, RebuiltOnLoad
+from pipeline.nlp.base import MoneyHit, OnDemandLemmas, PhraseKeys, RebuiltOnLoad
 from pipeline.nlp.money_context import Story, story_of
 from pipeline.nlp.money_guards import (
     championship,
@@ -36,7 +36,6 @@ from pipeline.nlp.money_guards import (
     word_before_number,
 )
 from pipeline.nlp.numbers import NUMBERS, looks_like_year, preceded_by, qualifier_before
-from pipeline.nlp.phrases import PhraseKeys
 from pipeline.normalize.money import Currency, currency_in_context, currency_table, money_amount
 from pipeline.normalize.numbers import NUMBER_WORDS, SCALES, decimal_string, parse_number
 from pipeline.normalize.qualifiers import qualifier
