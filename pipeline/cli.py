@@ -1,4 +1,9 @@
-"""The `factwire` command: argument handling and reporting only; the work lives in the modules."""
+"""The `factwire` command: argument handling and reporting only; the work lives in the modules.
+
+Scoring (`pipeline.evaluation`) and the HTML page (`pipeline.show`) are
+imported by the commands that use them: a user's first `factwire extract`
+waits for the model, not for them.
+"""
 
 from __future__ import annotations
 
@@ -16,9 +21,6 @@ from pipeline.batch.preflight import RunRefused, check_run
 from pipeline.batch.progress import ProgressBar
 from pipeline.batch.runs import RunOptions, extract_to_output
 from pipeline.batch.writers import OutputRefused, OutputUnavailable, check_output_target
-from pipeline.evaluation import BaselineError, PredictionsError, update_baselines
-from pipeline.evaluation import evaluate as evaluate_gold
-from pipeline.evaluation.predictions import read_predictions
 from pipeline.extraction import extract_folder
 from pipeline.gold import (
     EXPORT_FORMATS,
@@ -35,7 +37,6 @@ from pipeline.inputs.files import MAX_FILE_MB, Skipped
 from pipeline.inputs.formats import ReadOptions, RecordFields
 from pipeline.nlp.loader import ModelNotFound
 from pipeline.records import write_schema
-from pipeline.show import write_page
 from pipeline.tables.outputs import BadOutputFormat, output_format_for
 
 app = typer.Typer(help="News articles in, validated facts out.", no_args_is_help=True, add_completion=False)
@@ -169,6 +170,9 @@ def evaluate(
 ) -> None:
     """Precision / recall / F1 per fact type against gold: value level, SemEval span schemes, value accuracy;
     events (frames and roles by type, status accuracy) when the gold has them."""
+    from pipeline.evaluation import BaselineError, PredictionsError
+    from pipeline.evaluation import evaluate as evaluate_gold
+
     try:
         result = evaluate_gold(gold, predictions, articles=articles, model=model, html=html_out, baseline=baseline,
                                update_baseline=update_baseline, on_skip=_report_unreadable)
@@ -207,6 +211,9 @@ def show(
     if bool(paths) == (records is not None):
         _fail("give folders or files to extract, or --records FILE, not both")
     sources = list(paths or []) + ([records] if records is not None else [])
+    from pipeline.evaluation.predictions import PredictionsError, read_predictions
+    from pipeline.show import write_page
+
     try:
         check_output_target(str(output), "html", sources)
         articles = iter(read_predictions(records).values()) if records is not None else extract_folder(
@@ -280,6 +287,8 @@ def gold_baseline(
                                                        "(default: $FACTWIRE_DATA, else ../shared/data).")] = None,
 ) -> None:
     """Re-measure the gold sets the baseline files name and rewrite them: run after an intended change."""
+    from pipeline.evaluation import BaselineError, update_baselines
+
     try:
         for refreshed in update_baselines(files, Path("."), model, data):
             _say(f"factwire: {refreshed.path}: {refreshed.summary()}")

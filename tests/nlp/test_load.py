@@ -18,8 +18,9 @@ MISC = {"factwire.gazetteer_patterns.v1", "factwire.gazetteer_capitals.v1", "fac
 def test_every_entry_point_loads():
     factories = {ep.name: ep for ep in entry_points(group="spacy_factories") if ep.value.startswith("pipeline.")}
     misc = {ep.name: ep for ep in entry_points(group="spacy_misc") if ep.value.startswith("pipeline.")}
-    assert set(factories) == FACTORIES and set(misc) == MISC
-    assert all(callable(ep.load()) for ep in [*factories.values(), *misc.values()])
+    tokenizers = {ep.name: ep for ep in entry_points(group="spacy_tokenizers") if ep.value.startswith("pipeline.")}
+    assert set(factories) == FACTORIES and set(misc) == MISC and set(tokenizers) == {"factwire.news_tokenizer.v1"}
+    assert all(callable(ep.load()) for ep in [*factories.values(), *misc.values(), *tokenizers.values()])
 
 
 def test_the_pipeline_runs_factwire_after_the_models_ner(nlp):

@@ -6,7 +6,7 @@ import spacy
 from pipeline import extract
 from pipeline.inputs.formats import SourceArticle
 from pipeline.nlp.base import MoneyHit
-from pipeline.nlp.loader import teach_tokenizer
+from pipeline.nlp.tokenizer import teach_tokenizer
 
 
 @pytest.fixture(scope="module")

@@ -65,7 +65,7 @@ def capital_sources(patterns: list[dict], also_words: set[str]) -> dict[str, dic
     """
     known = {p["pattern"] for p in patterns}
     return {p["pattern"].upper(): p for p in patterns
-            if sum(ch.isalpha() for ch in p["pattern"]) >= 4 and p["pattern"].upper() not in known
+            if sum(map(str.isalpha, p["pattern"])) >= 4 and p["pattern"].upper() not in known
             and p["pattern"] not in also_words}
 
 
