@@ -46,6 +46,8 @@ class Facts:
         self.counts = self._outside_metadata(doc.spans.get(COUNTS, []))
         self.dates = self._outside_metadata(doc.spans.get(DATES, []))
         self.at: dict[str, dict[int, Span]] = {}
+        self.by_start = {kind: SpansByStart(spans) for kind, spans in (
+            ("org", self.organizations), ("money", self.money), ("count", self.counts), ("date", self.dates))}
         for kind, spans in (("org", self.organizations), ("money", self.money), ("count", self.counts),
                             ("date", self.dates)):
             table = self.at[kind] = {}
@@ -68,8 +70,7 @@ class Facts:
 
     def within(self, kind: str, tokens: set[int]) -> list[Span]:
         """The facts of a kind whose words are all among `tokens`, in text order."""
-        spans = {"money": self.money, "count": self.counts, "date": self.dates, "org": self.organizations}[kind]
-        return [s for s in spans if all(i in tokens for i in range(s.start, s.end))]
+        return self.by_start[kind].within(tokens)
 
     def organizations_of(self, token: Token) -> list[Span]:
         """The organizations a noun phrase headed by `token` names, with those coordinated with it."""
@@ -112,6 +113,29 @@ class Facts:
         """Whether an organization's name says it is a trade union ("United Auto Workers"): it speaks for the
         staff, it does not employ, buy, sell or invest as the company of an event."""
         return any(self.lexicon.has("labour_body_words", t.lower_) for t in org)
+
+
+class SpansByStart:
+    """Spans indexed by their first word, so that those inside a set of words are found from the set's own words:
+    a frame's domain is read in its size, not in the number of the Doc's facts (a scan per frame was quadratic)."""
+
+    def __init__(self, spans: list[Span]) -> None:
+        self.spans = spans
+        self.starting: dict[int, list[int]] = {}  # first word -> places in `spans`
+        self.empty: list[int] = []  # places of spans without words: inside any set
+        for k, span in enumerate(spans):
+            if span.start < span.end:
+                self.starting.setdefault(span.start, []).append(k)
+            else:
+                self.empty.append(k)
+
+    def within(self, tokens: set[int]) -> list[Span]:
+        """The spans whose words are all among `tokens`, in the order of the list given."""
+        found = list(self.empty)
+        for i in tokens:
+            found += [k for k in self.starting.get(i, ())
+                      if all(j in tokens for j in range(i + 1, self.spans[k].end))]
+        return [self.spans[k] for k in sorted(found)]
 
 
 def coordinated(token: Token) -> list[Token]:
