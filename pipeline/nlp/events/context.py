@@ -31,6 +31,10 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
+from functools import cached_property
+
 from spacy.attrs import LOWER
 from spacy.tokens import Span, Token
 
@@ -45,6 +49,11 @@ HELP_PREPS = frozenset({"from", "by", "of", "with"})
 
 class Context(FramePass):
     """The passes over all frames of a Doc (see the module docstring)."""
+
+    @cached_property
+    def blank_lines(self) -> list[int]:
+        """Where each blank line ("\\n\\n") of the Doc's text starts, in order."""
+        return [m.start() for m in re.finditer(r"(?=\n\n)", self.facts.doc.text)]
 
     def complete(self, frames: list[Frame]) -> None:
         """Run every pass, in order, over the Doc's frames (sorted by trigger)."""
@@ -73,16 +82,19 @@ class Context(FramePass):
                     other.add("date", date)
 
     def helpers(self, frames: list[Frame]) -> None:
-        for sentence in {f.token.sent for f in frames if f.type == "enforcement"} | set(self.facts.doc.sents):
-            helpers = [org for org in self.facts.organizations if sentence.start <= org.start < sentence.end
-                       and self._helps(org)]
+        enforcement = [f for f in frames if f.type == "enforcement"]  # frames come in text order
+        at = [f.token.i for f in enforcement]
+        organizations = self.facts.organizations  # in text order, without overlaps
+        starts = [org.start for org in organizations]
+        for sentence in {f.token.sent for f in enforcement} | set(self.facts.doc.sents):
+            inside = organizations[bisect_left(starts, sentence.start):bisect_left(starts, sentence.end)]
+            helpers = [org for org in inside if self._helps(org)]
             if not helpers:
                 continue
-            here = [f for f in frames if f.type == "enforcement" and f.token.sent == sentence]
-            if not here:
-                before = [f for f in frames if f.type == "enforcement" and f.token.i < sentence.start
-                          and _same_paragraph(f.token, sentence)]
-                here = before[-1:]
+            first = bisect_left(at, sentence.start)
+            here = [f for f in enforcement[first:bisect_left(at, sentence.end)] if f.token.sent == sentence]
+            if not here and first:  # the last one before; an earlier one is no nearer
+                here = [f for f in enforcement[first - 1:first] if self._same_paragraph(f.token, sentence)]
             for frame in here:
                 for org in helpers:
                     if org not in frame.fillers("authority"):
@@ -104,6 +116,13 @@ class Context(FramePass):
             cue = cue.head if self.lemma(cue) not in self.lexicon.words["helper_verbs"] else cue
         return self.lemma(cue) in self.lexicon.words["helper_cues"] or cue.lower_ in self.lexicon.words["helper_cues"] \
             or self.lemma(cue) in self.lexicon.words["helper_verbs"]
+
+    def _same_paragraph(self, token: Token, sentence: Span) -> bool:
+        """Whether no blank line lies between a word and a sentence: a look-up among the Doc's blank lines, not a
+        search of the text between (as long as the text is, for each sentence)."""
+        start, end = sorted((token.idx, sentence.start_char))
+        k = bisect_left(self.blank_lines, start)
+        return k == len(self.blank_lines) or self.blank_lines[k] > end - 2
 
     def authorities(self, frames: list[Frame]) -> None:
         previous: dict[str, list[Span]] = {}
@@ -128,19 +147,31 @@ class Context(FramePass):
         return any(self.lexicon.has("police_nouns", t.lower_) for t in subjects)
 
     def financial(self, frames: list[Frame]) -> None:
-        results = [f for f in frames if f.type == "financial_result"]
-        for k, frame in enumerate(results):
-            before = results[:k]
+        with_company: Frame | None = None  # the last result with a company
+        by_status: dict[str, list[Frame]] = {}  # results of each status that are no comparison, in text order
+        for frame in (f for f in frames if f.type == "financial_result"):
             if not frame.has("company") and not self._other_owner(frame):
-                source = next((f.fillers("company") for f in reversed(before) if f.has("company")), None)
+                source = with_company.fillers("company") if with_company is not None else None
                 for org in source or self.coreference.topic(frame.token)[:1]:
                     frame.add("company", org)
             if not frame.has("period") and not frame.comparison:
-                same = [f for f in before if not f.comparison and f.status == frame.status
-                        and _same_paragraph(f.token, frame.token.sent)]
-                for date in (same[-1].fillers("period") if same else []):
+                same = self._last_in_paragraph(by_status.get(frame.status, []), frame.token.sent)
+                for date in (same.fillers("period") if same is not None else []):
                     frame.add("period", date)
+            if frame.has("company"):
+                with_company = frame
+            if not frame.comparison:
+                by_status.setdefault(frame.status, []).append(frame)
 
+    def _last_in_paragraph(self, frames: list[Frame], sentence: Span) -> Frame | None:
+        """The last of some earlier frames in the sentence's paragraph: read back from the last, up to the first
+        one before the sentence that is not (any earlier is not either)."""
+        for frame in reversed(frames):
+            if self._same_paragraph(frame.token, sentence):
+                return frame
+            if frame.token.idx <= sentence.start_char:
+                return None
+        return None
 
     def _other_owner(self, frame: Frame) -> bool:
         """"The unit ... had sales of": the result is another entity's, named by a noun that is no organization."""
@@ -220,9 +251,3 @@ class Context(FramePass):
         if valued and not frame.has("value"):
             for money in self.facts.within("money", {t.i for t in sentence}):
                 frame.add("value", money)
-
-
-def _same_paragraph(token: Token, sentence: Span) -> bool:
-    """Whether no blank line lies between a word and a later sentence."""
-    start, end = sorted((token.idx, sentence.start_char))
-    return "\n\n" not in token.doc.text[start:end]
