@@ -33,12 +33,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from functools import cached_property
 
 from spacy.attrs import LOWER
 from spacy.tokens import Span, Token
 
 from pipeline.nlp.events.coreference import FramePass
+from pipeline.nlp.events.facts import Facts
 from pipeline.nlp.events.frames import Frame
 
 SHARED = ("authority",)  # both ways; a date only from a later conjunct to an earlier one ("close X and cut Y by 2026")
@@ -221,13 +223,14 @@ class Context(FramePass):
         with_event = {f.token.sent.start for f in frames}
         referring = {doc.vocab.strings[w] for nouns in self.lexicon.back_references.values() for w in nouns}
         lowers = doc.to_array(LOWER).tolist()  # a Token made only for the words that may refer back
+        earlier = EarlierFrames(frames, self.lemma, self.facts)
         for sentence in doc.sents:
             if sentence.start in with_event:
                 continue
             for i in range(sentence.start, sentence.end):
                 kinds = self._referred_types(doc[i]) if lowers[i] in referring else frozenset()
                 if kinds:
-                    self._refer(doc[i], sentence, kinds, [f for f in frames if f.token.i < sentence.start])
+                    self._refer(doc[i], sentence, kinds, earlier.pick(doc[i], kinds, sentence.start))
                     break
 
     def _referred_types(self, noun: Token) -> frozenset[str]:
@@ -235,14 +238,9 @@ class Context(FramePass):
             return frozenset()
         return frozenset(kind for kind, nouns in self.lexicon.back_references.items() if noun.lower_ in nouns)
 
-    def _refer(self, noun: Token, sentence: Span, kinds: frozenset[str], before: list[Frame]) -> None:
-        fitting = [f for f in before if "*" in kinds or f.type in kinds]
-        named = {org.root.i for c in noun.children for org in self.facts.organizations_of(c)}
-        fitting.sort(key=lambda f: (any(o.root.i in named for o in f.fillers("target") + f.fillers("acquirer")),
-                                    self.lemma(f.token)[:4] == noun.lower_[:4], f.token.i))
-        if not fitting:
+    def _refer(self, noun: Token, sentence: Span, kinds: frozenset[str], frame: Frame | None) -> None:
+        if frame is None:
             return
-        frame = fitting[-1]
         dates = self.facts.within("date", {t.i for t in sentence})
         if dates and not frame.has("date") and (noun.dep_ in ("nsubj", "nsubjpass") or "*" in kinds):
             for date in dates[:1]:
@@ -251,3 +249,42 @@ class Context(FramePass):
         if valued and not frame.has("value"):
             for money in self.facts.within("money", {t.i for t in sentence}):
                 frame.add("value", money)
+
+
+class EarlierFrames:
+    """The frame a later sentence's noun refers back to ("the deal"): of the frames before the sentence, of a type
+    the noun may name, one buying or bought by an organization the noun names first, then one whose trigger
+    shares the noun's first four letters, then the latest. Frames are grouped by type with each of these
+    features, each group in text order, so a pick is a bisect in a few groups (not a sort of every earlier frame
+    for each sentence, quadratic in an article of events and back-references)."""
+
+    def __init__(self, frames: list[Frame], lemma: Callable[[Token], str], facts: Facts) -> None:
+        self.frames, self.facts = frames, facts
+        self.at = [f.token.i for f in frames]  # in text order
+        self.prefixes = [lemma(f.token)[:4] for f in frames]
+        self.parties = [{o.root.i for o in f.fillers("target") + f.fillers("acquirer")} for f in frames]
+        self.groups: dict[tuple, list[int]] = {}  # (feature, type, ...) -> places in `frames`, increasing
+        for k, frame in enumerate(frames):
+            for key in [("type", frame.type), ("word", frame.type, self.prefixes[k]),
+                        *(("party", frame.type, r) for r in self.parties[k]),
+                        *(("both", frame.type, r, self.prefixes[k]) for r in self.parties[k])]:
+                self.groups.setdefault(key, []).append(k)
+        self.types = frozenset(f.type for f in frames)
+
+    def pick(self, noun: Token, kinds: frozenset[str], before: int) -> Frame | None:
+        """The frame before word `before` that `noun`, naming frames of `kinds` ("*": any), refers to."""
+        bound = bisect_left(self.at, before)  # frames[:bound] come before
+        named = {org.root.i for c in noun.children for org in self.facts.organizations_of(c)}
+        prefix = noun.lower_[:4]
+        best: tuple[bool, bool, int] | None = None
+        for kind in self.types if "*" in kinds else kinds & self.types:
+            keys = [("type", kind), ("word", kind, prefix), *(("party", kind, r) for r in named),
+                    *(("both", kind, r, prefix) for r in named)]
+            for key in keys:
+                group = self.groups.get(key, [])
+                last = bisect_left(group, bound) - 1
+                if last >= 0:
+                    k = group[last]
+                    found = (bool(self.parties[k] & named), self.prefixes[k] == prefix, k)
+                    best = found if best is None else max(best, found)
+        return self.frames[best[2]] if best is not None else None
