@@ -10,8 +10,7 @@ become refs to the facts they cover.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from itertools import accumulate
@@ -20,6 +19,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Span
 
 from pipeline.inputs.formats import SourceArticle
+from pipeline.inputs.segment import outside_ranges
 from pipeline.nlp.base import CountHit, DateHit, MoneyHit
 from pipeline.nlp.counts import COUNTS
 from pipeline.nlp.dates import DATES
@@ -84,7 +84,7 @@ class PieceFacts:
         is raised."""
         if self.error is not None:
             raise self.error
-        outside = _outside(source.header.metadata_ranges)
+        outside = outside_ranges(source.header.metadata_ranges)
         organizations = organizations_from([m for m in self.orgs if outside(m.start)], source.text)
         money = [Money(**at.model_dump(), amount=hit.amount, currency=hit.currency, currency_basis=hit.basis,
                        qualifier=hit.qualifier, per_unit=hit.per_unit, relation=hit.relation, related=hit.related)
@@ -142,20 +142,6 @@ def _event(event: EventFacts, refs: dict[str, Refs]) -> Event:
         if ref is not None and not any(r.role == role and r.ref == ref for r in roles):
             roles.append(EventRole(role=role, ref=ref))
     return Event(type=event.type, trigger=event.trigger, status=event.status, roles=roles)
-
-
-def _outside(ranges: tuple[tuple[int, int], ...]) -> Callable[[int], bool]:
-    """Whether an offset lies outside every (start, end) range: a binary search over the ranges' starts, since
-    an article may have as many metadata ranges as lines."""
-    ordered = sorted(ranges)
-    starts = [start for start, _ in ordered]
-    reach = list(accumulate((end for _, end in ordered), max))  # the furthest end among the ranges so far
-
-    def outside(offset: int) -> bool:
-        k = bisect_right(starts, offset)
-        return k == 0 or reach[k - 1] <= offset
-
-    return outside
 
 
 def _mention(span: Span, offset: int) -> Mention:

@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from spacy.attrs import ENT_IOB, ENT_TYPE
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.inputs.segment import describe_header
+from pipeline.inputs.segment import describe_header, outside_ranges
 from pipeline.nlp.counts import COUNTS
 from pipeline.nlp.dates import DATES
 from pipeline.nlp.events.lexicon import Lexicon
@@ -41,6 +41,7 @@ class Facts:
         article = doc._.article
         # a Doc made from a text alone (no article) reads its own header, as the article would
         self.metadata = (article.header if article is not None else describe_header(doc.text)).metadata_ranges
+        self.outside = outside_ranges(self.metadata)  # a bisect: an article may have as many ranges as lines
         self.organizations = self._outside_metadata(_organizations(doc))
         self.money = self._outside_metadata(doc.spans.get(MONEY, []))
         self.counts = self._outside_metadata(doc.spans.get(COUNTS, []))
@@ -58,11 +59,11 @@ class Facts:
 
     def _outside_metadata(self, spans: Iterable[Span]) -> list[Span]:
         """The facts the record keeps: none in a dateline or credit line (`pipeline.extraction`)."""
-        return [s for s in spans if not any(start <= s.start_char < end for start, end in self.metadata)]
+        return [s for s in spans if self.outside(s.start_char)]
 
     def in_metadata(self, token: Token) -> bool:
         """Whether a word is in a dateline or credit line ("SEOUL, Dec. 5 (Bloomberg) -")."""
-        return any(start <= token.idx < end for start, end in self.metadata)
+        return not self.outside(token.idx)
 
     def fact(self, kind: str, token: Token) -> Span | None:
         """The fact of a kind ("org", "money", "count", "date") a token is part of."""
@@ -88,7 +89,7 @@ class Facts:
         if own is not None:
             return [own]
         if head.pos_ == "PROPN" and head.lower_ in self.first_words and head.ent_type_ not in ("GPE", "LOC") \
-                and not any(start <= head.idx < end for start, end in self.metadata):
+                and self.outside(head.idx):
             return [self.first_words[head.lower_]]  # "Krennholt" after "Krennholt AG"
         named = [ent for child in head.children if child.dep_ in NAME_DEPS and child.i < head.i + 8
                  for ent in self._named_child(child)]
