@@ -10,8 +10,7 @@ become refs to the facts they cover.
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections.abc import Callable
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from itertools import accumulate
@@ -20,6 +19,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Span
 
 from pipeline.inputs.formats import SourceArticle
+from pipeline.inputs.segment import outside_ranges
 from pipeline.nlp.base import CountHit, DateHit, MoneyHit
 from pipeline.nlp.counts import COUNTS
 from pipeline.nlp.dates import DATES
@@ -84,7 +84,7 @@ class PieceFacts:
         is raised."""
         if self.error is not None:
             raise self.error
-        outside = _outside(source.header.metadata_ranges)
+        outside = outside_ranges(source.header.metadata_ranges)
         organizations = organizations_from([m for m in self.orgs if outside(m.start)], source.text)
         money = [Money(**at.model_dump(), amount=hit.amount, currency=hit.currency, currency_basis=hit.basis,
                        qualifier=hit.qualifier, per_unit=hit.per_unit, relation=hit.relation, related=hit.related)
@@ -93,8 +93,9 @@ class PieceFacts:
                         qualifier=hit.qualifier) for at, hit in self.counts if outside(at.start)]
         dates = [DateFact(**at.model_dump(), value=hit.value, granularity=hit.granularity)
                  for at, hit in self.dates if outside(at.start)]
-        refs = {"organizations": [(m.start, m.end, i) for i, org in enumerate(organizations) for m in org.mentions],
-                **{kind: [(f.start, f.end, i) for i, f in enumerate(facts)]
+        refs = {"organizations": Refs([(m.start, m.end, i) for i, org in enumerate(organizations)
+                                       for m in org.mentions]),
+                **{kind: Refs([(f.start, f.end, i) for i, f in enumerate(facts)])
                    for kind, facts in (("money", money), ("counts", counts), ("dates", dates))}}
         events = [_event(event, refs) for event in self.events if outside(event.trigger.start)]
         header = source.header
@@ -103,7 +104,30 @@ class PieceFacts:
                        organizations=organizations, money=money, counts=counts, dates=dates, events=events)
 
 
-def _event(event: EventFacts, refs: dict[str, list[tuple[int, int, int]]]) -> Event:
+class Refs:
+    """The facts of one list (in the record's order: an organization's mentions come grouped by organization, not
+    in text order) by their offsets, for the first of them that overlaps a range. Sorted by start, with the
+    furthest end reached so far, a look-up reads only the facts that may overlap (a scan of the list for each
+    role was quadratic)."""
+
+    def __init__(self, facts: list[tuple[int, int, int]]) -> None:
+        self.facts = sorted(facts)  # (start, end, place in the record's list)
+        self.starts = [start for start, _, _ in self.facts]
+        self.reach = list(accumulate((end for _, end, _ in self.facts), max))
+
+    def first_overlapping(self, start: int, end: int) -> int | None:
+        """The smallest place of a fact with start < `end` and `start` < its end, or None."""
+        found = None
+        k = bisect_left(self.starts, end) - 1  # the facts from here back start before `end`
+        while k >= 0 and self.reach[k] > start:  # some fact from here back ends after `start`
+            s, e, place = self.facts[k]
+            if e > start and (found is None or place < found):
+                found = place
+            k -= 1
+        return found
+
+
+def _event(event: EventFacts, refs: dict[str, Refs]) -> Event:
     """The record of an event: each filler becomes the ref of the fact it covers, roles without one left out. An
     organization's mention may be shorter than its entity ("the", a possessive stripped): found by overlap."""
     roles: list[EventRole] = []
@@ -113,25 +137,11 @@ def _event(event: EventFacts, refs: dict[str, list[tuple[int, int, int]]]) -> Ev
             continue
         kind = ROLE_LISTS.get(role, "organizations")
         start, end = filler
-        index = next((i for s, e, i in refs[kind] if s < end and start < e), None)
+        index = refs[kind].first_overlapping(start, end)
         ref = f"{kind}/{index}" if index is not None else None
         if ref is not None and not any(r.role == role and r.ref == ref for r in roles):
             roles.append(EventRole(role=role, ref=ref))
     return Event(type=event.type, trigger=event.trigger, status=event.status, roles=roles)
-
-
-def _outside(ranges: tuple[tuple[int, int], ...]) -> Callable[[int], bool]:
-    """Whether an offset lies outside every (start, end) range: a binary search over the ranges' starts, since
-    an article may have as many metadata ranges as lines."""
-    ordered = sorted(ranges)
-    starts = [start for start, _ in ordered]
-    reach = list(accumulate((end for _, end in ordered), max))  # the furthest end among the ranges so far
-
-    def outside(offset: int) -> bool:
-        k = bisect_right(starts, offset)
-        return k == 0 or reach[k - 1] <= offset
-
-    return outside
 
 
 def _mention(span: Span, offset: int) -> Mention:

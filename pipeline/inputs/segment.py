@@ -8,7 +8,10 @@ kicker, the headline) and maybe a dateline before its body.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, replace
+from itertools import accumulate
 
 from pipeline.inputs.datelines import dateline_line, is_byline, opening_dateline
 from pipeline.normalize.dates import normalize_date
@@ -138,3 +141,16 @@ def _first_lines(text: str) -> list[re.Match]:
                 break
     return found
 
+
+def outside_ranges(ranges: tuple[tuple[int, int], ...]) -> Callable[[int], bool]:
+    """Whether an offset lies outside every (start, end) range: a binary search over the ranges' starts, since
+    an article may have as many metadata ranges as lines."""
+    ordered = sorted(ranges)
+    starts = [start for start, _ in ordered]
+    reach = list(accumulate((end for _, end in ordered), max))  # the furthest end among the ranges so far
+
+    def outside(offset: int) -> bool:
+        k = bisect_right(starts, offset)
+        return k == 0 or reach[k - 1] <= offset
+
+    return outside

@@ -75,13 +75,16 @@ class EventFinder(RebuiltOnLoad):
             return requirements.hold(frame)
 
         frames: list[Frame] = []
+        covered: dict[int, set[str]] = {}  # word -> types of the frames with it in their domain or object
         for candidate in sorted(candidates, key=lambda c: c.token.pos_ != "VERB"):
-            if any((candidate.token.i in f.domain or candidate.token in f.args.get("obj"))
-                   and f.type in {r.type for r in candidate.rules} and f.type not in SEPARATE_NOUNS for f in frames):
-                continue
+            if covered.get(candidate.token.i, set()) & {r.type for r in candidate.rules}:
+                continue  # part of an event of its type (looked up by word: a scan of the frames was quadratic)
             frame = builder.build(candidate, check)
             if frame is not None:
                 frames.append(frame)
+                if frame.type not in SEPARATE_NOUNS:
+                    for i in [*frame.domain, *(t.i for t in frame.args.get("obj"))]:
+                        covered.setdefault(i, set()).add(frame.type)
         frames += [c for f in frames for c in financials.comparisons(f)]
         frames.sort(key=lambda f: f.token.i)
         Context(facts, self.lexicon, self.lemma, builder.coreference).complete(frames)

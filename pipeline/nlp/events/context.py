@@ -31,10 +31,16 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
+from collections.abc import Callable
+from functools import cached_property
+
 from spacy.attrs import LOWER
 from spacy.tokens import Span, Token
 
 from pipeline.nlp.events.coreference import FramePass
+from pipeline.nlp.events.facts import Facts
 from pipeline.nlp.events.frames import Frame
 
 SHARED = ("authority",)  # both ways; a date only from a later conjunct to an earlier one ("close X and cut Y by 2026")
@@ -45,6 +51,11 @@ HELP_PREPS = frozenset({"from", "by", "of", "with"})
 
 class Context(FramePass):
     """The passes over all frames of a Doc (see the module docstring)."""
+
+    @cached_property
+    def blank_lines(self) -> list[int]:
+        """Where each blank line ("\\n\\n") of the Doc's text starts, in order."""
+        return [m.start() for m in re.finditer(r"(?=\n\n)", self.facts.doc.text)]
 
     def complete(self, frames: list[Frame]) -> None:
         """Run every pass, in order, over the Doc's frames (sorted by trigger)."""
@@ -73,16 +84,19 @@ class Context(FramePass):
                     other.add("date", date)
 
     def helpers(self, frames: list[Frame]) -> None:
-        for sentence in {f.token.sent for f in frames if f.type == "enforcement"} | set(self.facts.doc.sents):
-            helpers = [org for org in self.facts.organizations if sentence.start <= org.start < sentence.end
-                       and self._helps(org)]
+        enforcement = [f for f in frames if f.type == "enforcement"]  # frames come in text order
+        at = [f.token.i for f in enforcement]
+        organizations = self.facts.organizations  # in text order, without overlaps
+        starts = [org.start for org in organizations]
+        for sentence in {f.token.sent for f in enforcement} | set(self.facts.doc.sents):
+            inside = organizations[bisect_left(starts, sentence.start):bisect_left(starts, sentence.end)]
+            helpers = [org for org in inside if self._helps(org)]
             if not helpers:
                 continue
-            here = [f for f in frames if f.type == "enforcement" and f.token.sent == sentence]
-            if not here:
-                before = [f for f in frames if f.type == "enforcement" and f.token.i < sentence.start
-                          and _same_paragraph(f.token, sentence)]
-                here = before[-1:]
+            first = bisect_left(at, sentence.start)
+            here = [f for f in enforcement[first:bisect_left(at, sentence.end)] if f.token.sent == sentence]
+            if not here and first:  # the last one before; an earlier one is no nearer
+                here = [f for f in enforcement[first - 1:first] if self._same_paragraph(f.token, sentence)]
             for frame in here:
                 for org in helpers:
                     if org not in frame.fillers("authority"):
@@ -104,6 +118,13 @@ class Context(FramePass):
             cue = cue.head if self.lemma(cue) not in self.lexicon.words["helper_verbs"] else cue
         return self.lemma(cue) in self.lexicon.words["helper_cues"] or cue.lower_ in self.lexicon.words["helper_cues"] \
             or self.lemma(cue) in self.lexicon.words["helper_verbs"]
+
+    def _same_paragraph(self, token: Token, sentence: Span) -> bool:
+        """Whether no blank line lies between a word and a sentence: a look-up among the Doc's blank lines, not a
+        search of the text between (as long as the text is, for each sentence)."""
+        start, end = sorted((token.idx, sentence.start_char))
+        k = bisect_left(self.blank_lines, start)
+        return k == len(self.blank_lines) or self.blank_lines[k] > end - 2
 
     def authorities(self, frames: list[Frame]) -> None:
         previous: dict[str, list[Span]] = {}
@@ -128,19 +149,31 @@ class Context(FramePass):
         return any(self.lexicon.has("police_nouns", t.lower_) for t in subjects)
 
     def financial(self, frames: list[Frame]) -> None:
-        results = [f for f in frames if f.type == "financial_result"]
-        for k, frame in enumerate(results):
-            before = results[:k]
+        with_company: Frame | None = None  # the last result with a company
+        by_status: dict[str, list[Frame]] = {}  # results of each status that are no comparison, in text order
+        for frame in (f for f in frames if f.type == "financial_result"):
             if not frame.has("company") and not self._other_owner(frame):
-                source = next((f.fillers("company") for f in reversed(before) if f.has("company")), None)
+                source = with_company.fillers("company") if with_company is not None else None
                 for org in source or self.coreference.topic(frame.token)[:1]:
                     frame.add("company", org)
             if not frame.has("period") and not frame.comparison:
-                same = [f for f in before if not f.comparison and f.status == frame.status
-                        and _same_paragraph(f.token, frame.token.sent)]
-                for date in (same[-1].fillers("period") if same else []):
+                same = self._last_in_paragraph(by_status.get(frame.status, []), frame.token.sent)
+                for date in (same.fillers("period") if same is not None else []):
                     frame.add("period", date)
+            if frame.has("company"):
+                with_company = frame
+            if not frame.comparison:
+                by_status.setdefault(frame.status, []).append(frame)
 
+    def _last_in_paragraph(self, frames: list[Frame], sentence: Span) -> Frame | None:
+        """The last of some earlier frames in the sentence's paragraph: read back from the last, up to the first
+        one before the sentence that is not (any earlier is not either)."""
+        for frame in reversed(frames):
+            if self._same_paragraph(frame.token, sentence):
+                return frame
+            if frame.token.idx <= sentence.start_char:
+                return None
+        return None
 
     def _other_owner(self, frame: Frame) -> bool:
         """"The unit ... had sales of": the result is another entity's, named by a noun that is no organization."""
@@ -190,13 +223,14 @@ class Context(FramePass):
         with_event = {f.token.sent.start for f in frames}
         referring = {doc.vocab.strings[w] for nouns in self.lexicon.back_references.values() for w in nouns}
         lowers = doc.to_array(LOWER).tolist()  # a Token made only for the words that may refer back
+        earlier = EarlierFrames(frames, self.lemma, self.facts)
         for sentence in doc.sents:
             if sentence.start in with_event:
                 continue
             for i in range(sentence.start, sentence.end):
                 kinds = self._referred_types(doc[i]) if lowers[i] in referring else frozenset()
                 if kinds:
-                    self._refer(doc[i], sentence, kinds, [f for f in frames if f.token.i < sentence.start])
+                    self._refer(doc[i], sentence, kinds, earlier.pick(doc[i], kinds, sentence.start))
                     break
 
     def _referred_types(self, noun: Token) -> frozenset[str]:
@@ -204,14 +238,9 @@ class Context(FramePass):
             return frozenset()
         return frozenset(kind for kind, nouns in self.lexicon.back_references.items() if noun.lower_ in nouns)
 
-    def _refer(self, noun: Token, sentence: Span, kinds: frozenset[str], before: list[Frame]) -> None:
-        fitting = [f for f in before if "*" in kinds or f.type in kinds]
-        named = {org.root.i for c in noun.children for org in self.facts.organizations_of(c)}
-        fitting.sort(key=lambda f: (any(o.root.i in named for o in f.fillers("target") + f.fillers("acquirer")),
-                                    self.lemma(f.token)[:4] == noun.lower_[:4], f.token.i))
-        if not fitting:
+    def _refer(self, noun: Token, sentence: Span, kinds: frozenset[str], frame: Frame | None) -> None:
+        if frame is None:
             return
-        frame = fitting[-1]
         dates = self.facts.within("date", {t.i for t in sentence})
         if dates and not frame.has("date") and (noun.dep_ in ("nsubj", "nsubjpass") or "*" in kinds):
             for date in dates[:1]:
@@ -222,7 +251,40 @@ class Context(FramePass):
                 frame.add("value", money)
 
 
-def _same_paragraph(token: Token, sentence: Span) -> bool:
-    """Whether no blank line lies between a word and a later sentence."""
-    start, end = sorted((token.idx, sentence.start_char))
-    return "\n\n" not in token.doc.text[start:end]
+class EarlierFrames:
+    """The frame a later sentence's noun refers back to ("the deal"): of the frames before the sentence, of a type
+    the noun may name, one buying or bought by an organization the noun names first, then one whose trigger
+    shares the noun's first four letters, then the latest. Frames are grouped by type with each of these
+    features, each group in text order, so a pick is a bisect in a few groups (not a sort of every earlier frame
+    for each sentence, quadratic in an article of events and back-references)."""
+
+    def __init__(self, frames: list[Frame], lemma: Callable[[Token], str], facts: Facts) -> None:
+        self.frames, self.facts = frames, facts
+        self.at = [f.token.i for f in frames]  # in text order
+        self.prefixes = [lemma(f.token)[:4] for f in frames]
+        self.parties = [{o.root.i for o in f.fillers("target") + f.fillers("acquirer")} for f in frames]
+        self.groups: dict[tuple, list[int]] = {}  # (feature, type, ...) -> places in `frames`, increasing
+        for k, frame in enumerate(frames):
+            for key in [("type", frame.type), ("word", frame.type, self.prefixes[k]),
+                        *(("party", frame.type, r) for r in self.parties[k]),
+                        *(("both", frame.type, r, self.prefixes[k]) for r in self.parties[k])]:
+                self.groups.setdefault(key, []).append(k)
+        self.types = frozenset(f.type for f in frames)
+
+    def pick(self, noun: Token, kinds: frozenset[str], before: int) -> Frame | None:
+        """The frame before word `before` that `noun`, naming frames of `kinds` ("*": any), refers to."""
+        bound = bisect_left(self.at, before)  # frames[:bound] come before
+        named = {org.root.i for c in noun.children for org in self.facts.organizations_of(c)}
+        prefix = noun.lower_[:4]
+        best: tuple[bool, bool, int] | None = None
+        for kind in self.types if "*" in kinds else kinds & self.types:
+            keys = [("type", kind), ("word", kind, prefix), *(("party", kind, r) for r in named),
+                    *(("both", kind, r, prefix) for r in named)]
+            for key in keys:
+                group = self.groups.get(key, [])
+                last = bisect_left(group, bound) - 1
+                if last >= 0:
+                    k = group[last]
+                    found = (bool(self.parties[k] & named), self.prefixes[k] == prefix, k)
+                    best = found if best is None else max(best, found)
+        return self.frames[best[2]] if best is not None else None

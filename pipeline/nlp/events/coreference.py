@@ -15,6 +15,7 @@ not the one just named.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
 
 from spacy.tokens import Span, Token
@@ -43,6 +44,11 @@ class Coreference:
                 if named:
                     reporting = lemma(token.head) in lexicon.reporting_verbs
                     (self.sources if reporting else self.subjects).append((token.i, named))
+        self.subject_at = [i for i, _ in self.subjects]  # in text order, for a bisect per word (not a scan)
+        self.source_at = [i for i, _ in self.sources]
+        # the first organization that is no public body: organizations come in text order without overlaps, so
+        # it is also the first one of them to end before any word
+        self.first_private = next((ent for ent in facts.organizations if not facts.is_public_body(ent)), None)
 
     def refers(self, token: Token) -> bool:
         """Whether the word is a pronoun or a descriptor of an organization named elsewhere."""
@@ -64,18 +70,20 @@ class Coreference:
         plural = token.lower_ in PLURAL_PRONOUNS or token.tag_ == "NNS"
         named = self.reporting_subject(token) or self.topic(token)
         if not self.lexicon.has("pronouns", token.lower_):  # "the lender" is no regulator
-            named = [org for org in named if not self.facts.is_public_body(org)] or [
-                ent for ent in self.facts.organizations if ent.end <= token.i and not self.facts.is_public_body(ent)][:1]
+            first = self.first_private
+            named = [org for org in named if not self.facts.is_public_body(org)] or (
+                [first] if first is not None and first.end <= token.i else [])
         return named if plural else named[:1]
 
     def topic(self, token: Token) -> list[Span]:
         """The organizations the text is about before a word: the last named subject of a clause that is not
         only a source ("the SEC said"), else the last source, else the first organization named."""
-        for subjects in (self.subjects, self.sources):
-            before = [orgs for i, orgs in subjects if i < token.i]
-            if before:
-                return before[-1]
-        return [ent for ent in self.facts.organizations if ent.end <= token.i][:1]
+        for subjects, at in ((self.subjects, self.subject_at), (self.sources, self.source_at)):
+            k = bisect_left(at, token.i)  # subjects[:k] come before the word
+            if k:
+                return subjects[k - 1][1]
+        first = self.facts.organizations[:1]
+        return first if first and first[0].end <= token.i else []
 
     def reporting_subject(self, token: Token) -> list[Span]:
         """The organizations subject of the reporting verb above the word's clause ("X said it ...")."""

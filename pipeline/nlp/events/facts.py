@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from spacy.attrs import ENT_IOB, ENT_TYPE
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.inputs.segment import describe_header
+from pipeline.inputs.segment import describe_header, outside_ranges
 from pipeline.nlp.counts import COUNTS
 from pipeline.nlp.dates import DATES
 from pipeline.nlp.events.lexicon import Lexicon
@@ -41,11 +41,14 @@ class Facts:
         article = doc._.article
         # a Doc made from a text alone (no article) reads its own header, as the article would
         self.metadata = (article.header if article is not None else describe_header(doc.text)).metadata_ranges
+        self.outside = outside_ranges(self.metadata)  # a bisect: an article may have as many ranges as lines
         self.organizations = self._outside_metadata(_organizations(doc))
         self.money = self._outside_metadata(doc.spans.get(MONEY, []))
         self.counts = self._outside_metadata(doc.spans.get(COUNTS, []))
         self.dates = self._outside_metadata(doc.spans.get(DATES, []))
         self.at: dict[str, dict[int, Span]] = {}
+        self.by_start = {kind: SpansByStart(spans) for kind, spans in (
+            ("org", self.organizations), ("money", self.money), ("count", self.counts), ("date", self.dates))}
         for kind, spans in (("org", self.organizations), ("money", self.money), ("count", self.counts),
                             ("date", self.dates)):
             table = self.at[kind] = {}
@@ -56,11 +59,11 @@ class Facts:
 
     def _outside_metadata(self, spans: Iterable[Span]) -> list[Span]:
         """The facts the record keeps: none in a dateline or credit line (`pipeline.extraction`)."""
-        return [s for s in spans if not any(start <= s.start_char < end for start, end in self.metadata)]
+        return [s for s in spans if self.outside(s.start_char)]
 
     def in_metadata(self, token: Token) -> bool:
         """Whether a word is in a dateline or credit line ("SEOUL, Dec. 5 (Bloomberg) -")."""
-        return any(start <= token.idx < end for start, end in self.metadata)
+        return not self.outside(token.idx)
 
     def fact(self, kind: str, token: Token) -> Span | None:
         """The fact of a kind ("org", "money", "count", "date") a token is part of."""
@@ -68,8 +71,7 @@ class Facts:
 
     def within(self, kind: str, tokens: set[int]) -> list[Span]:
         """The facts of a kind whose words are all among `tokens`, in text order."""
-        spans = {"money": self.money, "count": self.counts, "date": self.dates, "org": self.organizations}[kind]
-        return [s for s in spans if all(i in tokens for i in range(s.start, s.end))]
+        return self.by_start[kind].within(tokens)
 
     def organizations_of(self, token: Token) -> list[Span]:
         """The organizations a noun phrase headed by `token` names, with those coordinated with it."""
@@ -87,7 +89,7 @@ class Facts:
         if own is not None:
             return [own]
         if head.pos_ == "PROPN" and head.lower_ in self.first_words and head.ent_type_ not in ("GPE", "LOC") \
-                and not any(start <= head.idx < end for start, end in self.metadata):
+                and self.outside(head.idx):
             return [self.first_words[head.lower_]]  # "Krennholt" after "Krennholt AG"
         named = [ent for child in head.children if child.dep_ in NAME_DEPS and child.i < head.i + 8
                  for ent in self._named_child(child)]
@@ -112,6 +114,29 @@ class Facts:
         """Whether an organization's name says it is a trade union ("United Auto Workers"): it speaks for the
         staff, it does not employ, buy, sell or invest as the company of an event."""
         return any(self.lexicon.has("labour_body_words", t.lower_) for t in org)
+
+
+class SpansByStart:
+    """Spans indexed by their first word, so that those inside a set of words are found from the set's own words:
+    a frame's domain is read in its size, not in the number of the Doc's facts (a scan per frame was quadratic)."""
+
+    def __init__(self, spans: list[Span]) -> None:
+        self.spans = spans
+        self.starting: dict[int, list[int]] = {}  # first word -> places in `spans`
+        self.empty: list[int] = []  # places of spans without words: inside any set
+        for k, span in enumerate(spans):
+            if span.start < span.end:
+                self.starting.setdefault(span.start, []).append(k)
+            else:
+                self.empty.append(k)
+
+    def within(self, tokens: set[int]) -> list[Span]:
+        """The spans whose words are all among `tokens`, in the order of the list given."""
+        found = list(self.empty)
+        for i in tokens:
+            found += [k for k in self.starting.get(i, ())
+                      if all(j in tokens for j in range(i + 1, self.spans[k].end))]
+        return [self.spans[k] for k in sorted(found)]
 
 
 def coordinated(token: Token) -> list[Token]:
