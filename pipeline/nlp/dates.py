@@ -93,10 +93,11 @@ class DateFinder:
         base = publication_date(doc)
         found: list[tuple[Span, DateHit]] = []
         topic = quarter = None  # the period under discussion; the last ended quarter named, which results are about
-        for ent in _date_spans(doc):
+        text = doc.text  # spaCy joins every token's text on each read of `doc.text`: once per Doc
+        for ent in _date_spans(doc, text):
             if _in_a_name(ent) or _nowadays(ent):
                 continue
-            ent, ahead = _led_ahead(ent)
+            ent, ahead = _led_ahead(ent, text)
             tense = "future" if ahead else clause_tense(ent, self.lemma)
             year = year_of_clause(ent, self.lemma)
             for span, hit in self._dated_parts(doc, ent, base, tense, quarter or topic):
@@ -126,7 +127,7 @@ class DateFinder:
         return found
 
 
-def _date_spans(doc: Doc) -> list[Span]:
+def _date_spans(doc: Doc, text: str) -> list[Span]:
     """What may name a date, in text order: DATE entities that are not clock times or recurrences, the day of a
     TIME entity ("the early hours of Thursday morning"), holidays the model calls events ("Thanksgiving Day"),
     and 'today' / 'tonight' / 'FY24' the model left out."""
@@ -139,8 +140,8 @@ def _date_spans(doc: Doc) -> list[Span]:
             spans.append(ent)
     spans += [doc[token.i:token.i + 1] for token in doc if (token.lower_ in _DAY_WORDS and not token.ent_type_)
               or (_FISCAL_YEAR.match(token.text) and token.ent_type_ != "DATE")]  # the model calls "FY'24" an ORG
-    spans += _dates_left_out(doc)
-    periods = _periods_left_out(doc)
+    spans += _dates_left_out(doc, text)
+    periods = _periods_left_out(doc, text)
     spans = [span for span in spans if span is not None and not any(
         period.start <= span.start and span.end <= period.end for period in periods)] + periods
     return sorted(spans, key=lambda span: span.start)
@@ -155,7 +156,7 @@ def _with_determiner(ent: Span) -> Span:
     return ent
 
 
-def _dates_left_out(doc: Doc) -> list[Span]:
+def _dates_left_out(doc: Doc, text: str) -> list[Span]:
     """Dates the model tags as nothing: a weekday on its own ("resumed work Friday") or a holiday ("last
     Thanksgiving"), not in a name ("Black Friday", "A Christmas Carol"); "the latest period" of a results story or
     a quarter ("after a flat second quarter", where the model sees an ordinal); a month and day ("Aug. 7").
@@ -163,7 +164,7 @@ def _dates_left_out(doc: Doc) -> list[Span]:
     spans = [doc[token.i:token.i + 1] for token in doc if token.text in _WEEKDAY_NAMES and not token.ent_type_]
     spans = [span for span in spans if _is_date(span) and not _in_a_title(span)]
     for pattern in (_LATEST_PERIOD, _MONTH_DAY, _HOLIDAY):
-        for match in pattern.finditer(doc.text):
+        for match in pattern.finditer(text):
             span = doc.char_span(match.start(), match.end())
             if span is None or any(token.ent_type_ not in {"", "ORDINAL", "CARDINAL"} for token in span):
                 continue
@@ -192,12 +193,12 @@ def _day_of_time(ent: Span) -> re.Match | None:
     return day
 
 
-def _periods_left_out(doc: Doc) -> list[Span]:
+def _periods_left_out(doc: Doc, text: str) -> list[Span]:
     """Quarters and halves written with their year that no DATE entity holds whole: in title-case headlines
     ("Reports First Quarter 2024 Financial Results") the model misses them or takes the year alone."""
     spans = []
     dates: list[Span] | None = None  # read once, at the first match: `doc.ents` builds a Span per entity each time
-    for match in _PERIOD_WITH_YEAR.finditer(doc.text):
+    for match in _PERIOD_WITH_YEAR.finditer(text):
         span = doc.char_span(match.start(), match.end())
         if span is None:
             continue
@@ -222,7 +223,7 @@ def _is_date(ent: Span) -> bool:
     return not (plural or (weekday and (recurring or nights)))
 
 
-def _led_ahead(ent: Span) -> tuple[Span, bool]:
+def _led_ahead(ent: Span, text: str) -> tuple[Span, bool]:
     """'as soon as Tuesday', 'as early as next week', 'Friday at the earliest': ahead of the article date, whatever
     the tense of the clause ('officials said he could leave as early as Tuesday'). The date without the lead when
     the entity holds it, and whether it is led so."""
@@ -230,7 +231,6 @@ def _led_ahead(ent: Span) -> tuple[Span, bool]:
     inner = ent.doc.char_span(ent.start_char + head.end(), ent.end_char) if head else None
     if inner is not None:
         return inner, True
-    text = ent.doc.text
     return ent, bool(_FUTURE_LEAD.search(text, max(0, ent.start_char - 20), ent.start_char)
                      or _FUTURE_TAIL.match(text[ent.end_char:ent.end_char + 20]))
 

@@ -180,10 +180,13 @@ def with_possessive_names(doc: Doc, ents: list[Span]) -> list[Span]:
     for ent in ents:
         if ent.label_ == "ORG" and ent.end < len(doc) and doc[ent.end].text in _POSSESSIVE_MARKS and not ent.id_:
             found.setdefault(ent.text, []).append(ent)
+    if not found:
+        return ents
     extended = set()
-    words = WordOccurrences(doc.text)  # one index of the text's words, not a search of the text per name
+    text = doc.text  # joined from the tokens on each read
+    words = WordOccurrences(text)  # one index of the text's words, not a search of the text per name
     for name, spans in found.items():
-        possessives = [_POSSESSIVE_AFTER.match(doc.text, end) for _, end in words.find(name)]
+        possessives = [_POSSESSIVE_AFTER.match(text, end) for _, end in words.find(name)]
         if None in possessives:
             continue
         marks = [doc.char_span(m.end() - 2, m.end(), alignment_mode="expand") for m in possessives]
