@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import re
 
+import numpy
+from spacy.attrs import POS
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span
 
 from pipeline.nlp.boundaries import ends_line
@@ -37,19 +40,17 @@ def looks_like_org(span: Span, vocab: OrgVocabulary) -> bool:
 def cued_names(doc: Doc, ents: list[Span], vocab: OrgVocabulary) -> list[Span]:
     """Proper names the text treats as companies ("shares of Zorbex", "Zorbex's chief executive",
     "retailer Zorbex") that the model left unlabeled or called a person, place or product."""
-    labels = {t.i: e.label_ for e in ents for t in e}
+    labels = {i: e.label_ for e in ents for i in range(e.start, e.end)}
     found = []
-    i = 0
-    while i < len(doc):
-        if not _name_starts(doc, i, labels):
-            i += 1
+    j = 0
+    for i in numpy.flatnonzero(doc.to_array(POS) == PROPN).tolist():  # a name starts at a proper noun: no Token
+        if i < j or not _name_starts(doc, i, labels):                    # is made for the other words
             continue
         j = _name_end(doc, i, labels, vocab)
         name = doc[i:j]
         if _cued(doc, name, labels, vocab) and not is_place(name.text) and name.text not in vocab.not_orgs \
                 and not (i > 0 and doc[i - 1].text in vocab.person_titles):
             found.append(Span(doc, i, j, label="ORG"))
-        i = j
     return found
 
 

@@ -22,6 +22,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+import numpy
+from spacy.attrs import ORTH
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -63,18 +66,19 @@ def _other_mentions(doc: Doc, ents: list[Span], names: set[Words], vocab: OrgVoc
     by_first: dict[str, list[Words]] = defaultdict(list)
     for words in sorted(names, key=len, reverse=True):
         by_first[words[0]].append(words)
-    by_token = {t.i: e for e in ents for t in e}
+    by_token = {i: e for e in ents for i in range(e.start, e.end)}
+    firsts = numpy.array([get_string_id(word) for word in by_first], dtype="uint64")  # as the ORTH array holds them
     found = []
-    i = 0
-    while i < len(doc):
+    free_from = 0
+    for i in numpy.flatnonzero(numpy.isin(doc.to_array(ORTH), firsts)).tolist():  # a Token only where a name may start
+        if i < free_from:
+            continue
         end = next((i + len(w) for w in by_first.get(doc[i].text, ())
                     if tuple(t.text for t in doc[i:i + len(w)]) == w and _free(doc, i, i + len(w), by_token)), None)
         if end is not None and not (is_place(doc[i:end].text) and _place_here(doc, i, end, vocab)) \
                 and not _modifies_a_name(doc, end):
             found.append(Span(doc, i, end, label="ORG"))
-            i = end
-        else:
-            i += 1
+            free_from = end
     return found
 
 
