@@ -42,6 +42,7 @@ def _legal_forms() -> frozenset[tuple[str, ...]]:
     return frozenset(tuple(_key_words(s)) for s in load_json("org_rules.json")["legal_suffixes"]) - {()}
 
 
+@lru_cache(maxsize=65536)  # pure, and asked again for every mention of a name
 def display_name(name: str) -> str:
     """The name an organization goes by: without the legal forms that end it, as written otherwise; a form joined
     by "&" is part of the name ("Tiffany & Co", "Marlow & Sons").
@@ -155,6 +156,7 @@ class OrgGroup:
         return max(full, key=lambda n: (len(n.split()), len(n)))
 
 
+@lru_cache(maxsize=65536)  # pure, and asked again for every mention of a name
 def fold_accents(text: str) -> str:
     """Case folded without accents: "Nestlé" and "NESTLE" compare equal.
 
