@@ -40,7 +40,10 @@ class Node:
     attributes: tuple[tuple[int, frozenset[int]], ...]  # (column of `ATTRIBUTES`, allowed string ids)
 
     def accepts(self, word: tuple[int, ...]) -> bool:
-        return all(word[column] in allowed for column, allowed in self.attributes)
+        for column, allowed in self.attributes:  # a loop, not all(...): asked ~500 times per Doc
+            if word[column] not in allowed:
+                return False
+        return True
 
 
 def _attributes(vocab: Vocab, spec: dict) -> tuple[tuple[int, frozenset[int]], ...]:
@@ -95,15 +98,24 @@ class _Tree:
         rows = doc.to_array([HEAD, *ATTRIBUTES]).astype("uint64").tolist()
         self.words = [tuple(row[1:]) for row in rows]
         self.children: list[list[int]] = [[] for _ in rows]
+        self._below: dict[int, list[int]] = {}
         for i, row in enumerate(rows):
             head = i + _signed(row[0])
             if head != i:
                 self.children[head].append(i)
 
-    def below(self, i: int) -> Iterator[int]:
-        for child in self.children[i]:
-            yield child
-            yield from self.below(child)
+    def below(self, i: int) -> list[int]:
+        """The descendants of a word, depth first (each child, then what hangs from it), listed once per word:
+        several patterns and triggers ask for the same subtree."""
+        found = self._below.get(i)
+        if found is None:
+            found = self._below[i] = []
+            stack = self.children[i][::-1]
+            while stack:
+                child = stack.pop()
+                found.append(child)
+                stack += self.children[child][::-1]
+        return found
 
     def extend(self, matched: list[int], nodes: tuple[Node, ...]) -> Iterator[list[int]]:
         if len(matched) == len(nodes):
