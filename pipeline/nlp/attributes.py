@@ -28,6 +28,7 @@ _OUTPUTS = [POS, MORPH, LEMMA]
 _TABLE_KEYS = {"TAG", "LOWER", "DEP", "IS_SPACE"}
 _TABLE_OPERATORS = {"IN", "NOT_IN", "REGEX"}
 _ANY_OTHER_WORD = "\x00"
+_WORDS_KEPT = 100_000  # forms remembered at most (then forgotten at once), so memory does not grow with the run
 
 
 class TaggedAttributes(RebuiltOnLoad):
@@ -61,6 +62,7 @@ class TaggedAttributes(RebuiltOnLoad):
                               for spec in alternatives if isinstance(spec.get("LOWER"), dict) and "REGEX" in spec["LOWER"]]
         self.outcomes: dict[tuple[int, str, int], tuple[int | None, int | None, int | None]] = {}
         self.rules_by_tag: dict[str, list[tuple[list[dict], dict]]] = {}
+        self.words: dict[int, str] = {}  # `_word` of a lower-case form's hash, kept across Docs (most words recur)
 
     def _rules_for(self, tag: str) -> list[tuple[list[dict], dict]]:
         """The rules that can match a token with this tag, in the ruler's order (most name one tag)."""
@@ -93,7 +95,9 @@ class TaggedAttributes(RebuiltOnLoad):
 
     def __call__(self, doc: Doc) -> Doc:
         rows = doc.to_array([TAG, LOWER, DEP, *_OUTPUTS]).tolist()
-        words: dict[int, str] = {}
+        words = self.words
+        if len(words) > _WORDS_KEPT:
+            words.clear()
         for row in rows:
             word = words.get(row[1])
             if word is None:
