@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import re
 
+import numpy
+from spacy.attrs import LOWER, SHAPE
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from pipeline.normalize.numbers import NUMBER_WORDS, SCALES, TENS, UNITS, parse_number
@@ -86,6 +89,21 @@ def _starts_run(doc: Doc, i: int) -> bool:
     return token.lower_ in NUMBER_WORDS
 
 
+_START_WORDS = numpy.array([get_string_id(word) for word in {"a", "half", "quarter", "quarters", *SCALES, *NUMBER_WORDS}],
+                           dtype="uint64")
+
+
+def _possible_starts(doc: Doc) -> list[int]:
+    """The tokens a number or glued digit groups may start at, from the Doc's arrays (no Token made for the
+    others): a digit in the text (its shape has a "d", the rules' \\d being narrower; a token of 100 characters or
+    more has the shape "LONG") or a word that may start one."""
+    shapes, lowers = doc.to_array([SHAPE, LOWER]).T
+    with_digit = [shape for shape in numpy.unique(shapes).tolist()
+                  if "d" in (written := doc.vocab.strings[shape]) or written == "LONG"]
+    return numpy.flatnonzero(numpy.isin(shapes, numpy.array(with_digit, dtype="uint64"))
+                             | numpy.isin(lowers, _START_WORDS)).tolist()
+
+
 def number_runs(doc: Doc) -> list[Span]:
     """Maximal runs of tokens that spell one number ("1.16 billion", "three hundred and two").
 
@@ -95,13 +113,15 @@ def number_runs(doc: Doc) -> list[Span]:
     """
     runs: list[Span] = []
     i, n = 0, len(doc)
-    while i < n:
+    for start in _possible_starts(doc):
+        if start < i:
+            continue
+        i = start
         glued = _glued_digit_groups(doc, i)
         if glued > i:
             i = glued
             continue
         if not _starts_run(doc, i):
-            i += 1
             continue
         digits_first = bool(_DIGITS.match(doc[i].text))
         j = i + 1
