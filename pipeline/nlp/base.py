@@ -17,10 +17,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from itertools import accumulate
 from pathlib import Path
 from typing import Literal
 from weakref import WeakKeyDictionary
 
+from spacy.attrs import HEAD, SENT_START
 from spacy.language import Language
 from spacy.lookups import Table
 from spacy.pipeline import Lemmatizer
@@ -205,3 +207,41 @@ class PhraseKeys:
                 and not (tokenizer.infix_finditer and any(tokenizer.infix_finditer(word)))
             self._whole[word] = whole
         return whole
+
+
+class Sentences:
+    """`token.sent` by table lookup: spaCy walks the sentence on every call, which is quadratic in a long sentence
+    full of numbers or events. The same bounds: the sentence of a word is the last start at or before it up to
+    the next start."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        starts = (doc.to_array(SENT_START) == 1).tolist()
+        self.before = list(accumulate((i if start else 0 for i, start in enumerate(starts)), max))
+        after, following = [len(doc)] * (len(doc) + 1), len(doc)
+        for i in range(len(doc) - 1, -1, -1):
+            following = i if starts[i] else following
+            after[i] = following
+        self.after = after
+
+    def bounds(self, i: int) -> tuple[int, int]:
+        """(start, end) of the sentence of word `i`."""
+        return self.before[i], self.after[i + 1]
+
+    def of(self, token: Token) -> Span:
+        return self.doc[self.before[token.i]:self.after[token.i + 1]]
+
+
+class Children:
+    """`token.children` by table lookup: spaCy walks from a word's leftmost to its rightmost descendant on every
+    call, which is quadratic when clauses chain through one long sentence. The same words in the same order."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.lists: list[list[int]] = [[] for _ in range(len(doc))]
+        self.roots: list[int] = []
+        for i, offset in enumerate(doc.to_array(HEAD).astype("int64").tolist()):
+            (self.lists[i + offset] if offset else self.roots).append(i)
+
+    def __call__(self, token: Token) -> list[Token]:
+        return [self.doc[i] for i in self.lists[token.i]]

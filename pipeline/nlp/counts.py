@@ -13,12 +13,11 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from itertools import accumulate
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.nlp.base import CountHit, OnDemandLemmas
+from pipeline.nlp.base import CountHit, OnDemandLemmas, Sentences
 from pipeline.nlp.boundaries import ends_line
 from pipeline.nlp.money import MONEY
 from pipeline.nlp.money_guards import unit_note
@@ -67,7 +66,7 @@ class CountFinder:
     def _numbered(self, doc: Doc, runs: list[Span]) -> list[tuple[Span, CountHit]]:
         """Counts of number runs: with their noun, as the low end of a range, or elliptical after another count."""
         heads = [self._counted_noun(doc, run) for run in runs]
-        sentence = _Sentences(doc)
+        sentence = Sentences(doc)
         found: list[tuple[Span, CountHit]] = []
         for k, (run, head) in enumerate(zip(runs, heads)):
             if head is None and k + 1 < len(runs) and heads[k + 1] is not None and self._range_low(doc, run, runs[k + 1]):
@@ -77,7 +76,7 @@ class CountFinder:
                                             qualifier_before(doc, run.start))))
                 continue
             elif head is None:
-                previous = found[-1] if found and sentence.of(found[-1][0]) == sentence.of(run) else None
+                previous = found[-1] if found and sentence.bounds(found[-1][0].start) == sentence.bounds(run.start) else None
                 if previous is not None and self._elliptical(doc, run):  # "up from 120 a year earlier": 120 stores
                     found.append((run, CountHit(parse_number(run.text), previous[1].item, None,
                                                 qualifier_before(doc, run.start))))
@@ -204,23 +203,6 @@ class CountFinder:
             if nxt.dep_ == "conj" and nxt.head.i == head.i and nxt.pos_ == "NOUN":
                 end = nxt.i + 1
         return end
-
-
-class _Sentences:
-    """`span.sent` by table lookup: spaCy walks the sentence on every call, which is quadratic in a long sentence
-    full of numbers. Same bounds: the sentence of the span's first token."""
-
-    def __init__(self, doc: Doc) -> None:
-        starts = [token.is_sent_start is True for token in doc]
-        self.before = list(accumulate((i if start else 0 for i, start in enumerate(starts)), max))
-        after, following = [len(doc)] * (len(doc) + 1), len(doc)
-        for i in range(len(doc) - 1, -1, -1):
-            following = i if starts[i] else following
-            after[i] = following
-        self.after = after
-
-    def of(self, span: Span) -> tuple[int, int]:
-        return self.before[span.start], self.after[span.start + 1]
 
 
 @Language.factory("factwire_counts", default_config={"rules": "count_rules.json"})

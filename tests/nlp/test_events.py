@@ -11,6 +11,7 @@ import pytest
 from spacy.matcher import DependencyMatcher
 
 from pipeline.extraction import extract
+from pipeline.nlp.base import Children
 from pipeline.nlp.events.relations import SlotPatterns
 from pipeline.nlp.events.triggers import find_candidates
 from pipeline.records import Article
@@ -172,24 +173,30 @@ def test_every_ref_points_at_a_fact_and_the_record_round_trips():
         assert all(r.ref is not None for r in e.roles)
 
 
+# one sentence of clauses chained by "and", each with a round "led by" an investor (the one `>>` pattern): the
+# descendants of each trigger are found by number (relations.py), not by walking its subtree
+CHAINED = " and ".join(f"Kelvra {k} raised $5 million in a round led by Ostrel {k}" for k in range(1, 40)) + "."
+
+
 def test_slot_patterns_match_what_spacys_dependency_matcher_matches(nlp):
     """The slots are matched from each trigger (relations.py); spaCy's matcher over the whole Doc finds the same."""
     finder = nlp.get_pipe("factwire_events")
     spacy_matcher = DependencyMatcher(nlp.vocab)
     for name, pattern in finder.lexicon.slots:
         spacy_matcher.add(name, [pattern])
-    compared = 0
-    for text, _ in CASES.values():
+    compared, led = 0, 0
+    for text in [*(text for text, _ in CASES.values()), CHAINED]:
         doc = nlp(text)
         triggers = [c.token for c in find_candidates(doc, finder.lexicon, finder.lemma)]
         for trigger in triggers:  # as the component does while it runs
             trigger.lemma_ = finder.lemma(trigger)
         roots = {t.i for t in triggers}
         theirs = sorted((nlp.vocab.strings[key], tuple(ids)) for key, ids in spacy_matcher(doc) if ids[0] in roots)
-        ours = sorted((name, tuple(t.i for t in tokens)) for name, tokens in finder.slot_patterns(triggers))
+        ours = sorted((name, tuple(t.i for t in tokens)) for name, tokens in finder.slot_patterns(triggers, Children(doc)))
         assert ours == theirs, text
         compared += len(ours)
-    assert compared > 50
+        led += sum(name == "led" for name, _ in ours)
+    assert compared > 50 and led > 30
 
 
 def test_slot_patterns_refuse_what_they_cannot_match(nlp):

@@ -6,8 +6,8 @@ import spacy
 from pipeline.inputs.files import find_inputs
 from pipeline.inputs.formats import read_articles
 from pipeline.nlp.base import PhraseKeys
-from pipeline.nlp.tokenizer import teach_tokenizer
 from pipeline.nlp.organizations.rulers import gazetteer_capitals, gazetteer_patterns
+from pipeline.nlp.tokenizer import teach_tokenizer
 from pipeline.normalize.money import currency_table
 
 GAZETTEER, RULES = "organizations.jsonl", "org_rules.json"

@@ -65,7 +65,7 @@ class EventFinder(RebuiltOnLoad):
     def frames(self, doc: Doc, candidates: list[Candidate]) -> list[Frame]:
         """The events of the candidates: verbs first, nouns inside a verb's event of their type left to it."""
         facts = Facts(doc, self.lexicon)
-        slots = SlotFinder(self.lexicon, self.slot_patterns, self.lemma, [c.token for c in candidates])
+        slots = SlotFinder(self.lexicon, self.slot_patterns, self.lemma, [c.token for c in candidates], facts.children)
         builder = FrameBuilder(facts, self.lexicon, self.lemma, slots, candidates)
         financials = Financials(facts, self.lexicon, self.lemma, builder.coreference)
         requirements = Requirements(facts, self.lexicon, self.lemma, builder.types_at, builder.coreference)

@@ -88,13 +88,14 @@ class Context(FramePass):
         at = [f.token.i for f in enforcement]
         organizations = self.facts.organizations  # in text order, without overlaps
         starts = [org.start for org in organizations]
-        for sentence in {f.token.sent for f in enforcement} | set(self.facts.doc.sents):
+        sentence_of = self.facts.sentences.of
+        for sentence in {sentence_of(f.token) for f in enforcement} | set(self.facts.doc.sents):
             inside = organizations[bisect_left(starts, sentence.start):bisect_left(starts, sentence.end)]
             helpers = [org for org in inside if self._helps(org)]
             if not helpers:
                 continue
             first = bisect_left(at, sentence.start)
-            here = [f for f in enforcement[first:bisect_left(at, sentence.end)] if f.token.sent == sentence]
+            here = [f for f in enforcement[first:bisect_left(at, sentence.end)] if sentence_of(f.token) == sentence]
             if not here and first:  # the last one before; an earlier one is no nearer
                 here = [f for f in enforcement[first - 1:first] if self._same_paragraph(f.token, sentence)]
             for frame in here:
@@ -157,7 +158,7 @@ class Context(FramePass):
                 for org in source or self.coreference.topic(frame.token)[:1]:
                     frame.add("company", org)
             if not frame.has("period") and not frame.comparison:
-                same = self._last_in_paragraph(by_status.get(frame.status, []), frame.token.sent)
+                same = self._last_in_paragraph(by_status.get(frame.status, []), self.facts.sentences.of(frame.token))
                 for date in (same.fillers("period") if same is not None else []):
                     frame.add("period", date)
             if frame.has("company"):
@@ -220,7 +221,7 @@ class Context(FramePass):
 
     def back_references(self, frames: list[Frame]) -> None:
         doc = self.facts.doc
-        with_event = {f.token.sent.start for f in frames}
+        with_event = {self.facts.sentences.bounds(f.token.i)[0] for f in frames}
         referring = {doc.vocab.strings[w] for nouns in self.lexicon.back_references.values() for w in nouns}
         lowers = doc.to_array(LOWER).tolist()  # a Token made only for the words that may refer back
         earlier = EarlierFrames(frames, self.lemma, self.facts)

@@ -17,11 +17,13 @@ company", "the carmaker") is read back to an organization by `Coreference`.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cached_property
 
 from spacy.attrs import ENT_IOB, ENT_TYPE
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.inputs.segment import describe_header, outside_ranges
+from pipeline.nlp.base import Children, Sentences
 from pipeline.nlp.counts import COUNTS
 from pipeline.nlp.dates import DATES
 from pipeline.nlp.events.lexicon import Lexicon
@@ -56,6 +58,14 @@ class Facts:
                 for i in range(span.start, span.end):
                     table.setdefault(i, span)
         self.first_words = {ent[0].lower_: ent for ent in reversed(self.organizations)}
+
+    @cached_property
+    def sentences(self) -> Sentences:
+        return Sentences(self.doc)
+
+    @cached_property
+    def children(self) -> Children:
+        return Children(self.doc)
 
     def _outside_metadata(self, spans: Iterable[Span]) -> list[Span]:
         """The facts the record keeps: none in a dateline or credit line (`pipeline.extraction`)."""

@@ -89,7 +89,7 @@ class FrameBuilder:
         self.lemma = lemma
         self.slots = slots
         self.coreference = Coreference(facts, lexicon, lemma)
-        self.status = StatusReader(lexicon, lemma)
+        self.status = StatusReader(lexicon, lemma, facts.children)
         self.types_at = {c.token.i: {r.type for r in c.rules} for c in candidates}
         self.built: dict[int, set[str]] = {}  # the triggers of the frames built so far, with their type
 

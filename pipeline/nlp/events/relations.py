@@ -17,14 +17,17 @@ anything else is refused at load.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from spacy import parts_of_speech
-from spacy.attrs import DEP, HEAD, LEMMA, POS
+from spacy.attrs import DEP, LEMMA, POS
 from spacy.matcher import DependencyMatcher
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 from spacy.vocab import Vocab
+
+from pipeline.nlp.base import Children
 
 OPERATORS = frozenset({">", ">>"})
 ATTRIBUTES = (DEP, POS, LEMMA)
@@ -77,11 +80,11 @@ class SlotPatterns:
             checker.add(name, [pattern])  # spaCy's own check of the pattern
             self.patterns.append((name, _compile(vocab, name, pattern)))
 
-    def __call__(self, triggers: list[Token]) -> list[tuple[str, list[Token]]]:
+    def __call__(self, triggers: list[Token], children: Children) -> list[tuple[str, list[Token]]]:
         """(slot name, the matched tokens in pattern order) for every match rooted at one of the triggers."""
         if not triggers:
             return []
-        tree = _Tree(triggers[0].doc)
+        tree = _Tree(children)
         found = []
         for trigger in triggers:
             for name, nodes in self.patterns:
@@ -91,31 +94,48 @@ class SlotPatterns:
 
 
 class _Tree:
-    """A Doc's words as attribute ids and its parse as child lists, read from its arrays once."""
+    """A Doc's words as attribute ids and its parse as child lists, read from its arrays once.
 
-    def __init__(self, doc: Doc) -> None:
-        self.doc = doc
-        rows = doc.to_array([HEAD, *ATTRIBUTES]).astype("uint64").tolist()
-        self.words = [tuple(row[1:]) for row in rows]
-        self.children: list[list[int]] = [[] for _ in rows]
-        self._below: dict[int, list[int]] = {}
-        for i, row in enumerate(rows):
-            head = i + _signed(row[0])
-            if head != i:
-                self.children[head].append(i)
+    `>>` (descendant) is answered from a depth-first numbering of the tree: a word's descendants are the words
+    numbered right after it, as many as its subtree holds, so the words a node accepts are found by bisect in
+    their numbers instead of by walking the subtree of each trigger (a chain of clauses joined by "and" made
+    that quadratic in the length of the sentence)."""
 
-    def below(self, i: int) -> list[int]:
-        """The descendants of a word, depth first (each child, then what hangs from it), listed once per word:
-        several patterns and triggers ask for the same subtree."""
-        found = self._below.get(i)
-        if found is None:
-            found = self._below[i] = []
-            stack = self.children[i][::-1]
+    def __init__(self, children: Children) -> None:
+        self.doc = children.doc
+        self.words = [tuple(row) for row in self.doc.to_array(list(ATTRIBUTES)).astype("uint64").tolist()]
+        self.children = children.lists
+        self._roots = children.roots
+        self._numbered: tuple[list[int], list[int], list[int]] | None = None
+        self._accepted: dict[Node, list[int]] = {}
+
+    def _numbering(self) -> tuple[list[int], list[int], list[int]]:
+        """(words in depth-first order, children left to right; each word's number; each subtree's size)."""
+        if self._numbered is None:
+            order: list[int] = []
+            stack = self._roots[::-1]
             while stack:
-                child = stack.pop()
-                found.append(child)
-                stack += self.children[child][::-1]
-        return found
+                word = stack.pop()
+                order.append(word)
+                stack += self.children[word][::-1]
+            number = [0] * len(order)
+            for k, word in enumerate(order):
+                number[word] = k
+            size = [1] * len(order)
+            for word in reversed(order):
+                for child in self.children[word]:
+                    size[word] += size[child]
+            self._numbered = order, number, size
+        return self._numbered
+
+    def below(self, i: int, node: Node) -> list[int]:
+        """The descendants of word `i` that `node` accepts, depth first (each child, then what hangs from it)."""
+        order, number, size = self._numbering()
+        accepted = self._accepted.get(node)
+        if accepted is None:
+            accepted = self._accepted[node] = [k for k, word in enumerate(order) if node.accepts(self.words[word])]
+        first, last = number[i] + 1, number[i] + size[i]
+        return [order[k] for k in accepted[bisect_left(accepted, first):bisect_left(accepted, last)]]
 
     def extend(self, matched: list[int], nodes: tuple[Node, ...]) -> Iterator[list[int]]:
         if len(matched) == len(nodes):
@@ -123,11 +143,10 @@ class _Tree:
             return
         node = nodes[len(matched)]
         parent = matched[node.parent]
-        for i in self.children[parent] if node.operator == ">" else self.below(parent):
-            if i not in matched and node.accepts(self.words[i]):
+        if node.operator == ">":
+            candidates = [i for i in self.children[parent] if node.accepts(self.words[i])]
+        else:
+            candidates = self.below(parent, node)
+        for i in candidates:
+            if i not in matched:
                 yield from self.extend([*matched, i], nodes)
-
-
-def _signed(value: int) -> int:
-    """A HEAD offset read back as a signed number (the arrays hold it as uint64)."""
-    return value - (1 << 64) if value >= 1 << 63 else value

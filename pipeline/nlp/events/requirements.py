@@ -66,7 +66,7 @@ class Requirements:
             return True  # "the phone company", "121 brands had joined the alliance"
         if self.lexicon.has("not_organization_entities", token.ent_type_):
             return False  # a person may be an organization the small model took for one ("Coles")
-        return token.pos_ == "PROPN" or bool(token.ent_type_) or token.text[:1].isupper() and token.i != token.sent.start
+        return token.pos_ == "PROPN" or bool(token.ent_type_) or token.text[:1].isupper() and not token.is_sent_start
 
     def _business_unit(self, token: Token) -> bool:
         """"The unit had sales of", "the venture will employ 1,200": a company's part acts as a company."""
@@ -187,7 +187,7 @@ class Requirements:
         """A payment is a penalty when the sentence says settle, fine, penalty, charges... or a court orders it."""
         if frame.args.get("orderer"):
             return True
-        sentence = frame.token.sent
+        sentence = self.facts.sentences.of(frame.token)
         return any(self.lemma(t) in self.lexicon.words["penalty_context"] or t.lower_ in
                    self.lexicon.words["penalty_context"] for t in sentence if t.i != frame.token.i)
 

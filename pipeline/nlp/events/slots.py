@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from pipeline.nlp.base import Children
 from pipeline.nlp.events.lexicon import Lexicon
 from pipeline.nlp.events.relations import SlotPatterns
 
@@ -66,18 +67,19 @@ class SlotFinder:
     """Slots of every trigger of a Doc: the DependencyMatcher's relations, then the structural rules."""
 
     def __init__(self, lexicon: Lexicon, patterns: SlotPatterns, lemma: Callable[[Token], str],
-                 triggers: list[Token]) -> None:
+                 triggers: list[Token], children: Children) -> None:
         self.lexicon = lexicon
         self.lemma = lemma
+        self.children = children
         self.direct: dict[int, dict[str, list[Token]]] = {}
-        for name, tokens in patterns(triggers):
+        for name, tokens in patterns(triggers, children):
             arg = tokens[-1]
             if name in ("prep", "obj.prep", "subj.prep"):
                 name = f"{name}:{tokens[-2].lower_}"
             elif name == "led":
                 name = "led:by"
             elif name == "dative" and arg.pos_ == "ADP":  # "sold its unit to X": the parse's dative is the "to"
-                name, arg = f"prep:{arg.lower_}", next((g for g in arg.children if g.dep_ == "pobj"), arg)
+                name, arg = f"prep:{arg.lower_}", next((g for g in self.children(arg) if g.dep_ == "pobj"), arg)
             self.direct.setdefault(tokens[0].i, {}).setdefault(name, []).append(arg)
 
     def arguments(self, trigger: Token) -> Arguments:
@@ -88,11 +90,11 @@ class SlotFinder:
         if trigger.pos_ == "VERB":
             self._verb_slots(trigger, found)
             for obj in [*found.get("obj"), *found.get("pass")]:
-                for prep, pobj in phrase_preps(obj):
+                for prep, pobj in phrase_preps(obj, self.children):
                     found.add(f"obj.prep:{prep}", [pobj])
         else:
             for noun in (trigger, trigger.head) if trigger.dep_ == "compound" else (trigger,):
-                for prep, pobj in phrase_preps(noun):  # "a joint venture agreement with PGZ"
+                for prep, pobj in phrase_preps(noun, self.children):  # "a joint venture agreement with PGZ"
                     found.add(f"prep:{prep}", [pobj])
             found.governor = self.governor(trigger)
             if found.governor is not None:
@@ -109,36 +111,36 @@ class SlotFinder:
     def _verb_slots(self, trigger: Token, found: Arguments) -> None:
         if not found.get("subj") and not found.get("pass"):
             subjects, helped = self.subject_above(trigger)
-            passive = any(c.dep_ == "auxpass" for c in trigger.children)  # "X is to be bought by Y": X is bought
+            passive = any(c.dep_ == "auxpass" for c in self.children(trigger))  # "X is to be bought by Y": X is bought
             found.add("helper" if helped else "pass" if passive else "subj", subjects)
         if not any(found.get(s) for s in ("obj", "pass", "dative")) and \
-                not any(c.dep_ in ("xcomp", "ccomp", "prep", "dobj") and _same_line(trigger, c) for c in trigger.children):
+                not any(c.dep_ in ("xcomp", "ccomp", "prep", "dobj") and _same_line(trigger, c) for c in self.children(trigger)):
             obj = _surface_object(trigger)  # a headline the parse joined to the next line: "X joins Y's alliance"
             if obj is not None:
                 found.add("obj", [obj])
-                found.add("obj.poss", [c for c in obj.children if c.dep_ == "poss"])
+                found.add("obj.poss", [c for c in self.children(obj) if c.dep_ == "poss"])
         relative = _relative_clause(trigger)
         if relative is not None and not found.get("obj") and not found.get("pass") and relative.dep_ == "relcl":
-            if not any(c.dep_ in SUBJECTS and c.tag_ in WH_WORDS for c in relative.children):
+            if not any(c.dep_ in SUBJECTS and c.tag_ in WH_WORDS for c in self.children(relative)):
                 found.add("antecedent", [relative.head])
 
     def _governor_slots(self, trigger: Token, governor: Token, found: Arguments) -> None:
         direct = self.direct.get(governor.i, {})
-        subjects = [c for c in governor.children if c.dep_ in SUBJECTS and c != trigger]
+        subjects = [c for c in self.children(governor) if c.dep_ in SUBJECTS and c != trigger]
         if subjects:
             found.add("gov:subj", subjects)
-        elif not any(c.dep_ == "nsubj" for c in governor.children):
+        elif not any(c.dep_ == "nsubj" for c in self.children(governor)):
             subjects, helped = self.subject_above(governor)
             found.add("helper" if helped else "gov:subj", subjects)
-        for child in governor.children:
+        for child in self.children(governor):
             if child.dep_ == "prep" and child != trigger.head:
-                found.add(f"gov:prep:{child.lower_}", [g for g in child.children if g.dep_ == "pobj"])
+                found.add(f"gov:prep:{child.lower_}", [g for g in self.children(child) if g.dep_ == "pobj"])
             elif child.dep_ == "dative":
                 found.add("gov:dative", [child])
             elif child.dep_ == "dobj" and child != trigger:
                 found.add("gov:obj", [child])
             elif child.dep_ == "agent":
-                found.add("agent", [g for g in child.children if g.dep_ == "pobj"])
+                found.add("agent", [g for g in self.children(child) if g.dep_ == "pobj"])
         if direct.get("led:by"):
             found.add("led:by", direct["led:by"])
 
@@ -151,15 +153,15 @@ class SlotFinder:
         helped = False
         current = token
         for _ in range(8):
-            own = [c for c in current.children if c.dep_ in SUBJECTS]
+            own = [c for c in self.children(current) if c.dep_ in SUBJECTS]
             if own and current != token:
                 return own, helped
             head = current.head
             if current.dep_ == "xcomp" and self.lemma(head) in CONTROL_VERBS:
-                objects = [c for c in head.children if c.dep_ in ("dobj", "dative")]
+                objects = [c for c in self.children(head) if c.dep_ in ("dobj", "dative")]
                 if objects:
                     return objects[:1], helped
-            infinitive_relative = current.dep_ == "relcl" and any(c.lower_ == "to" for c in current.children)
+            infinitive_relative = current.dep_ == "relcl" and any(c.lower_ == "to" for c in self.children(current))
             if head == current or current.dep_ not in climb and not infinitive_relative:
                 return (_names_before(current) if current.pos_ in ("VERB", "AUX") else []), helped
             helped = helped or self.lemma(head) in self.lexicon.words["helper_verbs"] and current.dep_ != "conj"
@@ -188,44 +190,44 @@ class SlotFinder:
     def _talks(self, trigger: Token, found: Arguments) -> None:
         """"in talks with X to buy", "negotiating with X to form": X is the other side."""
         for above in _ancestors(trigger, 5):
-            for word in (above, *in_phrases(above)):
+            for word in (above, *in_phrases(above, self.children)):
                 if word.lower_ in TALKS:
-                    for child in word.children:
+                    for child in self.children(word):
                         if child.dep_ == "prep" and child.lower_ == "with":
-                            found.add("talks:with", [g for g in child.children if g.dep_ == "pobj"])
+                            found.add("talks:with", [g for g in self.children(child) if g.dep_ == "pobj"])
 
     def _clauses(self, trigger: Token, found: Arguments) -> None:
         """A contract's "to supply ... to Y" clause, and a payment's "to settle X charges" or "ordered ... to pay"."""
         heads = [trigger, *found.get("obj"), *found.get("pass"), *([found.governor] if found.governor else [])]
         for head in heads:
-            for clause in head.children:
+            for clause in self.children(head):
                 if clause.dep_ not in ("acl", "xcomp", "advcl", "relcl") or clause.pos_ != "VERB":
                     continue
                 lemma = self.lemma(clause)
                 if lemma in self.lexicon.words["supply_verbs"]:
                     found.purpose = "supply"
-                    found.add("to:supply", [g for c in clause.children if c.dep_ in ("prep", "dative")
-                                            for g in ([c] if c.dep_ == "dative" else c.children) if g.dep_ in ("pobj", "dative")])
+                    found.add("to:supply", [g for c in self.children(clause) if c.dep_ in ("prep", "dative")
+                                            for g in ([c] if c.dep_ == "dative" else self.children(c)) if g.dep_ in ("pobj", "dative")])
                 elif lemma in self.lexicon.words["procure_verbs"]:
                     found.purpose = "procure"
                 elif lemma in ("settle", "resolve", "end", "close"):
-                    found.add("purpose", [c for c in clause.children if c.dep_ == "dobj"])
+                    found.add("purpose", [c for c in self.children(clause) if c.dep_ == "dobj"])
         above = trigger
         while above.dep_ in ("xcomp", "conj") and above.head != above:
             above = above.head
             if self.lemma(above) in self.lexicon.words["penalty_light_verbs"]:
-                found.add("orderer", [c for c in above.children if c.dep_ == "nsubj"])
+                found.add("orderer", [c for c in self.children(above) if c.dep_ == "nsubj"])
 
 
-def phrase_preps(noun: Token, most: int = 3) -> list[tuple[str, Token]]:
+def phrase_preps(noun: Token, children: Children, most: int = 3) -> list[tuple[str, Token]]:
     """(preposition, its object) inside a noun phrase, however deep the parse hangs them: "an order worth Rs 480
     crore *from* Tata Motors", "30 trains *from* Spanish maker X", "a takeover of X *by* Y"."""
     found, todo = [], [(noun, 0)]
     while todo:
         token, depth = todo.pop()
-        for child in token.children:
+        for child in children(token):
             if child.dep_ == "prep" and depth < most:
-                for pobj in (g for g in child.children if g.dep_ == "pobj"):
+                for pobj in (g for g in children(child) if g.dep_ == "pobj"):
                     found.append((child.lower_, pobj))
                     todo.append((pobj, depth + 1))
             elif child.dep_ in PHRASE_DEPS:
@@ -253,16 +255,16 @@ def _same_line(a: Token, b: Token) -> bool:
 def _names_before(verb: Token) -> list[Token]:
     """The names coordinated just before a verb ("Louis Vuitton and Alibaba are"), one word of each."""
     doc, found, i = verb.doc, [], verb.i - 1
-    while i >= verb.sent.start and (doc[i].ent_type_ == "ORG" or doc[i].lower_ in ("and", ",", "&")):
+    while i >= 0 and not doc[i + 1].is_sent_start and (doc[i].ent_type_ == "ORG" or doc[i].lower_ in ("and", ",", "&")):
         if doc[i].ent_type_ == "ORG" and doc[i].ent_iob_ == "B":
             found.append(doc[i])
         i -= 1
     return found[::-1]
 
 
-def in_phrases(verb: Token) -> list[Token]:
+def in_phrases(verb: Token, children: Children) -> list[Token]:
     """The nouns of a verb's "in" phrases: "is *in talks* with X to buy"."""
-    return [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children if g.dep_ == "pobj"]
+    return [g for c in children(verb) if c.dep_ == "prep" and c.lower_ == "in" for g in children(c) if g.dep_ == "pobj"]
 
 
 def _relative_clause(trigger: Token) -> Token | None:

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from pipeline.nlp.base import Children
 from pipeline.nlp.events.lexicon import Lexicon
 from pipeline.nlp.events.slots import in_phrases
 
@@ -53,17 +54,18 @@ class Status:
 class StatusReader:
     """Reads an event's status from its trigger's chain (see the module docstring)."""
 
-    def __init__(self, lexicon: Lexicon, lemma: Callable[[Token], str]) -> None:
+    def __init__(self, lexicon: Lexicon, lemma: Callable[[Token], str], children: Children) -> None:
         self.cues = lexicon.status
         self.lemma = lemma
+        self.children = children
 
     def chain(self, trigger: Token) -> list[Token]:
         """The trigger and the words above it that its status depends on, nearest first."""
         found, current = [trigger], trigger
         while current.dep_ in CLIMB and current.head != current and len(found) < 12:
-            if current.dep_ == "conj" and _has_own_tense(current):
+            if current.dep_ == "conj" and _has_own_tense(self.children(current)):
                 break
-            if current.dep_ == "advcl" and not (current.tag_ == "VBG" or _infinitive(current)):
+            if current.dep_ == "advcl" and not (current.tag_ == "VBG" or _infinitive(self.children(current))):
                 break
             current = current.head
             found.append(current)
@@ -76,7 +78,7 @@ class StatusReader:
         chain = self.chain(trigger)
         completing = self.cues.completing_for.get(event_type, frozenset())
         for k, word in enumerate(chain[1:], start=1):
-            if self.lemma(word) in completing and word.pos_ == "VERB" and not _has_own_tense(word, future_only=True):
+            if self.lemma(word) in completing and word.pos_ == "VERB" and not _has_own_tense(self.children(word), True):
                 chain = chain[k:]
                 break
         estimator = next((self._subject(w) for w in chain[1:] if self.lemma(w) in self.cues.estimating_verbs), None)
@@ -91,35 +93,35 @@ class StatusReader:
         return Status("completed", estimator)
 
     def _hypothetical(self, word: Token) -> bool:
-        aux = [c.lower_ for c in word.children if c.dep_ in ("aux", "auxpass")]
+        aux = [c.lower_ for c in self.children(word) if c.dep_ in ("aux", "auxpass")]
         if any(a in self.cues.hypothetical_aux for a in aux) or "would" in aux and "have" in aux:
             return True
-        return any(c.dep_ == "mark" and c.lower_ in self.cues.hypothetical_marks for c in word.children)
+        return any(c.dep_ == "mark" and c.lower_ in self.cues.hypothetical_marks for c in self.children(word))
 
     def _negated(self, word: Token, is_trigger: bool) -> bool:
-        if any(c.dep_ in ("neg", "det") and c.lower_ in NEGATIONS for c in word.children):
+        if any(c.dep_ in ("neg", "det") and c.lower_ in NEGATIONS for c in self.children(word)):
             return True
         if is_trigger:
             return False
         lemma = self.lemma(word)
         if lemma in PARTICLES_OF:
-            return any(c.lower_ == PARTICLES_OF[lemma] for c in word.children)
+            return any(c.lower_ == PARTICLES_OF[lemma] for c in self.children(word))
         return lemma in self.cues.negating_verbs and word.pos_ == "VERB" or lemma in self.cues.negating_nouns
 
     def _planned(self, word: Token, is_trigger: bool) -> bool:
-        if any(c.dep_ in ("amod", "compound") and c.lower_ in self.cues.planning_modifiers for c in word.children):
+        if any(c.dep_ in ("amod", "compound") and c.lower_ in self.cues.planning_modifiers for c in self.children(word)):
             return True
         if is_trigger:
             return False
         lemma = self.lemma(word)
-        if any(noun.lower_ in self.cues.planning_nouns for noun in in_phrases(word)):
+        if any(noun.lower_ in self.cues.planning_nouns for noun in in_phrases(word, self.children)):
             return True  # "is in talks to buy"
         if word.pos_ == "VERB":
             return lemma in self.cues.planning_verbs
         return word.pos_ == "NOUN" and (lemma in self.cues.planning_nouns or word.lower_ in self.cues.planning_nouns)
 
     def _announced(self, word: Token, is_trigger: bool) -> bool:
-        children = list(word.children)
+        children = self.children(word)
         if any(c.dep_ in ("aux", "auxpass") and c.lower_ in self.cues.announcing_aux for c in children):
             return True
         if word.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in BE for c in children):
@@ -133,19 +135,19 @@ class StatusReader:
         lemma = self.lemma(word)
         return lemma in self.cues.announcing_verbs or lemma in BE and any(c.dep_ == "xcomp" for c in children)
 
-    @staticmethod
-    def _subject(word: Token) -> Token | None:
-        return next((c for c in word.children if c.dep_ == "nsubj"), None)
+    def _subject(self, word: Token) -> Token | None:
+        return next((c for c in self.children(word) if c.dep_ == "nsubj"), None)
 
 
-def _has_own_tense(word: Token, future_only: bool = False) -> bool:
-    """Whether a verb carries its own auxiliary or negation ("and will instead add"), so it does not share its head's."""
-    for child in word.children:
+def _has_own_tense(children: list[Token], future_only: bool = False) -> bool:
+    """Whether a verb (of these children) carries its own auxiliary or negation ("and will instead add"), so it does
+    not share its head's."""
+    for child in children:
         if child.dep_ in ("aux", "auxpass", "neg") and child.lower_ != "to":
             if not future_only or child.lower_ in ("will", "would", "shall", "'ll"):
                 return True
     return False
 
 
-def _infinitive(word: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in word.children)
+def _infinitive(children: list[Token]) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in children)
