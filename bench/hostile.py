@@ -103,6 +103,9 @@ def _orgs(n: int) -> str:
                        for i in range(n))
 
 
+CLAUSE = "Acme Corp hired 5 workers, Beta Inc cut 60 jobs and Gamma Ltd bought Delta AG for $3 million"
+
+
 def _dump(records: Iterator[dict]) -> Callable[[Path], None]:
     def write(path: Path) -> None:
         with path.open("w", encoding="utf-8") as out:
@@ -150,7 +153,10 @@ def shapes() -> list[Shape]:
         *[Shape(f"google_{n}", ".txt", f'"Google" {n:,} times',
                 _text(lambda n=n: "\n".join("Google said Google would hire 5 people." for _ in range(n // 2))),
                 "google")
-          for n in (2000, 4000, 8000)],
+          for n in (2000, 4000, 8000, 16000, 32000)],
+        *[Shape(f"chained_{n // 1000}k", ".txt", f"one sentence of {n:,} characters, clauses joined by \"and\"",
+                _text(lambda n=n: _cycle([CLAUSE], n, " and ") + "."), "chained")
+          for n in (20_000, 40_000, 80_000)],
         *[Shape(f"source_lines_{n}", ".txt", f"{n:,} `Source:` lines with spaces",
                 _text(lambda n=n: "Acme Corp. hired 5 people.\n" + "\n".join(source_line for _ in range(n))), "source")
           for n in (10_000, 40_000, 250_000)],
