@@ -81,3 +81,33 @@ def test_the_first_fact_a_range_overlaps_matches_a_scan_of_the_list():
             start = rng.randrange(220)
             end = start + rng.choice([0, 1, 3, 10, 60])
             assert refs.first_overlapping(start, end) == first_overlapping(facts, start, end)
+
+
+def _frame(doc, kind: str) -> "Frame":
+    from pipeline.nlp.events.frames import Frame
+    from pipeline.nlp.events.lexicon import FrameRule
+    from pipeline.nlp.events.slots import Arguments
+    from pipeline.nlp.events.triggers import Candidate
+
+    rule = FrameRule(kind, "verb", (("seize",),), {}, frozenset(), "test")
+    return Frame(rule, Candidate(doc[0], doc[0:1], (rule,)), "completed", Arguments(), set())
+
+
+def test_a_frame_refuses_a_fact_it_holds_and_forgets_what_it_let_go(doc):
+    """Roles are checked against sets (one event of thousands of objects was quadratic); what `add` refuses and
+    `has` answers stays what a scan of the roles says, after `retain` too."""
+    frame = _frame(doc, "enforcement")
+    acme, money, shops = Span(doc, 0, 2), Span(doc, 8, 11), Span(doc, 12, 14)
+    frame.add("authority", acme)
+    frame.add("helper", acme)  # the same fact fills one role only
+    frame.add("value", money)
+    frame.add("count", shops)
+    frame.add("count", Span(doc, 12, 14, label="OTHER"))  # not equal to `shops` for spaCy: kept
+    frame.add("metric", value="revenue")  # not a role of enforcement
+    assert [(r.role, r.filler.text) for r in frame.roles] == [("authority", "Acme Corp"), ("value", "$ 5 million"),
+                                                              ("count", "300 shops"), ("count", "300 shops")]
+    assert frame.has("count") and not frame.has("helper") and frame.fills(acme)
+    frame.retain(lambda r: r.role != "authority")
+    assert not frame.has("authority") and not frame.fills(acme)
+    frame.add("helper", acme)  # let go, so it may come back in another role
+    assert frame.fillers("helper") == [acme]

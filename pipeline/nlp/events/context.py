@@ -135,7 +135,7 @@ class Context(FramePass):
                     frame.add("authority", org)
             if frame.type == "enforcement":  # a company acting with the authorities helps them
                 actors = frame.fillers("authority")
-                frame.roles = [r for r in frame.roles if r.role != "authority" or self.facts.is_public_body(r.filler)]
+                frame.retain(lambda r: r.role != "authority" or self.facts.is_public_body(r.filler))
                 for org in actors:
                     if not self.facts.is_public_body(org):
                         frame.add("helper", org)
@@ -202,7 +202,7 @@ class Context(FramePass):
                     frame.add("member", org)
             members = frame.fillers("member")
             if not frame.has("partner") and len(members) > 1:
-                frame.roles = [r for r in frame.roles if r.role != "member" or r.filler == members[0]]
+                frame.retain(lambda r: r.role != "member" or r.filler == members[0])
                 for org in members[1:]:
                     frame.add("partner", org)
 

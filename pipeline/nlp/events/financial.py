@@ -40,7 +40,7 @@ class Financials(FramePass):
         if frame.metric is not None:
             frame.add("metric", value=self.metric_name(frame.metric))
         if frame.rule.name == "change":
-            frame.roles = [r for r in frame.roles if r.role != "value" or self._changed_to(r.filler, frame)]
+            frame.retain(lambda r: r.role != "value" or self._changed_to(r.filler, frame))
         if not frame.has("company"):
             for org in self.coreference.reporting_subject(frame.token):
                 frame.add("company", org)
@@ -86,7 +86,7 @@ class Financials(FramePass):
         found = []
         for money in self.facts.within("money", frame.domain):
             cue = self._cue(money, frame)
-            if cue is None or any(r.filler == money for r in frame.roles):
+            if cue is None or frame.fills(money):
                 continue
             other = Frame(frame.rule, Candidate(cue[0], cue, frame.candidate.rules), "completed", frame.args,
                           {t.i for t in cue[-1].subtree}, comparison=True)

@@ -49,6 +49,9 @@ class Frame:
     metric: Token | None = None  # a financial result's metric noun
     comparison: bool = False  # a financial result given for comparison ("up from $2.1 billion")
     estimator: Token | None = None
+    # the fillers and role names so far, so that adding the thousandth role of one event costs what the first did
+    _filled: set[tuple] = field(default_factory=set, init=False, repr=False)
+    _named: set[str] = field(default_factory=set, init=False, repr=False)
 
     @property
     def type(self) -> str:
@@ -66,17 +69,35 @@ class Frame:
         return [r.filler for r in self.roles if r.role == role and r.filler is not None]
 
     def has(self, role: str) -> bool:
-        return any(r.role == role for r in self.roles)
+        return role in self._named
+
+    def retain(self, keep: Callable[[RoleHit], bool]) -> None:
+        """Keep only the roles `keep` accepts."""
+        self.roles = [r for r in self.roles if keep(r)]
+        self._named = {r.role for r in self.roles}
+        self._filled = {_key(r.filler) for r in self.roles if r.filler is not None}
+
+    def fills(self, span: Span) -> bool:
+        """Whether a fact fills one of this event's roles already."""
+        return _key(span) in self._filled
 
     def add(self, role: str, filler: Span | None = None, value: str | None = None) -> None:
         """Add a role unless the type lacks it or the filler already fills one of this event's roles."""
         if role not in EVENT_ROLES[self.type]:
             return
-        if filler is not None and any(r.filler == filler for r in self.roles):
+        if filler is not None and self.fills(filler):
             return
-        if value is not None and any(r.role == role for r in self.roles):
+        if value is not None and self.has(role):
             return
         self.roles.append(RoleHit(role, filler, value))
+        self._named.add(role)
+        if filler is not None:
+            self._filled.add(_key(filler))
+
+
+def _key(span: Span) -> tuple:
+    """What makes two spans of one Doc equal (spaCy's `Span.__eq__`), as a set key."""
+    return span.start_char, span.end_char, span.label, span.kb_id, span.id
 
 
 class FrameBuilder:
