@@ -15,6 +15,7 @@ dates; None when a text is processed on its own).
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from decimal import Decimal
 from itertools import accumulate
@@ -22,7 +23,7 @@ from pathlib import Path
 from typing import Literal
 from weakref import WeakKeyDictionary
 
-from spacy.attrs import HEAD, SENT_START
+from spacy.attrs import DEP, HEAD, SENT_START
 from spacy.language import Language
 from spacy.lookups import Table
 from spacy.pipeline import Lemmatizer
@@ -234,7 +235,9 @@ class Sentences:
 
 class Children:
     """`token.children` by table lookup: spaCy walks from a word's leftmost to its rightmost descendant on every
-    call, which is quadratic when clauses chain through one long sentence. The same words in the same order."""
+    call, which is quadratic when clauses chain through one long sentence. The same words in the same order;
+    asked for some dependency labels only, the children with those (the head of a long coordination has as many
+    children as it has conjuncts, and the callers look for its auxiliaries or subject)."""
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
@@ -242,6 +245,17 @@ class Children:
         self.roots: list[int] = []
         for i, offset in enumerate(doc.to_array(HEAD).astype("int64").tolist()):
             (self.lists[i + offset] if offset else self.roots).append(i)
+        self._by_label: dict[tuple[int, str], list[int]] | None = None
 
-    def __call__(self, token: Token) -> list[Token]:
-        return [self.doc[i] for i in self.lists[token.i]]
+    def __call__(self, token: Token, labels: Collection[str] | None = None) -> list[Token]:
+        if labels is None:
+            return [self.doc[i] for i in self.lists[token.i]]
+        if self._by_label is None:
+            self._by_label = {}
+            names = self.doc.vocab.strings
+            heads = self.doc.to_array(HEAD).astype("int64").tolist()  # offsets, negative to the left
+            for i, (head, label) in enumerate(zip(heads, self.doc.to_array(DEP).tolist())):
+                if head:
+                    self._by_label.setdefault((i + head, names[label]), []).append(i)
+        found = [i for label in labels for i in self._by_label.get((token.i, label), ())]
+        return [self.doc[i] for i in (sorted(found) if len(labels) > 1 else found)]

@@ -9,6 +9,7 @@ from pipeline.nlp.base import Children, Sentences
 TEXTS = [
     "Harmon Textiles Inc. agreed to buy Lorrey Fabrics Corp. for $420 million. Dorsey Motors said it would cut "
     "1,500 jobs by 2026, and the union denied it.",
+    " and ".join(f"Ostrel {k} formed a joint venture with Kelvra {k}" for k in range(1, 40)) + ".",
     "Acme wins contract\n\nAcme Corp. won a $3 million order from the city on Monday. Shares rose 4%.",
     " and ".join(f"Kelvra {k} hired {k} workers" for k in range(1, 60)) + ".",
 ]
@@ -24,6 +25,8 @@ def test_children_by_table_are_spacys_children(docs):
         children = Children(doc)
         assert all(children(token) == list(token.children) for token in doc)
         assert children.roots == [token.i for token in doc if token.head == token]
+        for labels in (("nsubj",), ("aux", "auxpass", "neg"), ("conj", "prep", "dobj"), ("no-such-label",)):
+            assert all(children(token, labels) == [c for c in token.children if c.dep_ in labels] for token in doc)
 
 
 def test_sentences_by_table_are_spacys_sentences(docs):
@@ -32,4 +35,4 @@ def test_sentences_by_table_are_spacys_sentences(docs):
         for token in doc:
             assert sentences.bounds(token.i) == (token.sent.start, token.sent.end)
             assert sentences.of(token) == token.sent
-    assert len(list(docs[0].sents)) > 1 and len(docs[2]) > 300
+    assert len(list(docs[0].sents)) > 1 and min(len(docs[1]), len(docs[3])) > 300

@@ -44,6 +44,8 @@ NOUN_CLIMB = CLIMB | {"poss", "compound", "nmod"}
 INVESTIGATIONS = frozenset({"investigation", "operation", "probe", "crackdown", "raid", "campaign", "inquiry"})
 GOVERNED = frozenset({"dobj", "nsubjpass", "attr", "oprd", "nsubj", "appos"})
 PHRASE_DEPS = frozenset({"amod", "npadvmod", "appos", "compound", "nummod", "quantmod", "nmod", "advmod", "conj"})
+PHRASE_LABELS = PHRASE_DEPS | {"prep"}
+CLAUSE_LABELS = ("acl", "xcomp", "advcl", "relcl")
 
 
 @dataclass
@@ -79,7 +81,7 @@ class SlotFinder:
             elif name == "led":
                 name = "led:by"
             elif name == "dative" and arg.pos_ == "ADP":  # "sold its unit to X": the parse's dative is the "to"
-                name, arg = f"prep:{arg.lower_}", next((g for g in self.children(arg) if g.dep_ == "pobj"), arg)
+                name, arg = f"prep:{arg.lower_}", next(iter(self.children(arg, ("pobj",))), arg)
             self.direct.setdefault(tokens[0].i, {}).setdefault(name, []).append(arg)
 
     def arguments(self, trigger: Token) -> Arguments:
@@ -111,36 +113,36 @@ class SlotFinder:
     def _verb_slots(self, trigger: Token, found: Arguments) -> None:
         if not found.get("subj") and not found.get("pass"):
             subjects, helped = self.subject_above(trigger)
-            passive = any(c.dep_ == "auxpass" for c in self.children(trigger))  # "X is to be bought by Y": X is bought
+            passive = bool(self.children(trigger, ("auxpass",)))  # "X is to be bought by Y": X is bought
             found.add("helper" if helped else "pass" if passive else "subj", subjects)
         if not any(found.get(s) for s in ("obj", "pass", "dative")) and \
-                not any(c.dep_ in ("xcomp", "ccomp", "prep", "dobj") and _same_line(trigger, c) for c in self.children(trigger)):
+                not any(_same_line(trigger, c) for c in self.children(trigger, ("xcomp", "ccomp", "prep", "dobj"))):
             obj = _surface_object(trigger)  # a headline the parse joined to the next line: "X joins Y's alliance"
             if obj is not None:
                 found.add("obj", [obj])
-                found.add("obj.poss", [c for c in self.children(obj) if c.dep_ == "poss"])
+                found.add("obj.poss", self.children(obj, ("poss",)))
         relative = _relative_clause(trigger)
         if relative is not None and not found.get("obj") and not found.get("pass") and relative.dep_ == "relcl":
-            if not any(c.dep_ in SUBJECTS and c.tag_ in WH_WORDS for c in self.children(relative)):
+            if not any(c.tag_ in WH_WORDS for c in self.children(relative, SUBJECTS)):
                 found.add("antecedent", [relative.head])
 
     def _governor_slots(self, trigger: Token, governor: Token, found: Arguments) -> None:
         direct = self.direct.get(governor.i, {})
-        subjects = [c for c in self.children(governor) if c.dep_ in SUBJECTS and c != trigger]
+        subjects = [c for c in self.children(governor, SUBJECTS) if c != trigger]
         if subjects:
             found.add("gov:subj", subjects)
-        elif not any(c.dep_ == "nsubj" for c in self.children(governor)):
+        elif not self.children(governor, ("nsubj",)):
             subjects, helped = self.subject_above(governor)
             found.add("helper" if helped else "gov:subj", subjects)
-        for child in self.children(governor):
+        for child in self.children(governor, ("prep", "dative", "dobj", "agent")):
             if child.dep_ == "prep" and child != trigger.head:
-                found.add(f"gov:prep:{child.lower_}", [g for g in self.children(child) if g.dep_ == "pobj"])
+                found.add(f"gov:prep:{child.lower_}", self.children(child, ("pobj",)))
             elif child.dep_ == "dative":
                 found.add("gov:dative", [child])
             elif child.dep_ == "dobj" and child != trigger:
                 found.add("gov:obj", [child])
             elif child.dep_ == "agent":
-                found.add("agent", [g for g in self.children(child) if g.dep_ == "pobj"])
+                found.add("agent", self.children(child, ("pobj",)))
         if direct.get("led:by"):
             found.add("led:by", direct["led:by"])
 
@@ -153,12 +155,12 @@ class SlotFinder:
         helped = False
         current = token
         for _ in range(8):
-            own = [c for c in self.children(current) if c.dep_ in SUBJECTS]
+            own = self.children(current, SUBJECTS)
             if own and current != token:
                 return own, helped
             head = current.head
             if current.dep_ == "xcomp" and self.lemma(head) in CONTROL_VERBS:
-                objects = [c for c in self.children(head) if c.dep_ in ("dobj", "dative")]
+                objects = self.children(head, ("dobj", "dative"))
                 if objects:
                     return objects[:1], helped
             infinitive_relative = current.dep_ == "relcl" and any(c.lower_ == "to" for c in self.children(current))
@@ -192,31 +194,31 @@ class SlotFinder:
         for above in _ancestors(trigger, 5):
             for word in (above, *in_phrases(above, self.children)):
                 if word.lower_ in TALKS:
-                    for child in self.children(word):
+                    for child in self.children(word, ("prep",)):
                         if child.dep_ == "prep" and child.lower_ == "with":
-                            found.add("talks:with", [g for g in self.children(child) if g.dep_ == "pobj"])
+                            found.add("talks:with", self.children(child, ("pobj",)))
 
     def _clauses(self, trigger: Token, found: Arguments) -> None:
         """A contract's "to supply ... to Y" clause, and a payment's "to settle X charges" or "ordered ... to pay"."""
         heads = [trigger, *found.get("obj"), *found.get("pass"), *([found.governor] if found.governor else [])]
         for head in heads:
-            for clause in self.children(head):
-                if clause.dep_ not in ("acl", "xcomp", "advcl", "relcl") or clause.pos_ != "VERB":
+            for clause in self.children(head, CLAUSE_LABELS):
+                if clause.pos_ != "VERB":
                     continue
                 lemma = self.lemma(clause)
                 if lemma in self.lexicon.words["supply_verbs"]:
                     found.purpose = "supply"
-                    found.add("to:supply", [g for c in self.children(clause) if c.dep_ in ("prep", "dative")
-                                            for g in ([c] if c.dep_ == "dative" else self.children(c)) if g.dep_ in ("pobj", "dative")])
+                    found.add("to:supply", [g for c in self.children(clause, ("prep", "dative"))
+                                            for g in ([c] if c.dep_ == "dative" else self.children(c, ("pobj", "dative")))])
                 elif lemma in self.lexicon.words["procure_verbs"]:
                     found.purpose = "procure"
                 elif lemma in ("settle", "resolve", "end", "close"):
-                    found.add("purpose", [c for c in self.children(clause) if c.dep_ == "dobj"])
+                    found.add("purpose", self.children(clause, ("dobj",)))
         above = trigger
         while above.dep_ in ("xcomp", "conj") and above.head != above:
             above = above.head
             if self.lemma(above) in self.lexicon.words["penalty_light_verbs"]:
-                found.add("orderer", [c for c in self.children(above) if c.dep_ == "nsubj"])
+                found.add("orderer", self.children(above, ("nsubj",)))
 
 
 def phrase_preps(noun: Token, children: Children, most: int = 3) -> list[tuple[str, Token]]:
@@ -225,9 +227,9 @@ def phrase_preps(noun: Token, children: Children, most: int = 3) -> list[tuple[s
     found, todo = [], [(noun, 0)]
     while todo:
         token, depth = todo.pop()
-        for child in children(token):
+        for child in children(token, PHRASE_LABELS):
             if child.dep_ == "prep" and depth < most:
-                for pobj in (g for g in children(child) if g.dep_ == "pobj"):
+                for pobj in children(child, ("pobj",)):
                     found.append((child.lower_, pobj))
                     todo.append((pobj, depth + 1))
             elif child.dep_ in PHRASE_DEPS:
@@ -264,7 +266,7 @@ def _names_before(verb: Token) -> list[Token]:
 
 def in_phrases(verb: Token, children: Children) -> list[Token]:
     """The nouns of a verb's "in" phrases: "is *in talks* with X to buy"."""
-    return [g for c in children(verb) if c.dep_ == "prep" and c.lower_ == "in" for g in children(c) if g.dep_ == "pobj"]
+    return [g for c in children(verb, ("prep",)) if c.lower_ == "in" for g in children(c, ("pobj",))]
 
 
 def _relative_clause(trigger: Token) -> Token | None:

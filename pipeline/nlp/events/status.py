@@ -41,6 +41,7 @@ CLIMB = frozenset({"xcomp", "ccomp", "acl", "pcomp", "pobj", "prep", "dobj", "ns
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
 PARTICLES_OF = {"call": "off", "walk": "away", "rule": "out", "pull": "out", "back": "out"}
 BE = frozenset({"be", "is", "are", "am", "was", "were"})
+TENSE_LABELS = ("aux", "auxpass", "neg")
 
 
 @dataclass(frozen=True)
@@ -63,9 +64,9 @@ class StatusReader:
         """The trigger and the words above it that its status depends on, nearest first."""
         found, current = [trigger], trigger
         while current.dep_ in CLIMB and current.head != current and len(found) < 12:
-            if current.dep_ == "conj" and _has_own_tense(self.children(current)):
+            if current.dep_ == "conj" and _has_own_tense(self.children(current, TENSE_LABELS)):
                 break
-            if current.dep_ == "advcl" and not (current.tag_ == "VBG" or _infinitive(self.children(current))):
+            if current.dep_ == "advcl" and not (current.tag_ == "VBG" or _infinitive(self.children(current, ("aux",)))):
                 break
             current = current.head
             found.append(current)
@@ -78,7 +79,7 @@ class StatusReader:
         chain = self.chain(trigger)
         completing = self.cues.completing_for.get(event_type, frozenset())
         for k, word in enumerate(chain[1:], start=1):
-            if self.lemma(word) in completing and word.pos_ == "VERB" and not _has_own_tense(self.children(word), True):
+            if self.lemma(word) in completing and word.pos_ == "VERB" and not _has_own_tense(self.children(word, TENSE_LABELS), True):
                 chain = chain[k:]
                 break
         estimator = next((self._subject(w) for w in chain[1:] if self.lemma(w) in self.cues.estimating_verbs), None)
@@ -93,13 +94,13 @@ class StatusReader:
         return Status("completed", estimator)
 
     def _hypothetical(self, word: Token) -> bool:
-        aux = [c.lower_ for c in self.children(word) if c.dep_ in ("aux", "auxpass")]
+        aux = [c.lower_ for c in self.children(word, ("aux", "auxpass"))]
         if any(a in self.cues.hypothetical_aux for a in aux) or "would" in aux and "have" in aux:
             return True
-        return any(c.dep_ == "mark" and c.lower_ in self.cues.hypothetical_marks for c in self.children(word))
+        return any(c.lower_ in self.cues.hypothetical_marks for c in self.children(word, ("mark",)))
 
     def _negated(self, word: Token, is_trigger: bool) -> bool:
-        if any(c.dep_ in ("neg", "det") and c.lower_ in NEGATIONS for c in self.children(word)):
+        if any(c.lower_ in NEGATIONS for c in self.children(word, ("neg", "det"))):
             return True
         if is_trigger:
             return False
@@ -109,7 +110,7 @@ class StatusReader:
         return lemma in self.cues.negating_verbs and word.pos_ == "VERB" or lemma in self.cues.negating_nouns
 
     def _planned(self, word: Token, is_trigger: bool) -> bool:
-        if any(c.dep_ in ("amod", "compound") and c.lower_ in self.cues.planning_modifiers for c in self.children(word)):
+        if any(c.lower_ in self.cues.planning_modifiers for c in self.children(word, ("amod", "compound"))):
             return True
         if is_trigger:
             return False
@@ -121,7 +122,7 @@ class StatusReader:
         return word.pos_ == "NOUN" and (lemma in self.cues.planning_nouns or word.lower_ in self.cues.planning_nouns)
 
     def _announced(self, word: Token, is_trigger: bool) -> bool:
-        children = self.children(word)
+        children = self.children(word, ("aux", "auxpass", "acl", "xcomp"))  # the labels asked for below
         if any(c.dep_ in ("aux", "auxpass") and c.lower_ in self.cues.announcing_aux for c in children):
             return True
         if word.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in BE for c in children):
@@ -136,7 +137,7 @@ class StatusReader:
         return lemma in self.cues.announcing_verbs or lemma in BE and any(c.dep_ == "xcomp" for c in children)
 
     def _subject(self, word: Token) -> Token | None:
-        return next((c for c in self.children(word) if c.dep_ == "nsubj"), None)
+        return next(iter(self.children(word, ("nsubj",))), None)
 
 
 def _has_own_tense(children: list[Token], future_only: bool = False) -> bool:
