@@ -111,3 +111,21 @@ def test_a_frame_refuses_a_fact_it_holds_and_forgets_what_it_let_go(doc):
     assert not frame.has("authority") and not frame.fills(acme)
     frame.add("helper", acme)  # let go, so it may come back in another role
     assert frame.fillers("helper") == [acme]
+
+
+def test_the_nearest_helpers_are_those_a_sort_by_distance_gives(doc):
+    """An enforcement event takes the nearest helpers of its sentence (a window grown by bisect, not a sort per
+    event): the distances chosen are the smallest ones, and the spans stay in text order."""
+    from pipeline.nlp.events.context import _nearest
+
+    def distance(span: Span, i: int) -> int:
+        return span.start - i if span.start >= i else max(i - span.end, 0)
+
+    rng = random.Random(7)
+    for _ in range(300):
+        starts = sorted(rng.sample(range(len(doc)), rng.randint(0, 8)))
+        spans = [Span(doc, s, s + 1) for s in starts]
+        i, most = rng.randrange(len(doc)), rng.randint(1, 4)
+        got = _nearest(spans, starts, i, most)
+        assert got == sorted(got, key=lambda s: s.start) and len(got) == min(most, len(spans))
+        assert sorted(distance(s, i) for s in got) == sorted(distance(s, i) for s in spans)[:len(got)]

@@ -47,6 +47,8 @@ SHARED = ("authority",)  # both ways; a date only from a later conjunct to an ea
 BACK_DETERMINERS = frozenset({"the", "these", "this", "those", "its"})
 NAME_PHRASE = frozenset({"compound", "appos", "conj", "poss", "nmod", "amod"})  # inside the name's noun phrase
 HELP_PREPS = frozenset({"from", "by", "of", "with"})
+HELPERS_MOST = 3  # helpers of one enforcement event, the nearest of its sentence (a list of 500 seizures and 500
+# helping companies in one sentence would otherwise give each seizure all 500)
 
 
 class Context(FramePass):
@@ -98,9 +100,11 @@ class Context(FramePass):
             here = [f for f in enforcement[first:bisect_left(at, sentence.end)] if sentence_of(f.token) == sentence]
             if not here and first:  # the last one before; an earlier one is no nearer
                 here = [f for f in enforcement[first - 1:first] if self._same_paragraph(f.token, sentence)]
+            helper_starts = [org.start for org in helpers]
             for frame in here:
-                for org in helpers:
-                    if org not in frame.fillers("authority"):
+                authorities = frame.fillers("authority")
+                for org in _nearest(helpers, helper_starts, frame.token.i, HELPERS_MOST):
+                    if org not in authorities:
                         frame.add("helper", org)
 
     def _helps(self, org: Span) -> bool:
@@ -152,29 +156,36 @@ class Context(FramePass):
     def financial(self, frames: list[Frame]) -> None:
         with_company: Frame | None = None  # the last result with a company
         by_status: dict[str, list[Frame]] = {}  # results of each status that are no comparison, in text order
+        at_by_status: dict[str, list[int]] = {}  # their triggers' character offsets
         for frame in (f for f in frames if f.type == "financial_result"):
             if not frame.has("company") and not self._other_owner(frame):
                 source = with_company.fillers("company") if with_company is not None else None
                 for org in source or self.coreference.topic(frame.token)[:1]:
                     frame.add("company", org)
             if not frame.has("period") and not frame.comparison:
-                same = self._last_in_paragraph(by_status.get(frame.status, []), self.facts.sentences.of(frame.token))
+                same = self._last_in_paragraph(by_status.get(frame.status, []), at_by_status.get(frame.status, []),
+                                               self.facts.sentences.of(frame.token))
                 for date in (same.fillers("period") if same is not None else []):
                     frame.add("period", date)
             if frame.has("company"):
                 with_company = frame
             if not frame.comparison:
                 by_status.setdefault(frame.status, []).append(frame)
+                at_by_status.setdefault(frame.status, []).append(frame.token.idx)
 
-    def _last_in_paragraph(self, frames: list[Frame], sentence: Span) -> Frame | None:
-        """The last of some earlier frames in the sentence's paragraph: read back from the last, up to the first
-        one before the sentence that is not (any earlier is not either)."""
-        for frame in reversed(frames):
-            if self._same_paragraph(frame.token, sentence):
-                return frame
-            if frame.token.idx <= sentence.start_char:
-                return None
-        return None
+    def _last_in_paragraph(self, frames: list[Frame], at: list[int], sentence: Span) -> Frame | None:
+        """The last of some earlier frames (in text order, their triggers at `at`) in the sentence's paragraph.
+
+        A frame after the sentence's start shares its paragraph when it comes before the first blank line after
+        that start (`_same_paragraph`), so the last such is found by bisect; an earlier one only if it is the
+        last of all before that line and no blank line lies between."""
+        k = bisect_left(self.blank_lines, sentence.start_char)
+        limit = self.blank_lines[k] + 2 if k < len(self.blank_lines) else None
+        last = bisect_left(at, limit) if limit is not None else len(at)
+        if not last:
+            return None
+        frame = frames[last - 1]
+        return frame if at[last - 1] > sentence.start_char or self._same_paragraph(frame.token, sentence) else None
 
     def _other_owner(self, frame: Frame) -> bool:
         """"The unit ... had sales of": the result is another entity's, named by a noun that is no organization."""
@@ -289,3 +300,16 @@ class EarlierFrames:
                     found = (bool(self.parties[k] & named), self.prefixes[k] == prefix, k)
                     best = found if best is None else max(best, found)
         return self.frames[best[2]] if best is not None else None
+
+
+def _nearest(spans: list[Span], starts: list[int], i: int, most: int) -> list[Span]:
+    """The `most` spans nearest word `i` (spans in text order, without overlaps; `starts` their first words), in
+    text order: a window grown from where `i` falls, a step to the nearer side each time."""
+    k = bisect_left(starts, i)
+    low, high = k, k
+    while high - low < most and (low > 0 or high < len(spans)):
+        if high == len(spans) or low > 0 and i - spans[low - 1].end < spans[high].start - i:
+            low -= 1
+        else:
+            high += 1
+    return spans[low:high]

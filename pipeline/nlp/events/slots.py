@@ -46,6 +46,8 @@ GOVERNED = frozenset({"dobj", "nsubjpass", "attr", "oprd", "nsubj", "appos"})
 PHRASE_DEPS = frozenset({"amod", "npadvmod", "appos", "compound", "nummod", "quantmod", "nmod", "advmod", "conj"})
 PHRASE_LABELS = PHRASE_DEPS | {"prep"}
 CLAUSE_LABELS = ("acl", "xcomp", "advcl", "relcl")
+CLIMB_MOST = 12  # words climbed through control and coordination, as the status chain (a chain of clauses joined
+# by "and" is as long as its sentence)
 
 
 @dataclass
@@ -214,9 +216,9 @@ class SlotFinder:
                     found.purpose = "procure"
                 elif lemma in ("settle", "resolve", "end", "close"):
                     found.add("purpose", self.children(clause, ("dobj",)))
-        above = trigger
-        while above.dep_ in ("xcomp", "conj") and above.head != above:
-            above = above.head
+        above, steps = trigger, 0
+        while above.dep_ in ("xcomp", "conj") and above.head != above and steps < CLIMB_MOST:
+            above, steps = above.head, steps + 1
             if self.lemma(above) in self.lexicon.words["penalty_light_verbs"]:
                 found.add("orderer", self.children(above, ("nsubj",)))
 
@@ -271,9 +273,9 @@ def in_phrases(verb: Token, children: Children) -> list[Token]:
 
 def _relative_clause(trigger: Token) -> Token | None:
     """The relative clause verb the trigger is (or hangs from by control): "which Kmart agreed to buy"."""
-    current = trigger
-    while current.dep_ in ("xcomp", "conj") and current.head != current:
-        current = current.head
+    current, steps = trigger, 0
+    while current.dep_ in ("xcomp", "conj") and current.head != current and steps < CLIMB_MOST:
+        current, steps = current.head, steps + 1
     return current if current.dep_ == "relcl" else None
 
 
