@@ -141,11 +141,8 @@ def _group_articles(nlp: Language, sources: list[SourceArticle], batch_size: int
     per_article = Counter(n for n, _, _ in pieces)
     processed = _processed(nlp, sources, pieces, batch_size)
     for n, source in enumerate(sources):
-        facts = PieceFacts()
-        for (_, start, _), doc in islice(processed, per_article[n]):
-            facts.take(doc, start)
         try:
-            article = facts.article(source)
+            article = _article(source, islice(processed, per_article[n]))
         except Exception as err:  # noqa: BLE001 - a failure inside one article is that article's error
             failure = ExtractionError(source.id, err, source.path)
             if on_error is None:
@@ -153,6 +150,15 @@ def _group_articles(nlp: Language, sources: list[SourceArticle], batch_size: int
             on_error(failure)
             continue
         yield article
+
+
+def _article(source: SourceArticle, processed: Iterable[tuple[tuple[int, int, int], Doc | Exception]]) -> Article:
+    """An article's record from its processed pieces; their facts are let go on return, before the record is
+    written (for one long article they are as large as the record)."""
+    facts = PieceFacts()
+    for (_, start, _), doc in processed:
+        facts.take(doc, start)
+    return facts.article(source)
 
 
 def _processed(nlp: Language, sources: list[SourceArticle], pieces: list[tuple[int, int, int]],

@@ -81,18 +81,23 @@ class PieceFacts:
 
     def article(self, source: SourceArticle) -> Article:
         """The validated Article record: the facts outside the article's metadata; the pieces' failure, if any,
-        is raised."""
+        is raised. Built once: each kind of the pieces' facts is let go as its records are made, so one long
+        article does not hold both at once."""
         if self.error is not None:
             raise self.error
         outside = outside_ranges(source.header.metadata_ranges)
         organizations = organizations_from([m for m in self.orgs if outside(m.start)], source.text)
+        self.orgs = []
         money = [Money(**at.model_dump(), amount=hit.amount, currency=hit.currency, currency_basis=hit.basis,
                        qualifier=hit.qualifier, per_unit=hit.per_unit, relation=hit.relation, related=hit.related)
                  for at, hit in self.money if outside(at.start)]
+        self.money = []
         counts = [Count(**at.model_dump(), value=_number(hit.value), item=hit.item, item_text=hit.item_text,
                         qualifier=hit.qualifier) for at, hit in self.counts if outside(at.start)]
+        self.counts = []
         dates = [DateFact(**at.model_dump(), value=hit.value, granularity=hit.granularity)
                  for at, hit in self.dates if outside(at.start)]
+        self.dates = []
         refs = {"organizations": Refs([(m.start, m.end, i) for i, org in enumerate(organizations)
                                        for m in org.mentions]),
                 **{kind: Refs([(f.start, f.end, i) for i, f in enumerate(facts)])

@@ -30,7 +30,7 @@ from importlib.resources import files
 from pathlib import Path
 
 from pipeline.inputs.files import InputFile, Skipped
-from pipeline.records import Article
+from pipeline.records import Article, record_json
 
 PART_FORMAT = 2  # parts of format 1 (records only, no header line) are foreign: redone
 
@@ -118,9 +118,9 @@ class Parts:
         digest, count = hashlib.sha256(), 0
         with tempfile.TemporaryFile(dir=self.folder) as body:
             for article in articles:
-                line = (article.model_dump_json() + "\n").encode("utf-8")
-                digest.update(line)
-                body.write(line)
+                for chunk in (record_json(article), b"\n"):
+                    digest.update(chunk)
+                    body.write(chunk)
                 count += 1
             header = {"factwire_part": PART_FORMAT, "version": self.version, "input": item.relative,
                       "records": count, "problems": [[p.kind, p.reason] for p in problems],
