@@ -76,7 +76,8 @@ class CountFinder:
                                             qualifier_before(doc, run.start))))
                 continue
             elif head is None:
-                previous = found[-1] if found and sentence.bounds(found[-1][0].start) == sentence.bounds(run.start) else None
+                same = found and sentence.bounds(found[-1][0].start) == sentence.bounds(run.start)
+                previous = found[-1] if same else None
                 if previous is not None and self._elliptical(doc, run):  # "up from 120 a year earlier": 120 stores
                     found.append((run, CountHit(parse_number(run.text), previous[1].item, None,
                                                 qualifier_before(doc, run.start))))

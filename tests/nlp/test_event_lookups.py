@@ -11,6 +11,10 @@ import spacy
 from spacy.tokens import Span
 
 from pipeline.nlp.events.facts import SpansByStart
+from pipeline.nlp.events.frames import Frame
+from pipeline.nlp.events.lexicon import FrameRule
+from pipeline.nlp.events.slots import Arguments
+from pipeline.nlp.events.triggers import Candidate
 from pipeline.piece_facts import Refs
 
 
@@ -83,12 +87,7 @@ def test_the_first_fact_a_range_overlaps_matches_a_scan_of_the_list():
             assert refs.first_overlapping(start, end) == first_overlapping(facts, start, end)
 
 
-def _frame(doc, kind: str) -> "Frame":
-    from pipeline.nlp.events.frames import Frame
-    from pipeline.nlp.events.lexicon import FrameRule
-    from pipeline.nlp.events.slots import Arguments
-    from pipeline.nlp.events.triggers import Candidate
-
+def _frame(doc, kind: str) -> Frame:
     rule = FrameRule(kind, "verb", (("seize",),), {}, frozenset(), "test")
     return Frame(rule, Candidate(doc[0], doc[0:1], (rule,)), "completed", Arguments(), set())
 

@@ -192,7 +192,8 @@ def test_slot_patterns_match_what_spacys_dependency_matcher_matches(nlp):
             trigger.lemma_ = finder.lemma(trigger)
         roots = {t.i for t in triggers}
         theirs = sorted((nlp.vocab.strings[key], tuple(ids)) for key, ids in spacy_matcher(doc) if ids[0] in roots)
-        ours = sorted((name, tuple(t.i for t in tokens)) for name, tokens in finder.slot_patterns(triggers, Children(doc)))
+        matched = finder.slot_patterns(triggers, Children(doc))
+        ours = sorted((name, tuple(t.i for t in tokens)) for name, tokens in matched)
         assert ours == theirs, text
         compared += len(ours)
         led += sum(name == "led" for name, _ in ours)

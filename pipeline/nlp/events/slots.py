@@ -211,7 +211,8 @@ class SlotFinder:
                 if lemma in self.lexicon.words["supply_verbs"]:
                     found.purpose = "supply"
                     found.add("to:supply", [g for c in self.children(clause, ("prep", "dative"))
-                                            for g in ([c] if c.dep_ == "dative" else self.children(c, ("pobj", "dative")))])
+                                            for g in ([c] if c.dep_ == "dative" else
+                                                      self.children(c, ("pobj", "dative")))])
                 elif lemma in self.lexicon.words["procure_verbs"]:
                     found.purpose = "procure"
                 elif lemma in ("settle", "resolve", "end", "close"):

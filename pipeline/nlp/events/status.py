@@ -79,7 +79,8 @@ class StatusReader:
         chain = self.chain(trigger)
         completing = self.cues.completing_for.get(event_type, frozenset())
         for k, word in enumerate(chain[1:], start=1):
-            if self.lemma(word) in completing and word.pos_ == "VERB" and not _has_own_tense(self.children(word, TENSE_LABELS), True):
+            if self.lemma(word) in completing and word.pos_ == "VERB" and \
+                    not _has_own_tense(self.children(word, TENSE_LABELS), True):
                 chain = chain[k:]
                 break
         estimator = next((self._subject(w) for w in chain[1:] if self.lemma(w) in self.cues.estimating_verbs), None)
