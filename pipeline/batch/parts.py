@@ -3,11 +3,12 @@
 A part holds one input file's records, named by a hash of the file's id,
 its bytes and the pipeline version, and written atomically once the file is
 done. Its first line says what it is (format, pipeline version, input, how
-many records, the file's problems) and carries a SHA-256 of the records, so
-a part that was truncated, emptied, overwritten with other bytes, edited or
-written by another version is found, reported and redone, never copied into
-the output. A file over the size limit is not hashed (it is refused anyway),
-and a file is hashed in blocks, never read whole for it.
+many records and facts, the file's problems) and carries a SHA-256 of the
+records and those totals, so a part that was truncated, emptied, overwritten
+with other bytes, edited or written by another version is found, reported and
+redone, never copied into the output. A file over the size limit is not
+hashed (it is refused anyway), and a file is hashed in blocks, never read
+whole for it.
 
 The lock is `OUT.lock`, held with `flock` for the whole run: a second run
 writing to the same output stops before any work, naming the first one's
@@ -22,17 +23,21 @@ import json
 import os
 import shutil
 import tempfile
+from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 from importlib.resources import files
 from pathlib import Path
+from typing import BinaryIO
 
 from pipeline.inputs.files import InputFile, Skipped
 from pipeline.records import Article, record_json
 
-PART_FORMAT = 2  # parts of format 1 (records only, no header line) are foreign: redone
+PART_FORMAT = 3  # parts of format 1 (no header line) and 2 (no fact totals) are foreign: redone
+BLOCK = 1 << 20
+FACT_TYPES = ("organizations", "money", "counts", "dates", "events")  # the facts a part totals for the run summary
 
 
 @cache
@@ -56,12 +61,15 @@ class PartInvalid(Exception):
 
 @dataclass(frozen=True)
 class Part:
-    """One file's kept result: the problems its reading or extraction had, and its records, read from the part
-    file one at a time (never all in memory: a dump of a million records is one file)."""
+    """One file's kept result: the problems its reading or extraction had, how many records and facts it holds,
+    and its records, read from the part file one at a time (never all in memory: a dump of a million records is
+    one file) or copied as they are."""
 
     problems: list[Skipped]
     path: Path | None = None  # the part file, None for a file kept without records
     reused: bool = True
+    records: int = 0
+    facts: Counter[str] = field(default_factory=Counter)
 
     def articles(self) -> Iterator[Article]:
         if self.path is None:
@@ -70,6 +78,15 @@ class Part:
             handle.readline()  # the header
             for line in handle:
                 yield Article.model_validate_json(line)
+
+    def copy_to(self, out: BinaryIO) -> None:
+        """The record lines as they are, in blocks: a JSONL output needs no parsed record (one 60 MB article's
+        record, parsed back and serialized again, held 700 MB)."""
+        if self.path is None:
+            return
+        with self.path.open("rb") as handle:
+            handle.readline()  # the header
+            shutil.copyfileobj(handle, out)
 
 
 class Parts:
@@ -115,15 +132,18 @@ class Parts:
                 pass
             return
         self.folder.mkdir(parents=True, exist_ok=True)
-        digest, count = hashlib.sha256(), 0
+        digest, count, facts = hashlib.sha256(), 0, Counter()
         with tempfile.TemporaryFile(dir=self.folder) as body:
             for article in articles:
                 for chunk in (record_json(article), b"\n"):
                     digest.update(chunk)
                     body.write(chunk)
                 count += 1
+                facts.update({kind: len(getattr(article, kind)) for kind in FACT_TYPES})
+            totals = [facts[kind] for kind in FACT_TYPES]
+            digest.update(json.dumps(totals).encode())
             header = {"factwire_part": PART_FORMAT, "version": self.version, "input": item.relative,
-                      "records": count, "problems": [[p.kind, p.reason] for p in problems],
+                      "records": count, "facts": totals, "problems": [[p.kind, p.reason] for p in problems],
                       "sha256": digest.hexdigest()}
             body.seek(0)
             handle = tempfile.NamedTemporaryFile("wb", dir=self.folder, suffix=".tmp", delete=False)
@@ -145,18 +165,21 @@ class Parts:
             with path.open("rb") as handle:
                 header = _header(handle.readline(1_000_000), self.version, item)
                 digest, count = hashlib.sha256(), 0
-                for line in handle:
-                    digest.update(line)
-                    count += line.endswith(b"\n")
+                while block := handle.read(BLOCK):  # in blocks: one article's record may be 170 MB on one line
+                    digest.update(block)
+                    count += block.count(b"\n")
         except OSError as err:
             raise PartInvalid(f"unreadable ({err.strerror or err})") from err
+        totals = header.get("facts")
+        digest.update(json.dumps(totals).encode())
         if digest.hexdigest() != header.get("sha256") or count != header.get("records"):
             raise PartInvalid("truncated or altered (checksum differs)")
         try:
             problems = [Skipped(item.path, reason, kind) for kind, reason in header.get("problems", [])]
+            facts = Counter(dict(zip(FACT_TYPES, map(int, totals), strict=True)))
         except (ValueError, TypeError) as err:
-            raise PartInvalid(f"problems do not read ({err})") from None
-        return Part(problems, path if count else None)
+            raise PartInvalid(f"problems or fact totals do not read ({err})") from None
+        return Part(problems, path if count else None, records=count, facts=facts)
 
     def prune(self, keep: Iterable[InputFile]) -> None:
         """Forget parts of files that are gone or changed, so the folder does not grow without end."""

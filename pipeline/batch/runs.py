@@ -15,21 +15,19 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import nullcontext
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import groupby
 from pathlib import Path
 
 from pipeline.batch.engines import Engine
-from pipeline.batch.parts import OutputLock, Part, PartInvalid, Parts
+from pipeline.batch.parts import FACT_TYPES, OutputLock, Part, PartInvalid, Parts
 from pipeline.batch.work import extract_inputs
-from pipeline.batch.writers import output_paths, record_sink, write_errors
+from pipeline.batch.writers import JsonlSink, output_paths, record_sink, write_errors
 from pipeline.extraction import BATCH_SIZE
 from pipeline.inputs.files import InputFile, Skipped, find_inputs, supported
 from pipeline.inputs.formats import ReadOptions
 from pipeline.nlp.loader import model_name
 from pipeline.records import Article
-
-FACT_TYPES = ("organizations", "money", "counts", "dates", "events")  # the facts the run summary counts
 
 
 @dataclass
@@ -54,6 +52,13 @@ class RunSummary:
         self.files.add(article.path or article.id)
         for fact_type in FACT_TYPES:
             self.facts[fact_type] += len(getattr(article, fact_type))
+
+    def count_part(self, item: InputFile, part: Part) -> None:
+        """A part's records, counted from its header (they are copied, never parsed)."""
+        self.articles += part.records
+        if part.records:
+            self.files.add(item.relative)
+        self.facts.update(part.facts)
 
     def skip(self, skipped: Skipped) -> None:
         if skipped.kind == "unsupported":
@@ -114,14 +119,13 @@ class RunOptions:
 
 def extract_to_output(paths: Iterable[str | Path], output: str, *, output_format: str = "jsonl",
                       options: RunOptions = RunOptions(), on_skip: Callable[[Skipped], None] = lambda _: None,
-                      on_article: Callable[[Article], None] = lambda _: None,
                       progress: RunProgress = RunProgress()) -> RunSummary:
     """Extract `paths` into `output` (`-`: stdout, JSONL) and say what was done.
 
     With `options.resume`, every file's records are kept as a part beside the
     output and a later run reuses the parts of unchanged files. `on_skip` sees
-    every file left out as it happens, `on_article` every record written,
-    reused or new; unreadable files are also listed in `OUTPUT.errors.tsv`.
+    every file left out as it happens; unreadable files are also listed in
+    `OUTPUT.errors.tsv`.
     The output (its parts, errors and lock files) is never read as an input,
     and is locked for the run (`OutputBusy` when another run holds it).
     """
@@ -141,7 +145,7 @@ def extract_to_output(paths: Iterable[str | Path], output: str, *, output_format
             else:
                 inputs.append(item)
         if inputs:  # nothing to read: leave any previous output alone
-            run = _Run(inputs, output, output_format, options, summary, progress, skipped, on_article)
+            run = _Run(inputs, output, output_format, options, summary, progress, skipped)
             summary.reused = run.write()
         if output != "-":
             summary.errors_file = write_errors(Path(output), summary.problems)
@@ -153,10 +157,9 @@ class _Run:
     """One run's extraction and writing: parts reused or redone, the records written in input order."""
 
     def __init__(self, inputs: list[InputFile], output: str, output_format: str, options: RunOptions,
-                 summary: RunSummary, progress: RunProgress, skipped: Callable[[Skipped], None],
-                 on_article: Callable[[Article], None]) -> None:
+                 summary: RunSummary, progress: RunProgress, skipped: Callable[[Skipped], None]) -> None:
         self.inputs, self.output, self.output_format, self.options = inputs, output, output_format, options
-        self.summary, self.progress, self.skipped, self.on_article = summary, progress, skipped, on_article
+        self.summary, self.progress, self.skipped = summary, progress, skipped
         self.file_problems: dict[Path, list[Skipped]] = {}
         self._track([])
 
@@ -189,10 +192,6 @@ class _Run:
             self.progress.file_done(item)
         self.finished = max(self.finished, k)
 
-    def _written(self, article: Article) -> None:
-        self.summary.count(article)
-        self.on_article(article)
-
     def write(self) -> int:
         """Extract and write the records; returns how many files were reused from the parts of earlier runs."""
         total = sum(item.size for item in self.inputs)
@@ -201,7 +200,7 @@ class _Run:
             with record_sink(self.output, self.output_format) as add:
                 for article in self.extract(self.inputs):
                     add(article)
-                    self._written(article)
+                    self.summary.count(article)
             return 0
         return self._resumed(total)
 
@@ -221,9 +220,13 @@ class _Run:
             for item in self.inputs:
                 part = self._part(parts, item, item in fresh)
                 reused += item not in fresh and part.reused
+                if isinstance(add, JsonlSink):
+                    add.copy(part)
+                    self.summary.count_part(item, part)
+                    continue
                 for article in part.articles():
                     add(article)
-                    self._written(article)
+                    self.summary.count(article)
         parts.prune(self.inputs)
         return reused
 
@@ -238,7 +241,7 @@ class _Run:
             self.file_problems.pop(item.path, None)
             parts.write(item, self.extract([item]), self.file_problems.setdefault(item.path, []))
             try:
-                return Part([], parts.read(item).path, reused=False)
+                return replace(parts.read(item), problems=[], reused=False)
             except PartInvalid:
                 return Part([], reused=False)  # not kept (the file turned unreadable): its problems were told
         if not fresh:

@@ -17,27 +17,28 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TextIO
+from typing import IO, BinaryIO
 
-from pipeline.batch.parts import current_umask
+from pipeline.batch.parts import Part, current_umask
 from pipeline.inputs.files import SUPPORTED_SUFFIXES, Skipped, factwire_records
-from pipeline.records import Article
+from pipeline.records import Article, record_json
 
 
 @contextmanager
-def atomic_text_file(path: str | Path) -> Iterator[TextIO]:
+def atomic_file(path: str | Path, binary: bool = False) -> Iterator[IO]:
     """Write to a temp file beside `path` and rename it over `path` only if the block succeeds.
 
-    `-` means standard output (written as it goes).
+    `-` means standard output (written as it goes). Text is UTF-8; `binary` gives a handle for bytes.
     """
     if str(path) == "-":
-        yield sys.stdout
-        sys.stdout.flush()
+        stream = sys.stdout.buffer if binary else sys.stdout
+        yield stream
+        stream.flush()
         return
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=target.parent,
-                                         prefix=f".{target.name}.", suffix=".tmp", delete=False)
+    handle = tempfile.NamedTemporaryFile("wb" if binary else "w", encoding=None if binary else "utf-8",
+                                         dir=target.parent, prefix=f".{target.name}.", suffix=".tmp", delete=False)
     try:
         with handle:
             yield handle
@@ -122,8 +123,8 @@ def record_sink(path: str | Path, output_format: str = "jsonl") -> Iterator[Call
     of files, a database).
     """
     if output_format == "jsonl":
-        with atomic_text_file(path) as out:
-            yield lambda article: out.writelines((article.model_dump_json(), "\n"))  # no copy of the record joined
+        with atomic_file(path, binary=True) as out:
+            yield JsonlSink(out)
     elif output_format == "json":
         with atomic_folder(Path(path)) as folder:
             (folder / OUTPUT_MARK).write_text("written by factwire extract --format json\n", encoding="utf-8")
@@ -135,6 +136,21 @@ def record_sink(path: str | Path, output_format: str = "jsonl") -> Iterator[Call
             yield add
     else:
         raise ValueError(f"unknown output format {output_format!r}; known: {', '.join(OUTPUT_FORMATS)}")
+
+
+class JsonlSink:
+    """JSONL records written as bytes, serialized once (a str and its encoded copy would hold a record twice); a
+    resume part's lines are copied as they are."""
+
+    def __init__(self, out: BinaryIO) -> None:
+        self.out = out
+
+    def __call__(self, article: Article) -> None:
+        self.out.write(record_json(article))
+        self.out.write(b"\n")
+
+    def copy(self, part: Part) -> None:
+        part.copy_to(self.out)
 
 
 class _JsonFolder:
@@ -203,7 +219,7 @@ def write_errors(output: Path, problems: list[Skipped]) -> Path | None:
     if not problems:
         target.unlink(missing_ok=True)
         return None
-    with atomic_text_file(target) as out:
+    with atomic_file(target) as out:
         out.write("path\treason\n")
         out.writelines(f"{problem.path}\t{problem.reason}\n" for problem in problems)
     return target

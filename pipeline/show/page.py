@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.batch.writers import GENERATOR, atomic_text_file
+from pipeline.batch.writers import GENERATOR, atomic_file
 from pipeline.records import Article
 from pipeline.show import plots
 from pipeline.show.article import FACT_COUNTS, amount_text, article_section, fact_counts
@@ -62,7 +62,7 @@ def write_page(articles: Iterable[Article], target: Path, title: str) -> PageFac
             spool.write(article_section(number, article, rows))
         summary = summarize(all_rows)
         spool.seek(0)
-        with atomic_text_file(target) as out:
+        with atomic_file(target) as out:
             out.write(_head(title) + _summary_section(summary) + _index_section(index))
             out.write('<h2 id="articles">Articles</h2>\n')
             shutil.copyfileobj(spool, out)
