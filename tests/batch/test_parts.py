@@ -33,6 +33,11 @@ def _damage_foreign(part: Path) -> None:
     part.write_text(json.dumps({**json.loads(head), "version": "0000000000000000"}) + "\n" + body, encoding="utf-8")
 
 
+def _damage_totals(part: Path) -> None:
+    head, _, body = part.read_text(encoding="utf-8").partition("\n")
+    part.write_text(json.dumps({**json.loads(head), "facts": [9, 9, 9, 9, 9]}) + "\n" + body, encoding="utf-8")
+
+
 def _damage_old_format(part: Path) -> None:
     part.write_text(part.read_text(encoding="utf-8").partition("\n")[2], encoding="utf-8")  # records only
 
@@ -52,7 +57,7 @@ def news(tmp_path):
 
 
 @pytest.mark.parametrize("damage", [_damage_truncate, _damage_empty, _damage_random, _damage_tamper, _damage_foreign,
-                                    _damage_old_format, _damage_unreadable])
+                                    _damage_totals, _damage_old_format, _damage_unreadable])
 def test_a_bad_part_is_reported_redone_and_never_copied(nlp, news, tmp_path, damage):
     out = tmp_path / "out.jsonl"
     extract_to_output([news], str(out))
@@ -63,6 +68,15 @@ def test_a_bad_part_is_reported_redone_and_never_copied(nlp, news, tmp_path, dam
     assert out.read_text(encoding="utf-8") == clean
     assert summary.reused == 1 and any("the part of a.txt" in note and "redone" in note for note in summary.notes)
     assert extract_to_output([news], str(out)).notes == []  # the redone part is good again
+
+
+def test_a_run_from_parts_counts_what_it_copies(nlp, news, tmp_path):
+    out = tmp_path / "out.jsonl"
+    first = extract_to_output([news], str(out))
+    second = extract_to_output([news], str(out))  # every record copied from its part, none parsed
+    assert second.reused == 2
+    assert (second.files, second.articles, second.facts) == (first.files, first.articles, first.facts)
+    assert first.articles == 2 and first.facts["organizations"] == 2 and first.facts["counts"] == 2
 
 
 def test_a_file_over_the_limit_is_never_hashed(tmp_path, monkeypatch):
