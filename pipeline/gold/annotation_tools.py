@@ -6,7 +6,10 @@ checks and normalizes them. `import_gold_files` and `export_gold_file` are the
 `factwire gold import` and `gold export` commands' work. Writers put a gold article's spans back, with its
 values where the format has room for them (Prodigy and doccano span attributes,
 Label Studio region `meta`) and its metadata (`meta` / top-level fields / task
-`data`); ignore regions travel as spans labelled IGNORE.
+`data`); ignore regions travel as spans labelled IGNORE. Prodigy and Label
+Studio also carry events, as trigger spans and relations
+(`pipeline.gold.relations`); a Prodigy export has the tokens its relations
+point at.
 
 CoNLL and DocBin hold one label per token: where spans overlap (a count holding
 an organization) the longest is kept and the others are reported. CoNLL text is
@@ -29,6 +32,7 @@ from spacy.util import filter_spans
 
 from pipeline.gold.format import GoldArticle, GoldError, load_gold
 from pipeline.gold.meantime import read_meantime
+from pipeline.gold.relations import event_relations, is_trigger, link, trigger_span, with_events
 from pipeline.gold.spans import AnnotatedText, LabeledSpan, article_meta, to_gold, to_spans, values_of
 
 EXPORT_FORMATS = ("prodigy", "doccano", "labelstudio", "conll", "docbin")
@@ -46,7 +50,8 @@ def import_gold(fmt: str, path: str | Path, notes: list[str]) -> dict[str, list[
     errors = []
     for doc in _READERS[fmt](path, notes):
         try:
-            articles.setdefault(doc.meta.get("split", path.name.split(".")[0]), []).append(to_gold(doc, notes))
+            gold = with_events(to_gold(doc, notes), doc, notes)
+            articles.setdefault(doc.meta.get("split", path.name.split(".")[0]), []).append(gold)
         except GoldError as err:
             errors.append(str(err))
     if errors:
@@ -119,21 +124,47 @@ def _span(where: str, start: Any, end: Any, label: Any, attributes: dict) -> Lab
 
 
 def _read_prodigy(path: Path, notes: list[str]) -> Iterator[AnnotatedText]:
-    """Prodigy JSONL: {"text", "spans": [{"start", "end", "label", ...}], "meta": {...}, "answer"}."""
+    """Prodigy JSONL: {"text", "spans": [{"start", "end", "label", ...}], "relations": [{"head_span",
+    "child_span", "label"}], "meta": {...}, "answer"}."""
     for where, record in _jsonl(path):
         if record.get("answer", "accept") != "accept":
             notes.append(f"{where}: skipped, answer {record['answer']!r}")
             continue
         meta = {"id": f"{path.name}#{where.rsplit(':', 1)[1]}", **record.get("meta", {})}
-        spans = [_span(where, s.get("start"), s.get("end"), s.get("label"), s) for s in record.get("spans", [])]
-        yield AnnotatedText(record["text"], spans, meta, where)
+        listed = record.get("spans", [])
+        spans = [_span(where, s.get("start"), s.get("end"), s.get("label"), s) for s in listed
+                 if not is_trigger(s.get("label"))]
+        triggers = [trigger_span(where, record["text"], s.get("start"), s.get("end"), s["label"], s) for s in listed
+                    if is_trigger(s.get("label"))]
+        links = [link(where, r.get("head_span"), r.get("child_span"), r.get("label"))
+                 for r in record.get("relations", [])]
+        yield AnnotatedText(record["text"], spans, meta, where, triggers, links)
 
 
 def _write_prodigy(articles: list[GoldArticle], path: Path, notes: list[str]) -> None:
-    path.write_text("".join(json.dumps({
-        "text": a.text, "meta": article_meta(a), "answer": "accept",
-        "spans": [{"start": s.start, "end": s.end, "label": s.label, "text": s.text, **s.values} for s in to_spans(a)],
-    }, ensure_ascii=False) + "\n" for a in articles), encoding="utf-8")
+    """Spans and events' relations with the tokens they cover (Prodigy's `rel.manual` works on tokens; a
+    relation's `head` and `child` are its spans' last tokens)."""
+    lines = []
+    for a in articles:
+        events = event_relations(a)
+        spans = [*to_spans(a), *(e.trigger for e in events)]
+        doc = _cut(a.text, {s.start for s in spans} | {s.end for s in spans})
+        first = {t.idx: t.i for t in doc}
+        last = {t.idx + len(t.text): t.i for t in doc}
+
+        def span(s: LabeledSpan) -> dict:
+            return {"start": s.start, "end": s.end, "token_start": first[s.start], "token_end": last[s.end],
+                    "label": s.label}
+
+        lines.append(json.dumps({
+            "text": a.text, "meta": article_meta(a), "answer": "accept",
+            "tokens": [{"text": t.text, "start": t.idx, "end": t.idx + len(t.text), "id": t.i,
+                        "ws": bool(t.whitespace_)} for t in doc],
+            "spans": [{**span(s), "text": s.text, **s.values} for s in spans],
+            "relations": [{"head": last[e.trigger.end], "child": last[filler.end], "head_span": span(e.trigger),
+                           "child_span": span(filler), "label": role} for e in events for role, filler in e.roles],
+        }, ensure_ascii=False) + "\n")
+    path.write_text("".join(lines), encoding="utf-8")
 
 
 def _read_doccano(path: Path, notes: list[str]) -> Iterator[AnnotatedText]:
@@ -175,27 +206,44 @@ def _read_labelstudio(path: Path, notes: list[str]) -> Iterator[AnnotatedText]:
             continue
         if len(annotations) > 1:
             notes.append(f"{where}: {len(annotations)} annotations, the first is used")
-        spans = []
+        data = task["data"]
+        spans, triggers, regions, links = [], [], {}, []
         for region in annotations[0].get("result", []):
+            region_where = f"{where}, region {region.get('id', '?')}"
+            if region.get("type") == "relation":
+                ends = [regions.get(region.get(key)) for key in ("from_id", "to_id")]
+                head, child = ends[::-1] if region.get("direction") == "left" else ends
+                links.append(link(region_where, head, child, next(iter(region.get("labels") or []), None)))
+                continue
             if region.get("type") != "labels":
                 continue
             value = region.get("value", {})
-            region_where = f"{where}, region {region.get('id', '?')}"
-            spans += [_span(region_where, value.get("start"), value.get("end"), label,
-                            {**region.get("meta", {}), "text": value.get("text")}) for label in value.get("labels", [])]
-        data = task["data"]
+            regions[region.get("id")] = value
+            attributes = {**region.get("meta", {}), "text": value.get("text")}
+            for label in value.get("labels", []):
+                if is_trigger(label):
+                    triggers.append(trigger_span(region_where, data["text"], value.get("start"), value.get("end"),
+                                                 label, attributes))
+                else:
+                    spans.append(_span(region_where, value.get("start"), value.get("end"), label, attributes))
         meta = {"id": str(task.get("id", number)), **{k: v for k, v in data.items() if k != "text"}}
-        yield AnnotatedText(data["text"], spans, meta, where)
+        yield AnnotatedText(data["text"], spans, meta, where, triggers, links)
 
 
 def _write_labelstudio(articles: list[GoldArticle], path: Path, notes: list[str]) -> None:
-    tasks = [{
-        "id": number, "data": {"text": a.text, **article_meta(a)},
-        "annotations": [{"result": [
-            {"id": f"r{n}", "from_name": "label", "to_name": "text", "type": "labels",
-             "value": {"start": s.start, "end": s.end, "text": s.text, "labels": [s.label]}, "meta": s.values}
-            for n, s in enumerate(to_spans(a), start=1)]}],
-    } for number, a in enumerate(articles, start=1)]
+    """One task per article: a region per span and event trigger, a relation per event role."""
+    tasks = []
+    for number, a in enumerate(articles, start=1):
+        events = event_relations(a)
+        spans = [*to_spans(a), *(e.trigger for e in events)]
+        ids = {(s.start, s.end, s.label): f"r{n}" for n, s in reversed(list(enumerate(spans, start=1)))}
+        result = [{"id": f"r{n}", "from_name": "label", "to_name": "text", "type": "labels",
+                   "value": {"start": s.start, "end": s.end, "text": s.text, "labels": [s.label]}, "meta": s.values}
+                  for n, s in enumerate(spans, start=1)]
+        result += [{"from_id": ids[(e.trigger.start, e.trigger.end, e.trigger.label)], "type": "relation",
+                    "to_id": ids[(filler.start, filler.end, filler.label)], "direction": "right", "labels": [role]}
+                   for e in events for role, filler in e.roles]
+        tasks.append({"id": number, "data": {"text": a.text, **article_meta(a)}, "annotations": [{"result": result}]})
     path.write_text(json.dumps(tasks, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
@@ -244,15 +292,9 @@ def _vocab():
     return _blank().vocab
 
 
-def tokenized(article: GoldArticle, notes: list[str]) -> Doc:
-    """The article as a spaCy Doc (the English tokenizer, tokens also cut at span edges), entities set.
-
-    Where spans overlap the longest is the entity and the others are noted;
-    every span, overlapping or not, is also in `doc.spans["factwire"]`.
-    """
-    spans = [s for s in to_spans(article) if s.label != "IGNORE"]
-    text = article.text
-    cuts = {0, len(text)} | {s.start for s in spans} | {s.end for s in spans}
+def _cut(text: str, cuts: set[int]) -> Doc:
+    """The text as a Doc of the English tokenizer's tokens, also cut at `cuts` (span edges)."""
+    cuts = cuts | {0, len(text)}
     for token in _blank().tokenizer(text):
         cuts |= {token.idx, token.idx + len(token.text)}
     words: list[str] = []
@@ -265,7 +307,17 @@ def tokenized(article: GoldArticle, notes: list[str]) -> Doc:
             else:
                 words.append(piece)
                 spaces.append(False)
-    doc = Doc(_vocab(), words=words, spaces=spaces)
+    return Doc(_vocab(), words=words, spaces=spaces)
+
+
+def tokenized(article: GoldArticle, notes: list[str]) -> Doc:
+    """The article as a spaCy Doc (the English tokenizer, tokens also cut at span edges), entities set.
+
+    Where spans overlap the longest is the entity and the others are noted;
+    every span, overlapping or not, is also in `doc.spans["factwire"]`.
+    """
+    spans = [s for s in to_spans(article) if s.label != "IGNORE"]
+    doc = _cut(article.text, {s.start for s in spans} | {s.end for s in spans})
     every = [doc.char_span(s.start, s.end, label=s.label) for s in spans]
     doc.spans["factwire"] = every
     kept = filter_spans(every)

@@ -66,14 +66,27 @@ class LabeledSpan:
     fact: Money | Count | DateFact | Organization | None = field(default=None, compare=False, repr=False)
 
 
+@dataclass(frozen=True)
+class Link:
+    """One relation of an annotation file: the head's and the child's offsets, its label, where it was read."""
+
+    head: tuple[int, int]
+    child: tuple[int, int]
+    label: str
+    where: str
+
+
 @dataclass
 class AnnotatedText:
-    """One document of an annotation file: text, spans, article metadata (id, published, ...), location."""
+    """One document of an annotation file: text, spans, article metadata (id, published, ...), location, and
+    its events as trigger spans and relations (`pipeline.gold.relations`)."""
 
     text: str
     spans: list[LabeledSpan]
     meta: dict[str, Any]
     where: str
+    triggers: list[LabeledSpan] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
 
 
 def values_of(label: str, attributes: dict[str, Any]) -> dict[str, Any]:
