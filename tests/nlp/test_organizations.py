@@ -160,3 +160,15 @@ def test_names_before_a_model_noun_are_products(nlp, text, expected):
 ])
 def test_a_court_takes_its_district_or_circuit(nlp, text, expected):
     assert orgs(nlp, text) == expected
+
+
+@pytest.mark.parametrize("name", [["Sable", "Robotics"], ["Corvid", "Aerospace"], ["Umber", "Shipyards"],
+                                  ["Lattice", "Pharma"], ["Kestrel", "Software"]])
+def test_proper_nouns_closed_by_an_industry_word_are_proposed_as_a_company(nlp, name):
+    """The suffix ruler on a tagged sentence: where the model does not call such a name an entity, the words
+    that close company names ("Robotics", "Shipyards") still propose it."""
+    from spacy.tokens import Doc
+
+    words = [*name, "cut", "200", "jobs", "."]
+    doc = Doc(nlp.vocab, words=words, pos=["PROPN", "PROPN", "VERB", "NUM", "NOUN", "PUNCT"])
+    assert [s.text for s in nlp.get_pipe("org_suffix_ruler")(doc).spans["org_suffix"]] == [" ".join(name)]
