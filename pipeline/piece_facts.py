@@ -29,11 +29,20 @@ from pipeline.nlp.organizations.records import OrgMention, org_mentions, organiz
 from pipeline.records import ROLE_LISTS, Article, Count, DateFact, Event, EventRole, Mention, Money
 
 
+class At(NamedTuple):
+    """Where a fact of a piece is in the article: its text and offsets (a tuple: a long article keeps hundreds of
+    thousands of them until its record is built, and a record model is several times larger)."""
+
+    text: str
+    start: int
+    end: int
+
+
 class EventFacts(NamedTuple):
     """An event of a piece, offsets in the article: each role a filler's (start, end) or a metric's value."""
 
     type: str
-    trigger: Mention
+    trigger: At
     status: str
     roles: tuple[tuple[str, tuple[int, int] | None, str | None], ...]
 
@@ -43,9 +52,9 @@ class PieceFacts:
     """The facts of an article's processed pieces, offsets into the whole article, until the article is built."""
 
     orgs: list[OrgMention] = field(default_factory=list)
-    money: list[tuple[Mention, MoneyHit]] = field(default_factory=list)
-    counts: list[tuple[Mention, CountHit]] = field(default_factory=list)
-    dates: list[tuple[Mention, DateHit]] = field(default_factory=list)
+    money: list[tuple[At, MoneyHit]] = field(default_factory=list)
+    counts: list[tuple[At, CountHit]] = field(default_factory=list)
+    dates: list[tuple[At, DateHit]] = field(default_factory=list)
     events: list[EventFacts] = field(default_factory=list)
     error: Exception | None = None
 
@@ -65,19 +74,19 @@ class PieceFacts:
         """A processed piece's facts (a money range's `related` index shifted past earlier pieces')."""
         shift = len(self.money)
         self.orgs += org_mentions(doc, offset)
-        self.money += [(_mention(span, offset), hit if not shift or hit.related is None
+        self.money += [(_at(span, offset), hit if not shift or hit.related is None
                         else replace(hit, related=hit.related + shift))
                        for span in doc.spans.get(MONEY, []) if (hit := span._.money) is not None]
-        self.counts += [(_mention(span, offset), hit) for span in doc.spans.get(COUNTS, [])
+        self.counts += [(_at(span, offset), hit) for span in doc.spans.get(COUNTS, [])
                         if (hit := span._.count) is not None]
-        self.dates += [(_mention(span, offset), hit) for span in doc.spans.get(DATES, [])
+        self.dates += [(_at(span, offset), hit) for span in doc.spans.get(DATES, [])
                        if (hit := span._.date) is not None]
         for span in doc.spans.get(EVENTS, []):
             if (hit := span._.event) is not None:
                 roles = tuple((r.role, None if r.filler is None else (r.filler.start_char + offset,
                                                                        r.filler.end_char + offset), r.value)
                               for r in hit.roles)
-                self.events.append(EventFacts(hit.type, _mention(span, offset), hit.status, roles))
+                self.events.append(EventFacts(hit.type, _at(span, offset), hit.status, roles))
 
     def article(self, source: SourceArticle) -> Article:
         """The validated Article record: the facts outside the article's metadata; the pieces' failure, if any,
@@ -88,14 +97,14 @@ class PieceFacts:
         outside = outside_ranges(source.header.metadata_ranges)
         organizations = organizations_from([m for m in self.orgs if outside(m.start)], source.text)
         self.orgs = []
-        money = [Money(**at.model_dump(), amount=hit.amount, currency=hit.currency, currency_basis=hit.basis,
+        money = [Money(**at._asdict(), amount=hit.amount, currency=hit.currency, currency_basis=hit.basis,
                        qualifier=hit.qualifier, per_unit=hit.per_unit, relation=hit.relation, related=hit.related)
                  for at, hit in self.money if outside(at.start)]
         self.money = []
-        counts = [Count(**at.model_dump(), value=_number(hit.value), item=hit.item, item_text=hit.item_text,
+        counts = [Count(**at._asdict(), value=_number(hit.value), item=hit.item, item_text=hit.item_text,
                         qualifier=hit.qualifier) for at, hit in self.counts if outside(at.start)]
         self.counts = []
-        dates = [DateFact(**at.model_dump(), value=hit.value, granularity=hit.granularity)
+        dates = [DateFact(**at._asdict(), value=hit.value, granularity=hit.granularity)
                  for at, hit in self.dates if outside(at.start)]
         self.dates = []
         refs = {"organizations": Refs([(m.start, m.end, i) for i, org in enumerate(organizations)
@@ -146,11 +155,11 @@ def _event(event: EventFacts, refs: dict[str, Refs]) -> Event:
         ref = f"{kind}/{index}" if index is not None else None
         if ref is not None and not any(r.role == role and r.ref == ref for r in roles):
             roles.append(EventRole(role=role, ref=ref))
-    return Event(type=event.type, trigger=event.trigger, status=event.status, roles=roles)
+    return Event(type=event.type, trigger=Mention(**event.trigger._asdict()), status=event.status, roles=roles)
 
 
-def _mention(span: Span, offset: int) -> Mention:
-    return Mention(text=span.text, start=span.start_char + offset, end=span.end_char + offset)
+def _at(span: Span, offset: int) -> At:
+    return At(span.text, span.start_char + offset, span.end_char + offset)
 
 
 def _number(value: Decimal) -> int | float:

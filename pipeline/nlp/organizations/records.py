@@ -46,8 +46,16 @@ def org_mentions(doc: Doc, offset: int = 0) -> list[OrgMention]:
         for i in range(span.start, span.end):
             vouched.setdefault(i, set()).add(span.label_)
     return [OrgMention(e.text, e.start_char + offset, e.end_char + offset, e.id_ or None,
-                       frozenset(kind for i in range(e.start, e.end) for kind in vouched.get(i, ())))
+                       _shared(frozenset(kind for i in range(e.start, e.end) for kind in vouched.get(i, ()))))
             for e in doc.ents if e.label_ == "ORG"]
+
+
+_KINDS: dict[frozenset[str], frozenset[str]] = {}
+
+
+def _shared(kinds: frozenset[str]) -> frozenset[str]:
+    """One object per set of kinds (there are a few dozen): one long article keeps 300,000 mentions."""
+    return _KINDS.setdefault(kinds, kinds)
 
 
 def organizations_from(mentions: list[OrgMention], text: str) -> list[Organization]:
