@@ -144,8 +144,10 @@ def test_events(text, expected):
     "Shares of Vessmark Corp. rose 4% to $52.10 on Tuesday, giving it a market value of $8 billion.",
     "Vessmark Corp. may cut up to 500 jobs if sales keep falling.",
     "Harmon Textiles Inc. will buy back $200 million of its own shares.",
+    "Richard Hale ran a shipping line for a decade. When Hale joined Mellish Holdings in 2019, he said little.",
+    "Maria Okafor left the bank in May. Okafor joined Toriva Group as finance chief in June.",
 ])
-def test_no_event_in_estimates_prices_hypotheticals_and_buybacks(text):
+def test_no_event_in_estimates_prices_hypotheticals_buybacks_and_people_joining(text):
     assert events(text) == []
 
 

@@ -60,6 +60,11 @@ class Facts:
         self.first_words = {ent[0].lower_: ent for ent in reversed(self.organizations)}
 
     @cached_property
+    def surnames(self) -> set[str]:
+        """The last words of the people the piece names in full ("Richard Anderson"): a later "Anderson" is one."""
+        return {ent[-1].lower_ for ent in self.doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
+
+    @cached_property
     def sentences(self) -> Sentences:
         return Sentences(self.doc)
 

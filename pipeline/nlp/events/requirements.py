@@ -62,6 +62,8 @@ class Requirements:
             return True  # "the closure eliminated 190 jobs", "the site will create 120 jobs": the company's
         if token.lower_ in self.facts.first_words:
             return True  # "Nimbrel signed": a short name of an organization the article names in full
+        if token.ent_type_ in ("PERSON", "") and token.lower_ in self.facts.surnames and _alone(token):
+            return False  # "Anderson joined Delta" after "Richard Anderson": a person the article names in full
         if self.lexicon.has("company_nouns", self.lemma(token)) and (token.tag_ == "NN" or self.facts.fact("count", token)):
             return True  # "the phone company", "121 brands had joined the alliance"
         if self.lexicon.has("not_organization_entities", token.ent_type_):
@@ -226,3 +228,10 @@ class Requirements:
     def not_named_alliance(self, frame: Frame) -> bool:
         """"Star Alliance" is an organization's name, not a partnership being formed."""
         return self.facts.fact("org", frame.token) is None
+
+
+def _alone(token: Token) -> bool:
+    """The token is no part of a longer entity ("Anderson"; not "Zephyr Air", a company the model may take for a
+    person)."""
+    following = token.nbor() if token.i + 1 < len(token.doc) else None
+    return token.ent_iob_ == "O" or token.ent_iob_ == "B" and (following is None or following.ent_iob_ != "I")
