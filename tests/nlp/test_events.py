@@ -82,6 +82,12 @@ CASES = {
     "job cuts denied": (
         "Dorsey Motors denied it would cut 2,000 jobs.",
         [event("job_cuts", "cut", "negated", "company=Dorsey Motors", "count=2,000 jobs")]),
+    "job cuts beside a halt: the halt stops its own object": (
+        "Dorsey Motors suspended production at its Ohio plant and laid off 300 workers.",
+        [event("job_cuts", "laid off", "completed", "company=Dorsey Motors", "count=300 workers")]),
+    "job cuts under a suspended plan": (
+        "Dorsey Motors suspended plans to lay off 300 workers.",
+        [event("job_cuts", "lay off", "negated", "company=Dorsey Motors", "count=300 workers")]),
     "hiring planned, staff and stores": (
         "Grantley Foods plans to hire 800 people and open 40 stores next year.",
         [event("hiring", "hire", "planned", "company=Grantley Foods", "count=800 people"),

@@ -86,7 +86,8 @@ class StatusReader:
         estimator = next((self._subject(w) for w in chain[1:] if self.lemma(w) in self.cues.estimating_verbs), None)
         if any(self._hypothetical(word) for word in chain):
             return Status(None, estimator)
-        if any(self._negated(word, word == trigger) for word in chain):
+        if any(self._negated(word, word == trigger, k > 0 and chain[k - 1].dep_ == "conj")
+               for k, word in enumerate(chain)):
             return Status("negated", estimator)
         if forecast or any(self._planned(word, word == trigger) for word in chain):
             return Status("planned", estimator)
@@ -100,10 +101,12 @@ class StatusReader:
             return True
         return any(c.lower_ in self.cues.hypothetical_marks for c in self.children(word, ("mark",)))
 
-    def _negated(self, word: Token, is_trigger: bool) -> bool:
+    def _negated(self, word: Token, is_trigger: bool, coordinated: bool) -> bool:
+        """A negation on the word, or a negating verb or noun above the trigger; a negating verb joined to the
+        trigger by "and" stops its own object ("suspended production and laid off 300 workers"), not the trigger."""
         if any(c.lower_ in NEGATIONS for c in self.children(word, ("neg", "det"))):
             return True
-        if is_trigger:
+        if is_trigger or coordinated:
             return False
         lemma = self.lemma(word)
         if lemma in PARTICLES_OF:
