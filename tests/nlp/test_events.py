@@ -152,8 +152,10 @@ def test_events(text, expected):
     "Harmon Textiles Inc. will buy back $200 million of its own shares.",
     "Richard Hale ran a shipping line for a decade. When Hale joined Mellish Holdings in 2019, he said little.",
     "Maria Okafor left the bank in May. Okafor joined Toriva Group as finance chief in June.",
+    "Lawmakers spoke of the risks of buying Lorrey Fabrics Corp.",
+    "There are fears of 500 job cuts at Dorsey Motors.",
 ])
-def test_no_event_in_estimates_prices_hypotheticals_buybacks_and_people_joining(text):
+def test_no_event_in_estimates_prices_hypotheticals_risks_buybacks_and_people_joining(text):
     assert events(text) == []
 
 

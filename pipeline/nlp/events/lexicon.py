@@ -68,6 +68,7 @@ class StatusCues:
     announcing_aux: frozenset[str]
     hypothetical_aux: frozenset[str]
     hypothetical_marks: frozenset[str]
+    hypothetical_nouns: frozenset[str]  # "the risks of buying X": an act named as a risk is no event
     estimating_verbs: frozenset[str]
     completing_for: dict[str, frozenset[str]]
 

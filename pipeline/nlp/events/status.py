@@ -8,7 +8,8 @@ participle ("..., creating 220 jobs") and reported speech ("said it would").
 Along that chain, in this order of precedence:
 
 - not an event at all (None): a modal of possibility ("could be forced to
-  cut"), a condition ("if ... fails"), a counterfactual ("would have cost");
+  cut"), a condition ("if ... fails"), a counterfactual ("would have cost"),
+  an act named as a risk ("the risks of buying");
 - `negated`: a negation ("not", "no plans", "never") or a negating verb
   (denied, called off, shelved, abandoned, scrapped, froze, walked away);
 - `planned`: a planning verb or noun (plans, considering, aims, in talks,
@@ -84,7 +85,7 @@ class StatusReader:
                 chain = chain[k:]
                 break
         estimator = next((self._subject(w) for w in chain[1:] if self.lemma(w) in self.cues.estimating_verbs), None)
-        if any(self._hypothetical(word) for word in chain):
+        if any(self._hypothetical(word) for word in chain) or self._at_risk(chain):
             return Status(None, estimator)
         if any(self._negated(word, word == trigger, k > 0 and chain[k - 1].dep_ == "conj")
                for k, word in enumerate(chain)):
@@ -100,6 +101,11 @@ class StatusReader:
         if any(a in self.cues.hypothetical_aux for a in aux) or "would" in aux and "have" in aux:
             return True
         return any(c.lower_ in self.cues.hypothetical_marks for c in self.children(word, ("mark",)))
+
+    def _at_risk(self, chain: list[Token]) -> bool:
+        """"the risks of buying Northern Rock", "fears of losing 500 jobs": an act named as a risk is no event."""
+        return any(self.lemma(word) in self.cues.hypothetical_nouns and chain[k - 1].lower_ == "of"
+                   for k, word in enumerate(chain[1:], start=1))
 
     def _negated(self, word: Token, is_trigger: bool, coordinated: bool) -> bool:
         """A negation on the word, or a negating verb or noun above the trigger; a negating verb joined to the
