@@ -86,7 +86,8 @@ def test_a_release_dateline_gives_no_facts_and_keeps_the_first_organization(nlp)
             "reported revenue of $42 million for the quarter, up from $30 million last year.")
     article = extract(text)
     assert (article.published, article.source) == ("2024-05-02", "Business Wire")
-    first = min((m for org in article.organizations for m in org.mentions), key=lambda m: m.start)
+    body = text.index("\n\n")
+    first = min((m for org in article.organizations for m in org.mentions if m.start > body), key=lambda m: m.start)
     assert first.text == "Acme Robotics, Inc." and text[first.start - 2:first.start] == "--"
     assert ("last year", "2023") in [(d.text, d.value) for d in article.dates]  # read against the dateline's date
     assert all(d.start > first.start for d in article.dates)  # the dateline's own date is metadata
