@@ -154,8 +154,10 @@ def test_events(text, expected):
     "Maria Okafor left the bank in May. Okafor joined Toriva Group as finance chief in June.",
     "Lawmakers spoke of the risks of buying Lorrey Fabrics Corp.",
     "There are fears of 500 job cuts at Dorsey Motors.",
+    "Harmon Textiles Inc. will sell Lorrey Fabrics printers in its stores.",
+    "Dorsey Motors sold 300 Vessmark Corp. engines last year.",
 ])
-def test_no_event_in_estimates_prices_hypotheticals_risks_buybacks_and_people_joining(text):
+def test_no_event_in_estimates_prices_hypotheticals_risks_buybacks_goods_and_people_joining(text):
     assert events(text) == []
 
 

@@ -124,14 +124,16 @@ class Requirements:
         return frame.has("count")
 
     def company_object(self, frame: Frame) -> bool:
-        """"sold 1.3 million vehicles", "an assistant it will sell for $20 a month": a company, a unit of one or a
-        stake changes hands in an acquisition, not goods; so an object, when written, must be one of those."""
+        """"sold 1.3 million vehicles", "an assistant it will sell for $20 a month", "the purchase of 34 Airbus
+        aircraft": a company, a unit of one, a stake or sites change hands in an acquisition, not goods (a maker
+        named before them included); so an object, when written, must be one of those."""
         objects = self._objects(frame)
-        if not objects or frame.has("target"):
+        if not objects:
             return True
         words = self.lexicon.words
-        return any(self.facts.organizations_of(t) or self.coreference.refers(t) or t.pos_ == "PROPN" or t.like_num
-                   or self.lemma(t) in words["unit_nouns"] | words["stake_nouns"] | words["company_nouns"]
+        companies = words["unit_nouns"] | words["stake_nouns"] | words["company_nouns"] | words["site_items"]
+        return any(self.coreference.refers(t) or t.pos_ == "PROPN" or t.like_num or self.lemma(t) in companies
+                   or self.facts.fact("org", t) or t.pos_ != "NOUN" and self.facts.organizations_of(t)
                    for t in objects)
 
     def funding(self, frame: Frame) -> bool:
