@@ -219,3 +219,8 @@ def test_slot_patterns_refuse_what_they_cannot_match(nlp):
     with pytest.raises(ValueError, match="not supported"):
         SlotPatterns(nlp.vocab, [("x", [trigger, {"LEFT_ID": "t", "REL_OP": ">", "RIGHT_ID": "a",
                                                    "RIGHT_ATTRS": {"ENT_TYPE": "ORG"}}])])
+
+
+def test_who_signs_a_contract_to_purchase_is_the_buyer():
+    signed = [e for e in events("Dorsey Motors signed a contract to purchase 40 trucks for $6 million.") if e[1] == "signed"]
+    assert signed == [event("contract", "signed", "completed", "buyer=Dorsey Motors")]

@@ -143,6 +143,8 @@ class FrameBuilder:
             choices = ("helper",) if slot == "helper" else frame.rule.role_for(slot, governor)
             if not choices:
                 continue
+            if frame.args.purpose == "procure" and "buyer" in choices:  # "signed a contract to purchase 20 jets"
+                choices = ("buyer", *(c for c in choices if c != "buyer"))
             for token in frame.args.get(slot):
                 role, named = self._owner_or_named(frame, slot, token, choices)
                 for org in named:
