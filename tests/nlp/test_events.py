@@ -222,5 +222,6 @@ def test_slot_patterns_refuse_what_they_cannot_match(nlp):
 
 
 def test_who_signs_a_contract_to_purchase_is_the_buyer():
-    signed = [e for e in events("Dorsey Motors signed a contract to purchase 40 trucks for $6 million.") if e[1] == "signed"]
+    found = events("Dorsey Motors signed a contract to purchase 40 trucks for $6 million.")
+    signed = [e for e in found if e[1] == "signed"]
     assert signed == [event("contract", "signed", "completed", "buyer=Dorsey Motors")]
