@@ -225,3 +225,11 @@ def test_who_signs_a_contract_to_purchase_is_the_buyer():
     found = events("Dorsey Motors signed a contract to purchase 40 trucks for $6 million.")
     signed = [e for e in found if e[1] == "signed"]
     assert signed == [event("contract", "signed", "completed", "buyer=Dorsey Motors")]
+
+
+@pytest.mark.parametrize("text", [
+    "Vessmark Corp. raised its revenue outlook for 2025 to $2 billion.",
+    "The budget office has raised its forecast of the deficit to $7.1 trillion.",
+])
+def test_a_figure_raised_to_an_amount_is_no_money_raised(text):
+    assert [e for e in events(text) if e[0] == "investment"] == []
