@@ -136,6 +136,12 @@ class Requirements:
                    or self.facts.fact("org", t) or t.pos_ != "NOUN" and self.facts.organizations_of(t)
                    for t in objects)
 
+    def money_raised(self, frame: Frame) -> bool:
+        """"raised $200 million", "raised new capital": what is raised is money; "raised its revenue outlook to
+        $2 billion" raises a figure, not funds."""
+        return all(self.facts.fact("money", t) or t.like_num or self.lemma(t) in self.lexicon.words["funding_nouns"]
+                   for t in frame.args.get("obj"))
+
     def funding(self, frame: Frame) -> bool:
         """"provide £90m of the funding": the object is money for someone's project."""
         return any(self.lemma(self.facts.doc[i]) in self.lexicon.words["funding_nouns"] for i in frame.domain)
