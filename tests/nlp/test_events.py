@@ -156,6 +156,7 @@ def test_events(text, expected):
     "There are fears of 500 job cuts at Dorsey Motors.",
     "Harmon Textiles Inc. will sell Lorrey Fabrics printers in its stores.",
     "Dorsey Motors sold 300 Vessmark Corp. engines last year.",
+    "Harmon Textiles' investment arm Lorrey Capital paid Dorsey Motors $100 million for a ship in 2007.",
 ])
 def test_no_event_in_estimates_prices_hypotheticals_risks_buybacks_goods_and_people_joining(text):
     assert events(text) == []

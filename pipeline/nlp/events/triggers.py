@@ -126,8 +126,9 @@ def _noun(doc: Doc, token: Token, lexicon: Lexicon, lemma: Lemmas) -> Candidate 
     rules = lexicon.nouns.get(lemma(token))
     if not rules or _in_fixed_phrase(doc, token, lexicon.words["not_trigger_phrases"]):
         return None
-    if token.dep_ == "compound" and lexicon.has("company_nouns", lemma(token.head)):
-        return None  # "investment firm", "an acquisition vehicle": a kind of company, not an event
+    if token.dep_ == "compound" and (lexicon.has("company_nouns", lemma(token.head)) or
+                                     lexicon.has("unit_nouns", lemma(token.head))):
+        return None  # "investment firm", "its investment arm": a kind of company or unit, not an event
     before = doc[token.i - 1] if token.i > 0 else None
     chosen, start = [], token.i
     for rule in rules:
