@@ -157,6 +157,8 @@ def test_events(text, expected):
     "Harmon Textiles Inc. will sell Lorrey Fabrics printers in its stores.",
     "Dorsey Motors sold 300 Vessmark Corp. engines last year.",
     "Harmon Textiles' investment arm Lorrey Capital paid Dorsey Motors $100 million for a ship in 2007.",
+    "Dorsey Motors thanked its staff, saying \"we've got to keep on doing this sort of work\".",
+    "\"We have got to grow jobs and get the town back to work,\" Harmon Textiles Inc. said.",
 ])
 def test_no_event_in_estimates_prices_hypotheticals_risks_buybacks_goods_and_people_joining(text):
     assert events(text) == []

@@ -22,6 +22,7 @@ ORG_ROLES = frozenset({"acquirer", "target", "seller", "investor", "recipient", 
                        "buyer", "supplier", "helper", "member", "partner"})
 OBJECT_SLOTS = ("obj", "pass", "antecedent")
 ACTOR_SLOTS = ("subj", "gov:subj")
+PLACE_PREPS = frozenset({"to", "at", "into"})  # "back to work", "at work": a contract noun there names no contract
 PARTY_ROLES = ORG_ROLES - {"authority", "helper"}  # "regulators fined X", "police seized": no company acts
 
 
@@ -208,6 +209,7 @@ class Requirements:
         partnership = self.lexicon.words["alliance_nouns"] | {"joint", "codeshare", "cooperation", "framework"}
         contracts = [t for t in words if self.lemma(t) in self.lexicon.words["contract_nouns"] and t.pos_ == "NOUN"
                      and t.dep_ in ("dobj", "nsubjpass", "pobj", "conj", "appos")
+                     and not (t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS)  # "get America back to work"
                      and not any(c.lower_ in partnership for c in t.children)
                      and not any("partnership" in self.types_at.get(d.i, set()) for d in t.subtree)]
         return bool(contracts) and (self.party(frame) or frame.has("value") or frame.has("count"))
