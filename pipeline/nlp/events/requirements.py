@@ -126,16 +126,22 @@ class Requirements:
 
     def company_object(self, frame: Frame) -> bool:
         """"sold 1.3 million vehicles", "an assistant it will sell for $20 a month", "the purchase of 34 Airbus
-        aircraft": a company, a unit of one, a stake or sites change hands in an acquisition, not goods (a maker
-        named before them included); so an object, when written, must be one of those."""
+        aircraft", "sold 9m iPods": a company, a unit of one, a stake or sites change hands in an acquisition, not
+        goods (a maker named before them, or a number of them, included); so an object, when written, must be one
+        of those."""
         objects = self._objects(frame)
         if not objects:
             return True
         words = self.lexicon.words
         companies = words["unit_nouns"] | words["stake_nouns"] | words["company_nouns"] | words["site_items"]
-        return any(self.coreference.refers(t) or t.pos_ == "PROPN" or t.like_num or self.lemma(t) in companies
-                   or self.facts.fact("org", t) or t.pos_ != "NOUN" and self.facts.organizations_of(t)
-                   for t in objects)
+        return any(self.lemma(t) in companies or not self._counted(t) and (
+            self.coreference.refers(t) or t.pos_ == "PROPN" or t.like_num or self.facts.fact("org", t)
+            or t.pos_ != "NOUN" and self.facts.organizations_of(t)) for t in objects)
+
+    def _counted(self, token: Token) -> bool:
+        """Whether the word is inside a count ("9m iPods", "1.4 million of the units"): things counted are goods."""
+        count = self.facts.fact("count", token)
+        return count is not None and not self.facts.fact("org", token)
 
     def money_raised(self, frame: Frame) -> bool:
         """"raised $200 million", "raised new capital": what is raised is money; "raised its revenue outlook to
