@@ -158,6 +158,7 @@ def test_events(text, expected):
     "Dorsey Motors sold 300 Vessmark Corp. engines last year.",
     "Vessmark Corp. sold over ten million Kalvos last year.",
     "Vessmark Corp. has sold 2 million Walkmans since March.",
+    "Fifteen bodies have been recovered from the wreck.",
     "Harmon Textiles' investment arm Lorrey Capital paid Dorsey Motors $100 million for a ship in 2007.",
     "Dorsey Motors thanked its staff, saying \"we've got to keep on doing this sort of work\".",
     "\"We have got to grow jobs and get the town back to work,\" Harmon Textiles Inc. said.",

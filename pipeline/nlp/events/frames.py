@@ -196,7 +196,8 @@ class FrameBuilder:
         return [before] if before is not None and before.end == start else []
 
     def countable(self, frame: Frame, span: Span) -> bool:
-        """Whether a count says how many the event concerns: staff or sites for jobs, goods for a contract."""
+        """Whether a count says how many the event concerns: staff or sites for jobs, goods for a contract,
+        suspects or goods for enforcement ("recovered 15 bodies" is no seizure)."""
         hit = span._.count
         item = (hit.item or "") if hit is not None else ""
         staff = self.lexicon.has("staff_items", item) or self.lexicon.has("site_items", item)
@@ -205,7 +206,8 @@ class FrameBuilder:
         if frame.type == "contract":
             return not self.lexicon.has("staff_items", item) and \
                 not self.on_path(span.root, frame, frozenset({"over", "in", "across", "of", "at"}))
-        return frame.type == "enforcement" and not self.on_path(span.root, frame, frozenset({"across", "from", "by"}))
+        return frame.type == "enforcement" and not self.lexicon.has("not_enforcement_items", item) and \
+            not self.on_path(span.root, frame, frozenset({"across", "from", "by"}))
 
     def on_path(self, token: Token, frame: Frame, words: frozenset[str]) -> bool:
         """Whether a word on the way from `token` up to the trigger (or its light verb) is one of `words`."""
