@@ -239,3 +239,12 @@ def test_who_signs_a_contract_to_purchase_is_the_buyer():
 ])
 def test_a_figure_raised_to_an_amount_is_no_money_raised(text):
     assert [e for e in events(text) if e[0] == "investment"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "The Fair Trade Commission approved the merger of Vessmark Corp. with Dorsey Motors.",
+    "The Dorsey Workers Union will fight the takeover of Vessmark Corp.",
+])
+def test_who_judges_a_deal_from_outside_is_no_party_to_it(text):
+    roles = {role for event in events(text) for role in event[3]}
+    assert not any("Commission" in role or "Union" in role for role in roles)

@@ -129,9 +129,13 @@ class SlotFinder:
                 found.add("antecedent", [relative.head])
 
     def _governor_slots(self, trigger: Token, governor: Token, found: Arguments) -> None:
+        """The governor's subject, objects and prepositions; the subject of a verb that judges the event from
+        outside ("the regulator approved the merger", "the union will fight the takeover") is no party to it."""
         direct = self.direct.get(governor.i, {})
         subjects = [c for c in self.children(governor, SUBJECTS) if c != trigger]
-        if subjects:
+        if self.lexicon.has("outsider_verbs", self.lemma(governor)):
+            pass
+        elif subjects:
             found.add("gov:subj", subjects)
         elif not self.children(governor, ("nsubj",)):
             subjects, helped = self.subject_above(governor)
