@@ -133,11 +133,10 @@ class SlotFinder:
         outside ("the regulator approved the merger", "the union will fight the takeover") is no party to it."""
         direct = self.direct.get(governor.i, {})
         subjects = [c for c in self.children(governor, SUBJECTS) if c != trigger]
-        if self.lexicon.has("outsider_verbs", self.lemma(governor)):
-            pass
-        elif subjects:
+        outsider = self.lexicon.has("outsider_verbs", self.lemma(governor))
+        if subjects and not outsider:
             found.add("gov:subj", subjects)
-        elif not self.children(governor, ("nsubj",)):
+        elif not subjects and not outsider and not self.children(governor, ("nsubj",)):
             subjects, helped = self.subject_above(governor)
             found.add("helper" if helped else "gov:subj", subjects)
         for child in self.children(governor, ("prep", "dative", "dobj", "agent")):
