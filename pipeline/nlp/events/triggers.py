@@ -23,6 +23,7 @@ from pipeline.nlp.events.lexicon import FrameRule, Lexicon
 VERB_POS = parts_of_speech.IDS["VERB"]
 CANDIDATE_POS = frozenset({VERB_POS, parts_of_speech.IDS["NOUN"], parts_of_speech.IDS["PROPN"]})
 PARTICLE_DEPS = frozenset({"prt", "advmod", "prep", "dobj", "acomp", "oprd", "dep"})
+NAME_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
 
 
 @dataclass(frozen=True)
@@ -132,6 +133,8 @@ def _noun(doc: Doc, token: Token, lexicon: Lexicon, lemma: Lemmas) -> Candidate 
     if token.dep_ == "compound" and (lexicon.has("company_nouns", lemma(token.head)) or
                                      lexicon.has("unit_nouns", lemma(token.head))):
         return None  # "investment firm", "its investment arm": a kind of company or unit, not an event
+    if token.ent_type_ in NAME_LABELS and token.text[:1].isupper():
+        return None  # "the Asia-Pacific Partnership on Clean Development": a word of a name
     before = doc[token.i - 1] if token.i > 0 else None
     chosen, start = [], token.i
     for rule in rules:
