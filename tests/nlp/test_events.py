@@ -159,7 +159,7 @@ def test_events(text, expected):
     "Vessmark Corp. sold over ten million Kalvos last year.",
     "Vessmark Corp. has sold 2 million Walkmans since March.",
     "Fifteen bodies have been recovered from the wreck.",
-    "The projects are part of the Asia-Pacific Partnership on Clean Development and Climate.",
+    "Vessmark Corp. said the projects are part of the Asia-Pacific Partnership on Clean Development and Climate.",
     "Harmon Textiles' investment arm Lorrey Capital paid Dorsey Motors $100 million for a ship in 2007.",
     "Dorsey Motors thanked its staff, saying \"we've got to keep on doing this sort of work\".",
     "\"We have got to grow jobs and get the town back to work,\" Harmon Textiles Inc. said.",
