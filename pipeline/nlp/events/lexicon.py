@@ -28,7 +28,8 @@ RoleChoice = Union[str, tuple[str, ...], tuple[tuple[str, object], ...]]
 REQUIREMENTS = frozenset({
     "goods", "party", "value", "funding", "funding_round", "staff_or_site", "count", "not_acquired", "future",
     "metric", "own_forecast", "had", "penalty_context", "contract_object", "light_verb", "count_or_value",
-    "authority", "alliance_object", "not_named_alliance", "company_object", "target", "partner", "money_raised"})
+    "authority", "alliance_object", "not_named_alliance", "company_object", "target", "partner", "member",
+    "money_raised"})
 
 
 @dataclass(frozen=True, eq=False)

@@ -105,6 +105,10 @@ class Requirements:
         """"a bid for X" names what is bid for; "rigging bids on road projects" is no takeover."""
         return frame.has("target")
 
+    def member(self, frame: Frame) -> bool:
+        """"Joining the WTO will force ...": who joins is named, or nothing is formed."""
+        return frame.has("member")
+
     def partner(self, frame: Frame) -> bool:
         """"cooperate with X": a partner is named; "we are cooperating fully with the inquiry" forms no partnership."""
         return frame.has("partner")
@@ -122,6 +126,8 @@ class Requirements:
         """Buying things, not a company: a counted object that is not staff, and no organization bought."""
         if frame.has("target") or any(self.facts.fact("org", t) for t in self._objects(frame)):
             return False
+        if any(c.dep_ == "xcomp" for c in frame.token.children):
+            return False  # "ordered 361 offenders to stop": a command, not a purchase
         return frame.has("count")
 
     def company_object(self, frame: Frame) -> bool:
