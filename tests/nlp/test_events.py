@@ -252,3 +252,12 @@ def test_a_figure_raised_to_an_amount_is_no_money_raised(text):
 def test_who_judges_a_deal_from_outside_is_no_party_to_it(text):
     roles = {role for event in events(text) for role in event[3]}
     assert not any("Commission" in role or "Union" in role for role in roles)
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Vessmark Corp. bought competitor Dorsey Motors for $10 billion last December.", "target=Dorsey Motors"),
+    ("Harmon Textiles Inc. announced its intention of taking over the advertising agency Lorrey Media in a deal "
+     "worth $3.1 billion.", "target=Lorrey Media"),
+])
+def test_a_company_named_beside_a_common_noun_is_bought(text, target):
+    assert [e[0] for e in events(text) if target in e[3]] == ["acquisition"]

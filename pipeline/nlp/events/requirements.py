@@ -142,7 +142,16 @@ class Requirements:
         companies = words["unit_nouns"] | words["stake_nouns"] | words["company_nouns"] | words["site_items"]
         return any(self.lemma(t) in companies or not self._counted(t) and (
             self.coreference.refers(t) or t.pos_ == "PROPN" or t.like_num or self.facts.fact("org", t)
-            or t.pos_ != "NOUN" and self.facts.organizations_of(t)) for t in objects)
+            or self._names_a_company(t)) for t in objects)
+
+    def _names_a_company(self, noun: Token) -> bool:
+        """"competitor PeopleSoft", "the Instagram app": the word stands for a company it names; not "VoIP
+        products" or "Airbus aircraft", goods after their maker's name."""
+        if not self.facts.organizations_of(noun):
+            return False
+        if noun.pos_ != "NOUN" or any(c.dep_ == "appos" and self.facts.organizations_of(c) for c in noun.children):
+            return True
+        return noun.tag_ == "NN" and not any(c.dep_ == "nummod" for c in noun.children)
 
     def _counted(self, token: Token) -> bool:
         """Whether the word is inside a count ("9m iPods", "1.4 million of the units"): things counted are goods."""
