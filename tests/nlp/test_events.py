@@ -231,6 +231,11 @@ def test_slot_patterns_refuse_what_they_cannot_match(nlp):
                                                    "RIGHT_ATTRS": {"ENT_TYPE": "ORG"}}])])
 
 
+def test_jets_ordered_to_serve_routes_are_bought():
+    assert events("Dorsey Air has ordered ten new jetliners to serve routes to Europe.") == [
+        event("contract", "ordered", "completed", "buyer=Dorsey Air", "count=ten new jetliners")]
+
+
 def test_who_signs_a_contract_to_purchase_is_the_buyer():
     found = events("Dorsey Motors signed a contract to purchase 40 trucks for $6 million.")
     signed = [e for e in found if e[1] == "signed"]

@@ -126,8 +126,8 @@ class Requirements:
         """Buying things, not a company: a counted object that is not staff, and no organization bought."""
         if frame.has("target") or any(self.facts.fact("org", t) for t in self._objects(frame)):
             return False
-        if any(c.dep_ == "xcomp" for c in frame.token.children):
-            return False  # "ordered 361 offenders to stop": a command, not a purchase
+        if any(c.dep_ == "xcomp" and self.lexicon.has("command_verbs", self.lemma(c)) for c in frame.token.children):
+            return False  # "ordered 361 offenders to stop": a command, not a purchase ("ordered ten jets to serve")
         return frame.has("count")
 
     def company_object(self, frame: Frame) -> bool:
