@@ -160,6 +160,7 @@ def test_events(text, expected):
     "Vessmark Corp. has sold 2 million Walkmans since March.",
     "Fifteen bodies have been recovered from the wreck.",
     "Joining the WTO will force Vessmark Corp. to cut import duties.",
+    "Harmon Capital partner Joost van der Meulen will join Lorrey Fabrics' board.",
     "Vessmark Corp. ordered 40 dealers to stop selling the car.",
     "Dorsey Motors wins national design award",
     "Vessmark Corp. said the projects are part of the Asia-Pacific Partnership on Clean Development and Climate.",

@@ -106,8 +106,9 @@ class Requirements:
         return frame.has("target")
 
     def member(self, frame: Frame) -> bool:
-        """"Joining the WTO will force ...": who joins is named, or nothing is formed."""
-        return frame.has("member")
+        """"Joining the WTO will force ...": who joins is written (a member, or a subject such as "121 brands had
+        joined the alliance" that is no person), or nothing is formed."""
+        return frame.has("member") or any(t.ent_type_ != "PERSON" for t in frame.args.get("subj"))
 
     def partner(self, frame: Frame) -> bool:
         """"cooperate with X": a partner is named; "we are cooperating fully with the inquiry" forms no partnership."""
@@ -254,6 +255,8 @@ class Requirements:
     def alliance_object(self, frame: Frame) -> bool:
         """"joined the Star Alliance", "joined Alibaba's alliance": an organization or an alliance is joined."""
         objects = self._objects(frame)
+        if any(self.lexicon.has("person_bodies", self.lemma(t)) for t in objects):
+            return False  # "will join Voltaro's board", "joined the team": a person takes a seat
         return frame.has("partner") or any(self.lemma(t) in self.lexicon.words["alliance_nouns"] for t in objects)
 
     def not_named_alliance(self, frame: Frame) -> bool:
