@@ -161,6 +161,8 @@ def test_events(text, expected):
     "Fifteen bodies have been recovered from the wreck.",
     "Joining the WTO will force Vessmark Corp. to cut import duties.",
     "Harmon Capital partner Joost van der Meulen will join Lorrey Fabrics' board.",
+    "Two Harmon Textiles directors will join Lorrey Fabrics' board, which will expand to 14.",
+    "Anthony Brill left in July. Before joining Lorrey Capital, Brill was a financier at Harmon Textiles.",
     "Vessmark Corp. ordered 40 dealers to stop selling the car.",
     "Dorsey Motors wins national design award",
     "Vessmark Corp. said the projects are part of the Asia-Pacific Partnership on Clean Development and Climate.",
@@ -235,6 +237,11 @@ def test_slot_patterns_refuse_what_they_cannot_match(nlp):
 def test_jets_ordered_to_serve_routes_are_bought():
     assert events("Dorsey Air has ordered ten new jetliners to serve routes to Europe.") == [
         event("contract", "ordered", "completed", "buyer=Dorsey Air", "count=ten new jetliners")]
+
+
+def test_a_company_joining_a_board_or_team_is_a_partnership():
+    assert [e[:2] for e in events("Vessmark Corp. joined the Lorrey Foundation board in July 2007.")] == [
+        ("partnership", "joined")]
 
 
 def test_who_signs_a_contract_to_purchase_is_the_buyer():

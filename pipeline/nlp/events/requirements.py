@@ -108,7 +108,11 @@ class Requirements:
     def member(self, frame: Frame) -> bool:
         """"Joining the WTO will force ...": who joins is written (a member, or a subject such as "121 brands had
         joined the alliance" that is no person), or nothing is formed."""
-        return frame.has("member") or any(t.ent_type_ != "PERSON" for t in frame.args.get("subj"))
+        return frame.has("member") or any(not self._person(t) for t in frame.args.get("subj"))
+
+    def _person(self, token: Token) -> bool:
+        """A person's name, or a surname the piece gives in full elsewhere."""
+        return token.ent_type_ == "PERSON" or token.lower_ in self.facts.surnames and _alone(token)
 
     def partner(self, frame: Frame) -> bool:
         """"cooperate with X": a partner is named; "we are cooperating fully with the inquiry" forms no partnership."""
@@ -255,8 +259,10 @@ class Requirements:
     def alliance_object(self, frame: Frame) -> bool:
         """"joined the Star Alliance", "joined Alibaba's alliance": an organization or an alliance is joined."""
         objects = self._objects(frame)
-        if any(self.lexicon.has("person_bodies", self.lemma(t)) for t in objects):
-            return False  # "will join Voltaro's board", "joined the team": a person takes a seat
+        people = not frame.has("member") or any(self.lexicon.has("staff_items", self.lemma(t))
+                                                for t in frame.args.get("subj"))
+        if people and any(self.lexicon.has("person_bodies", self.lemma(t)) for t in objects):
+            return False  # "will join Voltaro's board", "two directors will join Dow's board": people take seats
         return frame.has("partner") or any(self.lemma(t) in self.lexicon.words["alliance_nouns"] for t in objects)
 
     def not_named_alliance(self, frame: Frame) -> bool:
