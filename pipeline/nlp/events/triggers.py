@@ -134,7 +134,7 @@ def _noun(doc: Doc, token: Token, lexicon: Lexicon, lemma: Lemmas) -> Candidate 
                                      lexicon.has("unit_nouns", lemma(token.head))):
         return None  # "investment firm", "its investment arm": a kind of company or unit, not an event
     if token.ent_type_ in NAME_LABELS and token.text[:1].isupper():
-        return None  # "the Asia-Pacific Partnership on Clean Development": a word of a name
+        return None  # "the Trans-Pacific Partnership on Clean Trade": a word of a name
     before = doc[token.i - 1] if token.i > 0 else None
     chosen, start = [], token.i
     for rule in rules:
