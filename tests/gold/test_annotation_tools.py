@@ -104,7 +104,8 @@ def test_prodigy_export_gives_relations_the_tokens_they_point_at(tmp_path):
         for end in ("head", "child"):
             span = relation[f"{end}_span"]
             assert relation[end] == span["token_end"]
-            assert (tokens[span["token_start"]]["start"], tokens[span["token_end"]]["end"]) == (span["start"], span["end"])
+            first, last = tokens[span["token_start"]], tokens[span["token_end"]]
+            assert (first["start"], last["end"]) == (span["start"], span["end"])
 
 
 def _kmart(spans=(), relations=()):

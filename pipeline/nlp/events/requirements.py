@@ -106,8 +106,8 @@ class Requirements:
         return frame.has("target")
 
     def member(self, frame: Frame) -> bool:
-        """"Joining the European Union will force ...": who joins is written (a member, or a subject such as "121 brands had
-        joined the alliance" that is no person), or nothing is formed."""
+        """"Joining the European Union will force ...": who joins is written (a member, or a subject such as
+        "121 brands had joined the alliance" that is no person), or nothing is formed."""
         return frame.has("member") or any(not self._person(t) for t in frame.args.get("subj"))
 
     def _person(self, token: Token) -> bool:

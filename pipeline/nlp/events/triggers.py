@@ -108,7 +108,8 @@ def _verb(doc: Doc, token: Token, lexicon: Lexicon, lemma: Lemmas) -> Candidate 
     if any(p in particles for p in lexicon.not_particles.get(lemma(token), ())):
         return None  # "buy back its own shares" is no acquisition
     if lexicon.has("infinitive_modals", lemma(token)) and any(
-            c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in token.children):
+            c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            for c in token.children):
         return None  # "we have got to grow jobs": "got to" is a modal, nothing is won
     chosen, end = [], token.i + 1
     for rule in rules:
