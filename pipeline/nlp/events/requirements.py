@@ -63,7 +63,7 @@ class Requirements:
             return True  # "the closure eliminated 190 jobs", "the site will create 120 jobs": the company's
         if token.lower_ in self.facts.first_words:
             return True  # "Nimbrel signed": a short name of an organization the article names in full
-        if self._by_surname(token):
+        if token.ent_type_ in ("PERSON", "") and token.lower_ in self.facts.surnames and _alone(token):
             return False  # "Anderson joined Delta" after "Richard Anderson": a person the article names in full
         if self.lexicon.has("company_nouns", self.lemma(token)) and (token.tag_ == "NN" or self.facts.fact("count", token)):
             return True  # "the phone company", "121 brands had joined the alliance"
@@ -111,11 +111,8 @@ class Requirements:
         return frame.has("member") or any(not self._person(t) for t in frame.args.get("subj"))
 
     def _person(self, token: Token) -> bool:
-        return token.ent_type_ == "PERSON" or self._by_surname(token)
-
-    def _by_surname(self, token: Token) -> bool:
-        """A person written by the surname alone that the piece gives in full elsewhere ("Anderson")."""
-        return token.ent_type_ in ("PERSON", "") and token.lower_ in self.facts.surnames and _alone(token)
+        """A person's name, or a surname the piece gives in full elsewhere."""
+        return token.ent_type_ == "PERSON" or token.lower_ in self.facts.surnames and _alone(token)
 
     def partner(self, frame: Frame) -> bool:
         """"cooperate with X": a partner is named; "we are cooperating fully with the inquiry" forms no partnership."""
