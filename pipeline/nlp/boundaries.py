@@ -1,9 +1,14 @@
 """Lines and entity boundaries: news never runs a name across a line break, and headlines are lines of their own.
 
-The `factwire_boundaries` component splits model entities at line breaks
-(en_core_web_sm merges "Xinhuanet.com\n\nRichemont" into one ORG); the line
-helpers serve every later rule that must stop at a line end (organization
-names, counted nouns) and the headline check of the organizations room.
+The `factwire_line_starts` component, before the parser, starts a sentence
+where the layout does: after a blank line, at a list item ("- Revenue of
+$412.6 million") and after a line that closes a sentence; the parser left to
+itself runs a headline into the dateline below it and one list item into the
+next. The `factwire_boundaries` component splits model entities at line
+breaks (en_core_web_sm merges "Xinhuanet.com\n\nRichemont" into one ORG); the
+line helpers serve every later rule that must stop at a line end
+(organization names, counted nouns) and the headline check of the
+organizations room.
 """
 
 from __future__ import annotations
@@ -13,6 +18,9 @@ from collections.abc import Iterable
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
+
+LIST_MARKERS = frozenset({"-", "–", "—", "•", "*", "·", "▪"})
+SENTENCE_ENDS = frozenset({".", "!", "?", ":", ";", "”", "\"", "’"})
 
 
 def ends_line(token: Token) -> bool:
@@ -72,6 +80,28 @@ def title_case_lines(doc: Doc, lines: list[tuple[int, int]], small_words: frozen
         if len(words) >= 3 and lowered <= (len(words) >= 8) and not sentence and not scores and not sign_off:
             found.add((start, end))
     return found
+
+
+class LineStarts:
+    """Mark the first word of a line as a sentence start when a blank line, a list marker or the end of a sentence
+    above says so; other lines (a paragraph wrapped at a fixed width) are left to the parser."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        previous, breaks = None, 0
+        for token in doc:
+            if token.is_space:
+                breaks += token.text.count("\n")
+                continue
+            if breaks and previous is not None and (breaks > 1 or token.text in LIST_MARKERS
+                                                     or previous.text[-1] in SENTENCE_ENDS):
+                token.is_sent_start = True
+            previous, breaks = token, token.whitespace_.count("\n")
+        return doc
+
+
+@Language.factory("factwire_line_starts")
+def make_line_starts(nlp: Language, name: str) -> LineStarts:
+    return LineStarts()
 
 
 class EntityBoundaries:

@@ -1,10 +1,11 @@
-"""Line boundaries: no entity crosses a line break, and headlines are told from body lines (spacy.blank("en"))."""
+"""Line boundaries: the layout starts sentences, no entity crosses a line break, and headlines are told from body
+lines (spacy.blank("en"))."""
 
 import pytest
 import spacy
 from spacy.tokens import Span
 
-from pipeline.nlp.boundaries import line_ranges, split_at_line_breaks, title_case_lines
+from pipeline.nlp.boundaries import LineStarts, line_ranges, split_at_line_breaks, title_case_lines
 
 
 @pytest.fixture(scope="module")
@@ -31,3 +32,11 @@ def test_title_case_lines_are_headlines(blank):
     lines = line_ranges(doc)
     assert len(lines) == 2
     assert title_case_lines(doc, lines, frozenset({"on", "it"})) == {lines[0]}
+
+
+def test_a_blank_line_a_list_item_and_a_closed_sentence_start_sentences_a_wrapped_line_does_not(blank):
+    text = ("Corwell Reports Results\n\nHighlights:\n- Revenue of $212 million\n- Net loss of $8 million.\n"
+            "Corwell said on Thursday that orders\nrose in the quarter.")
+    doc = LineStarts()(blank.make_doc(text))
+    starts = [t.text for t in doc if t.is_sent_start and t.i > 0]
+    assert starts == ["Highlights", "-", "-", "Corwell"]

@@ -8,7 +8,7 @@ from pipeline.extraction import articles_of
 from pipeline.inputs.files import find_inputs
 from pipeline.inputs.formats import read_articles
 
-FACTORIES = {"factwire_attributes", "factwire_boundaries", "factwire_gazetteer", "factwire_orgs", "factwire_numbers",
+FACTORIES = {"factwire_line_starts", "factwire_attributes", "factwire_boundaries", "factwire_gazetteer", "factwire_orgs", "factwire_numbers",
              "factwire_money",
              "factwire_counts", "factwire_dates", "factwire_events"}
 MISC = {"factwire.gazetteer_patterns.v1", "factwire.gazetteer_capitals.v1", "factwire.capitals_only.v1",
@@ -25,7 +25,7 @@ def test_every_entry_point_loads():
 
 def test_the_pipeline_runs_factwire_after_the_models_ner(nlp):
     names = nlp.pipe_names
-    assert names[:2] == ["org_gazetteer", "org_gazetteer_capitals"]  # they need only the tokenizer
+    assert names[:3] == ["factwire_line_starts", "org_gazetteer", "org_gazetteer_capitals"]  # before the parser
     assert names[names.index("ner") + 1:] == ["factwire_attributes", "factwire_boundaries", "org_suffix_ruler",
                                              "factwire_orgs", "factwire_numbers", "factwire_money",
                                              "factwire_counts", "factwire_dates", "factwire_events"]
