@@ -71,9 +71,14 @@ class Financials(FramePass):
         return self.lexicon.metrics.get((self.lemma(noun),))
 
     def _changed_to(self, money: Span | None, frame: Frame) -> bool:
-        """A change verb's value is the level reached ("rose to $5bn"), not the change ("rose by $1bn")."""
-        current = money.root if money is not None else frame.token
-        while current.head != current and current != frame.token:
+        """A change verb's value is the level reached ("rose to $5bn"), not the change ("rose by $1bn"). Any word
+        of the amount may hang from "to": the parser often attaches "bn" of "to £1.3bn" to the verb."""
+        return money is not None and any(self._under_change_prep(token, frame.token) for token in money)
+
+    @staticmethod
+    def _under_change_prep(token: Token, trigger: Token) -> bool:
+        current = token
+        while current.head != current and current != trigger:
             if current.dep_ == "pobj" and current.head.lower_ in CHANGE_PREPS:
                 return True
             current = current.head

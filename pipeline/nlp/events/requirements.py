@@ -215,10 +215,15 @@ class Requirements:
         """A forecast counts when the company itself makes it (its subject names it)."""
         return bool(frame.fillers("company")) and frame.args.get("subj") != []
 
-    def had(self, frame: Frame) -> bool:
-        """"had sales of about C$410 million": the metric noun is the object of "have"."""
-        governor = frame.args.governor
-        return governor is not None and self.lemma(governor) == "have" and frame.token.dep_ == "dobj"
+    def states_figure(self, frame: Frame) -> bool:
+        """The metric noun states its own figure: the object of "have" ("had sales of about C$410 million"), the
+        subject of "be" ("net income was $96 million"), or a line of its own ("- Revenue of $412.6 million",
+        "Revenue: €12.4 million in 2023")."""
+        governor, token = frame.args.governor, frame.token
+        if governor is None:
+            return token.dep_ == "ROOT"
+        lemma = self.lemma(governor)
+        return lemma == "have" and token.dep_ == "dobj" or lemma == "be" and token.dep_ == "nsubj"
 
     def penalty_context(self, frame: Frame) -> bool:
         """A payment is a penalty when the sentence says settle, fine, penalty, charges... or a court orders it."""

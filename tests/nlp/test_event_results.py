@@ -1,0 +1,71 @@
+"""Financial results stated without a reporting verb, on the real model: "net income was", a list line of
+figures, "made a profit of", and a change verb whose level the parser hangs apart ("to £1.3bn").
+
+Each text is written for this test (invented companies); the events are read from it by hand.
+"""
+
+import pytest
+
+from pipeline.extraction import extract
+
+
+def results(text: str) -> list[tuple[str, frozenset[str]]]:
+    """Each financial result: its trigger's first word and its value, metric and period as written."""
+    article = extract(text)
+    found = []
+    for event in article.events:
+        if event.type != "financial_result":
+            continue
+        roles = set()
+        for role in event.roles:
+            if role.ref is None:
+                roles.add(f"{role.role}={role.value}")
+            elif role.role in ("value", "period"):
+                kind, index = role.ref.split("/")
+                roles.add(f"{role.role}={getattr(article, kind)[int(index)].text}")
+        found.append((event.trigger.text.split()[-1], frozenset(roles)))
+    return found
+
+
+def test_the_metric_as_subject_of_be_states_its_figure():
+    text = "Corwell Systems said its net income was $96 million, while net sales in 2023 were $1.4 billion."
+    assert results(text) == [("income", frozenset({"value=$96 million", "metric=net_profit"})),
+                             ("sales", frozenset({"value=$1.4 billion", "metric=sales", "period=2023"}))]
+
+
+def test_list_lines_of_figures_are_results_each_with_its_own_figures():
+    text = ("Corwell Systems reported results on Thursday.\n\nHighlights\n\n"
+            "- Revenue of $212.4 million, compared with $180.2 million a year ago.\n"
+            "- Net loss of $8.3 million, or $0.07 per share.\n")
+    assert results(text) == [
+        ("Revenue", frozenset({"value=$212.4 million", "metric=revenue"})),
+        ("with", frozenset({"value=$180.2 million", "metric=revenue"})),
+        ("loss", frozenset({"value=$8.3 million", "metric=net_loss"}))]
+
+
+def test_a_label_and_colon_line_states_a_result():
+    text = ("Corwell Systems, a Leeds robotics maker, gave its figures.\n"
+            "Revenue: €9.6 million in 2023, up from €4.2 million in 2022")
+    assert results(text)[0] == ("Revenue", frozenset({"value=€9.6 million", "metric=revenue", "period=2023"}))
+
+
+def test_made_a_profit_of_is_a_result():
+    text = "Corwell Systems made a pre-tax profit of £18.1m in 2023."
+    assert results(text) == [("made", frozenset({"value=£18.1m", "metric=profit", "period=2023"}))]
+
+
+@pytest.mark.parametrize("text", [
+    "Corwell Systems said revenue slipped 3pc to £1.3bn.",
+    "Corwell Systems said revenue rose 4 per cent to £1.3bn.",
+])
+def test_the_level_reached_is_the_value_however_the_amount_is_attached(text):
+    assert [value for _, roles in results(text) for value in roles if value.startswith("value=")] == ["value=£1.3bn"]
+
+
+@pytest.mark.parametrize("text", [
+    "Corwell Systems said the market for warehouse robots was $4 billion last year.",
+    "Corwell Systems made an offer of $500 million for a rival.",
+    "Revenue growth was strong, Corwell Systems said.",
+])
+def test_no_result_without_a_metric_and_its_figure(text):
+    assert results(text) == []
