@@ -91,6 +91,16 @@ def test_cues_around_an_unknown_name_make_it_a_company(nlp, text, name):
     assert name in orgs(nlp, text)
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("Tarnwick raised $30 million from Halvard Capital and Blue Heron in 2022.", "Blue Heron"),
+    ("The round drew existing backers Veldran9 and the Asian Development Bank.", "Veldran9"),
+    ("A $120 million investment by Tencent Holdings in Finnish mobile game studio Tahtivalo Games closed on Friday.",
+     "Tahtivalo Games"),  # the model: an event
+])
+def test_a_name_listed_with_an_organization_or_introduced_as_a_studio_is_one(nlp, text, name):
+    assert name in orgs(nlp, text)
+
+
 @pytest.mark.parametrize("text", [
     "He joined Smith and Jones on the trip.",
     "WATCH: Julia Boorstin reports on the results.",
@@ -98,6 +108,10 @@ def test_cues_around_an_unknown_name_make_it_a_company(nlp, text, name):
 ])
 def test_a_person_is_not_made_a_company_by_a_cue_people_share(nlp, text):
     assert orgs(nlp, text) == []
+
+
+def test_a_model_listed_with_a_maker_is_no_company(nlp):
+    assert "Corsa" not in orgs(nlp, "Vauxhall will build its next Astra and Corsa cars at the plant.")
 
 
 def test_a_wire_slug_is_not_part_of_a_name(nlp):

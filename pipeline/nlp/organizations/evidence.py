@@ -21,6 +21,8 @@ from pipeline.normalize.places import country_of, is_place
 
 _TICKER = re.compile(r"^[A-Z0-9]{1,6}(?:_[a-z])?\.[A-Z]{1,3}$")  # Reuters codes: "NFLX.O", "6502.T", "000660.KS"
 RELABELLED = {"PERSON", "GPE", "NORP", "PRODUCT"}  # model labels a cue may turn into ORG
+CUED_LABELS = {None, *RELABELLED, "EVENT", "FAC"}  # "game studio Tahtivalo Games" (the model: an event)
+LIST_JOINERS = frozenset({"and", "or"})
 
 
 def looks_like_org(span: Span, vocab: OrgVocabulary) -> bool:
@@ -58,7 +60,7 @@ def _name_starts(doc: Doc, i: int, labels: dict[int, str]) -> bool:
     """A capitalized proper noun not already an organization, and not glued to a hyphen before it."""
     token = doc[i]
     glued = i > 0 and doc[i - 1].text in {"-", "–"} and not doc[i - 1].whitespace_
-    return token.pos_ == "PROPN" and token.text[:1].isupper() and labels.get(i) in {None, *RELABELLED} and not glued
+    return token.pos_ == "PROPN" and token.text[:1].isupper() and labels.get(i) in CUED_LABELS and not glued
 
 
 def _name_end(doc: Doc, i: int, labels: dict[int, str], vocab: OrgVocabulary) -> int:
@@ -78,13 +80,28 @@ def _cued(doc: Doc, name: Span, labels: dict[int, str], vocab: OrgVocabulary) ->
     strong = any(before.endswith(cue) for cue in vocab.cues_before) or any(after.startswith(cue) for cue in vocab.cues_after) \
         or ticker_follows(doc, j, vocab) \
         or j < len(doc) and doc[j].lower_ in vocab.cue_nouns_after and doc[j].pos_ == "NOUN" and country_of(name.text) is None
-    noun_after = j < len(doc) and doc[j].lower_ in vocab.intro_nouns and doc[j].is_lower and country_of(name.text) is None
-    weak = any(before.endswith(cue) for cue in vocab.cues_before_unless_person) or apposition(doc, j, vocab) \
-        or (i > 0 and doc[i - 1].lower_ in vocab.intro_nouns and doc[i - 1].is_lower) or noun_after
+    noun_after = j < len(doc) and doc[j].lower_ in vocab.intro_nouns and doc[j].is_lower \
+        and country_of(name.text) is None and labels.get(i) != "FAC"  # "the Anchor brand" (a facility): a product line
+    weak = any(before.endswith(cue) for cue in vocab.cues_before_unless_person) \
+        or (i > 0 and doc[i - 1].lower_ in vocab.intro_nouns and doc[i - 1].is_lower) or noun_after \
+        or _listed_with_organization(doc, i, j, labels)
     person = labels.get(i) == "PERSON" and len(name) > 1
     weak = weak and not (len(name) == 1 and doc[i].is_sent_start)  # "Discount retailer Kmart", "Bus operators"
-    weak = weak or any(after.startswith(cue) for cue in vocab.cues_after_unless_person)  # "Quillon, which owns"
+    weak = weak or any(after.startswith(cue) for cue in vocab.cues_after_unless_person) \
+        or apposition(doc, j, vocab)  # "Quillon, which owns", "Lumio, a London-based start-up,"
     return strong or weak and not person
+
+
+def _listed_with_organization(doc: Doc, i: int, j: int, labels: dict[int, str]) -> bool:
+    """"from Sequoia Capital and General Catalyst", "Norrsken22 and the International Finance Corporation": a name
+    joined by "and" / "or" to an organization is one of a list of organizations, unless the model called it a product
+    or a place ("Lockheed Tristar and Vickers VC-10") or it names a kind of thing ("Falcon and Territory vehicles")."""
+    if labels.get(i) not in (None, "PERSON") or j < len(doc) and doc[j].pos_ == "NOUN" and doc[j].is_lower:
+        return False
+    before = i >= 2 and doc[i - 1].lower_ in LIST_JOINERS and labels.get(i - 2) == "ORG"
+    after = j + 1 < len(doc) and doc[j].lower_ in LIST_JOINERS and (
+        labels.get(j + 1) == "ORG" or doc[j + 1].lower_ == "the" and labels.get(j + 2) == "ORG")
+    return before or after
 
 
 def apposition(doc: Doc, end: int, vocab: OrgVocabulary) -> bool:
@@ -92,11 +109,22 @@ def apposition(doc: Doc, end: int, vocab: OrgVocabulary) -> bool:
     if end >= len(doc) or doc[end].text != ",":
         return False
     for token in doc[end + 1:end + 8]:
-        if token.lower_ in vocab.intro_nouns and token.is_lower:
+        intro = token.lower_ in vocab.intro_nouns or _hyphenated_word(doc, token.i) in vocab.intro_nouns
+        if intro and token.is_lower:
             return True
-        if token.pos_ in {"VERB", "AUX", "PUNCT", "ADP"} and token.text not in {"-", "'s", "’s"} or ends_line(token):
+        # "Lumio, a London-based battery start-up" (not "Dearborn, Michigan-based automaker": a place)
+        hyphenated = token.i > 0 and doc[token.i - 1].text == "-" and doc[end + 1].pos_ == "DET"
+        if token.pos_ in {"VERB", "AUX", "PUNCT", "ADP"} and token.text not in {"-", "'s", "’s"} and not hyphenated \
+                or ends_line(token):
             return False
     return False
+
+
+def _hyphenated_word(doc: Doc, i: int) -> str:
+    """"start-up" as one word, however the tokenizer split it."""
+    if i + 2 < len(doc) and doc[i + 1].text == "-" and not doc[i].whitespace_ and not doc[i + 1].whitespace_:
+        return f"{doc[i].lower_}-{doc[i + 2].lower_}"
+    return doc[i].lower_
 
 
 def ticker_follows(doc: Doc, j: int, vocab: OrgVocabulary) -> bool:

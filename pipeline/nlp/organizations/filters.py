@@ -35,13 +35,13 @@ def is_not_org(ent: Span, surnames: set[str], vocab: OrgVocabulary) -> bool:
 
 
 def _is_product(ent: Span, vocab: OrgVocabulary, known: bool) -> bool:
-    """"iPod" (not the gazetteer's "iRobot"), "Rolls-Royce Trent 900", "Airbus A380", "Adobe Photoshop",
+    """"iPod" (not the gazetteer's "iRobot"), "Rolls-Royce Trent 900", "Airbus A380", "A380" alone, "Adobe Photoshop",
     a name before a model number or a model noun ("BYD's Seal and Atto 3 models")."""
     doc = ent.doc
     after = doc[ent.end] if ent.end < len(doc) else None
     return ent.text in vocab.not_orgs or ent.text in vocab.currency_forms \
         or _APPLE_STYLE_PRODUCT.match(ent.text) is not None and not known \
-        or len(ent) > 1 and not known and _MODEL_NUMBER.match(ent[-1].text) is not None \
+        or not known and _MODEL_NUMBER.match(ent[-1].text) is not None \
         or len(ent) > 1 and ent[1:].text in vocab.not_orgs \
         or after is not None and _MODEL_NUMBER.match(after.text) is not None and not ends_line(ent[-1]) \
         or not known and names_a_model(ent, vocab)
