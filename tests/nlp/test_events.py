@@ -72,6 +72,15 @@ CASES = {
         "Quillfish Labs raised $40 million in a Series B round led by Pelham Ventures.",
         [event("investment", "raised", "completed", "investor=Pelham Ventures", "recipient=Quillfish Labs",
                "value=$40 million")]),
+    "investors named by participation and inclusion": (
+        "Quillfish Labs raised $40 million in a round led by Pelham Ventures, with participation from existing "
+        "backers Orrin Capital and the Asian Development Bank.",
+        [event("investment", "raised", "completed", "investor=Pelham Ventures", "investor=Orrin Capital",
+               "investor=Asian Development Bank", "recipient=Quillfish Labs", "value=$40 million")]),
+    "investors including, recipient in apposition at the sentence start": (
+        "Quillfish, a Denver-based software start-up, raised $12 million from investors including Orrin Capital.",
+        [event("investment", "raised", "completed", "investor=Orrin Capital", "recipient=Quillfish",
+               "value=$12 million")]),
     "job cuts, two verbs two events": (
         "Dorsey Motors will cut 1,500 jobs and close 12 plants by 2026.",
         [event("job_cuts", "cut", "announced", "company=Dorsey Motors", "count=1,500 jobs", "date=2026"),

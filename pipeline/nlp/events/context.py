@@ -8,6 +8,9 @@
   from X", "acting on information shared by X", "after a tip-off from X",
   "X helped investigators", "after X detected") helps its enforcement
   events; a sentence of help with no event of its own helps the last one.
+- Investors: an organization of a funding's sentence named by a cue of
+  investing ("led by X", "with participation from existing backers X and Y",
+  "investors including X", "X also took part") invests in it.
 - A passive award, penalty or enforcement that names no agent is by the public
   body that reports it ("has been awarded to Austal, the Department said").
 - A company named as an enforcement's actor ("Louis Vuitton and Alibaba
@@ -62,6 +65,7 @@ class Context(FramePass):
     def complete(self, frames: list[Frame]) -> None:
         """Run every pass, in order, over the Doc's frames (sorted by trigger)."""
         self.helpers(frames)
+        self.investors(frames)
         self.reporters(frames)
         self.authorities(frames)
         self.share_coordinated(frames)
@@ -123,6 +127,38 @@ class Context(FramePass):
             cue = cue.head if self.lemma(cue) not in self.lexicon.words["helper_verbs"] else cue
         return self.lemma(cue) in self.lexicon.words["helper_cues"] or cue.lower_ in self.lexicon.words["helper_cues"] \
             or self.lemma(cue) in self.lexicon.words["helper_verbs"]
+
+    def investors(self, frames: list[Frame]) -> None:
+        sentence_of = self.facts.sentences.of
+        for frame in frames:
+            if frame.type != "investment":
+                continue
+            sentence = sentence_of(frame.token)
+            parties = {org.start for r in frame.roles if r.filler is not None for org in [r.filler]}
+            for org in self.facts.within("org", {t.i for t in sentence}):
+                if org.start not in parties and self._invests(org, frame.token):
+                    frame.add("investor", org)
+
+    def _invests(self, org: Span, trigger: Token) -> bool:
+        """Whether an organization is named by a cue of investing on its way up to the trigger: after "by",
+        "from" or "including" under a cue ("led by X", "participation from backers X and Y"), or the subject of
+        one ("X also took part"); no other verb on the way ("spun off from X" is no investor)."""
+        current = org.root
+        while current.dep_ in NAME_PHRASE and current.head != current:
+            current = current.head
+        for _ in range(6):
+            if current.head == current:
+                return False
+            head = current.head
+            if head == trigger:
+                return False  # the trigger's own slots are its role map's
+            cue = self.lemma(head) in self.lexicon.words["investor_cues"] or head.lower_ == "part"
+            if cue and (current.dep_ in ("nsubj", "pobj", "dobj") or head.dep_ == "prep"):
+                return True
+            if head.pos_ in ("VERB", "AUX") and head != trigger:
+                return False
+            current = head
+        return False
 
     def _same_paragraph(self, token: Token, sentence: Span) -> bool:
         """Whether no blank line lies between a word and a sentence: a look-up among the Doc's blank lines, not a
