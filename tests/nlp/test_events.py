@@ -121,6 +121,13 @@ CASES = {
     "penalty by a regulator": (
         "The Securities and Exchange Commission fined Vessmark Corp. $12 million on Monday.",
         [event("penalty", "fined", "completed", "authority=SEC", "penalized=Vessmark", "value=$12 million")]),
+    "penalty in a headline's passive without 'was', with its agent": (
+        "Harmon Textiles fined $3 million by Ontario Securities Commission\n\nThe regulator said it misled investors.",
+        [event("penalty", "fined", "completed", "authority=Ontario Securities Commission", "penalized=Harmon Textiles",
+               "value=$3 million")]),
+    "penalty in a headline's passive without 'was' or agent": (
+        "Lorrey Fabrics fined over late filings\n\nThe company said it would appeal.",
+        [event("penalty", "fined", "completed", "penalized=Lorrey Fabrics")]),
     "penalty passive": (
         "Dorsey Motors was fined $5 million by the Financial Conduct Authority.",
         [event("penalty", "fined", "completed", "authority=FCA", "penalized=Dorsey Motors", "value=$5 million")]),
@@ -178,6 +185,7 @@ def test_events(text, expected):
     "Harmon Textiles' investment arm Lorrey Capital paid Dorsey Motors $100 million for a ship in 2007.",
     "Dorsey Motors thanked its staff, saying \"we've got to keep on doing this sort of work\".",
     "\"We have got to grow jobs and get the town back to work,\" Harmon Textiles Inc. said.",
+    "Harmon Textiles joined rival Lorrey Fabrics in raising prices.",
 ])
 def test_no_event_in_estimates_prices_hypotheticals_risks_buybacks_goods_and_people_joining(text):
     assert events(text) == []

@@ -268,6 +268,9 @@ class Requirements:
                                                 for t in frame.args.get("subj"))
         if people and any(self.lexicon.has("person_bodies", self.lemma(t)) for t in objects):
             return False  # "will join Voltaro's board", "two directors will join Dow's board": people take seats
+        if any(c.dep_ == "prep" and c.lower_ == "in" and any(g.tag_ == "VBG" for g in c.children)
+               for c in frame.token.children):
+            return False  # "urged the Senate to join the House in passing a bill": joined in an act, not an alliance
         return frame.has("partner") or any(self.lemma(t) in self.lexicon.words["alliance_nouns"] for t in objects)
 
     def not_named_alliance(self, frame: Frame) -> bool:

@@ -15,6 +15,8 @@ pattern cannot see:
 - "helped the police in catching": the helper's subject is not the actor;
 - relative clauses: "Sears, which Kmart agreed to buy" (the relative
   pronoun stands for its noun);
+- a headline's passive without "was": "Toyota fined $16 million by US
+  government", "Ryanair fined over cancellations" (the subject is fined);
 - a noun trigger's light verb ("completed its acquisition", "placed an
   order", "signed ... a joint venture"), whose subject and prepositions count
   as the noun's (`gov:subj`, `gov:prep:from`, ...);
@@ -113,6 +115,10 @@ class SlotFinder:
         return found
 
     def _verb_slots(self, trigger: Token, found: Arguments) -> None:
+        if self._headline_passive(trigger, found):
+            found.slots["pass"] = found.slots.pop("subj")
+            for by in (c for c in self.children(trigger, ("prep",)) if c.lower_ == "by"):
+                found.add("agent", self.children(by, ("pobj",)))
         if not found.get("subj") and not found.get("pass"):
             subjects, helped = self.subject_above(trigger)
             passive = bool(self.children(trigger, ("auxpass",)))  # "X is to be bought by Y": X is bought
@@ -150,6 +156,18 @@ class SlotFinder:
                 found.add("agent", self.children(child, ("pobj",)))
         if direct.get("led:by"):
             found.add("led:by", direct["led:by"])
+
+    def _headline_passive(self, trigger: Token, found: Arguments) -> bool:
+        """A participle with a named subject, no auxiliary and no object but an amount, that is either a verb that
+        takes an object or followed by "by": headlinese for "was fined", "was bought"."""
+        subjects = found.get("subj")
+        if trigger.tag_ not in ("VBD", "VBN") or not subjects or any(t.pos_ != "PROPN" for t in subjects) \
+                or self.children(trigger, ("aux", "auxpass")):
+            return False  # a headline names who: "having it acquired for $350 million" is no passive
+        if any(not (t.like_num or t.tag_ == "CD") for slot in ("obj", "dative") for t in found.get(slot)):
+            return False
+        by = any(c.lower_ == "by" and self.children(c, ("pobj",)) for c in self.children(trigger, ("prep",)))
+        return by or self.lexicon.has("object_verbs", self.lemma(trigger))
 
     def subject_above(self, token: Token, climb: frozenset[str] = CLIMB) -> tuple[list[Token], bool]:
         """The subjects a verb shares with the verbs above it, and whether a helper verb ("helped") was passed.
