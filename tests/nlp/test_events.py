@@ -186,6 +186,9 @@ def test_events(text, expected):
     "Dorsey Motors thanked its staff, saying \"we've got to keep on doing this sort of work\".",
     "\"We have got to grow jobs and get the town back to work,\" Harmon Textiles Inc. said.",
     "Harmon Textiles joined rival Lorrey Fabrics in raising prices.",
+    "The FCC said it had started its review of the merger.",
+    "Vessmark Corp. said multi-million dollar losses, combined with rising costs, were factors in the decision.",
+    "Dorsey Motors headed a consortium that took control of a parts maker in 2019.",
 ])
 def test_no_event_in_estimates_prices_hypotheticals_risks_buybacks_goods_and_people_joining(text):
     assert events(text) == []
@@ -203,6 +206,11 @@ def test_contract_value_and_count_after_a_deal_to_supply():
     text = "Vessmark Corp. signed a deal with Toriva Group to supply 200 buses worth $150 million."
     assert events(text) == [event("contract", "signed", "completed", "supplier=Vessmark", "buyer=Toriva Group",
                                   "count=200 buses", "value=$150 million")]
+
+
+def test_talks_with_a_consortium_form_no_partnership():
+    text = "Harmon Textiles confirmed talks with a consortium of Dutch insurers about selling its textile unit."
+    assert [e for e in events(text) if e[0] == "partnership"] == []
 
 
 def test_every_ref_points_at_a_fact_and_the_record_round_trips():

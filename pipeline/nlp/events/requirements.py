@@ -101,6 +101,12 @@ class Requirements:
     def party(self, frame: Frame) -> bool:
         return any(r.role in ORG_ROLES for r in frame.roles)
 
+    def private_party(self, frame: Frame) -> bool:
+        """"FCC approval is a hurdle for the merger", "Congress must rule on the merger": a regulator or legislature
+        reviewing a deal is none of its parties, so a deal noun needs a target or a party that is no public body."""
+        return frame.has("target") or any(r.role in ORG_ROLES and r.filler is not None
+                                          and not self.facts.is_public_body(r.filler) for r in frame.roles)
+
     def target(self, frame: Frame) -> bool:
         """"a bid for X" names what is bid for; "rigging bids on road projects" is no takeover."""
         return frame.has("target")
@@ -223,7 +229,9 @@ class Requirements:
         if governor is None:
             return token.dep_ == "ROOT"
         lemma = self.lemma(governor)
-        return lemma == "have" and token.dep_ == "dobj" or lemma == "be" and token.dep_ == "nsubj"
+        if lemma == "be" and token.dep_ == "nsubj":  # the figure is what the metric is, not its own modifier
+            return any(not token.left_edge.i <= value.start <= token.right_edge.i for value in frame.fillers("value"))
+        return lemma == "have" and token.dep_ == "dobj"
 
     def penalty_context(self, frame: Frame) -> bool:
         """A payment is a penalty when the sentence says settle, fine, penalty, charges... or a court orders it."""
