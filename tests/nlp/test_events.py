@@ -189,6 +189,8 @@ def test_events(text, expected):
     "The FCC said it had started its review of the merger.",
     "Vessmark Corp. said multi-million dollar losses, combined with rising costs, were factors in the decision.",
     "Dorsey Motors headed a consortium that took control of a parts maker in 2019.",
+    "Vessmark Corp. extended the warranty on its printers to three years from the date of purchase.",
+    "Dorsey Motors negotiated the purchase of 22 new Kestrel jets from a Brazilian maker.",
 ])
 def test_no_event_in_estimates_prices_hypotheticals_risks_buybacks_goods_and_people_joining(text):
     assert events(text) == []

@@ -107,6 +107,16 @@ class Requirements:
         return frame.has("target") or any(r.role in ORG_ROLES and r.filler is not None
                                           and not self.facts.is_public_body(r.filler) for r in frame.roles)
 
+    def deal_named(self, frame: Frame) -> bool:
+        """"from the date of purchase", "an expensive purchase", "approved the acquisition": a deal noun names
+        what is bought, a price or a seller, or whose deal it is in its own phrase ("its acquisition", "the
+        purchase by Target", "X and Y announce merger"); the subject of another verb around it makes no event of it."""
+        governor = frame.args.governor
+        announced = governor is not None and self.lemma(governor) in self.lexicon.light_verbs
+        return any(frame.has(role) for role in ("target", "value", "seller")) or \
+            any(frame.args.get(slot) for slot in ("poss", "prep:by", "agent", "mod")) or \
+            announced and bool(frame.args.get("gov:subj"))
+
     def target(self, frame: Frame) -> bool:
         """"a bid for X" names what is bid for; "rigging bids on road projects" is no takeover."""
         return frame.has("target")
@@ -146,7 +156,7 @@ class Requirements:
         aircraft", "sold 9m iPods": a company, a unit of one, a stake or sites change hands in an acquisition, not
         goods (a maker named before them, or a number of them, included); so an object, when written, must be one
         of those."""
-        objects = self._objects(frame)
+        objects = frame.args.get("prep:of") if frame.rule.pos == "noun" else self._objects(frame)
         if not objects:
             return True
         words = self.lexicon.words
