@@ -81,6 +81,16 @@ CASES = {
         "Quillfish, a Denver-based software start-up, raised $12 million from investors including Orrin Capital.",
         [event("investment", "raised", "completed", "investor=Orrin Capital", "recipient=Quillfish",
                "value=$12 million")]),
+    "a deal struck to buy is announced": (
+        "Harmon Textiles struck a deal to buy Lorrey Fabrics for $300 million.",
+        [event("acquisition", "buy", "announced", "acquirer=Harmon Textiles", "target=Lorrey Fabrics",
+               "value=$300 million")]),
+    "layoffs announced as a noun are announced": (
+        "Dorsey Motors announced 420 layoffs at its Ohio plant.",
+        [event("job_cuts", "layoffs", "announced", "company=Dorsey Motors", "count=420 layoffs")]),
+    "a hyphenated partnership noun in talks is planned": (
+        "Dorsey Motors is in talks with Vessmark Corp. about a tie-up in batteries.",
+        [event("partnership", "tie-up", "planned", "member=Dorsey Motors", "partner=Vessmark")]),
     "job cuts, two verbs two events": (
         "Dorsey Motors will cut 1,500 jobs and close 12 plants by 2026.",
         [event("job_cuts", "cut", "announced", "company=Dorsey Motors", "count=1,500 jobs", "date=2026"),
@@ -191,6 +201,7 @@ def test_events(text, expected):
     "Dorsey Motors headed a consortium that took control of a parts maker in 2019.",
     "Vessmark Corp. extended the warranty on its printers to three years from the date of purchase.",
     "Dorsey Motors negotiated the purchase of 22 new Kestrel jets from a Brazilian maker.",
+    "A takeover of Lorrey Fabrics would draw close scrutiny from regulators, lawyers said.",
 ])
 def test_no_event_in_estimates_prices_hypotheticals_risks_buybacks_goods_and_people_joining(text):
     assert events(text) == []

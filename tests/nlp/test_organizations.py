@@ -96,6 +96,9 @@ def test_cues_around_an_unknown_name_make_it_a_company(nlp, text, name):
     ("The round drew existing backers Veldran9 and the Asian Development Bank.", "Veldran9"),
     ("A $120 million investment by Tencent Holdings in Finnish mobile game studio Tahtivalo Games closed on Friday.",
      "Tahtivalo Games"),  # the model: an event
+    ("Corvane AI has raised $20 million from Lorrey Capital.", "Corvane AI"),  # "AI" alone is no organization
+    ("Acting on a tip from Veloce Apparel, police arrested 14 suspects.", "Veloce Apparel"),  # the model: a person
+    ("Carmaker Velsa is in talks with Orient Motors about a tie-up.", "Velsa"),  # the cue opens the sentence
 ])
 def test_a_name_listed_with_an_organization_or_introduced_as_a_studio_is_one(nlp, text, name):
     assert name in orgs(nlp, text)

@@ -9,14 +9,16 @@ Along that chain, in this order of precedence:
 
 - not an event at all (None): a modal of possibility ("could be forced to
   cut"), a condition ("if ... fails"), a counterfactual ("would have cost"),
-  an act named as a risk ("the risks of buying");
+  an act named as a risk ("the risks of buying"), a supposed act ("a
+  takeover of X would face scrutiny");
 - `negated`: a negation ("not", "no plans", "never") or a negating verb
   (denied, called off, shelved, abandoned, scrapped, froze, walked away);
 - `planned`: a planning verb or noun (plans, considering, aims, in talks,
   proposed, expects) or a forecast trigger itself;
 - `announced`: "will" / "would", "is to", a progressive ("is cutting", "is
   being acquired"), a deciding verb (agreed, decided, pledged, is set to),
-  or a noun "announced by";
+  a deal to act ("struck a deal to buy", "signed an agreement to acquire"),
+  or a noun announced ("announced 350 layoffs", "the cuts announced by");
 - `completed`: anything else (bought, has cut, said it had hired).
 
 A verb that completes the event for its type resets what lies below it:
@@ -64,7 +66,8 @@ class StatusReader:
     def chain(self, trigger: Token) -> list[Token]:
         """The trigger and the words above it that its status depends on, nearest first."""
         found, current = [trigger], trigger
-        while current.dep_ in CLIMB and current.head != current and len(found) < 12:
+        while (current.dep_ in CLIMB or self._infinitive_relative(current)) and current.head != current \
+                and len(found) < 12:
             if current.dep_ == "conj" and _has_own_tense(self.children(current, TENSE_LABELS)):
                 break
             if current.dep_ == "advcl" and not (current.tag_ == "VBG" or _infinitive(self.children(current, ("aux",)))):
@@ -74,6 +77,10 @@ class StatusReader:
             if current.dep_ == "relcl":
                 break
         return found
+
+    def _infinitive_relative(self, word: Token) -> bool:
+        """"a deal to buy X", "plans to close": an infinitive hanging from its noun states the noun's act."""
+        return word.dep_ == "relcl" and _infinitive(self.children(word, ("aux",)))
 
     def status(self, trigger: Token, event_type: str, forecast: bool = False) -> Status:
         """The status of the event a trigger states (see the module docstring)."""
@@ -85,14 +92,14 @@ class StatusReader:
                 chain = chain[k:]
                 break
         estimator = next((self._subject(w) for w in chain[1:] if self.lemma(w) in self.cues.estimating_verbs), None)
-        if any(self._hypothetical(word) for word in chain) or self._at_risk(chain):
+        if any(self._hypothetical(word) for word in chain) or self._at_risk(chain) or self._supposed(trigger):
             return Status(None, estimator)
         if any(self._negated(word, word == trigger, k > 0 and chain[k - 1].dep_ == "conj")
                for k, word in enumerate(chain)):
             return Status("negated", estimator)
         if forecast or any(self._planned(word, word == trigger) for word in chain):
             return Status("planned", estimator)
-        if any(self._announced(word, word == trigger) for word in chain):
+        if any(self._announced(word, word == trigger, chain[k - 1] if k else None) for k, word in enumerate(chain)):
             return Status("announced", estimator)
         return Status("completed", estimator)
 
@@ -101,6 +108,15 @@ class StatusReader:
         if any(a in self.cues.hypothetical_aux for a in aux) or "would" in aux and "have" in aux:
             return True
         return any(c.lower_ in self.cues.hypothetical_marks for c in self.children(word, ("mark",)))
+
+    def _supposed(self, trigger: Token) -> bool:
+        """"A takeover of X would face scrutiny", "any merger could raise prices": an indefinite event noun as the
+        subject of a modal verb is a supposition."""
+        if trigger.dep_ not in ("nsubj", "nsubjpass") or not any(
+                c.lower_ in ("a", "an", "any") for c in self.children(trigger, ("det",))):
+            return False
+        aux = [c.lower_ for c in self.children(trigger.head, ("aux", "auxpass"))]
+        return any(a in self.cues.hypothetical_aux or a == "would" for a in aux)
 
     def _at_risk(self, chain: list[Token]) -> bool:
         """"the risks of buying Northern Rock", "fears of losing 500 jobs": an act named as a risk is no event."""
@@ -131,7 +147,7 @@ class StatusReader:
             return lemma in self.cues.planning_verbs
         return word.pos_ == "NOUN" and (lemma in self.cues.planning_nouns or word.lower_ in self.cues.planning_nouns)
 
-    def _announced(self, word: Token, is_trigger: bool) -> bool:
+    def _announced(self, word: Token, is_trigger: bool, below: Token | None) -> bool:
         children = self.children(word, ("aux", "auxpass", "acl", "xcomp"))  # the labels asked for below
         if any(c.dep_ in ("aux", "auxpass") and c.lower_ in self.cues.announcing_aux for c in children):
             return True
@@ -144,6 +160,11 @@ class StatusReader:
         if is_trigger:
             return False
         lemma = self.lemma(word)
+        if lemma == "announce" and below is not None and below.dep_ == "dobj" and below.pos_ == "NOUN":
+            return True  # "announced 350 layoffs", "announced a $2 billion investment": not yet done
+        if below is not None and below.dep_ in ("advcl", "xcomp") and \
+                any(self.lemma(c) in self.cues.announcing_verbs for c in self.children(word, ("dobj",))):
+            return True  # "struck a deal to buy" (the parse hangs "to buy" on the verb)
         return lemma in self.cues.announcing_verbs or lemma in BE and any(c.dep_ == "xcomp" for c in children)
 
     def _subject(self, word: Token) -> Token | None:

@@ -136,17 +136,15 @@ def _noun(doc: Doc, token: Token, lexicon: Lexicon, lemma: Lemmas) -> Candidate 
         return None  # "investment firm", "its investment arm": a kind of company or unit, not an event
     if token.ent_type_ in NAME_LABELS and token.text[:1].isupper():
         return None  # "the Trans-Pacific Partnership on Clean Trade": a word of a name
-    before = doc[token.i - 1] if token.i > 0 else None
     chosen, start = [], token.i
     for rule in rules:
         for words in rule.words:
             if words[-1] != lemma(token):
                 continue
-            if len(words) == 1:
-                chosen.append((1, rule))
-            elif before is not None and before.lower_ == words[0]:
-                chosen.append((2, rule))
-                start = token.i - 1
+            first = token.i - len(words) + 1  # "joint venture", "tie - up" (the tokenizer splits a hyphen)
+            if first >= 0 and all(doc[first + k].lower_ == word for k, word in enumerate(words[:-1])):
+                chosen.append((len(words), rule))
+                start = min(start, first)
     if not chosen:
         return None
     longest = max(n for n, _ in chosen)

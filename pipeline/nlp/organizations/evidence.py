@@ -49,10 +49,12 @@ def cued_names(doc: Doc, ents: list[Span], vocab: OrgVocabulary) -> list[Span]:
         if i < j or not _name_starts(doc, i, labels):                    # is made for the other words
             continue
         j = _name_end(doc, i, labels, vocab)
-        name = doc[i:j]
+        # "Carmaker Velsa is ...": the introducing noun, capitalized at the sentence start, is no part of the name
+        start = i + 1 if j - i > 1 and doc[i].is_sent_start and doc[i].lower_ in vocab.intro_nouns else i
+        name = doc[start:j]
         if _cued(doc, name, labels, vocab) and not is_place(name.text) and name.text not in vocab.not_orgs \
-                and not (i > 0 and doc[i - 1].text in vocab.person_titles):
-            found.append(Span(doc, i, j, label="ORG"))
+                and not (start > 0 and doc[start - 1].text in vocab.person_titles):
+            found.append(Span(doc, start, j, label="ORG"))
     return found
 
 
@@ -83,7 +85,8 @@ def _cued(doc: Doc, name: Span, labels: dict[int, str], vocab: OrgVocabulary) ->
     noun_after = j < len(doc) and doc[j].lower_ in vocab.intro_nouns and doc[j].is_lower \
         and country_of(name.text) is None and labels.get(i) != "FAC"  # "the Anchor brand" (a facility): a product line
     weak = any(before.endswith(cue) for cue in vocab.cues_before_unless_person) \
-        or (i > 0 and doc[i - 1].lower_ in vocab.intro_nouns and doc[i - 1].is_lower) or noun_after \
+        or (i > 0 and doc[i - 1].lower_ in vocab.intro_nouns and (doc[i - 1].is_lower or doc[i - 1].is_sent_start)) \
+        or noun_after \
         or _listed_with_organization(doc, i, j, labels)
     person = labels.get(i) == "PERSON" and len(name) > 1
     weak = weak and not (len(name) == 1 and doc[i].is_sent_start)  # "Discount retailer Kmart", "Bus operators"

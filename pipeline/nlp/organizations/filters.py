@@ -42,7 +42,7 @@ def _is_product(ent: Span, vocab: OrgVocabulary, known: bool) -> bool:
     return ent.text in vocab.not_orgs or ent.text in vocab.currency_forms \
         or _APPLE_STYLE_PRODUCT.match(ent.text) is not None and not known \
         or not known and _MODEL_NUMBER.match(ent[-1].text) is not None \
-        or len(ent) > 1 and ent[1:].text in vocab.not_orgs \
+        or len(ent) > 1 and ent[1:].text in vocab.not_orgs and not ent[1:].text.isupper() \
         or after is not None and _MODEL_NUMBER.match(after.text) is not None and not ends_line(ent[-1]) \
         or not known and names_a_model(ent, vocab)
 
