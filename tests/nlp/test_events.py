@@ -91,6 +91,14 @@ CASES = {
     "a hyphenated partnership noun in talks is planned": (
         "Dorsey Motors is in talks with Vessmark Corp. about a tie-up in batteries.",
         [event("partnership", "tie-up", "planned", "member=Dorsey Motors", "partner=Vessmark")]),
+    "contract won to build goods for a buyer named in the clause": (
+        "Norvik Shipyards won a $300 million order to build four ferries for Lorrey Lines.",
+        [event("contract", "won", "completed", "supplier=Norvik Shipyards", "buyer=Lorrey Lines", "value=$300 million",
+               "count=four ferries")]),
+    "contract signed by a public body, which buys": (
+        "The Ministry of Transport signed a $90 million contract with Harmon Textiles for 5,000 uniforms.",
+        [event("contract", "signed", "completed", "buyer=Ministry of Transport", "supplier=Harmon Textiles",
+               "value=$90 million", "count=5,000 uniforms")]),
     "job cuts, two verbs two events": (
         "Dorsey Motors will cut 1,500 jobs and close 12 plants by 2026.",
         [event("job_cuts", "cut", "announced", "company=Dorsey Motors", "count=1,500 jobs", "date=2026"),
@@ -214,7 +222,6 @@ def test_penalty_authority_behind_settled_charges():
                                   "authority=Federal Trade Commission")]
 
 
-@pytest.mark.xfail(strict=True, reason="the object of the infinitive after 'a deal to supply' is not read")
 def test_contract_value_and_count_after_a_deal_to_supply():
     text = "Vessmark Corp. signed a deal with Toriva Group to supply 200 buses worth $150 million."
     assert events(text) == [event("contract", "signed", "completed", "supplier=Vessmark", "buyer=Toriva Group",

@@ -11,6 +11,8 @@
 - Investors: an organization of a funding's sentence named by a cue of
   investing ("led by X", "with participation from existing backers X and Y",
   "investors including X", "X also took part") invests in it.
+- Contract sides: a public body is the buyer ("The Ministry of Defence
+  signed a contract with X": X supplies), a company then the supplier.
 - A passive award, penalty or enforcement that names no agent is by the public
   body that reports it ("has been awarded to Austal, the Department said").
 - A company named as an enforcement's actor ("Louis Vuitton and Alibaba
@@ -66,6 +68,7 @@ class Context(FramePass):
         """Run every pass, in order, over the Doc's frames (sorted by trigger)."""
         self.helpers(frames)
         self.investors(frames)
+        self.contract_sides(frames)
         self.reporters(frames)
         self.authorities(frames)
         self.share_coordinated(frames)
@@ -159,6 +162,17 @@ class Context(FramePass):
                 return False
             current = head
         return False
+
+    def contract_sides(self, frames: list[Frame]) -> None:
+        public = self.facts.is_public_body
+        for frame in frames:
+            suppliers, buyers = frame.fillers("supplier"), frame.fillers("buyer")
+            if frame.type == "contract" and any(public(o) for o in suppliers) and not any(public(o) for o in buyers):
+                frame.retain(lambda r: r.role not in ("supplier", "buyer"))
+                for org in suppliers:
+                    frame.add("buyer", org)
+                for org in buyers:
+                    frame.add("supplier", org)
 
     def _same_paragraph(self, token: Token, sentence: Span) -> bool:
         """Whether no blank line lies between a word and a sentence: a look-up among the Doc's blank lines, not a

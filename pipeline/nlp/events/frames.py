@@ -242,6 +242,9 @@ class FrameBuilder:
 
     def _outside(self, child: Token, root: Token, trigger: Token, event_type: str) -> bool:
         dep = child.dep_
+        if event_type == "contract" and dep in ("advcl", "relcl") and \
+                self.lemma(child) in self.lexicon.words["supply_verbs"]:
+            return False  # "awarded a contract to supply 400 escalators": what the contract delivers
         if dep in OUTSIDE_CLAUSES or dep == "nsubj" and child.head == root and root.pos_ != "NOUN":
             return True
         if dep == "conj" and child.pos_ in ("VERB", "AUX"):

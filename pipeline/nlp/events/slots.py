@@ -221,19 +221,29 @@ class SlotFinder:
                         if child.dep_ == "prep" and child.lower_ == "with":
                             found.add("talks:with", self.children(child, ("pobj",)))
 
+    def _supplied_to(self, clause: Token) -> list[Token]:
+        """Who a contract's "to supply" clause delivers to: its dative or "to"/"for" object, also when the parse
+        hangs it on the goods ("to build 10 carriers for X", "to run warehouses for X")."""
+        found = []
+        for child in self.children(clause, ("prep", "dative")):
+            found += [child] if child.dep_ == "dative" else self.children(child, ("pobj", "dative"))
+        for goods in self.children(clause, ("dobj",)):
+            found += [g for c in self.children(goods, ("prep",)) if c.lower_ in ("to", "for")
+                      for g in self.children(c, ("pobj",))]
+        return found
+
     def _clauses(self, trigger: Token, found: Arguments) -> None:
         """A contract's "to supply ... to Y" clause, and a payment's "to settle X charges" or "ordered ... to pay"."""
         heads = [trigger, *found.get("obj"), *found.get("pass"), *([found.governor] if found.governor else [])]
         for head in heads:
-            for clause in self.children(head, CLAUSE_LABELS):
+            worth = [x for c in self.children(head, ("amod",)) for x in self.children(c, ("xcomp",))]
+            for clause in [*self.children(head, CLAUSE_LABELS), *worth]:  # "a contract worth $2m to run ..."
                 if clause.pos_ != "VERB":
                     continue
                 lemma = self.lemma(clause)
                 if lemma in self.lexicon.words["supply_verbs"]:
                     found.purpose = "supply"
-                    found.add("to:supply", [g for c in self.children(clause, ("prep", "dative"))
-                                            for g in ([c] if c.dep_ == "dative" else
-                                                      self.children(c, ("pobj", "dative")))])
+                    found.add("to:supply", self._supplied_to(clause))
                 elif lemma in self.lexicon.words["procure_verbs"]:
                     found.purpose = "procure"
                 elif lemma in ("settle", "resolve", "end", "close"):
