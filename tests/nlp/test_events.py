@@ -210,6 +210,7 @@ def test_events(text, expected):
     "Vessmark Corp. extended the warranty on its printers to three years from the date of purchase.",
     "Dorsey Motors negotiated the purchase of 22 new Kestrel jets from a Brazilian maker.",
     "A takeover of Lorrey Fabrics would draw close scrutiny from regulators, lawyers said.",
+    "Vessmark Corp. launched a new booking tool for small hotels, which it will sell for $20 a month.",
 ])
 def test_no_event_in_estimates_prices_hypotheticals_risks_buybacks_goods_and_people_joining(text):
     assert events(text) == []

@@ -99,6 +99,9 @@ def test_cues_around_an_unknown_name_make_it_a_company(nlp, text, name):
     ("Corvane AI has raised $20 million from Lorrey Capital.", "Corvane AI"),  # "AI" alone is no organization
     ("Acting on a tip from Veloce Apparel, police arrested 14 suspects.", "Veloce Apparel"),  # the model: a person
     ("Carmaker Velsa is in talks with Orient Motors about a tie-up.", "Velsa"),  # the cue opens the sentence
+    ("Norlift, the elevator maker, has been awarded a contract by Metro Rail Corp.", "Norlift"),  # tagged a noun
+    ("Zephyr Air is teaming up with Kestrel Airlines.", "Zephyr Air"),
+    ("Halton Water was fined £3 million for sewage spills.", "Halton Water"),
 ])
 def test_a_name_listed_with_an_organization_or_introduced_as_a_studio_is_one(nlp, text, name):
     assert name in orgs(nlp, text)
@@ -111,6 +114,14 @@ def test_a_name_listed_with_an_organization_or_introduced_as_a_studio_is_one(nlp
 ])
 def test_a_person_is_not_made_a_company_by_a_cue_people_share(nlp, text):
     assert orgs(nlp, text) == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The Clean Air Act was passed in 1970.", "Clean Air"),  # an organization word inside the model's law
+    ("Holt, the company's chief executive, said demand was strong.", "Holt"),  # "company" heads no apposition
+])
+def test_an_organization_word_inside_another_name_or_phrase_makes_no_company(nlp, text, name):
+    assert name not in orgs(nlp, text)
 
 
 def test_a_model_listed_with_a_maker_is_no_company(nlp):

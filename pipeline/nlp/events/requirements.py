@@ -156,6 +156,9 @@ class Requirements:
         aircraft", "sold 9m iPods": a company, a unit of one, a stake or sites change hands in an acquisition, not
         goods (a maker named before them, or a number of them, included); so an object, when written, must be one
         of those."""
+        units = {span._.money.per_unit for span in self.facts.within("money", frame.domain) if span._.money is not None}
+        if units - {None} - self.lexicon.words["stake_nouns"]:
+            return False  # "which it will sell for $20 a month": a price per period or item (not per share) is goods
         objects = frame.args.get("prep:of") if frame.rule.pos == "noun" else self._objects(frame)
         if not objects:
             return True

@@ -94,13 +94,14 @@ class OrganizationFixer(RebuiltOnLoad):
         An organization made a place because of its name is noted in `demoted` (see `senses.one_sense`), one
         relabelled by the words around it in `evidence`."""
         vocab, doc = self.vocab, ent.doc
-        if ent.label_ in _MAY_BE_ORG and looks_like_org(ent, vocab):
+        cued = ent.label_ in _MAY_BE_ORG and looks_like_org(ent, vocab)
+        if cued:
             ent = Span(doc, ent.start, ent.end, label="ORG", kb_id=ent.kb_id, span_id=ent.id)
             evidence.append(Span(doc, ent.start, ent.end, label="cue"))
         if ent.label_ != "ORG":
             return ent
         ent = trim(extend_of_place(owner_of_facility(ent, vocab, known), vocab), vocab)
-        if ent is None or is_not_org(ent, surnames, vocab):
+        if ent is None or is_not_org(ent, surnames, vocab, cued):
             return None
         ent = extend_legal(ent, vocab)
         if is_site(ent, vocab):

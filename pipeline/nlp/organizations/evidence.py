@@ -36,7 +36,7 @@ def looks_like_org(span: Span, vocab: OrgVocabulary) -> bool:
         return True
     if before is not None and before.lower_ in vocab.intro_nouns and before.is_lower:
         return span.label_ != "GPE" or len(span) > 1 or not span.text.isupper()
-    return False
+    return span.label_ == "PERSON" and len(span) == 1 and apposition(doc, span.end, vocab)  # "Norlift, the maker,"
 
 
 def cued_names(doc: Doc, ents: list[Span], vocab: OrgVocabulary) -> list[Span]:
@@ -108,13 +108,15 @@ def _listed_with_organization(doc: Doc, i: int, j: int, labels: dict[int, str]) 
 
 
 def apposition(doc: Doc, end: int, vocab: OrgVocabulary) -> bool:
-    """"Unifor, Canada's largest private-sector union,": a name followed by an organization noun in apposition."""
+    """"Unifor, Canada's largest private-sector union,": a name followed by an organization noun in apposition, the
+    head of its phrase (not "Smith, the company's chief executive,")."""
     if end >= len(doc) or doc[end].text != ",":
         return False
     for token in doc[end + 1:end + 8]:
-        intro = token.lower_ in vocab.intro_nouns or _hyphenated_word(doc, token.i) in vocab.intro_nouns
-        if intro and token.is_lower:
-            return True
+        hyphenated_intro = _hyphenated_word(doc, token.i) in vocab.intro_nouns
+        if (token.lower_ in vocab.intro_nouns or hyphenated_intro) and token.is_lower:
+            after = doc[token.i + (3 if hyphenated_intro else 1):][:1]  # the word after the noun, if any
+            return not after or after[0].text not in {"'s", "’s"} and after[0].pos_ not in {"NOUN", "PROPN"}
         # "Lumio, a London-based battery start-up" (not "Dearborn, Michigan-based automaker": a place)
         hyphenated = token.i > 0 and doc[token.i - 1].text == "-" and doc[end + 1].pos_ == "DET"
         if token.pos_ in {"VERB", "AUX", "PUNCT", "ADP"} and token.text not in {"-", "'s", "’s"} and not hyphenated \

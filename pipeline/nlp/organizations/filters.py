@@ -26,11 +26,12 @@ _MODEL_NUMBER = re.compile(r"^(?:[A-Z]{1,2}-?\d{2,4}[A-Za-z0-9-]*|\d{3}(?:-\d+)?
 _COMMON_TAGS = {"NN", "NNS", "VB", "VBD", "VBN", "VBZ", "RB", "IN"}  # one capitalized word, not a name
 
 
-def is_not_org(ent: Span, surnames: set[str], vocab: OrgVocabulary) -> bool:
-    """Whether an ORG candidate is something else: a product, an index, a place, a title and name, a common noun."""
+def is_not_org(ent: Span, surnames: set[str], vocab: OrgVocabulary, cued: bool = False) -> bool:
+    """Whether an ORG candidate is something else: a product, an index, a place, a title and name, a common noun
+    (unless the words around it call it a company: "Norlift, the elevator maker," though tagged a noun)."""
     known = bool(ent.id_)
     return _is_product(ent, vocab, known) or _is_market_name(ent, vocab, known) or _is_place(ent, vocab, known) \
-        or _is_title_and_name(ent, vocab, known) or _is_common_word(ent, vocab, known) \
+        or _is_title_and_name(ent, vocab, known) or not cued and _is_common_word(ent, vocab, known) \
         or not known and (_is_person(ent, surnames, vocab) or _is_portfolio(ent, vocab) or _is_slug(ent))
 
 

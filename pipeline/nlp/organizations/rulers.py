@@ -112,14 +112,21 @@ def legal_suffix_patterns(nlp: Language, rules: str) -> list[dict]:
     return [{"label": "ORG", **pattern} for pattern in patterns]
 
 
+OTHER_NAMES = frozenset({"LAW", "EVENT", "WORK_OF_ART"})
+
+
 @spacy.registry.misc("factwire.legal_form_spans.v1")
 def legal_form_spans(rules: str) -> Callable[[Iterable[Span], Iterable[Span]], list[Span]]:
-    """A span-ruler filter keeping matches whose closing words are a real legal form, written as in the data."""
+    """A span-ruler filter keeping matches whose closing words are a real legal form, written as in the data, and
+    that do not end inside the model's name of a law, event or work."""
     forms = {re.sub(r"\s+", "", form) for form in load_json(rules)["legal_suffixes"]}
 
     def keep_real_forms(existing: Iterable[Span], matches: Iterable[Span]) -> list[Span]:
         kept: dict[tuple[int, int, int], Span] = {}
         for span in matches:
+            following = span.doc[span.end] if span.end < len(span.doc) else None
+            if following is not None and following.ent_iob_ == "I" and following.ent_type_ in OTHER_NAMES:
+                continue  # "Clean Air Act": the model's law (event, work) goes on past the organization word
             if span.id_.startswith(LEGAL_FORM_ID):
                 length = int(span.id_.removeprefix(LEGAL_FORM_ID))
                 if re.sub(r"\s+", "", span[-length:].text) not in forms:
