@@ -99,6 +99,13 @@ CASES = {
         "The Ministry of Transport signed a $90 million contract with Harmon Textiles for 5,000 uniforms.",
         [event("contract", "signed", "completed", "buyer=Ministry of Transport", "supplier=Harmon Textiles",
                "value=$90 million", "count=5,000 uniforms")]),
+    "a headline's 'X to Verb' is announced": (
+        "Dorsey Motors to Close Two Plants\n\nDorsey Motors said demand for its vans had slumped.",
+        [event("job_cuts", "Close", "announced", "company=Dorsey Motors", "count=Two Plants")]),
+    "an agreement signed to acquire is the acquisition's, no contract": (
+        "Harmon Textiles said it has signed a definitive agreement to acquire Lorrey Fabrics for $310 million.",
+        [event("acquisition", "acquire", "announced", "acquirer=Harmon Textiles", "target=Lorrey Fabrics",
+               "value=$310 million")]),
     "job cuts, two verbs two events": (
         "Dorsey Motors will cut 1,500 jobs and close 12 plants by 2026.",
         [event("job_cuts", "cut", "announced", "company=Dorsey Motors", "count=1,500 jobs", "date=2026"),

@@ -23,6 +23,7 @@ ORG_ROLES = frozenset({"acquirer", "target", "seller", "investor", "recipient", 
 OBJECT_SLOTS = ("obj", "pass", "antecedent")
 ACTOR_SLOTS = ("subj", "gov:subj")
 PLACE_PREPS = frozenset({"to", "at", "into"})  # "back to work", "at work": a contract noun there names no contract
+DEAL_TYPES = frozenset({"acquisition", "partnership", "investment"})  # what an agreement may be signed to do
 PARTY_ROLES = ORG_ROLES - {"authority", "helper"}  # "regulators fined X", "police seized": no company acts
 
 
@@ -263,8 +264,18 @@ class Requirements:
                      and t.dep_ in ("dobj", "nsubjpass", "pobj", "conj", "appos")
                      and not (t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS)  # "get America back to work"
                      and not any(c.lower_ in partnership for c in t.children)
+                     and not any(self._deal_clause(c) for c in t.children)
                      and not any("partnership" in self.types_at.get(d.i, set()) for d in t.subtree)]
         return bool(contracts) and (self.party(frame) or frame.has("value") or frame.has("count"))
+
+    def _deal_clause(self, clause: Token) -> bool:
+        """"an agreement to acquire Linthwaite Data" is the acquisition's, not a contract; "a contract to purchase
+        40 trucks" buys goods and stays one."""
+        types = self.types_at.get(clause.i, set())
+        if clause.dep_ not in ("acl", "relcl") or not types & DEAL_TYPES:
+            return False
+        return "contract" not in types or any(self.facts.organizations_of(o) for o in clause.children
+                                              if o.dep_ == "dobj")
 
     def light_verb(self, frame: Frame) -> bool:
         """An event stated by its noun: a light verb ("placed an order", "slapped a penalty") that is not itself

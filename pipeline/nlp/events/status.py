@@ -157,6 +157,9 @@ class StatusReader:
             return True  # "is being acquired"
         if any(c.dep_ == "acl" and self.lemma(c) == "announce" for c in children):
             return True  # "the job cuts announced by X"
+        if word.dep_ == "ROOT" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children) and \
+                self.children(word, ("nsubj",)):
+            return True  # a headline's "X to Shut 22 Stores": X is to shut them
         if is_trigger:
             return False
         lemma = self.lemma(word)
