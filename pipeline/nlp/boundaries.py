@@ -13,12 +13,16 @@ organizations room.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
+import numpy
+from spacy.attrs import IDX, IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+_LINE_BREAK = re.compile("\n")
 LIST_MARKERS = frozenset({"-", "–", "—", "•", "*", "·", "▪"})
 SENTENCE_ENDS = frozenset({".", "!", "?", ":", ";", "”", "\"", "’"})
 
@@ -53,12 +57,15 @@ def split_at_line_breaks(doc: Doc, spans: Iterable[Span]) -> list[Span]:
 
 
 def line_ranges(doc: Doc) -> list[tuple[int, int]]:
-    """Token ranges of the text's lines (a line ends with a token followed by a line break)."""
+    """Token ranges of the text's lines (a line ends with a token followed by a line break): each line break of the
+    text is found in the token that holds it or before whose whitespace it stands, by its offset (no Token made)."""
+    starts = doc.to_array(IDX)
+    ends = sorted({int(i) for i in numpy.searchsorted(starts, [m.start() for m in _LINE_BREAK.finditer(doc.text)],
+                                                       side="right") - 1})
     lines, start = [], 0
-    for token in doc:
-        if ends_line(token):
-            lines.append((start, token.i + 1))
-            start = token.i + 1
+    for last in ends:
+        lines.append((start, last + 1))
+        start = last + 1
     if start < len(doc):
         lines.append((start, len(doc)))
     return lines
@@ -87,15 +94,17 @@ class LineStarts:
     above says so; other lines (a paragraph wrapped at a fixed width) are left to the parser."""
 
     def __call__(self, doc: Doc) -> Doc:
-        previous, breaks = None, 0
-        for token in doc:
-            if token.is_space:
-                breaks += token.text.count("\n")
-                continue
-            if breaks and previous is not None and (breaks > 1 or token.text in LIST_MARKERS
-                                                     or previous.text[-1] in SENTENCE_ENDS):
-                token.is_sent_start = True
-            previous, breaks = token, token.whitespace_.count("\n")
+        words = numpy.flatnonzero(doc.to_array(IS_SPACE) == 0)  # the tokens that are not whitespace
+        if not len(words):
+            return doc
+        starts = doc.to_array(IDX)[words]
+        breaks = [m.start() for m in _LINE_BREAK.finditer(doc.text)]
+        after, counts = numpy.unique(numpy.searchsorted(starts, breaks), return_counts=True)  # the word after each
+        for k, count in zip(after.tolist(), counts.tolist()):
+            if 0 < k < len(words):
+                token, previous = doc[int(words[k])], doc[int(words[k - 1])]
+                if count > 1 or token.text in LIST_MARKERS or previous.text[-1] in SENTENCE_ENDS:
+                    token.is_sent_start = True
         return doc
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import cached_property
 
+import numpy
 from spacy.attrs import ENT_IOB, ENT_TYPE
 from spacy.tokens import Doc, Span, Token
 
@@ -172,11 +173,10 @@ def token_set(tokens: Iterable[Token]) -> set[int]:
 def _organizations(doc: Doc) -> list[Span]:
     """The ORG entities, read from the Doc's arrays (`doc.ents` makes a Span of every entity and a Token of
     every word, which cost the events component as much as its rules)."""
-    org, found, start = doc.vocab.strings["ORG"], [], None
-    for i, (iob, kind) in enumerate([*doc.to_array([ENT_IOB, ENT_TYPE]).tolist(), (2, 0)]):
-        if start is not None and (iob != INSIDE or kind != org):
-            found.append(Span(doc, start, i, label=org))
-            start = None
-        if iob == BEGIN and kind == org:
-            start = i
-    return found
+    org = doc.vocab.strings["ORG"]
+    table = doc.to_array([ENT_IOB, ENT_TYPE])
+    is_org = table[:, 1] == org
+    begins = numpy.flatnonzero((table[:, 0] == BEGIN) & is_org)
+    breaks = numpy.append(numpy.flatnonzero((table[:, 0] != INSIDE) | ~is_org), len(doc))  # where an entity stops
+    ends = breaks[numpy.searchsorted(breaks, begins, side="right")]
+    return [Span(doc, int(b), int(e), label=org) for b, e in zip(begins, ends)]

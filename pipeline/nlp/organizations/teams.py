@@ -27,6 +27,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+import numpy
+from spacy.attrs import LOWER
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
@@ -73,10 +76,16 @@ def sports_words() -> SportsWords:
                        frozenset(data["table_words"]), frozenset(data["squad_nouns"]))
 
 
+@cache
+def _hashes(words: frozenset[str]) -> numpy.ndarray:
+    return numpy.array([get_string_id(w) for w in words], dtype=numpy.uint64)
+
+
 def with_teams(doc: Doc, ents: list[Span], vocab: OrgVocabulary) -> tuple[list[Span], list[Span]]:
     """The entities with the clubs of a sports article made organizations, and those clubs (their evidence)."""
     words = sports_words()
-    used = len({t.lower_ for t in doc if t.lower_ in words.context_words})
+    lowers = doc.to_array(LOWER)  # the sports words used, counted on the Doc's array: no Token per word
+    used = len(numpy.unique(lowers[numpy.isin(lowers, _hashes(words.context_words))]))
     if used < words.min_context_words_with_table:
         return ents, []  # most news: no team positions to look for
     found = team_slots(doc, words)
