@@ -38,7 +38,10 @@ import re
 from collections.abc import Callable
 from datetime import date
 
+import numpy
+from spacy.attrs import ENT_TYPE, LOWER, ORTH
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.nlp.base import DateHit, OnDemandLemmas
@@ -77,6 +80,7 @@ _MONTH_DAY = re.compile(r"\b(?:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.\s\d{1,2}\b(?!,? 
                         r"\b(?:January|February|March|April|June|July|August|September|October|November|December)"
                         r"\s\d{1,2}(?:st|nd|rd|th)?\b(?![,.]?\s?\d)")
 _FISCAL_YEAR = re.compile(r"^FY'?(?:\d{2}|\d{4})$")
+_FISCAL_YEAR_IN_TEXT = re.compile(r"FY'?(?:\d{4}|\d{2})(?!\d)")
 _YEAR = r"(?:FY\s?'?\d{2}|(?:fiscal\s+)?(?:19|20)\d\d)"
 _PERIOD_WITH_YEAR = re.compile(  # "First Quarter 2024", "Q1 2024", "2024 Q1", "H1 2024": a headline's period
     rf"\b(?:(?:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal[\s-]+)?(?:quarter|half)(?:\s+of)?,?"
@@ -138,13 +142,30 @@ def _date_spans(doc: Doc, text: str) -> list[Span]:
             spans.append(doc.char_span(ent.start_char + day.start(), ent.start_char + day.end()))
         elif ent.label_ == "EVENT" and is_holiday(ent.text):
             spans.append(ent)
-    spans += [doc[token.i:token.i + 1] for token in doc if (token.lower_ in _DAY_WORDS and not token.ent_type_)
-              or (_FISCAL_YEAR.match(token.text) and token.ent_type_ != "DATE")]  # the model calls "FY'24" an ORG
+    words = set(_unlabelled(doc, LOWER, _DAY_WORDS)) | set(_fiscal_years(doc, text))  # the model: "FY'24" an ORG
+    spans += [doc[i:i + 1] for i in sorted(words)]
     spans += _dates_left_out(doc, text)
     periods = _periods_left_out(doc, text)
     spans = [span for span in spans if span is not None and not any(
         period.start <= span.start and span.end <= period.end for period in periods)] + periods
     return sorted(spans, key=lambda span: span.start)
+
+
+def _unlabelled(doc: Doc, attr: int, words: frozenset[str]) -> list[int]:
+    """Where one of the words stands outside every entity, read from the Doc's arrays (no Token per word)."""
+    table = doc.to_array([attr, ENT_TYPE])
+    hashes = numpy.array([get_string_id(w) for w in words], dtype=numpy.uint64)
+    return numpy.flatnonzero(numpy.isin(table[:, 0], hashes) & (table[:, 1] == 0)).tolist()
+
+
+def _fiscal_years(doc: Doc, text: str) -> list[int]:
+    """Tokens written "FY24" / "FY'24" / "FY2024" that the model did not call a date."""
+    found = []
+    for match in _FISCAL_YEAR_IN_TEXT.finditer(text):
+        span = doc.char_span(match.start(), match.end())
+        if span is not None and len(span) == 1 and _FISCAL_YEAR.match(span.text) and span[0].ent_type_ != "DATE":
+            found.append(span.start)
+    return found
 
 
 def _with_determiner(ent: Span) -> Span:
@@ -161,7 +182,7 @@ def _dates_left_out(doc: Doc, text: str) -> list[Span]:
     Thanksgiving"), not in a name ("Black Friday", "A Christmas Carol"); "the latest period" of a results story or
     a quarter ("after a flat second quarter", where the model sees an ordinal); a month and day ("Aug. 7").
     Inside another entity a date is part of a name ("the September 11 attacks")."""
-    spans = [doc[token.i:token.i + 1] for token in doc if token.text in _WEEKDAY_NAMES and not token.ent_type_]
+    spans = [doc[i:i + 1] for i in _unlabelled(doc, ORTH, _WEEKDAY_NAMES)]
     spans = [span for span in spans if _is_date(span) and not _in_a_title(span)]
     for pattern in (_LATEST_PERIOD, _MONTH_DAY, _HOLIDAY):
         for match in pattern.finditer(text):
