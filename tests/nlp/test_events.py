@@ -106,6 +106,12 @@ CASES = {
         "Harmon Textiles said it has signed a definitive agreement to acquire Lorrey Fabrics for $310 million.",
         [event("acquisition", "acquire", "announced", "acquirer=Harmon Textiles", "target=Lorrey Fabrics",
                "value=$310 million")]),
+    "'the company' after a sentence about another company's product is that company": (
+        "Harmon Textiles agreed to buy Lorrey Fabrics. Lorrey's looms run in 40 mills. "
+        "The company made a profit of $12 million in 2023.",
+        [event("acquisition", "buy", "announced", "acquirer=Harmon Textiles", "target=Lorrey Fabrics"),
+         event("financial_result", "made", "completed", "company=Lorrey Fabrics", "value=$12 million",
+               "metric=profit", "period=2023")]),
     "job cuts, two verbs two events": (
         "Dorsey Motors will cut 1,500 jobs and close 12 plants by 2026.",
         [event("job_cuts", "cut", "announced", "company=Dorsey Motors", "count=1,500 jobs", "date=2026"),

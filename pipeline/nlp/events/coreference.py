@@ -5,9 +5,10 @@ carmaker", or, opening a sentence, "Switzerland based luxury goods
 company". A role filled by such a word is read back, in this order, to: the
 subject of the reporting verb its clause hangs from ("Kmart said it would
 buy": Kmart), else the last organization named as the subject of a clause
-before it (the article's topic at that point; a mere source, "the SEC said",
-only when there is no other), else the first organization of the text before
-it. A plural ("they", "the two companies") takes every
+before it or as the owner of that subject ("Linthwaite's software follows";
+the article's topic at that point; a mere source, "the SEC said", only when
+there is no other), else the first organization of the text before it. A
+plural ("they", "the two companies") takes every
 organization of that subject. Descriptors of another entity ("the venture",
 "the unit", "analysts") are not read back: their organization, if any, is
 not the one just named.
@@ -18,6 +19,8 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Callable
 
+import numpy
+from spacy.attrs import DEP
 from spacy.tokens import Span, Token
 
 from pipeline.nlp.events.facts import Facts
@@ -38,12 +41,16 @@ class Coreference:
         self.lemma = lemma
         self.subjects: list[tuple[int, list[Span]]] = []  # (token index, organizations) of named clause subjects
         self.sources: list[tuple[int, list[Span]]] = []  # the same for reporting verbs ("the SEC said")
-        for token in facts.doc:
-            if token.dep_ in SUBJECT_DEPS:
-                named = facts.organizations_of(token)
-                if named:
-                    reporting = lemma(token.head) in lexicon.reporting_verbs
-                    (self.sources if reporting else self.subjects).append((token.i, named))
+        doc = facts.doc
+        subject_ids = [doc.vocab.strings[dep] for dep in SUBJECT_DEPS]
+        for i in numpy.flatnonzero(numpy.isin(doc.to_array(DEP), subject_ids)).tolist():  # a Token per subject only
+            token = doc[i]
+            # "Linthwaite's software follows ...": a subject's owner is what the text is about
+            named = facts.organizations_of(token) or [org for c in token.children if c.dep_ == "poss"
+                                                      for org in facts.organizations_of(c)]
+            if named:
+                reporting = lemma(token.head) in lexicon.reporting_verbs
+                (self.sources if reporting else self.subjects).append((token.i, named))
         self.subject_at = [i for i, _ in self.subjects]  # in text order, for a bisect per word (not a scan)
         self.source_at = [i for i, _ in self.sources]
         # the first organization that is no public body: organizations come in text order without overlaps, so
