@@ -102,6 +102,9 @@ def test_cues_around_an_unknown_name_make_it_a_company(nlp, text, name):
     ("Norlift, the elevator maker, has been awarded a contract by Metro Rail Corp.", "Norlift"),  # tagged a noun
     ("Zephyr Air is teaming up with Kestrel Airlines.", "Zephyr Air"),
     ("Halton Water was fined £3 million for sewage spills.", "Halton Water"),
+    ("Vantor Logistics bought Swiss freight forwarder Alpentrans on Friday.", "Alpentrans"),  # the model: a nation
+    ("Sakura Pharma will acquire US biotech Ridgeway Bio for $1.6 billion.", "Ridgeway Bio"),  # the model: a person
+    ("The deal drew existing backers Kestrel9 and the Asian Development Bank.", "Kestrel9"),  # a plural cue
 ])
 def test_a_name_listed_with_an_organization_or_introduced_as_a_studio_is_one(nlp, text, name):
     assert name in orgs(nlp, text)
@@ -119,6 +122,7 @@ def test_a_person_is_not_made_a_company_by_a_cue_people_share(nlp, text):
 @pytest.mark.parametrize(("text", "name"), [
     ("The Clean Air Act was passed in 1970.", "Clean Air"),  # an organization word inside the model's law
     ("Holt, the company's chief executive, said demand was strong.", "Holt"),  # "company" heads no apposition
+    ("Billionaire investor Warren Buffett praised the deal.", "Warren Buffett"),  # investors may be people
 ])
 def test_an_organization_word_inside_another_name_or_phrase_makes_no_company(nlp, text, name):
     assert name not in orgs(nlp, text)

@@ -35,6 +35,8 @@ def looks_like_org(span: Span, vocab: OrgVocabulary) -> bool:
     if after is not None and after.text in vocab.suffixes and after.text[0].isupper():
         return True
     if before is not None and before.lower_ in vocab.intro_nouns and before.is_lower:
+        if span.label_ == "PERSON" and len(span) > 1 and before.lower_ in vocab.person_intro_nouns:
+            return False  # "investor Warren Buffett"
         return span.label_ != "GPE" or len(span) > 1 or not span.text.isupper()
     return span.label_ == "PERSON" and len(span) == 1 and apposition(doc, span.end, vocab)  # "Norlift, the maker,"
 
@@ -84,8 +86,11 @@ def _cued(doc: Doc, name: Span, labels: dict[int, str], vocab: OrgVocabulary) ->
         or j < len(doc) and doc[j].lower_ in vocab.cue_nouns_after and doc[j].pos_ == "NOUN" and country_of(name.text) is None
     noun_after = j < len(doc) and doc[j].lower_ in vocab.intro_nouns and doc[j].is_lower \
         and country_of(name.text) is None and labels.get(i) != "FAC"  # "the Anchor brand" (a facility): a product line
+    # "luxury group Maison Orlane", "retailer John Lewis": a noun only companies answer to, right before, names a
+    # company whatever the model thought (not "investor Warren Buffett", "the aircraft carrier Carl Vinson")
+    strong = strong or i > 0 and doc[i - 1].is_lower and doc[i - 1].lower_ in vocab.company_intro_nouns
     weak = any(before.endswith(cue) for cue in vocab.cues_before_unless_person) \
-        or (i > 0 and doc[i - 1].lower_ in vocab.intro_nouns and (doc[i - 1].is_lower or doc[i - 1].is_sent_start)) \
+        or (i > 0 and vocab.introduces(doc[i - 1].lower_) and (doc[i - 1].is_lower or doc[i - 1].is_sent_start)) \
         or noun_after \
         or _listed_with_organization(doc, i, j, labels)
     person = labels.get(i) == "PERSON" and len(name) > 1
@@ -97,9 +102,10 @@ def _cued(doc: Doc, name: Span, labels: dict[int, str], vocab: OrgVocabulary) ->
 
 def _listed_with_organization(doc: Doc, i: int, j: int, labels: dict[int, str]) -> bool:
     """"from Sequoia Capital and General Catalyst", "Norrsken22 and the International Finance Corporation": a name
-    joined by "and" / "or" to an organization is one of a list of organizations, unless the model called it a product
-    or a place ("Lockheed Tristar and Vickers VC-10") or it names a kind of thing ("Falcon and Territory vehicles")."""
-    if labels.get(i) not in (None, "PERSON") or j < len(doc) and doc[j].pos_ == "NOUN" and doc[j].is_lower:
+    joined by "and" / "or" to an organization is one of a list of organizations, unless the model called it anything
+    (a person: "Suharto and the Organisation of Islamic Conference"; a product: "Lockheed Tristar and Vickers VC-10")
+    or it names a kind of thing ("Falcon and Territory vehicles")."""
+    if labels.get(i) is not None or j < len(doc) and doc[j].pos_ == "NOUN" and doc[j].is_lower:
         return False
     before = i >= 2 and doc[i - 1].lower_ in LIST_JOINERS and labels.get(i - 2) == "ORG"
     after = j + 1 < len(doc) and doc[j].lower_ in LIST_JOINERS and (

@@ -25,6 +25,8 @@ class OrgVocabulary:
     legal_forms: frozenset[str]
     suffixes: frozenset[str]
     intro_nouns: frozenset[str]
+    person_intro_nouns: frozenset[str]  # introducing nouns a person's name may also follow ("investor Warren Buffett")
+    company_intro_nouns: frozenset[str]  # nouns only companies answer to ("luxury group Maison Orlane")
     person_titles: frozenset[str]
     institution_heads: frozenset[str]
     closing_words: frozenset[str]
@@ -68,6 +70,8 @@ def org_vocabulary(nlp: Language, rules: str) -> OrgVocabulary:
         legal_forms=legal_forms,
         suffixes=legal_forms | descriptive,
         intro_nouns=frozenset(data["org_intro_nouns"]),
+        person_intro_nouns=frozenset(data["person_intro_nouns"]),
+        company_intro_nouns=frozenset(data["company_intro_nouns"]),
         person_titles=frozenset(data["person_titles"]),
         institution_heads=heads,
         closing_words=descriptive | heads | legal_forms,
