@@ -66,3 +66,14 @@ def test_words_around_a_name_that_are_not_the_name_are_left_out(nlp, text, expec
 
 def test_a_participle_opening_a_sentence_is_not_an_organization(nlp):
     assert orgs(nlp, "Founded in 1990, the firm makes pumps.") == []
+
+
+def test_a_company_named_in_full_is_then_called_by_its_first_word(nlp):
+    text = ("Shares of Dunvale Health jumped after the hospital operator agreed to a takeover. "
+            "Dunvale, which runs 31 hospitals, posted a net loss of $112 million.")
+    assert orgs(nlp, text) == [("Dunvale Health", 10), ("Dunvale", 82)]
+
+
+def test_a_first_word_two_companies_share_names_neither(nlp):
+    text = ("Dunvale Health and its unit Dunvale Labs reported results. Dunvale, the group said, would cut costs.")
+    assert "Dunvale" not in [name for name, _ in orgs(nlp, text)]

@@ -15,7 +15,9 @@ organizations:
   or as the first words of a longer name ("Santa Fe" after "Santa Fe Pacific
   Gold"), where it does not stand as a place;
 - a person that is exactly such a short form ("Kolyma" after "Kolyma
-  Nickel") is the organization.
+  Nickel") is the organization, and so is a proper noun nothing labels that
+  is the first word of an organization named in full before it ("Corvane,
+  which runs ..." after "Corvane Health").
 """
 
 from __future__ import annotations
@@ -55,6 +57,8 @@ def one_sense(doc: Doc, ents: list[Span], demoted: set[tuple[int, int]], surname
         ents = [e for e in ents if (e.start, e.end) not in at] + restored
     found = [span for span in _other_mentions(doc, ents, names, vocab) + _short_mentions(doc, ents, short_forms, vocab)
              if not is_not_org(span, surnames, vocab)]
+    found += [span for span in _bare_short_mentions(doc, ents, orgs, vocab)  # the tagger's noun is the name here
+              if not is_not_org(span, surnames, vocab, cued=True)]
     if not found and not restored:
         return ents
     replaced = {(t.i) for span in found for t in span}
@@ -89,6 +93,34 @@ def _short_mentions(doc: Doc, ents: list[Span], short_forms: set[Words], vocab: 
     return [Span(doc, e.start, e.end, label="ORG") for e in ents if e.label_ == "PERSON"
             and tuple(t.text for t in e) in short_forms and not _place_here(doc, e.start, e.end, vocab)
             and not _modifies_a_name(doc, e.end)]
+
+
+def _bare_short_mentions(doc: Doc, ents: list[Span], orgs: list[Span], vocab: OrgVocabulary) -> list[Span]:
+    """A proper noun no entity holds that is the first word of an organization named in full before it ("Corvane,
+    which runs 31 hospitals" after "Corvane Health"): news calls a company by its short name once it has named it."""
+    first_named: dict[str, int] = {}
+    full_names: dict[str, set[str]] = defaultdict(set)
+    for org in orgs:
+        full_names[org[0].text].add(org.text)
+        if len(org) > 1 and _short_form(org[:1], vocab) and not any(t.lower_ in vocab.list_joiners for t in org):
+            first_named.setdefault(org[0].text, org.end)
+    # "Kress" after "Kress Automation" and "Kress Controls": which one is meant is not said
+    first_named = {word: end for word, end in first_named.items() if len(full_names[word]) == 1}
+    if not first_named:
+        return []
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    firsts = numpy.array([get_string_id(word) for word in first_named], dtype="uint64")
+    found = []
+    for i in numpy.flatnonzero(numpy.isin(doc.to_array(ORTH), firsts)).tolist():
+        token = doc[i]
+        # the tagger may call an unknown capitalized word a noun: then it must be one in its own right, a subject
+        noun = token.pos_ == "NOUN" and (not token.is_sent_start or token.dep_ in ("nsubj", "nsubjpass"))
+        if i in taken or i < first_named[token.text] or not (token.pos_ == "PROPN" or noun) or token.ent_type_ \
+                or _modifies_a_name(doc, i + 1) or _place_here(doc, i, i + 1, vocab) \
+                or i > 0 and doc[i - 1].pos_ == "PROPN" and not ends_line(doc[i - 1]):
+            continue
+        found.append(Span(doc, i, i + 1, label="ORG"))
+    return found
 
 
 def _modifies_a_name(doc: Doc, end: int) -> bool:
