@@ -69,9 +69,9 @@ def test_a_participle_opening_a_sentence_is_not_an_organization(nlp):
 
 
 def test_a_company_named_in_full_is_then_called_by_its_first_word(nlp):
-    text = ("Shares of Dunvale Health jumped after the hospital operator agreed to a takeover. "
-            "Dunvale, which runs 31 hospitals, posted a net loss of $112 million.")
-    assert orgs(nlp, text) == [("Dunvale Health", 10), ("Dunvale", 82)]
+    text = ("Shares of Corvane Health jumped after the hospital operator agreed to a takeover by Ashgrove Partners. "
+            "Corvane, which runs 31 hospitals, posted a net loss of $112 million.")
+    assert [name for name, _ in orgs(nlp, text)] == ["Corvane Health", "Ashgrove Partners", "Corvane"]
 
 
 def test_a_first_word_two_companies_share_names_neither(nlp):
