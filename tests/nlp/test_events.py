@@ -112,6 +112,10 @@ CASES = {
         [event("acquisition", "buy", "announced", "acquirer=Harmon Textiles", "target=Lorrey Fabrics"),
          event("financial_result", "made", "completed", "company=Lorrey Fabrics", "value=$12 million",
                "metric=profit", "period=2023")]),
+    "contract signed with a company the text calls a supplier": (
+        "Dorsey Motors signed a five-year deal with German supplier Lorrey Fabrics to deliver 3,000 seat covers.",
+        [event("contract", "signed", "completed", "buyer=Dorsey Motors", "supplier=Lorrey Fabrics",
+               "count=3,000 seat covers")]),
     "job cuts, two verbs two events": (
         "Dorsey Motors will cut 1,500 jobs and close 12 plants by 2026.",
         [event("job_cuts", "cut", "announced", "company=Dorsey Motors", "count=1,500 jobs", "date=2026"),
@@ -224,6 +228,7 @@ def test_events(text, expected):
     "Dorsey Motors negotiated the purchase of 22 new Kestrel jets from a Brazilian maker.",
     "A takeover of Lorrey Fabrics would draw close scrutiny from regulators, lawyers said.",
     "Vessmark Corp. launched a new booking tool for small hotels, which it will sell for $20 a month.",
+    "Vessmark Corp. has made three acquisitions in the past two years.",
 ])
 def test_no_event_in_estimates_prices_hypotheticals_risks_buybacks_goods_and_people_joining(text):
     assert events(text) == []

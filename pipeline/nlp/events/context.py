@@ -12,7 +12,8 @@
   investing ("led by X", "with participation from existing backers X and Y",
   "investors including X", "X also took part") invests in it.
 - Contract sides: a public body is the buyer ("The Ministry of Defence
-  signed a contract with X": X supplies), a company then the supplier.
+  signed a contract with X": X supplies), a company then the supplier; a
+  company the text calls a supplier or maker supplies.
 - A passive award, penalty or enforcement that names no agent is by the public
   body that reports it ("has been awarded to Austal, the Department said").
 - A company named as an enforcement's actor ("Louis Vuitton and Alibaba
@@ -167,12 +168,20 @@ class Context(FramePass):
         public = self.facts.is_public_body
         for frame in frames:
             suppliers, buyers = frame.fillers("supplier"), frame.fillers("buyer")
-            if frame.type == "contract" and any(public(o) for o in suppliers) and not any(public(o) for o in buyers):
+            swapped = any(public(o) for o in suppliers) and not any(public(o) for o in buyers) or \
+                any(self._called_supplier(o) for o in buyers) and not any(self._called_supplier(o) for o in suppliers)
+            if frame.type == "contract" and swapped:
                 frame.retain(lambda r: r.role not in ("supplier", "buyer"))
                 for org in suppliers:
                     frame.add("buyer", org)
                 for org in buyers:
                     frame.add("supplier", org)
+
+    def _called_supplier(self, org: Span) -> bool:
+        """"Chinese supplier Zhongke Networks", "Canadian manufacturer X": the text calls the company a supplier."""
+        words = [org.doc[org.start - 1]] if org.start > 0 else []
+        words += [c for t in org for c in t.children if c.dep_ in ("appos", "compound") and not org.start <= c.i < org.end]
+        return any(self.lexicon.has("supplier_nouns", self.lemma(w)) for w in words if w.is_lower)
 
     def _same_paragraph(self, token: Token, sentence: Span) -> bool:
         """Whether no blank line lies between a word and a sentence: a look-up among the Doc's blank lines, not a

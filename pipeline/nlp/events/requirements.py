@@ -112,6 +112,8 @@ class Requirements:
         """"from the date of purchase", "an expensive purchase", "approved the acquisition": a deal noun names
         what is bought, a price or a seller, or whose deal it is in its own phrase ("its acquisition", "the
         purchase by Target", "X and Y announce merger"); the subject of another verb around it makes no event of it."""
+        if frame.token.tag_ == "NNS" and any(c.dep_ == "nummod" for c in frame.token.children):
+            return False  # "has made three acquisitions in two years": a tally, not a deal
         governor = frame.args.governor
         announced = governor is not None and self.lemma(governor) in self.lexicon.light_verbs
         return any(frame.has(role) for role in ("target", "value", "seller")) or \
