@@ -180,7 +180,8 @@ class Context(FramePass):
     def _called_supplier(self, org: Span) -> bool:
         """"Chinese supplier Zhongke Networks", "Canadian manufacturer X": the text calls the company a supplier."""
         words = [org.doc[org.start - 1]] if org.start > 0 else []
-        words += [c for t in org for c in t.children if c.dep_ in ("appos", "compound") and not org.start <= c.i < org.end]
+        words += [c for t in org for c in t.children
+                  if c.dep_ in ("appos", "compound") and not org.start <= c.i < org.end]
         return any(self.lexicon.has("supplier_nouns", self.lemma(w)) for w in words if w.is_lower)
 
     def _same_paragraph(self, token: Token, sentence: Span) -> bool:
