@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from pipeline.nlp.events.coreference import Coreference
 from pipeline.nlp.events.facts import Facts
@@ -242,12 +242,21 @@ class Requirements:
         subject of "be" ("net income was $96 million"), or a line of its own ("- Revenue of $412.6 million",
         "Revenue: €12.4 million in 2023")."""
         governor, token = frame.args.governor, frame.token
-        if governor is None:
-            return token.dep_ == "ROOT"
+        if governor is None:  # a line of its own: the figure hangs from "of" or follows a colon
+            return token.dep_ == "ROOT" and any(self._own_figure(token, value) for value in frame.fillers("value"))
         lemma = self.lemma(governor)
         if lemma == "be" and token.dep_ == "nsubj":  # the figure is what the metric is, not its own modifier
             return any(not token.left_edge.i <= value.start <= token.right_edge.i for value in frame.fillers("value"))
         return lemma == "have" and token.dep_ == "dobj"
+
+    @staticmethod
+    def _own_figure(noun: Token, value: Span) -> bool:
+        """"Revenue of $412.6 million", "Revenue: €12.4 million" (not a table's "loss | AEX-c = 23,78")."""
+        of = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"]
+        if any(c.left_edge.i <= value.start and value.end - 1 <= c.right_edge.i for c in of):
+            return True
+        between = noun.doc[noun.i + 1:value.start]
+        return len(between) <= 2 and any(t.text == ":" for t in between)
 
     def penalty_context(self, frame: Frame) -> bool:
         """A payment is a penalty when the sentence says settle, fine, penalty, charges... or a court orders it."""
