@@ -159,18 +159,17 @@ class Context(FramePass):
             cue = self.lemma(head) in self.lexicon.words["investor_cues"] or head.lower_ == "part"
             if cue and (current.dep_ in ("nsubj", "pobj", "dobj") or head.dep_ == "prep"):
                 return True
-            if head.pos_ in ("VERB", "AUX") and head != trigger:
+            if head.pos_ in ("VERB", "AUX"):
                 return False
             current = head
         return False
 
     def contract_sides(self, frames: list[Frame]) -> None:
         public = self.facts.is_public_body
-        for frame in frames:
+        for frame in (f for f in frames if f.type == "contract"):
             suppliers, buyers = frame.fillers("supplier"), frame.fillers("buyer")
-            swapped = any(public(o) for o in suppliers) and not any(public(o) for o in buyers) or \
-                any(self._called_supplier(o) for o in buyers) and not any(self._called_supplier(o) for o in suppliers)
-            if frame.type == "contract" and swapped:
+            if any(public(o) for o in suppliers) and not any(public(o) for o in buyers) or \
+                    any(self._called_supplier(o) for o in buyers) and not any(self._called_supplier(o) for o in suppliers):
                 frame.retain(lambda r: r.role not in ("supplier", "buyer"))
                 for org in suppliers:
                     frame.add("buyer", org)
