@@ -116,6 +116,9 @@ CASES = {
         "Dorsey Motors signed a five-year deal with German supplier Lorrey Fabrics to deliver 3,000 seat covers.",
         [event("contract", "signed", "completed", "buyer=Dorsey Motors", "supplier=Lorrey Fabrics",
                "count=3,000 seat covers")]),
+    "a count 'including' a part of it is one count": (
+        "Dorsey Motors will cut 500 jobs, including 200 engineers, by 2026.",
+        [event("job_cuts", "cut", "announced", "company=Dorsey Motors", "count=500 jobs", "date=2026")]),
     "job cuts, two verbs two events": (
         "Dorsey Motors will cut 1,500 jobs and close 12 plants by 2026.",
         [event("job_cuts", "cut", "announced", "company=Dorsey Motors", "count=1,500 jobs", "date=2026"),

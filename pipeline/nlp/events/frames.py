@@ -201,13 +201,15 @@ class FrameBuilder:
         hit = span._.count
         item = (hit.item or "") if hit is not None else ""
         staff = self.lexicon.has("staff_items", item) or self.lexicon.has("site_items", item)
+        # "arrested 17 suspects, including two clearing agents": a part of a count already given
         if frame.type in ("job_cuts", "hiring"):
-            return staff and not self.on_path(span.root, frame, frozenset({"at", "across", "in", "of", "from"}))
+            return staff and not self.on_path(span.root, frame,
+                                              frozenset({"at", "across", "in", "of", "from", "include"}))
         if frame.type == "contract":
             return not self.lexicon.has("staff_items", item) and \
-                not self.on_path(span.root, frame, frozenset({"over", "in", "across", "of", "at"}))
+                not self.on_path(span.root, frame, frozenset({"over", "in", "across", "of", "at", "include"}))
         return frame.type == "enforcement" and not self.lexicon.has("not_enforcement_items", item) and \
-            not self.on_path(span.root, frame, frozenset({"across", "from", "by"}))
+            not self.on_path(span.root, frame, frozenset({"across", "from", "by", "include"}))
 
     def on_path(self, token: Token, frame: Frame, words: frozenset[str]) -> bool:
         """Whether a word on the way from `token` up to the trigger (or its light verb) is one of `words`."""
