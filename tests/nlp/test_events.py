@@ -119,6 +119,11 @@ CASES = {
     "a count 'including' a part of it is one count": (
         "Dorsey Motors will cut 500 jobs, including 200 engineers, by 2026.",
         [event("job_cuts", "cut", "announced", "company=Dorsey Motors", "count=500 jobs", "date=2026")]),
+    "a noun's agent through 'announced by' / 'proposed by'": (
+        "The 1,200 job cuts announced by Dorsey Motors in January will fall on its research units. "
+        "The merger proposed by Harmon Textiles and Lorrey Fabrics would create Europe's largest mill group.",
+        [event("job_cuts", "job cuts", "announced", "company=Dorsey Motors", "count=1,200 job cuts"),
+         event("acquisition", "merger", "planned", "acquirer=Harmon Textiles", "acquirer=Lorrey Fabrics")]),
     "job cuts, two verbs two events": (
         "Dorsey Motors will cut 1,500 jobs and close 12 plants by 2026.",
         [event("job_cuts", "cut", "announced", "company=Dorsey Motors", "count=1,500 jobs", "date=2026"),

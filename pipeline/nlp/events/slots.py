@@ -102,6 +102,9 @@ class SlotFinder:
             for noun in (trigger, trigger.head) if trigger.dep_ == "compound" else (trigger,):
                 for prep, pobj in phrase_preps(noun, self.children):  # "a joint venture agreement with PGZ"
                     found.add(f"prep:{prep}", [pobj])
+                for clause in self.children(noun, ("acl",)):  # "the 1,200 job cuts announced by X"
+                    for by in self.children(clause, ("agent",)):
+                        found.add("agent", self.children(by, ("pobj",)))
             found.governor = self.governor(trigger)
             if found.governor is not None:
                 self._governor_slots(trigger, found.governor, found)

@@ -136,8 +136,8 @@ class StatusReader:
         return lemma in self.cues.negating_verbs and word.pos_ == "VERB" or lemma in self.cues.negating_nouns
 
     def _planned(self, word: Token, is_trigger: bool) -> bool:
-        if any(c.lower_ in self.cues.planning_modifiers for c in self.children(word, ("amod", "compound"))):
-            return True
+        if any(c.lower_ in self.cues.planning_modifiers for c in self.children(word, ("amod", "compound", "acl"))):
+            return True  # "the proposed takeover", "the takeover proposed by X"
         if is_trigger:
             return False
         lemma = self.lemma(word)
