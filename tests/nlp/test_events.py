@@ -124,6 +124,12 @@ CASES = {
         "The merger proposed by Harmon Textiles and Lorrey Fabrics would create Europe's largest mill group.",
         [event("job_cuts", "job cuts", "announced", "company=Dorsey Motors", "count=1,200 job cuts"),
          event("acquisition", "merger", "planned", "acquirer=Harmon Textiles", "acquirer=Lorrey Fabrics")]),
+    "who invests in a venture is its investor": (
+        "Harmon Textiles and Lorrey Fabrics formed a joint venture. The two companies will invest $90 million "
+        "in the venture.",
+        [event("partnership", "joint venture", "completed", "member=Harmon Textiles", "partner=Lorrey Fabrics"),
+         event("investment", "invest", "announced", "investor=Harmon Textiles", "investor=Lorrey Fabrics",
+               "value=$90 million")]),
     "job cuts, two verbs two events": (
         "Dorsey Motors will cut 1,500 jobs and close 12 plants by 2026.",
         [event("job_cuts", "cut", "announced", "company=Dorsey Motors", "count=1,500 jobs", "date=2026"),

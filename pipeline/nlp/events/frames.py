@@ -145,6 +145,9 @@ class FrameBuilder:
                 continue
             if frame.args.purpose == "procure" and "buyer" in choices:  # "signed a contract to purchase 20 jets"
                 choices = ("buyer", *(c for c in choices if c != "buyer"))
+            if "investor" in choices and any(self.lexicon.has("investee_nouns", self.lemma(t))
+                                             for t in frame.args.get("prep:in")):
+                choices = ("investor",)  # "the two companies will invest 2.2 billion yuan in the venture"
             for token in frame.args.get(slot):
                 role, named = self._owner_or_named(frame, slot, token, choices)
                 for org in named:
