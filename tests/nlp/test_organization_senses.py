@@ -77,3 +77,8 @@ def test_a_company_named_in_full_is_then_called_by_its_first_word(nlp):
 def test_a_first_word_two_companies_share_names_neither(nlp):
     text = ("Dunvale Health and its unit Dunvale Labs reported results. Dunvale, the group said, would cut costs.")
     assert "Dunvale" not in [name for name, _ in orgs(nlp, text)]
+
+
+def test_a_short_form_the_tagger_reads_as_a_plural_noun_is_still_the_company(nlp):
+    text = "Supermarket chain Coles Group said it would open nine stores in Perth. Coles will spend A$120 million."
+    assert [name for name, _ in orgs(nlp, text)] == ["Coles Group", "Coles"]

@@ -55,10 +55,10 @@ def one_sense(doc: Doc, ents: list[Span], demoted: set[tuple[int, int]], surname
     if restored:
         at = {(r.start, r.end) for r in restored}
         ents = [e for e in ents if (e.start, e.end) not in at] + restored
-    found = [span for span in _other_mentions(doc, ents, names, vocab) + _short_mentions(doc, ents, short_forms, vocab)
-             if not is_not_org(span, surnames, vocab)]
-    found += [span for span in _bare_short_mentions(doc, ents, orgs, vocab)  # the tagger's noun is the name here
-              if not is_not_org(span, surnames, vocab, cued=True)]
+    found = [span for span in _other_mentions(doc, ents, names, vocab) if not is_not_org(span, surnames, vocab)]
+    # a short form the article gave in full is a name there, whatever the tagger made of the word ("Coles": NNS)
+    short = _short_mentions(doc, ents, short_forms, vocab) + _bare_short_mentions(doc, ents, orgs, vocab)
+    found += [span for span in short if not is_not_org(span, surnames, vocab, cued=True)]
     if not found and not restored:
         return ents
     replaced = {(t.i) for span in found for t in span}
