@@ -23,16 +23,24 @@ from pathlib import Path
 from typing import Literal
 from weakref import WeakKeyDictionary
 
+import numpy
 from spacy.attrs import DEP, HEAD, SENT_START
 from spacy.language import Language
 from spacy.lookups import Table
 from spacy.pipeline import Lemmatizer
+from spacy.strings import get_string_id
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 Relation = Literal["range_low", "range_high", "equivalent"]
 Basis = Literal["explicit", "default", "context"]
+
+
+def string_ids(words: Collection[str]) -> numpy.ndarray:
+    """The words as the Doc's ORTH / LOWER arrays hold them (string hashes, whatever the vocabulary has seen), for
+    `numpy.isin` over a Doc: no Token made for the words that are not wanted."""
+    return numpy.array([get_string_id(word) for word in words], dtype="uint64")
 
 
 @dataclass(frozen=True)

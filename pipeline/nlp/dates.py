@@ -41,10 +41,9 @@ from datetime import date
 import numpy
 from spacy.attrs import ENT_TYPE, LOWER, ORTH
 from spacy.language import Language
-from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.nlp.base import DateHit, OnDemandLemmas
+from pipeline.nlp.base import DateHit, OnDemandLemmas, string_ids
 from pipeline.normalize.dates import date_parts, normalize_date
 from pipeline.normalize.relative_dates import ANAPHORIC, WEEKDAYS, is_holiday
 from pipeline.patterns import load_json
@@ -67,10 +66,10 @@ _DAY_PARTS = "|".join(_RULES["day_parts"])
 _DAY_OF_TIME = re.compile(rf"\b(?:{'|'.join(WEEKDAYS)})(?:\s+(?:{_DAY_PARTS}))?\b", re.IGNORECASE)
 _DAY_WORD_OF_TIME = re.compile(r"\b(?:(?:earlier|later|early|late)\s+)?(?:today|tonight|yesterday|tomorrow)\b",
                                re.IGNORECASE)
-_DAY_WORDS = frozenset({"today", "tonight"})
+_DAY_WORD_IDS = string_ids({"today", "tonight"})
 _PERIOD_UNITS = frozenset({"year", "quarter", "month", "week"})
 _PLACING = frozenset({"this", "last", "next", "that"})
-_WEEKDAY_NAMES = frozenset(day.title() for day in WEEKDAYS)
+_WEEKDAY_IDS = string_ids({day.title() for day in WEEKDAYS})
 _HOLIDAY = re.compile(r"\b(?:(?:last|next|this)\s+)?(?:"
                       + "|".join(sorted((re.escape(name) for name in _RULES["holidays"]), key=len, reverse=True))
                       + r")\b", re.IGNORECASE)
@@ -142,7 +141,7 @@ def _date_spans(doc: Doc, text: str) -> list[Span]:
             spans.append(doc.char_span(ent.start_char + day.start(), ent.start_char + day.end()))
         elif ent.label_ == "EVENT" and is_holiday(ent.text):
             spans.append(ent)
-    words = set(_unlabelled(doc, LOWER, _DAY_WORDS)) | set(_fiscal_years(doc, text))  # the model: "FY'24" an ORG
+    words = set(_unlabelled(doc, LOWER, _DAY_WORD_IDS)) | set(_fiscal_years(doc, text))  # the model: "FY'24" an ORG
     spans += [doc[i:i + 1] for i in sorted(words)]
     spans += _dates_left_out(doc, text)
     periods = _periods_left_out(doc, text)
@@ -151,11 +150,10 @@ def _date_spans(doc: Doc, text: str) -> list[Span]:
     return sorted(spans, key=lambda span: span.start)
 
 
-def _unlabelled(doc: Doc, attr: int, words: frozenset[str]) -> list[int]:
-    """Where one of the words stands outside every entity, read from the Doc's arrays (no Token per word)."""
+def _unlabelled(doc: Doc, attr: int, words: numpy.ndarray) -> list[int]:
+    """Where one of the words (their `string_ids`) stands outside every entity, read from the Doc's arrays."""
     table = doc.to_array([attr, ENT_TYPE])
-    hashes = numpy.array([get_string_id(w) for w in words], dtype=numpy.uint64)
-    return numpy.flatnonzero(numpy.isin(table[:, 0], hashes) & (table[:, 1] == 0)).tolist()
+    return numpy.flatnonzero(numpy.isin(table[:, 0], words) & (table[:, 1] == 0)).tolist()
 
 
 def _fiscal_years(doc: Doc, text: str) -> list[int]:
@@ -182,7 +180,7 @@ def _dates_left_out(doc: Doc, text: str) -> list[Span]:
     Thanksgiving"), not in a name ("Black Friday", "A Christmas Carol"); "the latest period" of a results story or
     a quarter ("after a flat second quarter", where the model sees an ordinal); a month and day ("Aug. 7").
     Inside another entity a date is part of a name ("the September 11 attacks")."""
-    spans = [doc[i:i + 1] for i in _unlabelled(doc, ORTH, _WEEKDAY_NAMES)]
+    spans = [doc[i:i + 1] for i in _unlabelled(doc, ORTH, _WEEKDAY_IDS)]
     spans = [span for span in spans if _is_date(span) and not _in_a_title(span)]
     for pattern in (_LATEST_PERIOD, _MONTH_DAY, _HOLIDAY):
         for match in pattern.finditer(text):

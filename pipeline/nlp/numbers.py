@@ -13,9 +13,9 @@ import re
 import numpy
 from spacy.attrs import LOWER, SHAPE
 from spacy.language import Language
-from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
+from pipeline.nlp.base import string_ids
 from pipeline.normalize.numbers import NUMBER_WORDS, SCALES, TENS, UNITS, parse_number
 from pipeline.normalize.qualifiers import is_qualifier, qualifier
 
@@ -89,8 +89,7 @@ def _starts_run(doc: Doc, i: int) -> bool:
     return token.lower_ in NUMBER_WORDS
 
 
-_START_WORDS = numpy.array([get_string_id(word) for word in {"a", "half", "quarter", "quarters", *SCALES, *NUMBER_WORDS}],
-                           dtype="uint64")
+_START_WORDS = string_ids({"a", "half", "quarter", "quarters", *SCALES, *NUMBER_WORDS})
 
 
 def _possible_starts(doc: Doc) -> list[int]:

@@ -22,7 +22,7 @@ from pipeline.normalize.places import country_of, is_place
 _TICKER = re.compile(r"^[A-Z0-9]{1,6}(?:_[a-z])?\.[A-Z]{1,3}$")  # Reuters codes: "NFLX.O", "6502.T", "000660.KS"
 RELABELLED = {"PERSON", "GPE", "NORP", "PRODUCT"}  # model labels a cue may turn into ORG
 CUED_LABELS = {None, *RELABELLED, "EVENT", "FAC"}  # "game studio Tahtivalo Games" (the model: an event)
-LIST_JOINERS = frozenset({"and", "or"})
+LIST_WORDS = frozenset({"and", "or"})  # the words of a spoken list (not the "&" or "/" inside one name)
 
 
 def looks_like_org(span: Span, vocab: OrgVocabulary) -> bool:
@@ -107,8 +107,8 @@ def _listed_with_organization(doc: Doc, i: int, j: int, labels: dict[int, str]) 
     or it names a kind of thing ("Falcon and Territory vehicles")."""
     if labels.get(i) is not None or j < len(doc) and doc[j].pos_ == "NOUN" and doc[j].is_lower:
         return False
-    before = i >= 2 and doc[i - 1].lower_ in LIST_JOINERS and labels.get(i - 2) == "ORG"
-    after = j + 1 < len(doc) and doc[j].lower_ in LIST_JOINERS and (
+    before = i >= 2 and doc[i - 1].lower_ in LIST_WORDS and labels.get(i - 2) == "ORG"
+    after = j + 1 < len(doc) and doc[j].lower_ in LIST_WORDS and (
         labels.get(j + 1) == "ORG" or doc[j + 1].lower_ == "the" and labels.get(j + 2) == "ORG")
     return before or after
 

@@ -26,10 +26,10 @@ from collections import defaultdict
 
 import numpy
 from spacy.attrs import ORTH
-from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from pipeline.nlp.base import string_ids
 from pipeline.nlp.boundaries import ends_line
 from pipeline.nlp.organizations.filters import is_not_org
 from pipeline.nlp.organizations.vocabulary import OrgVocabulary
@@ -71,7 +71,7 @@ def _other_mentions(doc: Doc, ents: list[Span], names: set[Words], vocab: OrgVoc
     for words in sorted(names, key=len, reverse=True):
         by_first[words[0]].append(words)
     by_token = {i: e for e in ents for i in range(e.start, e.end)}
-    firsts = numpy.array([get_string_id(word) for word in by_first], dtype="uint64")  # as the ORTH array holds them
+    firsts = string_ids(by_first)
     found = []
     free_from = 0
     for i in numpy.flatnonzero(numpy.isin(doc.to_array(ORTH), firsts)).tolist():  # a Token only where a name may start
@@ -109,7 +109,7 @@ def _bare_short_mentions(doc: Doc, ents: list[Span], orgs: list[Span], vocab: Or
     if not first_named:
         return []
     taken = {i for e in ents for i in range(e.start, e.end)}
-    firsts = numpy.array([get_string_id(word) for word in first_named], dtype="uint64")
+    firsts = string_ids(first_named)
     found = []
     for i in numpy.flatnonzero(numpy.isin(doc.to_array(ORTH), firsts)).tolist():
         token = doc[i]

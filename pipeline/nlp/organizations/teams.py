@@ -29,10 +29,10 @@ from functools import cache
 
 import numpy
 from spacy.attrs import LOWER
-from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from pipeline.nlp.base import string_ids
 from pipeline.nlp.boundaries import ends_line, line_ranges
 from pipeline.nlp.organizations.vocabulary import OrgVocabulary
 from pipeline.normalize.places import is_country, is_place
@@ -54,7 +54,7 @@ TEAM = "cue"  # evidence of a club: its position in a result is a cue in the tex
 class SportsWords:
     """The words of `patterns/sports.json`."""
 
-    context_words: frozenset[str]
+    context_ids: numpy.ndarray  # the words of match reports, as `string_ids` (counted on the Doc's LOWER array)
     min_context_words: int
     min_context_words_with_table: int
     min_table_teams: int
@@ -69,23 +69,18 @@ class SportsWords:
 @cache
 def sports_words() -> SportsWords:
     data = load_json("sports.json")
-    return SportsWords(frozenset(data["context_words"]), data["min_context_words"],
+    return SportsWords(string_ids(data["context_words"]), data["min_context_words"],
                        data["min_context_words_with_table"], data["min_table_teams"], frozenset(data["fixture_words"]),
                        frozenset(data["match_verbs"]),
                        frozenset(data["result_words"]), frozenset(data["result_prepositions"]),
                        frozenset(data["table_words"]), frozenset(data["squad_nouns"]))
 
 
-@cache
-def _hashes(words: frozenset[str]) -> numpy.ndarray:
-    return numpy.array([get_string_id(w) for w in words], dtype=numpy.uint64)
-
-
 def with_teams(doc: Doc, ents: list[Span], vocab: OrgVocabulary) -> tuple[list[Span], list[Span]]:
     """The entities with the clubs of a sports article made organizations, and those clubs (their evidence)."""
     words = sports_words()
     lowers = doc.to_array(LOWER)  # the sports words used, counted on the Doc's array: no Token per word
-    used = len(numpy.unique(lowers[numpy.isin(lowers, _hashes(words.context_words))]))
+    used = len(numpy.unique(lowers[numpy.isin(lowers, words.context_ids)]))
     if used < words.min_context_words_with_table:
         return ents, []  # most news: no team positions to look for
     found = team_slots(doc, words)
