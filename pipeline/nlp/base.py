@@ -37,6 +37,18 @@ Relation = Literal["range_low", "range_high", "equivalent"]
 Basis = Literal["explicit", "default", "context"]
 
 
+_TEXTS: WeakKeyDictionary[Doc, str] = WeakKeyDictionary()
+
+
+def doc_text(doc: Doc) -> str:
+    """The Doc's text, joined once per Doc: spaCy joins every token's text on each read of `doc.text` (a Doc's text
+    never changes, not even when tokens are merged)."""
+    text = _TEXTS.get(doc)
+    if text is None:
+        text = _TEXTS[doc] = doc.text
+    return text
+
+
 def string_ids(words: Collection[str]) -> numpy.ndarray:
     """The words as the Doc's ORTH / LOWER arrays hold them (string hashes, whatever the vocabulary has seen), for
     `numpy.isin` over a Doc: no Token made for the words that are not wanted."""

@@ -22,6 +22,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from pipeline.nlp.base import doc_text
+
 _LINE_BREAK = re.compile("\n")
 LIST_MARKERS = frozenset({"-", "–", "—", "•", "*", "·", "▪"})
 SENTENCE_ENDS = frozenset({".", "!", "?", ":", ";", "”", "\"", "’"})
@@ -60,7 +62,7 @@ def line_ranges(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges of the text's lines (a line ends with a token followed by a line break): each line break of the
     text is found in the token that holds it or before whose whitespace it stands, by its offset (no Token made)."""
     starts = doc.to_array(IDX)
-    ends = sorted({int(i) for i in numpy.searchsorted(starts, [m.start() for m in _LINE_BREAK.finditer(doc.text)],
+    ends = sorted({int(i) for i in numpy.searchsorted(starts, [m.start() for m in _LINE_BREAK.finditer(doc_text(doc))],
                                                        side="right") - 1})
     lines, start = [], 0
     for last in ends:
@@ -98,7 +100,7 @@ class LineStarts:
         if not len(words):
             return doc
         starts = doc.to_array(IDX)[words]
-        breaks = [m.start() for m in _LINE_BREAK.finditer(doc.text)]
+        breaks = [m.start() for m in _LINE_BREAK.finditer(doc_text(doc))]
         after, counts = numpy.unique(numpy.searchsorted(starts, breaks), return_counts=True)  # the word after each
         for k, count in zip(after.tolist(), counts.tolist()):
             if 0 < k < len(words):

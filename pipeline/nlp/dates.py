@@ -43,7 +43,7 @@ from spacy.attrs import ENT_TYPE, LOWER, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.nlp.base import DateHit, OnDemandLemmas, string_ids
+from pipeline.nlp.base import DateHit, OnDemandLemmas, doc_text, string_ids
 from pipeline.normalize.dates import date_parts, normalize_date
 from pipeline.normalize.relative_dates import ANAPHORIC, WEEKDAYS, is_holiday
 from pipeline.patterns import load_json
@@ -96,7 +96,7 @@ class DateFinder:
         base = publication_date(doc)
         found: list[tuple[Span, DateHit]] = []
         topic = quarter = None  # the period under discussion; the last ended quarter named, which results are about
-        text = doc.text  # spaCy joins every token's text on each read of `doc.text`: once per Doc
+        text = doc_text(doc)
         for ent in _date_spans(doc, text):
             if _in_a_name(ent) or _nowadays(ent):
                 continue

@@ -21,6 +21,7 @@ from datetime import date
 
 from spacy.tokens import Doc
 
+from pipeline.nlp.base import doc_text
 from pipeline.normalize.places import country_of
 
 #: The place of a dateline: up to two comma-separated names before its date, agency or dash.
@@ -77,7 +78,7 @@ def dateline_countries(doc: Doc) -> list[str]:
     """
     article = doc._.article
     texts = [article.text[start:end] for start, end in article.header.metadata_ranges] if article is not None else []
-    texts += [match.group(1) for match in _CAPITAL_LINE.finditer(doc.text[:_HEAD])]
+    texts += [match.group(1) for match in _CAPITAL_LINE.finditer(doc_text(doc)[:_HEAD])]
     found: list[str] = []
     for text in texts:
         place = _DATELINE_PLACE.match(text)

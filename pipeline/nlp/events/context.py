@@ -45,6 +45,7 @@ from functools import cached_property
 from spacy.attrs import LOWER
 from spacy.tokens import Span, Token
 
+from pipeline.nlp.base import doc_text
 from pipeline.nlp.events.coreference import FramePass
 from pipeline.nlp.events.facts import Facts
 from pipeline.nlp.events.frames import Frame
@@ -63,7 +64,7 @@ class Context(FramePass):
     @cached_property
     def blank_lines(self) -> list[int]:
         """Where each blank line ("\\n\\n") of the Doc's text starts, in order."""
-        return [m.start() for m in re.finditer(r"(?=\n\n)", self.facts.doc.text)]
+        return [m.start() for m in re.finditer(r"(?=\n\n)", doc_text(self.facts.doc))]
 
     def complete(self, frames: list[Frame]) -> None:
         """Run every pass, in order, over the Doc's frames (sorted by trigger)."""

@@ -14,6 +14,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from pipeline.nlp.base import doc_text
 from pipeline.nlp.boundaries import ends_line
 from pipeline.nlp.organizations.merge import SpanIndex
 from pipeline.nlp.organizations.occurrences import WordOccurrences
@@ -183,7 +184,7 @@ def with_possessive_names(doc: Doc, ents: list[Span]) -> list[Span]:
     if not found:
         return ents
     extended = set()
-    text = doc.text  # joined from the tokens on each read
+    text = doc_text(doc)
     words = WordOccurrences(text)  # one index of the text's words, not a search of the text per name
     for name, spans in found.items():
         possessives = [_POSSESSIVE_AFTER.match(text, end) for _, end in words.find(name)]

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from pipeline.nlp.base import doc_text
 from pipeline.nlp.organizations.occurrences import WordOccurrences
 from pipeline.nlp.organizations.vocabulary import OrgVocabulary
 from pipeline.normalize.places import country_of
@@ -40,7 +41,7 @@ def with_rulers(doc: Doc, vocab: OrgVocabulary) -> list[Span]:
     what each ruler span overlaps.
     """
     known = SpanIndex(doc.spans.get(GAZETTEER, []))
-    words = WordOccurrences(doc.text)
+    words = WordOccurrences(doc_text(doc))
     ents = [piece for ent in doc.ents for piece in split_listed(ent, known, vocab, words)]
     for key in (LEGAL_FORMS, GAZETTEER):
         ents = _apply_ruler(doc, ents, filter_spans(doc.spans.get(key, [])), key, known, vocab)
