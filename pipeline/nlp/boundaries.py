@@ -17,12 +17,12 @@ import re
 from collections.abc import Iterable
 
 import numpy
-from spacy.attrs import IDX, IS_SPACE
+from spacy.attrs import IDX, IS_ALPHA, IS_SPACE, LOWER, SHAPE
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from pipeline.nlp.base import doc_text
+from pipeline.nlp.base import doc_text, string_ids
 
 _LINE_BREAK = re.compile("\n")
 LIST_MARKERS = frozenset({"-", "–", "—", "•", "*", "·", "▪"})
@@ -78,7 +78,7 @@ def title_case_lines(doc: Doc, lines: list[tuple[int, int]], small_words: frozen
     lower-case word allowed in a long line), not closed by a full stop after a lower-case word (a sentence), and not
     a row of names and numbers (a results table: "Hartford 4 BOSTON 2"), nor a reporter's sign-off."""
     found = set()
-    for start, end in lines:
+    for start, end in _lines_of_capitals(doc, lines, small_words):
         line = doc[start:end]
         words = [t for t in line if t.is_alpha and t.lower_ not in small_words]
         lowered = sum(1 for t in words if not t.text[0].isupper())
@@ -89,6 +89,21 @@ def title_case_lines(doc: Doc, lines: list[tuple[int, int]], small_words: frozen
         if len(words) >= 3 and lowered <= (len(words) >= 8) and not sentence and not scores and not sign_off:
             found.add((start, end))
     return found
+
+
+def _lines_of_capitals(doc: Doc, lines: list[tuple[int, int]], small_words: frozenset[str]) -> list[tuple[int, int]]:
+    """The lines with three words or more besides small ones, at most one of them not capitalized: read from the
+    Doc's arrays, so the Tokens of the article's body are never made (a line of prose fails at once)."""
+    if not lines:
+        return []
+    shapes = doc.to_array(SHAPE)
+    capital_shapes = [shape for shape in numpy.unique(shapes).tolist() if doc.vocab.strings[shape][:1] == "X"]
+    words = doc.to_array(IS_ALPHA).astype(bool) & ~numpy.isin(doc.to_array(LOWER), string_ids(small_words))
+    lowered = words & ~numpy.isin(shapes, numpy.array(capital_shapes, dtype="uint64"))
+    word_sums = numpy.concatenate(([0], numpy.cumsum(words))).tolist()
+    lowered_sums = numpy.concatenate(([0], numpy.cumsum(lowered))).tolist()
+    return [(start, end) for start, end in lines
+            if word_sums[end] - word_sums[start] >= 3 and lowered_sums[end] - lowered_sums[start] <= 1]
 
 
 class LineStarts:

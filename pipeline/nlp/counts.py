@@ -14,10 +14,12 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+import numpy
+from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.nlp.base import CountHit, OnDemandLemmas, Sentences
+from pipeline.nlp.base import CountHit, OnDemandLemmas, Sentences, string_ids
 from pipeline.nlp.boundaries import ends_line
 from pipeline.nlp.money import MONEY
 from pipeline.nlp.money_guards import unit_note
@@ -44,7 +46,7 @@ class CountFinder:
         self.range_words = frozenset(data["range_words"])
         self.approximate = {tuple(phrase.split()): value for phrase, value in
                             sorted(data["approximate_plurals"].items(), key=lambda kv: -len(kv[0].split()))}
-        self.approximate_starts = {phrase[0] for phrase in self.approximate}
+        self._approximate_start_ids = string_ids({phrase[0] for phrase in self.approximate})
         self.english_currency_words = frozenset(load_json("currencies.json")["context_only"])  # "8 marks"
 
     def __call__(self, doc: Doc) -> Doc:
@@ -97,22 +99,18 @@ class CountFinder:
     def _approximate(self, doc: Doc, taken: set[int]) -> list[tuple[Span, CountHit]]:
         """"dozens of shops", "hundreds of thousands of people": counts at their lower bound, qualified "at least"."""
         found = []
-        i = 0
-        while i < len(doc):
-            phrase = None
-            if doc[i].lower_ in self.approximate_starts:
-                phrase = next((p for p in self.approximate if i + len(p) < len(doc) and doc[i + len(p)].lower_ == "of"
-                               and all(doc[i + k].lower_ == word for k, word in enumerate(p))), None)
-            if phrase is None or i in taken:
-                i += 1
+        after = 0  # the words up to here belong to a phrase already read
+        for i in numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), self._approximate_start_ids)).tolist():
+            phrase = next((p for p in self.approximate if i + len(p) < len(doc) and doc[i + len(p)].lower_ == "of"
+                           and all(doc[i + k].lower_ == word for k, word in enumerate(p))), None)
+            if i < after or phrase is None or i in taken:
                 continue
-            end = i + len(phrase) + 1
+            end = after = i + len(phrase) + 1
             head = self._scan_noun(doc, end)
             if head is not None and not self._is_unit(head) and head.pos_ == "NOUN" \
                     and currency_table().lookup(head.text) is None:  # "millions of dollars" is not a count
                 found.append((doc[i:head.i + 1], CountHit(Decimal(self.approximate[phrase]), self._item_lemma(head),
                                                           doc[end:head.i + 1].text, "at least")))
-            i = end
         return found
 
     def _item_lemma(self, head: Token) -> str:
