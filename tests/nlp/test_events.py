@@ -116,6 +116,14 @@ CASES = {
         "Dorsey Motors signed a five-year deal with German supplier Lorrey Fabrics to deliver 3,000 seat covers.",
         [event("contract", "signed", "completed", "buyer=Dorsey Motors", "supplier=Lorrey Fabrics",
                "count=3,000 seat covers")]),
+    "goods supplied under a deal: a contract, made": (
+        "Kestrel Rail Ltd. will supply 90 trains to Toriva Group under a deal valued at 2.1 billion euros.",
+        [event("contract", "supply", "completed", "supplier=Kestrel Rail", "buyer=Toriva Group",
+               "value=2.1 billion euros", "count=90 trains")]),
+    "goods to be delivered for a price: a contract, announced": (
+        "Norvik Shipyards will deliver 40 ferries to Lorrey Lines for $700 million.",
+        [event("contract", "deliver", "announced", "supplier=Norvik Shipyards", "buyer=Lorrey Lines",
+               "value=$700 million", "count=40 ferries")]),
     "a count 'including' a part of it is one count": (
         "Dorsey Motors will cut 500 jobs, including 200 engineers, by 2026.",
         [event("job_cuts", "cut", "announced", "company=Dorsey Motors", "count=500 jobs", "date=2026")]),
@@ -243,6 +251,8 @@ def test_events(text, expected):
     "A takeover of Lorrey Fabrics would draw close scrutiny from regulators, lawyers said.",
     "Vessmark Corp. launched a new booking tool for small hotels, which it will sell for $20 a month.",
     "Vessmark Corp. has made three acquisitions in the past two years.",
+    "Vessmark Corp. supplies engines to Dorsey Motors and Harmon Textiles.",
+    "Norvik Shipyards delivered 12 ferries last year.",
 ])
 def test_no_event_in_estimates_prices_hypotheticals_risks_buybacks_goods_and_people_joining(text):
     assert events(text) == []

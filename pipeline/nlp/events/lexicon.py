@@ -27,8 +27,8 @@ from pipeline.records import EVENT_ROLES, METRICS
 RoleChoice = Union[str, tuple[str, ...], tuple[tuple[str, object], ...]]
 REQUIREMENTS = frozenset({
     "goods", "party", "value", "funding", "funding_round", "staff_or_site", "count", "not_acquired", "future",
-    "metric", "own_forecast", "states_figure", "penalty_context", "contract_object", "light_verb", "count_or_value",
-    "authority", "alliance_object", "not_named_alliance", "company_object", "target", "partner", "member",
+    "metric", "own_forecast", "states_figure", "penalty_context", "contract_object", "supply_deal", "light_verb",
+    "count_or_value", "authority", "alliance_object", "not_named_alliance", "company_object", "target", "partner", "member",
     "money_raised", "private_party", "deal_named"})
 
 

@@ -17,6 +17,7 @@ from pipeline.nlp.events.coreference import Coreference
 from pipeline.nlp.events.facts import Facts
 from pipeline.nlp.events.frames import Frame
 from pipeline.nlp.events.lexicon import Lexicon
+from pipeline.nlp.events.status import under_a_deal
 
 ORG_ROLES = frozenset({"acquirer", "target", "seller", "investor", "recipient", "company", "authority", "penalized",
                        "buyer", "supplier", "helper", "member", "partner"})
@@ -278,6 +279,18 @@ class Requirements:
                      and not any(self._deal_clause(c) for c in t.children)
                      and not any("partnership" in self.types_at.get(d.i, set()) for d in t.subtree)]
         return bool(contracts) and (self.party(frame) or frame.has("value") or frame.has("count"))
+
+    def supply_deal(self, frame: Frame) -> bool:
+        """"will supply 90 trains to Deutsche Bahn under a deal valued at 2.1 billion euros", "will deliver 40 trams
+        to Warsaw for 700 million zlotys": goods delivered for a price, or under a deal, are a contract; the "to
+        supply" clause of a contract noun or trigger is that contract's ("won a contract to supply ...")."""
+        trigger = frame.token
+        if trigger.dep_ in ("acl", "relcl", "advcl", "xcomp") and (
+                "contract" in self.types_at.get(trigger.head.i, set())
+                or self.lemma(trigger.head) in self.lexicon.words["contract_nouns"]):
+            return False
+        deal_nouns = self.lexicon.words["contract_nouns"]
+        return frame.has("value") or frame.has("count") and under_a_deal(trigger, self.lemma, deal_nouns)
 
     def _deal_clause(self, clause: Token) -> bool:
         """"an agreement to acquire Linthwaite Data" is the acquisition's, not a contract; "a contract to purchase

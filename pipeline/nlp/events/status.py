@@ -61,6 +61,7 @@ class StatusReader:
     def __init__(self, lexicon: Lexicon, lemma: Callable[[Token], str], children: Children) -> None:
         self.cues = lexicon.status
         self.lemma = lemma
+        self.contract_nouns = lexicon.words["contract_nouns"]
         self.children = children
 
     def chain(self, trigger: Token) -> list[Token]:
@@ -97,6 +98,8 @@ class StatusReader:
         if any(self._negated(word, word == trigger, k > 0 and chain[k - 1].dep_ == "conj")
                for k, word in enumerate(chain)):
             return Status("negated", estimator)
+        if event_type == "contract" and under_a_deal(trigger, self.lemma, self.contract_nouns):
+            return Status("completed", estimator)  # "will supply 80 buses under a £40 million agreement": made
         if forecast or any(self._planned(word, word == trigger) for word in chain):
             return Status("planned", estimator)
         if any(self._announced(word, word == trigger, chain[k - 1] if k else None) for k, word in enumerate(chain)):
@@ -172,6 +175,14 @@ class StatusReader:
 
     def _subject(self, word: Token) -> Token | None:
         return next(iter(self.children(word, ("nsubj",))), None)
+
+
+def under_a_deal(verb: Token, lemma: Callable[[Token], str], deal_nouns: frozenset[str]) -> bool:
+    """"will supply 90 trains to X under a deal valued at ...", "as part of a contract": an act the verb's
+    prepositional phrase places under a deal already made."""
+    return any(lemma(noun) in deal_nouns for prep in verb.children
+               if prep.dep_ == "prep" and prep.lower_ in ("under", "in", "as")
+               for noun in prep.children if noun.dep_ == "pobj")
 
 
 def _has_own_tense(children: list[Token], future_only: bool = False) -> bool:
