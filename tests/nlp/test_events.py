@@ -124,6 +124,20 @@ CASES = {
         "Norvik Shipyards will deliver 40 ferries to Lorrey Lines for $700 million.",
         [event("contract", "deliver", "announced", "supplier=Norvik Shipyards", "buyer=Lorrey Lines",
                "value=$700 million", "count=40 ferries")]),
+    "a contract's value and scope in the next sentence, not its term": (
+        "Dorsey Air has ordered 12 Kestrel jets. The order is worth about $4 billion. "
+        "Norvik Shipyards won a contract from Lorrey Lines. The contract, which runs until 2034, covers 14 ferries.",
+        [event("contract", "ordered", "completed", "buyer=Dorsey Air", "count=12 Kestrel jets", "value=$4 billion"),
+         event("contract", "won", "completed", "supplier=Norvik Shipyards", "buyer=Lorrey Lines", "count=14 ferries")]),
+    "a later deal of a company with no earlier event refers to none; one of a party does": (
+        "Dorsey Air Ltd. wants new jets, while Lorrey Air Ltd. has ordered 12 Kestrel jets. "
+        "The Dorsey Air order is worth $1 billion. "
+        "Harmon Textiles agreed to buy Vessmark Corp. in March. Dorsey Motors agreed to buy Toriva Group. "
+        "The Vessmark deal is valued at $2 billion.",
+        [event("contract", "ordered", "completed", "buyer=Lorrey Air", "count=12 Kestrel jets"),
+         event("acquisition", "buy", "announced", "acquirer=Harmon Textiles", "target=Vessmark",
+               "value=$2 billion"),
+         event("acquisition", "buy", "announced", "acquirer=Dorsey Motors", "target=Toriva Group")]),
     "a count 'including' a part of it is one count": (
         "Dorsey Motors will cut 500 jobs, including 200 engineers, by 2026.",
         [event("job_cuts", "cut", "announced", "company=Dorsey Motors", "count=500 jobs", "date=2026")]),

@@ -49,6 +49,8 @@ from pipeline.nlp.base import doc_text
 from pipeline.nlp.events.coreference import FramePass
 from pipeline.nlp.events.facts import Facts
 from pipeline.nlp.events.frames import Frame
+from pipeline.nlp.events.requirements import ORG_ROLES
+from pipeline.normalize.orgs import name_key
 
 SHARED = ("authority",)  # both ways; a date only from a later conjunct to an earlier one ("close X and cut Y by 2026")
 BACK_DETERMINERS = frozenset({"the", "these", "this", "those", "its"})
@@ -314,9 +316,14 @@ class Context(FramePass):
         if frame is None:
             return
         dates = self.facts.within("date", {t.i for t in sentence})
-        if dates and not frame.has("date") and (noun.dep_ in ("nsubj", "nsubjpass") or "*" in kinds):
+        term = frame.type == "contract"  # "The order will be executed over 18 months starting April 2025": its term
+        if dates and not frame.has("date") and not term and (noun.dep_ in ("nsubj", "nsubjpass") or "*" in kinds):
             for date in dates[:1]:
                 frame.add("date", date)
+        if term and not frame.has("count") and noun.dep_ == "nsubj" and \
+                self.lemma(noun.head) in self.lexicon.words["scope_verbs"]:  # "The contract covers five depots"
+            for count in self.facts.within("count", {t.i for t in noun.head.subtree}):
+                frame.add("count", count)
         valued = any(self.lemma(t) in self.lexicon.words["value_words"] for t in sentence)
         if valued and not frame.has("value"):
             for money in self.facts.within("money", {t.i for t in sentence}):
@@ -325,41 +332,52 @@ class Context(FramePass):
 
 class EarlierFrames:
     """The frame a later sentence's noun refers back to ("the deal"): of the frames before the sentence, of a type
-    the noun may name, one buying or bought by an organization the noun names first, then one whose trigger
-    shares the noun's first four letters, then the latest. Frames are grouped by type with each of these
-    features, each group in text order, so a pick is a bisect in a few groups (not a sort of every earlier frame
-    for each sentence, quadratic in an article of events and back-references)."""
+    the noun may name, the latest with a party the noun names ("the Vessmark deal"; none when no earlier frame has
+    that party), else the latest whose trigger shares the noun's first four letters, else the latest. Frames are
+    grouped by type and by trigger prefix, each group in text order, so a pick is a bisect in a few groups (not a
+    sort of every earlier frame for each sentence, quadratic in an article of events and back-references)."""
 
     def __init__(self, frames: list[Frame], lemma: Callable[[Token], str], facts: Facts) -> None:
         self.frames, self.facts = frames, facts
         self.at = [f.token.i for f in frames]  # in text order
         self.prefixes = [lemma(f.token)[:4] for f in frames]
-        self.parties = [{o.root.i for o in f.fillers("target") + f.fillers("acquirer")} for f in frames]
+        self.parties = [{_party_key(r.filler) for r in f.roles if r.role in ORG_ROLES and r.filler is not None}
+                        for f in frames]
         self.groups: dict[tuple, list[int]] = {}  # (feature, type, ...) -> places in `frames`, increasing
         for k, frame in enumerate(frames):
-            for key in [("type", frame.type), ("word", frame.type, self.prefixes[k]),
-                        *(("party", frame.type, r) for r in self.parties[k]),
-                        *(("both", frame.type, r, self.prefixes[k]) for r in self.parties[k])]:
+            for key in (("type", frame.type), ("word", frame.type, self.prefixes[k])):
                 self.groups.setdefault(key, []).append(k)
         self.types = frozenset(f.type for f in frames)
 
     def pick(self, noun: Token, kinds: frozenset[str], before: int) -> Frame | None:
         """The frame before word `before` that `noun`, naming frames of `kinds` ("*": any), refers to."""
         bound = bisect_left(self.at, before)  # frames[:bound] come before
-        named = {org.root.i for c in noun.children for org in self.facts.organizations_of(c)}
+        wanted = self.types if "*" in kinds else kinds & self.types
         prefix = noun.lower_[:4]
-        best: tuple[bool, bool, int] | None = None
-        for kind in self.types if "*" in kinds else kinds & self.types:
-            keys = [("type", kind), ("word", kind, prefix), *(("party", kind, r) for r in named),
-                    *(("both", kind, r, prefix) for r in named)]
-            for key in keys:
+        named = {_party_key(org) for c in noun.children for org in self.facts.organizations_of(c)}
+        if named:  # a scan, only for the rare noun that names a company
+            with_party = [k for k in range(bound) if self.frames[k].type in wanted
+                          and any(_same_party(p, n) for p in self.parties[k] for n in named)]
+            return self.frames[max(with_party, key=lambda k: (self.prefixes[k] == prefix, k))] if with_party else None
+        best: tuple[bool, int] | None = None
+        for kind in wanted:
+            for key in (("type", kind), ("word", kind, prefix)):
                 group = self.groups.get(key, [])
                 last = bisect_left(group, bound) - 1
                 if last >= 0:
                     k = group[last]
-                    found = (bool(self.parties[k] & named), self.prefixes[k] == prefix, k)
-                    best = found if best is None else max(best, found)
-        return self.frames[best[2]] if best is not None else None
+                    best = max(best or (False, -1), (self.prefixes[k] == prefix, k))
+        return self.frames[best[1]] if best is not None else None
+
+
+def _party_key(org: Span) -> str:
+    """An organization's gazetteer name, else its name without legal form: "Vessmark Corp." and "Vessmark" alike."""
+    return name_key(org.id_ or org.text)
+
+
+def _same_party(one: str, other: str) -> bool:
+    """The same key, or a short form of the other ("kinnear" of "kinnear logistics"; not "air india" of "air canada")."""
+    return one == other or one.startswith(other + " ") or other.startswith(one + " ")
 
 
 def _nearest(spans: list[Span], starts: list[int], i: int, most: int) -> list[Span]:

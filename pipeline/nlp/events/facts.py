@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from functools import cached_property
 
 import numpy
-from spacy.attrs import ENT_IOB, ENT_TYPE
+from spacy.attrs import ENT_ID, ENT_IOB, ENT_TYPE
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.inputs.segment import describe_header, outside_ranges
@@ -174,9 +174,10 @@ def _organizations(doc: Doc) -> list[Span]:
     """The ORG entities, read from the Doc's arrays (`doc.ents` makes a Span of every entity and a Token of
     every word, which cost the events component as much as its rules)."""
     org = doc.vocab.strings["ORG"]
-    table = doc.to_array([ENT_IOB, ENT_TYPE])
+    table = doc.to_array([ENT_IOB, ENT_TYPE, ENT_ID])
     is_org = table[:, 1] == org
     begins = numpy.flatnonzero((table[:, 0] == BEGIN) & is_org)
     breaks = numpy.append(numpy.flatnonzero((table[:, 0] != INSIDE) | ~is_org), len(doc))  # where an entity stops
     ends = breaks[numpy.searchsorted(breaks, begins, side="right")]
-    return [Span(doc, int(b), int(e), label=org) for b, e in zip(begins, ends)]
+    names = table[begins, 2].tolist()  # the canonical name the organizations component gave each mention
+    return [Span(doc, int(b), int(e), label=org, span_id=name) for b, e, name in zip(begins, ends, names)]
