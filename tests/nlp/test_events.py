@@ -138,6 +138,13 @@ CASES = {
          event("acquisition", "buy", "announced", "acquirer=Harmon Textiles", "target=Vessmark",
                "value=$2 billion"),
          event("acquisition", "buy", "announced", "acquirer=Dorsey Motors", "target=Toriva Group")]),
+    "a buyer named before the contract noun, unless a subject buys": (
+        "Kestrel Rail Ltd. has been awarded a $450 million Toriva Group contract. "
+        "The Ministry of Transport awarded Norvik Shipyards a $90 million Lorrey Lines contract.",
+        [event("contract", "awarded", "completed", "supplier=Kestrel Rail", "buyer=Toriva Group",
+               "value=$450 million"),
+         event("contract", "awarded", "completed", "buyer=Ministry of Transport", "supplier=Norvik Shipyards",
+               "value=$90 million")]),
     "a count 'including' a part of it is one count": (
         "Dorsey Motors will cut 500 jobs, including 200 engineers, by 2026.",
         [event("job_cuts", "cut", "announced", "company=Dorsey Motors", "count=500 jobs", "date=2026")]),
@@ -267,6 +274,7 @@ def test_events(text, expected):
     "Vessmark Corp. has made three acquisitions in the past two years.",
     "Vessmark Corp. supplies engines to Dorsey Motors and Harmon Textiles.",
     "Norvik Shipyards delivered 12 ferries last year.",
+    "The minister said winning the Vessmark project was an achievement for the region.",
 ])
 def test_no_event_in_estimates_prices_hypotheticals_risks_buybacks_goods_and_people_joining(text):
     assert events(text) == []

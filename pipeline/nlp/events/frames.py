@@ -32,6 +32,7 @@ KEPT_CLAUSES = frozenset({"value", "worth", "price", "total", "lead", "co-lead",
                           "organise", "organize", "back", "support", "head", "include", "end"})
 SEPARATE_NOUNS = frozenset({"enforcement"})  # "seized X in raids on 14 shops": the raids are an event of their own
 SUBJECT_SLOTS = ("subj", "gov:subj", "helper")
+LAST_RESORT_SLOTS = ("obj.mod",)  # "awarded a $450 million Army contract": the Army buys unless a subject does
 COREFERENT_SLOTS = frozenset({"subj", "gov:subj", "helper", "pass", "poss", "orderer", "agent", "obj.poss"})
 DATE_EXCLUSIONS = frozenset({"since", "until", "till", "through", "found", "founded", "establish", "established"})
 
@@ -137,10 +138,14 @@ class FrameBuilder:
         return named if named or slot not in COREFERENT_SLOTS else self.coreference.resolve(token)
 
     def fill_organizations(self, frame: Frame) -> None:
-        """Organization roles from the slots, other slots first so that a subject takes the role left over."""
+        """Organization roles from the slots, other slots first so that a subject takes the role left over, and a
+        name modifying the object only a role no other slot filled."""
         governor = self.lemma(frame.args.governor) if frame.args.governor is not None else None
-        for slot in sorted(frame.args.slots, key=lambda s: s in SUBJECT_SLOTS):
+        for slot in sorted(frame.args.slots, key=lambda s: (s in LAST_RESORT_SLOTS, s in SUBJECT_SLOTS)):
             choices = ("helper",) if slot == "helper" else frame.rule.role_for(slot, governor)
+            if slot in LAST_RESORT_SLOTS:  # and beside another party ("winning the Yahoo project" is no contract)
+                has_party = any(isinstance(r.filler, Span) and r.filler.label_ == "ORG" for r in frame.roles)
+                choices = tuple(c for c in choices if not frame.has(c)) if has_party else ()
             if not choices:
                 continue
             if frame.args.purpose == "procure" and "buyer" in choices:  # "signed a contract to purchase 20 jets"

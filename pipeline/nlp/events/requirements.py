@@ -275,7 +275,7 @@ class Requirements:
         contracts = [t for t in words if self.lemma(t) in self.lexicon.words["contract_nouns"] and t.pos_ == "NOUN"
                      and t.dep_ in ("dobj", "nsubjpass", "pobj", "conj", "appos")
                      and not (t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS)  # "get America back to work"
-                     and not any(c.lower_ in partnership for c in t.children)
+                     and not any(c.lower_ in partnership and not self.facts.fact("org", c) for c in t.children)
                      and not any(self._deal_clause(c) for c in t.children)
                      and not any("partnership" in self.types_at.get(d.i, set()) for d in t.subtree)]
         return bool(contracts) and (self.party(frame) or frame.has("value") or frame.has("count"))
