@@ -67,8 +67,11 @@ def dateline_countries(doc: Doc) -> list[str]:
     """The countries of the places that open the article's metadata ranges ("COPENHAGEN, May 2 (Reuters) - ").
 
     >>> from types import SimpleNamespace as N
+    >>> import spacy
     >>> def doc(text, *ranges):
-    ...     return N(text=text, _=N(article=N(text=text, header=N(metadata_ranges=ranges))))
+    ...     made = spacy.blank("en")(text)
+    ...     made._.article = N(text=text, header=N(metadata_ranges=ranges))
+    ...     return made
     >>> dateline_countries(doc("COPENHAGEN, May 2 (Reuters) - Novo said", (0, 30)))
     ['DK']
     >>> dateline_countries(doc("Turkey talks .\\nANKARA 1996-08-27\\nTurkish troops"))
