@@ -21,6 +21,14 @@ def test_a_unit_is_not_renamed_to_its_parent():
     assert [o.name for o in orgs] == ["Kotak Securities", "Woori Bank"]
 
 
+def test_merger_partners_and_units_keep_their_own_names():
+    """Companies that merged or were bought stay apart in the news of their deal, and a unit is not its parent."""
+    orgs = organizations("Mittal Steel agreed to buy Arcelor. Essilor and Luxottica agreed to merge. InBev will take "
+                         "over Anheuser-Busch. British Gas, owned by Centrica, raised prices.")
+    assert [o.name for o in orgs] == ["Mittal Steel", "Arcelor", "Essilor", "Luxottica", "InBev", "Anheuser-Busch",
+                                      "British Gas", "Centrica"]
+
+
 def test_one_legal_form_policy_for_every_name():
     orgs = organizations("NovaGrid Technologies, Inc. and Siemens Energy AG signed a supply deal. NovaGrid said it "
                          "would hire 40 engineers.")
