@@ -145,6 +145,13 @@ CASES = {
                "value=$450 million"),
          event("contract", "awarded", "completed", "buyer=Ministry of Transport", "supplier=Norvik Shipyards",
                "value=$90 million")]),
+    "a deal noun whose verb closes it: that verb's tense and date": (
+        "Lorrey Capital's acquisition of Vessmark Corp. will close in March 2025. "
+        "Dorsey Motors' purchase of Toriva Group closed in June 2024.",
+        [event("acquisition", "acquisition", "announced", "acquirer=Lorrey Capital", "target=Vessmark",
+               "date=March 2025"),
+         event("acquisition", "purchase", "completed", "acquirer=Dorsey Motors", "target=Toriva Group",
+               "date=June 2024")]),
     "a count 'including' a part of it is one count": (
         "Dorsey Motors will cut 500 jobs, including 200 engineers, by 2026.",
         [event("job_cuts", "cut", "announced", "company=Dorsey Motors", "count=500 jobs", "date=2026")]),

@@ -72,6 +72,7 @@ class StatusCues:
     hypothetical_nouns: frozenset[str]  # "the risks of buying X": an act named as a risk is no event
     estimating_verbs: frozenset[str]
     completing_for: dict[str, frozenset[str]]
+    closing_verbs: frozenset[str]  # "the acquisition will close in March": the deal noun's own verb
 
 
 @dataclass(frozen=True)

@@ -67,7 +67,8 @@ class StatusReader:
     def chain(self, trigger: Token) -> list[Token]:
         """The trigger and the words above it that its status depends on, nearest first."""
         found, current = [trigger], trigger
-        while (current.dep_ in CLIMB or self._infinitive_relative(current)) and current.head != current \
+        while (current.dep_ in CLIMB or self._infinitive_relative(current) or self.closed_by(current)) \
+                and current.head != current \
                 and len(found) < 12:
             if current.dep_ == "conj" and _has_own_tense(self.children(current, TENSE_LABELS)):
                 break
@@ -78,6 +79,10 @@ class StatusReader:
             if current.dep_ == "relcl":
                 break
         return found
+
+    def closed_by(self, word: Token) -> bool:
+        """"the acquisition will close in March", "the sale closed on Friday": a deal noun whose verb closes it."""
+        return word.dep_ == "nsubj" and word.pos_ == "NOUN" and self.lemma(word.head) in self.cues.closing_verbs
 
     def _infinitive_relative(self, word: Token) -> bool:
         """"a deal to buy X", "plans to close": an infinitive hanging from its noun states the noun's act."""
