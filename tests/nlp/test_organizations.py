@@ -204,3 +204,11 @@ def test_proper_nouns_closed_by_an_industry_word_are_proposed_as_a_company(nlp, 
     words = [*name, "cut", "200", "jobs", "."]
     doc = Doc(nlp.vocab, words=words, pos=["PROPN", "PROPN", "VERB", "NUM", "NOUN", "PUNCT"])
     assert [s.text for s in nlp.get_pipe("org_suffix_ruler")(doc).spans["org_suffix"]] == [" ".join(name)]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Zorvanis' shares fell 5% on Monday.", "Zorvanis"),
+    ("Harmon Textiles' shares fell 5% on Monday.", "Harmon Textiles"),
+], ids=["a cue after the bare possessive mark", "the model's PERSON with the mark gives no name parts"])
+def test_a_name_in_s_with_its_possessive_mark_is_a_company(nlp, text, name):
+    assert name in orgs(nlp, text)

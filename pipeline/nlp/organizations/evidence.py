@@ -81,6 +81,8 @@ def _cued(doc: Doc, name: Span, labels: dict[int, str], vocab: OrgVocabulary) ->
     i, j = name.start, name.end
     before = " ".join(t.lower_ for t in doc[max(i - 3, 0):i])
     after = " ".join(t.lower_ for t in doc[j:j + 3]).replace(" 's", "'s").replace(" ’s", "’s")
+    if j < len(doc) and doc[j].text in ("'", "’") and doc[j].tag_ == "POS":
+        after = doc[j].text + "s" + after[1:]  # "Harmon Textiles' shares": the possessive of a name in -s
     strong = any(before.endswith(cue) for cue in vocab.cues_before) or any(after.startswith(cue) for cue in vocab.cues_after) \
         or ticker_follows(doc, j, vocab) \
         or j < len(doc) and doc[j].lower_ in vocab.cue_nouns_after and doc[j].pos_ == "NOUN" and country_of(name.text) is None

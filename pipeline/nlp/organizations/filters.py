@@ -87,7 +87,7 @@ def person_name_parts(doc: Doc) -> set[str]:
     PERSON names ("Wang" of "Wang Dan", "Suu Kyi" of "Aung San Suu Kyi", "Chizen" of "Bruce Chizen")."""
     parts = set()
     for ent in doc.ents:
-        words = [t.text for t in ent if t.text not in {"'s", "’s"}]
+        words = [t.text for t in ent if t.text not in {"'s", "’s", "'", "’"}]  # "Harmon Textiles'": no possessive
         if ent.label_ == "PERSON" and len(words) > 1:
             parts.update(" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)
                          if j - i < len(words))
