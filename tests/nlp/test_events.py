@@ -152,6 +152,13 @@ CASES = {
                "date=March 2025"),
          event("acquisition", "purchase", "completed", "acquirer=Dorsey Motors", "target=Toriva Group",
                "date=June 2024")]),
+    "money put 'into' a company: the company receives, the subject invests": (
+        "Lorrey Capital injected $15 million into Vessmark Corp. last year.",
+        [event("investment", "injected", "completed", "investor=Lorrey Capital", "recipient=Vessmark",
+               "value=$15 million")]),
+    "a company paid under an order is no authority": (
+        "A court ordered Dorsey Motors to pay $539 million to Harmon Textiles.",
+        [event("penalty", "pay", "completed", "penalized=Dorsey Motors", "value=$539 million")]),
     "a count 'including' a part of it is one count": (
         "Dorsey Motors will cut 500 jobs, including 200 engineers, by 2026.",
         [event("job_cuts", "cut", "announced", "company=Dorsey Motors", "count=500 jobs", "date=2026")]),

@@ -156,8 +156,11 @@ class FrameBuilder:
             for token in frame.args.get(slot):
                 role, named = self._owner_or_named(frame, slot, token, choices)
                 for org in named:
-                    if not (self.lexicon.has("employer_roles", role) and self.facts.is_labour_body(org)):
-                        frame.add(role, org)
+                    if self.lexicon.has("employer_roles", role) and self.facts.is_labour_body(org):
+                        continue
+                    if role == "authority" and slot == "prep:to" and not self.facts.is_public_body(org):
+                        continue  # "ordered to pay $539 million to Apple": a company paid is no authority
+                    frame.add(role, org)
 
     def _owner_or_named(self, frame: Frame, slot: str, token: Token, choices: tuple[str, ...]) -> tuple[str, list[Span]]:
         """The role and organizations of one slot word; a bought unit names its owner as seller, a stake its company."""
