@@ -159,6 +159,13 @@ CASES = {
     "a company paid under an order is no authority": (
         "A court ordered Dorsey Motors to pay $539 million to Harmon Textiles.",
         [event("penalty", "pay", "completed", "penalized=Dorsey Motors", "value=$539 million")]),
+    "the merger of two companies: both merge, as when they merge by a verb": (
+        "The merger of Harmon Textiles and Lorrey Fabrics in 2019 created Europe's largest mill group. "
+        "The merger between Kestrel Rail Ltd. and Toriva Group was approved in May 2024.",
+        [event("acquisition", "merger", "completed", "acquirer=Harmon Textiles", "acquirer=Lorrey Fabrics",
+               "date=2019"),
+         event("acquisition", "merger", "announced", "acquirer=Kestrel Rail", "acquirer=Toriva Group",
+               "date=May 2024")]),
     "a count 'including' a part of it is one count": (
         "Dorsey Motors will cut 500 jobs, including 200 engineers, by 2026.",
         [event("job_cuts", "cut", "announced", "company=Dorsey Motors", "count=500 jobs", "date=2026")]),

@@ -111,13 +111,15 @@ class Requirements:
 
     def deal_named(self, frame: Frame) -> bool:
         """"from the date of purchase", "an expensive purchase", "approved the acquisition": a deal noun names
-        what is bought, a price or a seller, or whose deal it is in its own phrase ("its acquisition", "the
-        purchase by Target", "X and Y announce merger"); the subject of another verb around it makes no event of it."""
+        what is bought, a price or a seller, the companies merging ("the merger of X and Y"), or whose deal it is
+        in its own phrase ("its acquisition", "the purchase by Target", "X and Y announce merger"); the subject of
+        another verb around it makes no event of it."""
         if frame.token.tag_ == "NNS" and any(c.dep_ == "nummod" for c in frame.token.children):
             return False  # "has made three acquisitions in two years": a tally, not a deal
         governor = frame.args.governor
         announced = governor is not None and self.lemma(governor) in self.lexicon.light_verbs
-        return any(frame.has(role) for role in ("target", "value", "seller")) or \
+        merging = {org.id_ or org.text for org in frame.fillers("acquirer")}  # companies, not mentions
+        return any(frame.has(role) for role in ("target", "value", "seller")) or len(merging) > 1 or \
             any(frame.args.get(slot) for slot in ("poss", "prep:by", "agent", "mod")) or \
             announced and bool(frame.args.get("gov:subj"))
 
