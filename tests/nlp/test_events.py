@@ -166,6 +166,12 @@ CASES = {
                "date=2019"),
          event("acquisition", "merger", "announced", "acquirer=Kestrel Rail", "acquirer=Toriva Group",
                "date=May 2024")]),
+    "'we' in a quote is the company of the person quoted": (
+        "\"We will close 12 stores by June,\" Dorsey Motors chief executive Anna Berg told reporters.",
+        [event("job_cuts", "close", "announced", "company=Dorsey Motors", "count=12 stores")]),
+    "jobs lost 'with the loss of' a closure": (
+        "Norvik Shipyards will shut its yard in Kemi, Finland, with the loss of 410 jobs.",
+        [event("job_cuts", "shut", "announced", "company=Norvik Shipyards", "count=410 jobs")]),
     "a count 'including' a part of it is one count": (
         "Dorsey Motors will cut 500 jobs, including 200 engineers, by 2026.",
         [event("job_cuts", "cut", "announced", "company=Dorsey Motors", "count=500 jobs", "date=2026")]),

@@ -93,13 +93,19 @@ class Coreference:
         return first if first and first[0].end <= token.i else []
 
     def reporting_subject(self, token: Token) -> list[Span]:
-        """The organizations subject of the reporting verb above the word's clause ("X said it ...")."""
+        """The organizations subject of the reporting verb above the word's clause ("X said it ..."), or the
+        organization of a speaker named with it ("we will close ...," X chief executive Y said)."""
         clause = token.head
         while clause.dep_ in CLIMB_DEPS and clause.head != clause:
             clause = clause.head
             if self.lemma(clause) in self.lexicon.reporting_verbs:
                 subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
-                return self.facts.organizations_of(subjects[0]) if subjects else []
+                if not subjects:
+                    return []
+                named = self.facts.organizations_of(subjects[0])
+                if not named and subjects[0].ent_type_ == "PERSON":  # "..., Velmora Retail chief executive Anna
+                    named = self.facts.within("org", {t.i for t in subjects[0].subtree})[:1]  # Berg said": her employer
+                return named
         return []
 
 

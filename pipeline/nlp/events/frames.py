@@ -214,8 +214,10 @@ class FrameBuilder:
         staff = self.lexicon.has("staff_items", item) or self.lexicon.has("site_items", item)
         # "arrested 17 suspects, including two clearing agents": a part of a count already given
         if frame.type in ("job_cuts", "hiring"):
-            return staff and not self.on_path(span.root, frame,
-                                              frozenset({"at", "across", "in", "of", "from", "include"}))
+            of = span.root.head
+            lost = of.lower_ == "of" and self.lexicon.has("job_loss_nouns", self.lemma(of.head))  # "the loss of 410"
+            return staff and not self.on_path(span.root, frame, frozenset(
+                {"at", "across", "in", "from", "include", *(() if lost else ("of",))}))
         if frame.type == "contract":
             return not self.lexicon.has("staff_items", item) and \
                 not self.on_path(span.root, frame, frozenset({"over", "in", "across", "of", "at", "include"}))
@@ -268,4 +270,6 @@ class FrameBuilder:
         others = self.built.get(child.i) or (self.types_at.get(child.i) if child.pos_ != "VERB" else None)
         if child == trigger or others is None:
             return False
+        if others == {"financial_result"} and not self.facts.within("money", {t.i for t in child.subtree}):
+            return False  # "shut its mill with the loss of 410 jobs": a loss of no money is no result
         return event_type not in others or event_type in SEPARATE_NOUNS
