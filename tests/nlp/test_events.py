@@ -172,6 +172,12 @@ CASES = {
     "jobs lost 'with the loss of' a closure": (
         "Norvik Shipyards will shut its yard in Kemi, Finland, with the loss of 410 jobs.",
         [event("job_cuts", "shut", "announced", "company=Norvik Shipyards", "count=410 jobs")]),
+    "a company bought in a deal that values it: the value; a stake: not": (
+        "Toriva Group agreed to be acquired by Dorsey Motors in a deal that values the group at $2 billion. "
+        "Harmon Textiles bought a 10% stake in Vessmark Corp. in a deal that values the company at $1 billion.",
+        [event("acquisition", "acquired", "announced", "acquirer=Dorsey Motors", "target=Toriva Group",
+               "value=$2 billion"),
+         event("acquisition", "bought", "completed", "acquirer=Harmon Textiles", "target=Vessmark")]),
     "a count 'including' a part of it is one count": (
         "Dorsey Motors will cut 500 jobs, including 200 engineers, by 2026.",
         [event("job_cuts", "cut", "announced", "company=Dorsey Motors", "count=500 jobs", "date=2026")]),

@@ -32,6 +32,7 @@ KEPT_CLAUSES = frozenset({"value", "worth", "price", "total", "lead", "co-lead",
                           "organise", "organize", "back", "support", "head", "include", "end"})
 SEPARATE_NOUNS = frozenset({"enforcement"})  # "seized X in raids on 14 shops": the raids are an event of their own
 SUBJECT_SLOTS = ("subj", "gov:subj", "helper")
+VALUATION_WORDS = frozenset({"values", "valuation"})
 LAST_RESORT_SLOTS = ("obj.mod",)  # "awarded a $450 million Army contract": the Army buys unless a subject does
 COREFERENT_SLOTS = frozenset({"subj", "gov:subj", "helper", "pass", "poss", "orderer", "agent", "obj.poss"})
 DATE_EXCLUSIONS = frozenset({"since", "until", "till", "through", "found", "founded", "establish", "established"})
@@ -182,6 +183,9 @@ class FrameBuilder:
     def fill_amounts(self, frame: Frame) -> None:
         """Money, counts and dates of the trigger's domain, as `value`, `count` and `date` (or `period`)."""
         excluded = self.lexicon.excluded_for_value(frame.type)
+        objects = [t for slot in ("obj", "pass", "prep:of") for t in frame.args.get(slot)]
+        if frame.type == "acquisition" and not any(self.lexicon.has("stake_nouns", self.lemma(t)) for t in objects):
+            excluded -= VALUATION_WORDS  # a whole company bought at what the deal values it; a stake is not
         for span in [*self._written_before(frame), *self.facts.within("money", frame.domain)]:
             hit = span._.money
             if hit is not None and hit.per_unit is None and not self.on_path(span.root, frame, excluded):
@@ -260,6 +264,9 @@ class FrameBuilder:
         if event_type == "contract" and dep in ("advcl", "relcl") and \
                 self.lemma(child) in self.lexicon.words["supply_verbs"]:
             return False  # "awarded a contract to supply 400 escalators": what the contract delivers
+        if dep == "relcl" and self.lemma(child) == "value" and \
+                self.lemma(child.head) in self.lexicon.words["contract_nouns"]:
+            return False  # "in a deal that values the brewer at £380 million": the deal's value
         if dep in OUTSIDE_CLAUSES or dep == "nsubj" and child.head == root and root.pos_ != "NOUN":
             return True
         if dep == "conj" and child.pos_ in ("VERB", "AUX"):
