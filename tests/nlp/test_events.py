@@ -305,6 +305,8 @@ def test_events(text, expected):
     "A takeover of Lorrey Fabrics would draw close scrutiny from regulators, lawyers said.",
     "Vessmark Corp. launched a new booking tool for small hotels, which it will sell for $20 a month.",
     "Vessmark Corp. has made three acquisitions in the past two years.",
+    "Analysts at Lorrey Capital cut their estimates for Vessmark Corp. Lorrey now expects a net profit of $410 million "
+    "for the year, down from $520 million.",
     "Vessmark Corp. supplies engines to Dorsey Motors and Harmon Textiles.",
     "Norvik Shipyards delivered 12 ferries last year.",
     "The minister said winning the Vessmark project was an achievement for the region.",

@@ -47,10 +47,9 @@ from spacy.tokens import Span, Token
 
 from pipeline.nlp.base import doc_text
 from pipeline.nlp.events.coreference import FramePass
-from pipeline.nlp.events.facts import Facts
+from pipeline.nlp.events.facts import Facts, party_key, same_party
 from pipeline.nlp.events.frames import Frame
 from pipeline.nlp.events.requirements import ORG_ROLES
-from pipeline.normalize.orgs import name_key
 
 SHARED = ("authority",)  # both ways; a date only from a later conjunct to an earlier one ("close X and cut Y by 2026")
 BACK_DETERMINERS = frozenset({"the", "these", "this", "those", "its"})
@@ -341,7 +340,7 @@ class EarlierFrames:
         self.frames, self.facts = frames, facts
         self.at = [f.token.i for f in frames]  # in text order
         self.prefixes = [lemma(f.token)[:4] for f in frames]
-        self.parties = [{_party_key(r.filler) for r in f.roles if r.role in ORG_ROLES and r.filler is not None}
+        self.parties = [{party_key(r.filler) for r in f.roles if r.role in ORG_ROLES and r.filler is not None}
                         for f in frames]
         self.groups: dict[tuple, list[int]] = {}  # (feature, type, ...) -> places in `frames`, increasing
         for k, frame in enumerate(frames):
@@ -354,10 +353,10 @@ class EarlierFrames:
         bound = bisect_left(self.at, before)  # frames[:bound] come before
         wanted = self.types if "*" in kinds else kinds & self.types
         prefix = noun.lower_[:4]
-        named = {_party_key(org) for c in noun.children for org in self.facts.organizations_of(c)}
+        named = {party_key(org) for c in noun.children for org in self.facts.organizations_of(c)}
         if named:  # a scan, only for the rare noun that names a company
             with_party = [k for k in range(bound) if self.frames[k].type in wanted
-                          and any(_same_party(p, n) for p in self.parties[k] for n in named)]
+                          and any(same_party(p, n) for p in self.parties[k] for n in named)]
             return self.frames[max(with_party, key=lambda k: (self.prefixes[k] == prefix, k))] if with_party else None
         best: tuple[bool, int] | None = None
         for kind in wanted:
@@ -368,16 +367,6 @@ class EarlierFrames:
                     k = group[last]
                     best = max(best or (False, -1), (self.prefixes[k] == prefix, k))
         return self.frames[best[1]] if best is not None else None
-
-
-def _party_key(org: Span) -> str:
-    """An organization's gazetteer name, else its name without legal form: "Vessmark Corp." and "Vessmark" alike."""
-    return name_key(org.id_ or org.text)
-
-
-def _same_party(one: str, other: str) -> bool:
-    """The same key, or a short form of the other ("kinnear" of "kinnear logistics"; not "air india" of "air canada")."""
-    return one == other or one.startswith(other + " ") or other.startswith(one + " ")
 
 
 def _nearest(spans: list[Span], starts: list[int], i: int, most: int) -> list[Span]:

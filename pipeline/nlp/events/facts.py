@@ -29,6 +29,7 @@ from pipeline.nlp.counts import COUNTS
 from pipeline.nlp.dates import DATES
 from pipeline.nlp.events.lexicon import Lexicon
 from pipeline.nlp.money import MONEY
+from pipeline.normalize.orgs import name_key
 
 BEGIN, INSIDE = 3, 1  # ENT_IOB values (0 missing, 1 I, 2 O, 3 B)
 NAME_DEPS = frozenset({"appos", "compound", "nmod", "npadvmod"})
@@ -64,6 +65,19 @@ class Facts:
     def surnames(self) -> set[str]:
         """The last words of the people the piece names in full ("Richard Anderson"): a later "Anderson" is one."""
         return {ent[-1].lower_ for ent in self.doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
+
+    @cached_property
+    def analyst_firms(self) -> set[str]:
+        """The organizations the piece names as employers of analysts ("analysts at Hollis & Co.", "Hollis
+        analysts"): their expectations are estimates, not a company's own forecast."""
+        found = set()
+        for org in self.organizations:
+            head = org.root.head
+            named_by = head.head if org.root.dep_ == "pobj" and head.lower_ in ("at", "from", "with") else \
+                head if org.root.dep_ in ("compound", "poss") else None
+            if named_by is not None and self.lexicon.has("analyst_nouns", named_by.lower_):
+                found.add(party_key(org))
+        return found
 
     @cached_property
     def sentences(self) -> Sentences:
@@ -181,3 +195,13 @@ def _organizations(doc: Doc) -> list[Span]:
     ends = breaks[numpy.searchsorted(breaks, begins, side="right")]
     names = table[begins, 2].tolist()  # the canonical name the organizations component gave each mention
     return [Span(doc, int(b), int(e), label=org, span_id=name) for b, e, name in zip(begins, ends, names)]
+
+
+def party_key(org: Span) -> str:
+    """An organization's gazetteer name, else its name without legal form: "Vessmark Corp." and "Vessmark" alike."""
+    return name_key(org.id_ or org.text)
+
+
+def same_party(one: str, other: str) -> bool:
+    """The same key, or a short form of the other ("kinnear" of "kinnear logistics"; not "air india" of "air canada")."""
+    return one == other or one.startswith(other + " ") or other.startswith(one + " ")

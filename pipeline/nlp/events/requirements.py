@@ -14,7 +14,7 @@ from collections.abc import Callable
 from spacy.tokens import Span, Token
 
 from pipeline.nlp.events.coreference import Coreference
-from pipeline.nlp.events.facts import Facts
+from pipeline.nlp.events.facts import Facts, party_key, same_party
 from pipeline.nlp.events.frames import Frame
 from pipeline.nlp.events.lexicon import Lexicon
 from pipeline.nlp.events.status import under_a_deal
@@ -237,8 +237,10 @@ class Requirements:
         return frame.metric is not None
 
     def own_forecast(self, frame: Frame) -> bool:
-        """A forecast counts when the company itself makes it (its subject names it)."""
-        return bool(frame.fillers("company")) and frame.args.get("subj") != []
+        """A forecast counts when the company itself makes it (its subject names it), not a firm of analysts."""
+        companies = frame.fillers("company")
+        return bool(companies) and frame.args.get("subj") != [] and \
+            not any(same_party(party_key(org), firm) for org in companies for firm in self.facts.analyst_firms)
 
     def states_figure(self, frame: Frame) -> bool:
         """The metric noun states its own figure: the object of "have" ("had sales of about C$410 million"), the
