@@ -212,3 +212,12 @@ def test_proper_nouns_closed_by_an_industry_word_are_proposed_as_a_company(nlp, 
 ], ids=["a cue after the bare possessive mark", "the model's PERSON with the mark gives no name parts"])
 def test_a_name_in_s_with_its_possessive_mark_is_a_company(nlp, text, name):
     assert name in orgs(nlp, text)
+
+
+def test_a_name_opened_by_an_organization_word_is_a_company(nlp):
+    assert "Grupo Ardiente" in orgs(nlp, "Grupo Ardiente, the Mexican cement maker, reported higher revenue.")
+
+
+def test_a_nationality_before_a_noun_is_no_company(nlp):
+    found = orgs(nlp, "Orvane Holdings is in talks to buy Czech trucking firm Vesna Trans.")
+    assert "Czech" not in found and "Vesna Trans" in found

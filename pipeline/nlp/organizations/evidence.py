@@ -54,6 +54,9 @@ def cued_names(doc: Doc, ents: list[Span], vocab: OrgVocabulary) -> list[Span]:
         # "Carmaker Velsa is ...": the introducing noun, capitalized at the sentence start, is no part of the name
         start = i + 1 if j - i > 1 and doc[i].is_sent_start and doc[i].lower_ in vocab.intro_nouns else i
         name = doc[start:j]
+        if labels.get(start) == "NORP" and j < len(doc) and doc[j].is_lower and doc[j].pos_ == "NOUN" \
+                and doc[j].lower_ not in vocab.intro_nouns and doc[j].lower_ not in vocab.cue_nouns_after:
+            continue  # "buy Czech trucking firm X": a nationality before a noun describes (not "the Seiyu company")
         if _cued(doc, name, labels, vocab) and not is_place(name.text) and name.text not in vocab.not_orgs \
                 and not (start > 0 and doc[start - 1].text in vocab.person_titles):
             found.append(Span(doc, start, j, label="ORG"))

@@ -81,7 +81,7 @@ def legal_form_patterns(rules: str) -> Callable[[Language], list[dict]]:
 
 
 def legal_suffix_patterns(nlp: Language, rules: str) -> list[dict]:
-    """Token patterns for names closed by a legal form or an organization word.
+    """Token patterns for names closed by a legal form or an organization word, or opened by one ("Grupo Bimbo").
 
     A legal form (Inc., Ltd., "S.A.B. de C.V.") may follow any capitalized
     words ("Zhejiang Hengtai Trading Co., Ltd."); an organization word (Group,
@@ -102,7 +102,9 @@ def legal_suffix_patterns(nlp: Language, rules: str) -> list[dict]:
     for words in tokenized:
         by_length.setdefault(len(words), []).append(words)
     comma = {"ORTH": ",", "OP": "?"}
-    patterns = [{"pattern": [*proper, *closing_word]}, {"pattern": [*joined, *institution]}]
+    opening_word = [{"ORTH": {"IN": data["opening_words"]}}]  # "Grupo Bimbo", "Banco Santander"
+    patterns = [{"pattern": [*proper, *closing_word]}, {"pattern": [*joined, *institution]},
+                {"pattern": [*opening_word, *proper]}]
     for length, forms in sorted(by_length.items()):
         # one pattern per form length, each position taking any form's word there: a few patterns instead of
         # one per form keeps the matcher fast; `legal_form_spans` drops the mixtures that are no real form
