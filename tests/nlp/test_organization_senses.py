@@ -82,3 +82,9 @@ def test_a_first_word_two_companies_share_names_neither(nlp):
 def test_a_short_form_the_tagger_reads_as_a_plural_noun_is_still_the_company(nlp):
     text = "Supermarket chain Coles Group said it would open nine stores in Perth. Coles will spend A$120 million."
     assert [name for name, _ in orgs(nlp, text)] == ["Coles Group", "Coles"]
+
+
+def test_a_short_form_the_model_takes_for_an_unknown_place_is_the_company(nlp):
+    doc = nlp("The Tokyo-based group Mizuhara Corp. will spend 120 billion yen on a plant. "
+              "Mizuhara will take on 600 staff at the site.")
+    assert [e.text for e in doc.ents if e.label_ == "ORG"] == ["Mizuhara Corp.", "Mizuhara"]

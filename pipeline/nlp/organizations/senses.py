@@ -88,9 +88,11 @@ def _other_mentions(doc: Doc, ents: list[Span], names: set[Words], vocab: OrgVoc
 
 def _short_mentions(doc: Doc, ents: list[Span], short_forms: set[Words], vocab: OrgVocabulary) -> list[Span]:
     """Persons that are exactly an organization's short form ("Kolyma" after "Kolyma Nickel"): the model reads an
-    unknown one-word name as a person. Places are left to the place rules above (a short form that is a town
-    often names the town)."""
-    return [Span(doc, e.start, e.end, label="ORG") for e in ents if e.label_ == "PERSON"
+    unknown one-word name as a person, or as a place no gazetteer knows ("Mizuhara" after "Mizuhara Corp.";
+    a place of several words, "Atlantic City", is taken to be one).
+    Known places are left to the place rules above (a short form that is a town often names the town)."""
+    return [Span(doc, e.start, e.end, label="ORG") for e in ents
+            if (e.label_ == "PERSON" or e.label_ in ("GPE", "LOC") and len(e) == 1 and not is_place(e.text))
             and tuple(t.text for t in e) in short_forms and not _place_here(doc, e.start, e.end, vocab)
             and not _modifies_a_name(doc, e.end)]
 
