@@ -178,6 +178,13 @@ CASES = {
         [event("acquisition", "acquired", "announced", "acquirer=Dorsey Motors", "target=Toriva Group",
                "value=$2 billion"),
          event("acquisition", "bought", "completed", "acquirer=Harmon Textiles", "target=Vessmark")]),
+    "a company's forecast of a metric, kept or raised: a planned result": (
+        "Vessmark Corp. kept its forecast of full-year operating profit of $3.5 billion. "
+        "Dorsey Motors raised its forecast for 2025 revenue to $4 billion.",
+        [event("financial_result", "forecast", "planned", "company=Vessmark", "value=$3.5 billion",
+               "metric=operating_profit"),
+         event("financial_result", "forecast", "planned", "company=Dorsey Motors", "value=$4 billion",
+               "metric=revenue", "period=2025")]),
     "a count 'including' a part of it is one count": (
         "Dorsey Motors will cut 500 jobs, including 200 engineers, by 2026.",
         [event("job_cuts", "cut", "announced", "company=Dorsey Motors", "count=500 jobs", "date=2026")]),

@@ -51,8 +51,10 @@ class Financials(FramePass):
             return [*args.get("subj"), *args.get("pass")]
         if frame.rule.name == "had_result":
             return [token]
-        if frame.rule.name == "forecast_noun":
-            return [c for c in token.children if c.dep_ in MODIFIER_DEPS] + [token]
+        if frame.rule.name == "forecast_noun":  # "its revenue forecast", "its forecast of operating profit"
+            named = [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "for")
+                     for g in c.children if g.dep_ == "pobj"] + args.get("gov:prep:for")  # "raised it for 2025 sales"
+            return [c for c in token.children if c.dep_ in MODIFIER_DEPS] + [token] + named
         return [*args.get("obj"), *args.get("obj.prep:in"), *args.get("prep:to"), *args.get("prep:in"),
                 *args.get("obj.prep:of")]
 
