@@ -185,6 +185,12 @@ CASES = {
                "metric=operating_profit"),
          event("financial_result", "forecast", "planned", "company=Dorsey Motors", "value=$4 billion",
                "metric=revenue", "period=2025")]),
+    "a period counted back is the earlier figure's": (
+        "LONDON, March 5, 2025 (Reuters) - Vessmark Corp. said net sales rose 5% to $3 billion, against $2.8 billion "
+        "in the same quarter a year ago.",
+        [event("financial_result", "rose", "completed", "company=Vessmark", "value=$3 billion", "metric=sales"),
+         event("financial_result", "against", "completed", "company=Vessmark", "value=$2.8 billion", "metric=sales",
+               "period=the same quarter a year ago")]),
     "a count 'including' a part of it is one count": (
         "Dorsey Motors will cut 500 jobs, including 200 engineers, by 2026.",
         [event("job_cuts", "cut", "announced", "company=Dorsey Motors", "count=500 jobs", "date=2026")]),

@@ -108,7 +108,22 @@ class Financials(FramePass):
             for date in self.facts.within("date", other.domain):
                 other.add("period", date)
             found.append(other)
+        if found:
+            self._earlier_periods_to(frame, found)
         return found
+
+    def _earlier_periods_to(self, frame: Frame, comparisons: list[Frame]) -> None:
+        """"rose to $5m from $4m a year earlier": a period counted back ("a year ago", "the previous year") is the
+        earlier figure's, wherever the parse hangs it, not the result's."""
+        earlier = [r.filler for r in frame.roles if r.role == "period" and r.filler is not None
+                   and any(t.lower_ in self.lexicon.words["earlier_period_words"] for t in r.filler)]
+        if not earlier:
+            return
+        frame.retain(lambda r: r.filler not in earlier)
+        for other in comparisons:
+            if not other.has("period"):
+                for date in earlier:
+                    other.add("period", date)
 
     def _cue(self, money: Span, frame: Frame) -> Span | None:
         """The comparison words ("up from", "compared with", "narrower than") above an amount, as a span."""
