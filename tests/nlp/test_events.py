@@ -328,11 +328,23 @@ def test_no_event_in_estimates_prices_hypotheticals_risks_buybacks_goods_and_peo
     assert events(text) == []
 
 
-@pytest.mark.xfail(strict=True, reason="an authority named only in the charges the company settles is not reached")
-def test_penalty_authority_behind_settled_charges():
-    text = "Vessmark Corp. agreed to pay $3 million to settle charges brought by the Federal Trade Commission."
+@pytest.mark.parametrize("text, authority", [
+    ("Vessmark Corp. agreed to pay $3 million to settle charges brought by the Federal Trade Commission.",
+     ["authority=FTC"]),
+    ("Vessmark Corp. agreed to pay $3 million to settle a lawsuit by the Department of Justice over claims.",
+     ["authority=Department of Justice"]),
+    ("Vessmark Corp. agreed to pay $3 million to settle a lawsuit by Harmon Textiles.", []),
+], ids=["charges brought by", "a lawsuit by (hung on the verb)", "a company's lawsuit: no authority"])
+def test_penalty_authority_behind_what_is_settled(text, authority):
     assert events(text) == [event("penalty", "pay", "announced", "penalized=Vessmark", "value=$3 million",
-                                  "authority=Federal Trade Commission")]
+                                  *authority)]
+
+
+def test_a_public_body_buying_from_a_supplier_is_the_buyer_it_names_no_company_for():
+    text = "The Spanish government has ordered 25 firefighting aircraft from Kestrel Rail Ltd. for $1 billion. " \
+           "The government ordered 4,000 policemen to guard the site."
+    assert events(text) == [event("contract", "ordered", "completed", "supplier=Kestrel Rail", "value=$1 billion",
+                                  "count=25 firefighting aircraft")]
 
 
 def test_contract_value_and_count_after_a_deal_to_supply():

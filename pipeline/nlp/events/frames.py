@@ -159,7 +159,7 @@ class FrameBuilder:
                 for org in named:
                     if self.lexicon.has("employer_roles", role) and self.facts.is_labour_body(org):
                         continue
-                    if role == "authority" and slot == "prep:to" and not self.facts.is_public_body(org):
+                    if role == "authority" and slot in ("prep:to", "purpose") and not self.facts.is_public_body(org):
                         continue  # "ordered to pay $539 million to Apple": a company paid is no authority
                     frame.add(role, org)
 

@@ -54,7 +54,11 @@ class Requirements:
             return True
         actors = [t for t in frame.args.get("subj") if not self.facts.in_metadata(t)]  # not a dateline's city
         if actors and any(role in PARTY_ROLES for role in frame.rule.role_for("subj")):
-            return any(self._may_be_organization(token) for token in actors)
+            # "the Spanish government has ordered 25 aircraft from X": a public body buys from a supplier or for a
+            # price ("the government ordered 4,000 policemen to monitor the site" buys nothing)
+            public_buyer = frame.type == "contract" and (frame.has("supplier") or frame.has("value")) and any(
+                t.pos_ == "NOUN" and self.lexicon.has("public_body_words", t.lower_) for t in actors)
+            return public_buyer or any(self._may_be_organization(token) for token in actors)
         return True
 
     def _may_be_organization(self, token: Token) -> bool:

@@ -235,6 +235,13 @@ class SlotFinder:
                       for g in self.children(c, ("pobj",))]
         return found
 
+    def _brought_by(self, noun: Token) -> list[Token]:
+        """Who brought what is settled: "a lawsuit by the Department of Justice" (the parse may hang "by" on
+        "settle"), "charges brought by the FTC"."""
+        by = [p for p in self.children(noun, ("prep",)) if p.lower_ == "by"]
+        by += [a for clause in self.children(noun, ("acl",)) for a in self.children(clause, ("agent",))]
+        return [who for p in by for who in self.children(p, ("pobj",))]
+
     def _clauses(self, trigger: Token, found: Arguments) -> None:
         """A contract's "to supply ... to Y" clause, and a payment's "to settle X charges" or "ordered ... to pay"."""
         heads = [trigger, *found.get("obj"), *found.get("pass"), *([found.governor] if found.governor else [])]
@@ -250,7 +257,8 @@ class SlotFinder:
                 elif lemma in self.lexicon.words["procure_verbs"]:
                     found.purpose = "procure"
                 elif lemma in ("settle", "resolve", "end", "close"):
-                    found.add("purpose", self.children(clause, ("dobj",)))
+                    settled = self.children(clause, ("dobj",))
+                    found.add("purpose", settled + [who for noun in [clause, *settled] for who in self._brought_by(noun)])
         above, steps = trigger, 0
         while above.dep_ in ("xcomp", "conj") and above.head != above and steps < CLIMB_MOST:
             above, steps = above.head, steps + 1
