@@ -191,6 +191,10 @@ CASES = {
         [event("financial_result", "rose", "completed", "company=Vessmark", "value=$3 billion", "metric=sales"),
          event("financial_result", "against", "completed", "company=Vessmark", "value=$2.8 billion", "metric=sales",
                "period=the same quarter a year ago")]),
+    "the price a buyer pays in a participle": (
+        "Dorsey Motors completed its acquisition of Toriva Group on Friday, paying $310 million.",
+        [event("acquisition", "acquisition", "completed", "acquirer=Dorsey Motors", "target=Toriva Group",
+               "value=$310 million")]),
     "a count 'including' a part of it is one count": (
         "Dorsey Motors will cut 500 jobs, including 200 engineers, by 2026.",
         [event("job_cuts", "cut", "announced", "company=Dorsey Motors", "count=500 jobs", "date=2026")]),

@@ -33,6 +33,7 @@ KEPT_CLAUSES = frozenset({"value", "worth", "price", "total", "lead", "co-lead",
 SEPARATE_NOUNS = frozenset({"enforcement"})  # "seized X in raids on 14 shops": the raids are an event of their own
 SUBJECT_SLOTS = ("subj", "gov:subj", "helper")
 VALUATION_WORDS = frozenset({"values", "valuation"})
+PRICED_TYPES = frozenset({"acquisition", "contract"})  # a buyer's "paying $X" is the price
 LAST_RESORT_SLOTS = ("obj.mod",)  # "awarded a $450 million Army contract": the Army buys unless a subject does
 COREFERENT_SLOTS = frozenset({"subj", "gov:subj", "helper", "pass", "poss", "orderer", "agent", "obj.poss"})
 DATE_EXCLUSIONS = frozenset({"since", "until", "till", "through", "found", "founded", "establish", "established"})
@@ -267,6 +268,8 @@ class FrameBuilder:
         if dep == "relcl" and self.lemma(child) == "value" and \
                 self.lemma(child.head) in self.lexicon.words["contract_nouns"]:
             return False  # "in a deal that values the brewer at £380 million": the deal's value
+        if dep == "advcl" and child.tag_ == "VBG" and self.lemma(child) == "pay" and event_type in PRICED_TYPES:
+            return False  # "completed its acquisition of X on Friday, paying 310 million Swiss francs"
         if dep in OUTSIDE_CLAUSES or dep == "nsubj" and child.head == root and root.pos_ != "NOUN":
             return True
         if dep == "conj" and child.pos_ in ("VERB", "AUX"):
