@@ -195,6 +195,11 @@ CASES = {
         "Dorsey Motors completed its acquisition of Toriva Group on Friday, paying $310 million.",
         [event("acquisition", "acquisition", "completed", "acquirer=Dorsey Motors", "target=Toriva Group",
                "value=$310 million")]),
+    "whose decision or plan it is does the act": (
+        "Dorsey Motors' decision to shed 900 roles drew criticism. The decision by Vessmark Corp. to close 12 "
+        "stores surprised analysts.",
+        [event("job_cuts", "shed", "announced", "company=Dorsey Motors", "count=900 roles"),
+         event("job_cuts", "close", "announced", "company=Vessmark", "count=12 stores")]),
     "a count 'including' a part of it is one count": (
         "Dorsey Motors will cut 500 jobs, including 200 engineers, by 2026.",
         [event("job_cuts", "cut", "announced", "company=Dorsey Motors", "count=500 jobs", "date=2026")]),

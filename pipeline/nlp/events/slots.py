@@ -192,6 +192,12 @@ class SlotFinder:
             infinitive_relative = current.dep_ == "relcl" and any(c.lower_ == "to" for c in self.children(current))
             if head == current or current.dep_ not in climb and not infinitive_relative:
                 return (_names_before(current) if current.pos_ in ("VERB", "AUX") else []), helped
+            if current.dep_ in ("acl", "relcl") and head.pos_ == "NOUN":
+                # "Moreland Bank's decision to shed 900 roles", "the decision by X to close": whose it is acts
+                owners = self.children(head, ("poss",)) + [o for p in self.children(head, ("prep",))
+                                                          if p.lower_ == "by" for o in self.children(p, ("pobj",))]
+                if owners:
+                    return owners, helped
             helped = helped or self.lemma(head) in self.lexicon.words["helper_verbs"] and current.dep_ != "conj"
             current = head
         return [], helped
