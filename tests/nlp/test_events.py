@@ -200,6 +200,19 @@ CASES = {
         "stores surprised analysts.",
         [event("job_cuts", "shed", "announced", "company=Dorsey Motors", "count=900 roles"),
          event("job_cuts", "close", "announced", "company=Vessmark", "count=12 stores")]),
+    "a company's figure 'reached' or 'totaled': the level it names": (
+        "Dorsey Motors said its sales reached $1.2 billion in 2023. Vessmark Corp. said revenue totaled $4.2 "
+        "billion in 2024.",
+        [event("financial_result", "reached", "completed", "company=Dorsey Motors", "value=$1.2 billion",
+               "metric=sales", "period=2023"),
+         event("financial_result", "totaled", "completed", "company=Vessmark", "value=$4.2 billion",
+               "metric=revenue", "period=2024")]),
+    "a speaker's surname that is also a company's name does not report for that company": (
+        "Dorsey Motors Inc. will close two plants. Chief Financial Officer Amanda Harmon said revenue rose 11% to "
+        "$1.08 billion. Its engines power trucks made by Harmon Textiles Inc.",
+        [event("job_cuts", "close", "announced", "company=Dorsey Motors", "count=two plants"),
+         event("financial_result", "rose", "completed", "company=Dorsey Motors", "value=$1.08 billion",
+               "metric=revenue")]),
     "a count 'including' a part of it is one count": (
         "Dorsey Motors will cut 500 jobs, including 200 engineers, by 2026.",
         [event("job_cuts", "cut", "announced", "company=Dorsey Motors", "count=500 jobs", "date=2026")]),
@@ -331,6 +344,7 @@ def test_events(text, expected):
     "for the year, down from $520 million.",
     "Vessmark Corp. supplies engines to Dorsey Motors and Harmon Textiles.",
     "Norvik Shipyards delivered 12 ferries last year.",
+    "Turnover on the Lorrey Stock Exchange reached $121 billion.",
     "The minister said winning the Vessmark project was an achievement for the region.",
 ])
 def test_no_event_in_estimates_prices_hypotheticals_risks_buybacks_goods_and_people_joining(text):

@@ -102,10 +102,11 @@ class Coreference:
                 subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
                 if not subjects:
                     return []
-                named = self.facts.organizations_of(subjects[0])
-                if not named and subjects[0].ent_type_ == "PERSON":  # "..., Velmora Retail chief executive Anna
-                    named = self.facts.within("org", {t.i for t in subjects[0].subtree})[:1]  # Berg said": her employer
-                return named
+                speaker = subjects[0]
+                if speaker.ent_type_ != "PERSON":
+                    return self.facts.organizations_of(speaker)
+                # "..., Velmora Retail chief executive Anna Berg said": her employer ("Amanda Ford" is no Ford)
+                return self.facts.within("org", {t.i for t in speaker.subtree})[:1]
         return []
 
 

@@ -27,6 +27,7 @@ from pipeline.nlp.events.triggers import Candidate
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 RIGHT_PREPS = frozenset({"before", "after", "from", "attributable"})
 CHANGE_PREPS = frozenset({"to", "at"})
+LEVEL_VERBS = frozenset({"reach", "total", "hit", "top", "exceed"})  # their object is the level, not a change
 
 
 class Financials(FramePass):
@@ -41,8 +42,8 @@ class Financials(FramePass):
             frame.add("metric", value=self.metric_name(frame.metric))
         if frame.rule.name == "change":
             frame.retain(lambda r: r.role != "value" or self._changed_to(r.filler, frame))
-        if not frame.has("company"):
-            for org in self.coreference.reporting_subject(frame.token):
+        if not frame.has("company"):  # "X said revenue totaled ...": the metric's clause is what X said
+            for org in self.coreference.reporting_subject(frame.metric if frame.metric is not None else frame.token):
                 frame.add("company", org)
 
     def _metric_words(self, frame: Frame) -> list[Token]:
@@ -75,6 +76,12 @@ class Financials(FramePass):
     def _changed_to(self, money: Span | None, frame: Frame) -> bool:
         """A change verb's value is the level reached ("rose to $5bn"), not the change ("rose by $1bn"). Any word
         of the amount may hang from "to": the parser often attaches "bn" of "to £1.3bn" to the verb."""
+        if money is not None and self.lemma(frame.token) in LEVEL_VERBS and money.root.head == frame.token:
+            # "its sales reached SEK 1.2 billion", "X said revenue totaled $4.2 billion": the object is the level
+            # of a company's figure ("turnover on the stock exchange reached HK$121 billion" is no company's)
+            metric = frame.metric
+            return metric is not None and (any(c.dep_ == "poss" for c in metric.children)
+                                           or bool(self.coreference.reporting_subject(metric)))
         return money is not None and any(self._under_change_prep(token, frame.token) for token in money)
 
     @staticmethod
