@@ -203,5 +203,6 @@ def party_key(org: Span) -> str:
 
 
 def same_party(one: str, other: str) -> bool:
-    """The same key, or a short form of the other ("kinnear" of "kinnear logistics"; not "air india" of "air canada")."""
+    """The same key, or a short form of the other ("kinnear" of "kinnear logistics"; not "air india" of
+    "air canada")."""
     return one == other or one.startswith(other + " ") or other.startswith(one + " ")

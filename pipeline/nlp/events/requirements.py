@@ -122,7 +122,7 @@ class Requirements:
             return False  # "has made three acquisitions in two years": a tally, not a deal
         governor = frame.args.governor
         announced = governor is not None and self.lemma(governor) in self.lexicon.light_verbs
-        merging = {org.id_ or org.text for org in frame.fillers("acquirer")}  # companies, not mentions
+        merging = {party_key(org) for org in frame.fillers("acquirer")}  # companies, not mentions
         return any(frame.has(role) for role in ("target", "value", "seller")) or len(merging) > 1 or \
             any(frame.args.get(slot) for slot in ("poss", "prep:by", "agent", "mod")) or \
             announced and bool(frame.args.get("gov:subj"))

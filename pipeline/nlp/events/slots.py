@@ -264,7 +264,8 @@ class SlotFinder:
                     found.purpose = "procure"
                 elif lemma in ("settle", "resolve", "end", "close"):
                     settled = self.children(clause, ("dobj",))
-                    found.add("purpose", settled + [who for noun in [clause, *settled] for who in self._brought_by(noun)])
+                    bringers = [who for noun in [clause, *settled] for who in self._brought_by(noun)]
+                    found.add("purpose", settled + bringers)
         above, steps = trigger, 0
         while above.dep_ in ("xcomp", "conj") and above.head != above and steps < CLIMB_MOST:
             above, steps = above.head, steps + 1

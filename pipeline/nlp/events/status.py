@@ -81,7 +81,7 @@ class StatusReader:
         return found
 
     def closed_by(self, word: Token) -> bool:
-        """"the acquisition will close in March", "the sale closed on Friday": a deal noun whose verb closes it."""
+        """"the acquisition will close in March", "the purchase closed on Friday": a deal noun whose verb closes it."""
         return word.dep_ == "nsubj" and word.pos_ == "NOUN" and self.lemma(word.head) in self.cues.closing_verbs
 
     def _infinitive_relative(self, word: Token) -> bool:
