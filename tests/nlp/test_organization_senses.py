@@ -88,3 +88,10 @@ def test_a_short_form_the_model_takes_for_an_unknown_place_is_the_company(nlp):
     doc = nlp("The Tokyo-based group Mizuhara Corp. will spend 120 billion yen on a plant. "
               "Mizuhara will take on 600 staff at the site.")
     assert [e.text for e in doc.ents if e.label_ == "ORG"] == ["Mizuhara Corp.", "Mizuhara"]
+
+
+def test_a_name_without_its_legal_form_is_the_same_organization(nlp):
+    doc = nlp("Parallax Cloud to Cut Jobs\n\nParallax Cloud Inc. will eliminate about 1,200 jobs. "
+              "Shares of Kiwi Cable New Zealand Ltd. fell; New Zealand's regulator said nothing.")
+    orgs = [e.text for e in doc.ents if e.label_ == "ORG"]
+    assert orgs[:2] == ["Parallax Cloud", "Parallax Cloud Inc."] and "New Zealand" not in orgs

@@ -48,6 +48,7 @@ def one_sense(doc: Doc, ents: list[Span], demoted: set[tuple[int, int]], surname
     if not orgs:
         return ents
     names = {tuple(t.text for t in e) for e in orgs if e.id_ or not is_place(e.text)}  # not the headline's "Kenya"
+    names |= {bare for words in list(names) if (bare := _without_legal_form(words, vocab))}  # "Parallax Cloud Inc."
     short_forms = {tuple(t.text for t in e[:k]) for e in orgs for k in range(1, len(e)) if _short_form(e[:k], vocab)}
     either = names | short_forms  # once: not a union per demoted place
     restored = [Span(doc, e.start, e.end, label="ORG") for e in ents if (e.start, e.end) in demoted
@@ -123,6 +124,18 @@ def _bare_short_mentions(doc: Doc, ents: list[Span], orgs: list[Span], vocab: Or
             continue
         found.append(Span(doc, i, i + 1, label="ORG"))
     return found
+
+
+def _without_legal_form(words: Words, vocab: OrgVocabulary) -> Words | None:
+    """A name of two words or more before its legal form ("Parallax Cloud" of "Parallax Cloud Inc."): the same
+    name, as headlines and later mentions write it."""
+    for form in vocab.legal_sequences:
+        if len(words) > len(form) + 1 and words[-len(form):] == form:
+            bare = words[:-len(form)]
+            bare = bare[:-1] if bare[-1] == "," else bare
+            place = " ".join(bare)
+            return None if is_place(place) or is_country(place) else bare  # "New Zealand Ltd.": a country
+    return None
 
 
 def _modifies_a_name(doc: Doc, end: int) -> bool:
