@@ -213,6 +213,10 @@ CASES = {
         [event("job_cuts", "close", "announced", "company=Dorsey Motors", "count=two plants"),
          event("financial_result", "rose", "completed", "company=Dorsey Motors", "value=$1.08 billion",
                "metric=revenue")]),
+    "goods built for a buyer under a contract: a contract": (
+        "Norvik Shipyards will build six cruise ships for Lorrey Lines under a $1 billion contract.",
+        [event("contract", "build", "completed", "supplier=Norvik Shipyards", "buyer=Lorrey Lines",
+               "value=$1 billion", "count=six cruise ships")]),
     "a count 'including' a part of it is one count": (
         "Dorsey Motors will cut 500 jobs, including 200 engineers, by 2026.",
         [event("job_cuts", "cut", "announced", "company=Dorsey Motors", "count=500 jobs", "date=2026")]),
@@ -345,6 +349,7 @@ def test_events(text, expected):
     "Vessmark Corp. supplies engines to Dorsey Motors and Harmon Textiles.",
     "Norvik Shipyards delivered 12 ferries last year.",
     "Turnover on the Lorrey Stock Exchange reached $121 billion.",
+    "Dorsey Motors will build a $5 billion plant in Mexico.",
     "The minister said winning the Vessmark project was an achievement for the region.",
 ])
 def test_no_event_in_estimates_prices_hypotheticals_risks_buybacks_goods_and_people_joining(text):

@@ -131,6 +131,11 @@ class Requirements:
         """"a bid for X" names what is bid for; "rigging bids on road projects" is no takeover."""
         return frame.has("target")
 
+    def buyer(self, frame: Frame) -> bool:
+        """"will build six ships for Lorrey Lines under a $1 billion contract": building is a contract when it is
+        for a buyer named ("will build a $1 billion plant" is the company's own project)."""
+        return frame.has("buyer")
+
     def member(self, frame: Frame) -> bool:
         """"Joining the European Union will force ...": who joins is written (a member, or a subject such as
         "121 brands had joined the alliance" that is no person), or nothing is formed."""
