@@ -217,6 +217,13 @@ CASES = {
         "Norvik Shipyards will build six cruise ships for Lorrey Lines under a $1 billion contract.",
         [event("contract", "build", "completed", "supplier=Norvik Shipyards", "buyer=Lorrey Lines",
                "value=$1 billion", "count=six cruise ships")]),
+    "a takeover 'by' X that the other agrees to, and an offer made for a company": (
+        "Lorrey Fabrics agreed to a $200 million takeover by Harmon Textiles. "
+        "Dorsey Motors has made an offer of $2 billion for Toriva Group.",
+        [event("acquisition", "takeover", "announced", "acquirer=Harmon Textiles", "target=Lorrey Fabrics",
+               "value=$200 million"),
+         event("acquisition", "offer", "completed", "acquirer=Dorsey Motors", "target=Toriva Group",
+               "value=$2 billion")]),
     "a count 'including' a part of it is one count": (
         "Dorsey Motors will cut 500 jobs, including 200 engineers, by 2026.",
         [event("job_cuts", "cut", "announced", "company=Dorsey Motors", "count=500 jobs", "date=2026")]),
@@ -350,6 +357,7 @@ def test_events(text, expected):
     "Norvik Shipyards delivered 12 ferries last year.",
     "Turnover on the Lorrey Stock Exchange reached $121 billion.",
     "Dorsey Motors will build a $5 billion plant in Mexico.",
+    "For Vessmark Corp., an offer to host the content is a small expense.",
     "The minister said winning the Vessmark project was an achievement for the region.",
 ])
 def test_no_event_in_estimates_prices_hypotheticals_risks_buybacks_goods_and_people_joining(text):

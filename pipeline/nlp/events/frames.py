@@ -20,7 +20,7 @@ from spacy.tokens import Span, Token
 
 from pipeline.nlp.base import RoleHit
 from pipeline.nlp.events.coreference import Coreference
-from pipeline.nlp.events.facts import Facts
+from pipeline.nlp.events.facts import Facts, party_key, same_party
 from pipeline.nlp.events.lexicon import FrameRule, Lexicon
 from pipeline.nlp.events.slots import Arguments, SlotFinder
 from pipeline.nlp.events.status import StatusReader
@@ -150,6 +150,9 @@ class FrameBuilder:
                 choices = tuple(c for c in choices if not frame.has(c)) if has_party else ()
             if not choices:
                 continue
+            if slot == "gov:subj" and frame.type == "acquisition" and frame.rule.pos == "noun" and \
+                    any(self.facts.organizations_of(t) for s in ("prep:by", "agent") for t in frame.args.get(s)):
+                choices = ("target",)  # "Lorrey agreed to a takeover by Harmon": the other side is bought
             if frame.args.purpose == "procure" and "buyer" in choices:  # "signed a contract to purchase 20 jets"
                 choices = ("buyer", *(c for c in choices if c != "buyer"))
             if "investor" in choices and any(self.lexicon.has("investee_nouns", self.lemma(t))
@@ -162,6 +165,9 @@ class FrameBuilder:
                         continue
                     if role == "authority" and slot in ("prep:to", "purpose") and not self.facts.is_public_body(org):
                         continue  # "ordered to pay $539 million to Apple": a company paid is no authority
+                    if role == "target" and any(same_party(party_key(org), party_key(a))
+                                                for a in frame.fillers("acquirer")):
+                        continue  # "X and Y announce an acquisition by X of Y": X buys, it is not bought
                     frame.add(role, org)
 
     def _owner_or_named(self, frame: Frame, slot: str, token: Token, choices: tuple[str, ...]) -> tuple[str, list[Span]]:
