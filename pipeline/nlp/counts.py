@@ -101,9 +101,11 @@ class CountFinder:
         found = []
         after = 0  # the words up to here belong to a phrase already read
         for i in numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), self._approximate_start_ids)).tolist():
+            if i < after or i in taken:
+                continue
             phrase = next((p for p in self.approximate if i + len(p) < len(doc) and doc[i + len(p)].lower_ == "of"
                            and all(doc[i + k].lower_ == word for k, word in enumerate(p))), None)
-            if i < after or phrase is None or i in taken:
+            if phrase is None:
                 continue
             end = after = i + len(phrase) + 1
             head = self._scan_noun(doc, end)

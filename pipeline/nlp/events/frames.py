@@ -144,31 +144,40 @@ class FrameBuilder:
         name modifying the object only a role no other slot filled."""
         governor = self.lemma(frame.args.governor) if frame.args.governor is not None else None
         for slot in sorted(frame.args.slots, key=lambda s: (s in LAST_RESORT_SLOTS, s in SUBJECT_SLOTS)):
-            choices = ("helper",) if slot == "helper" else frame.rule.role_for(slot, governor)
-            if slot in LAST_RESORT_SLOTS:  # and beside another party ("winning the Yahoo project" is no contract)
-                has_party = any(isinstance(r.filler, Span) and r.filler.label_ == "ORG" for r in frame.roles)
-                choices = tuple(c for c in choices if not frame.has(c)) if has_party else ()
+            choices = self._choices(frame, slot, governor)
             if not choices:
                 continue
-            if slot == "gov:subj" and frame.type == "acquisition" and frame.rule.pos == "noun" and \
-                    any(self.facts.organizations_of(t) for s in ("prep:by", "agent") for t in frame.args.get(s)):
-                choices = ("target",)  # "Lorrey agreed to a takeover by Harmon": the other side is bought
-            if frame.args.purpose == "procure" and "buyer" in choices:  # "signed a contract to purchase 20 jets"
-                choices = ("buyer", *(c for c in choices if c != "buyer"))
-            if "investor" in choices and any(self.lexicon.has("investee_nouns", self.lemma(t))
-                                             for t in frame.args.get("prep:in")):
-                choices = ("investor",)  # "the two companies will invest 2.2 billion yuan in the venture"
             for token in frame.args.get(slot):
                 role, named = self._owner_or_named(frame, slot, token, choices)
                 for org in named:
-                    if self.lexicon.has("employer_roles", role) and self.facts.is_labour_body(org):
-                        continue
-                    if role == "authority" and slot in ("prep:to", "purpose") and not self.facts.is_public_body(org):
-                        continue  # "ordered to pay $539 million to Apple": a company paid is no authority
-                    if role == "target" and any(same_party(party_key(org), party_key(a))
-                                                for a in frame.fillers("acquirer")):
-                        continue  # "X and Y announce an acquisition by X of Y": X buys, it is not bought
-                    frame.add(role, org)
+                    if self._admissible(frame, slot, role, org):
+                        frame.add(role, org)
+
+    def _choices(self, frame: Frame, slot: str, governor: str | None) -> tuple[str, ...]:
+        """The roles a slot's organizations may fill in this frame, the first free one taken."""
+        choices = ("helper",) if slot == "helper" else frame.rule.role_for(slot, governor)
+        if slot in LAST_RESORT_SLOTS:  # and beside another party ("winning the Yahoo project" is no contract)
+            has_party = any(isinstance(r.filler, Span) and r.filler.label_ == "ORG" for r in frame.roles)
+            return tuple(c for c in choices if not frame.has(c)) if has_party else ()
+        if slot == "gov:subj" and frame.type == "acquisition" and frame.rule.pos == "noun" and \
+                any(self.facts.organizations_of(t) for s in ("prep:by", "agent") for t in frame.args.get(s)):
+            return ("target",) if choices else ()  # "Lorrey agreed to a takeover by Harmon": the other side is bought
+        if frame.args.purpose == "procure" and "buyer" in choices:  # "signed a contract to purchase 20 jets"
+            return ("buyer", *(c for c in choices if c != "buyer"))
+        if "investor" in choices and any(self.lexicon.has("investee_nouns", self.lemma(t))
+                                         for t in frame.args.get("prep:in")):
+            return ("investor",)  # "the two companies will invest 2.2 billion yuan in the venture"
+        return choices
+
+    def _admissible(self, frame: Frame, slot: str, role: str, org: Span) -> bool:
+        """Whether an organization may fill the role: a trade union employs no one for the event, a company paid
+        is no authority ("ordered to pay $539 million to Apple"), and a buyer is not what it buys ("X and Y
+        announce an acquisition by X of Y")."""
+        if self.lexicon.has("employer_roles", role) and self.facts.is_labour_body(org):
+            return False
+        if role == "authority" and slot in ("prep:to", "purpose") and not self.facts.is_public_body(org):
+            return False
+        return role != "target" or not any(same_party(party_key(org), party_key(a)) for a in frame.fillers("acquirer"))
 
     def _owner_or_named(self, frame: Frame, slot: str, token: Token, choices: tuple[str, ...]) -> tuple[str, list[Span]]:
         """The role and organizations of one slot word; a bought unit names its owner as seller, a stake its company."""
