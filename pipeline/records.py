@@ -44,10 +44,11 @@ class Organization(_Record):
     name: str = Field(description="Canonical name: the gazetteer's name (accented as the article writes it), else the fullest mention without 'the', possessive or legal form ('Siemens Energy AG' -> 'Siemens Energy'); a name ending in 's keeps it.")
     mentions: list[Mention] = Field(min_length=1, description="Every mention, in text order.")
     key: str | None = Field(default=None, description="Stable identity across articles and runs: 'gz:<gazetteer id slug>' for a known organization, else 'name:<normalized name slug>'; null in gold.")
-    evidence: list[Literal["gazetteer", "legal_form", "cue", "model", "acronym", "alias", "headline"]] = Field(
+    evidence: list[Literal["gazetteer", "legal_form", "organization_word", "cue", "model", "acronym", "alias",
+                           "headline"]] = Field(
         default_factory=list, description="What recognized the organization: the gazetteer, a legal form ('Inc.'), a "
-        "cue in the text ('shares of X'), the model, an acronym or alias of a longer name, a headline the text backs; "
-        "empty in gold.")
+        "word only organizations' names have ('Group', 'Ministry', 'Grupo'), a cue in the text ('shares of X'), the "
+        "model, an acronym or alias of a longer name, a headline the text backs; empty in gold.")
 
 
 class Money(Mention):

@@ -116,7 +116,14 @@ class CountFinder:
         return found
 
     def _item_lemma(self, head: Token) -> str:
-        """Lemma of the counted noun; irregular plurals from the rules, acronym plurals ("SUVs") by hand."""
+        """Lemma of the counted noun; irregular plurals from the rules, acronym plurals ("SUVs") by hand; a noun
+        glued to the word before it by a hyphen is one word ("T-shirts" -> t-shirt, "tram-trains" -> tram-train)."""
+        doc, i = head.doc, head.i
+        glued = i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_ \
+            and doc[i - 2].is_alpha
+        return f"{doc[i - 2].lower_}-{self._word_lemma(head)}" if glued else self._word_lemma(head)
+
+    def _word_lemma(self, head: Token) -> str:
         if head.lower_ in self.item_lemmas:
             return self.item_lemmas[head.lower_]
         if re.fullmatch(r"[A-Z]{2,}s", head.text) or head.pos_ == "PROPN" and self.lemma(head) == head.text and \
@@ -163,6 +170,9 @@ class CountFinder:
                 head = None
         if head is None:
             head = self._scan_noun(doc, run.end)
+        while head is not None and head.i + 2 < len(doc) and doc[head.i + 1].text == "-" and not head.whitespace_ \
+                and not doc[head.i + 1].whitespace_ and doc[head.i + 2].is_alpha:
+            head = doc[head.i + 2]  # "12 e-bikes" parsed with "e" as the noun: the word is the whole "e-bikes"
         if head is None or self._is_unit(nxt) or self._is_unit(head) and not (head.i > nxt.i and head.lower_ in
                                                                             self.units_also_things):
             return None  # a measure or duration, or "18 times earnings", "25 yr high"; "600,000 smart meters" count

@@ -38,8 +38,10 @@ def _suffixes() -> tuple[tuple[str, ...], ...]:
 
 @cache
 def _legal_forms() -> frozenset[tuple[str, ...]]:
-    """Legal forms as grouping words ("Co., Ltd." -> ("co", "ltd"))."""
-    return frozenset(tuple(_key_words(s)) for s in load_json("org_rules.json")["legal_suffixes"]) - {()}
+    """Legal forms as grouping words ("Co., Ltd." -> ("co", "ltd")); not those written after "&" ("& Partners"):
+    joined by "&" they are part of the name, and alone they are a word of it ("Lightspeed Venture Partners")."""
+    return frozenset(tuple(_key_words(s)) for s in load_json("org_rules.json")["legal_suffixes"]
+                     if not s.startswith("&")) - {()}
 
 
 @lru_cache(maxsize=65536)  # pure, and asked again for every mention of a name
@@ -53,6 +55,8 @@ def display_name(name: str) -> str:
     ('Siemens Energy', 'Aarwerk Holding', 'Tiffany & Co')
     >>> display_name("Goldman Sachs & Co. LLC"), display_name("Inc."), display_name("Grupo Saltillo, S.A.B. de C.V.")
     ('Goldman Sachs & Co.', 'Inc.', 'Grupo Saltillo')
+    >>> display_name("Lightspeed Venture Partners"), display_name("Marlow & Partners")
+    ('Lightspeed Venture Partners', 'Marlow & Partners')
     """
     words = name.split()
     cut = True

@@ -74,3 +74,13 @@ def test_counts_house_styles_write(nlp, text, expected):
 ])
 def test_no_count_in_money_or_measures(nlp, text):
     assert counts(nlp, text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The city ordered 24 tram-trains.", [("24 tram-trains", 24, "tram-train", None)]),
+    ("Customs seized 9,000 fake T-shirts.", [("9,000 fake T-shirts", 9000, "t-shirt", None)]),
+    ("The council bought 40 e-bikes.", [("40 e-bikes", 40, "e-bike", None)]),
+    ("The line runs 12 high-speed trains.", [("12 high-speed trains", 12, "train", None)]),
+], ids=["a compound noun", "a letter and a noun", "a compound the parse splits", "a compound adjective"])
+def test_a_noun_glued_by_a_hyphen_is_one_counted_word(nlp, text, expected):
+    assert counts(nlp, text) == expected

@@ -47,3 +47,11 @@ def test_keys_do_not_depend_on_the_article():
     second = organizations("Shares of Alibaba fell 3 percent on Tuesday after Zorvane Textiles Ltd. sued it.")
     assert first[0].key == second[0].key == "gz:alibaba"
     assert second[1].key == "name:zorvane-textiles" and {"model", "cue"} & set(second[1].evidence)
+
+
+def test_a_name_closed_by_an_organization_word_says_so_in_its_evidence():
+    from pipeline import extract
+
+    orgs = extract("Lindqvist Infraestructuras won the tender, and the Home Office approved it.").organizations
+    assert [(o.name, "organization_word" in o.evidence) for o in orgs] == [
+        ("Lindqvist Infraestructuras", True), ("Home Office", True)]

@@ -221,3 +221,40 @@ def test_a_name_opened_by_an_organization_word_is_a_company(nlp):
 def test_a_nationality_before_a_noun_is_no_company(nlp):
     found = orgs(nlp, "Orvane Holdings is in talks to buy Czech trucking firm Vesna Trans.")
     assert "Czech" not in found and "Vesna Trans" in found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Cabinet Office said the review would take a year.", ["Cabinet Office"]),
+    ("Staff at Marlowe Bank use Microsoft Office every day.", ["Marlowe Bank"]),
+], ids=["an office after 'the' is a public body", "a product after a company stays a product"])
+def test_an_institution_word_after_the_ends_a_name_not_a_product(nlp, text, expected):
+    assert orgs(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Border Force officers at the port of Felixstowe intercepted 2,400 counterfeit handbags.", "Felixstowe"),
+    ("Traffic on the A-7 motorway was halted after the crash, police said.", "A-7"),
+], ids=["the port of a town", "a numbered road"])
+def test_places_named_by_the_words_around_them_are_no_organizations(nlp, text, name):
+    assert name not in orgs(nlp, text)
+
+
+def test_a_builder_introduces_a_company_and_a_foreign_organization_word_closes_one(nlp):
+    assert "Orlano Infraestructuras" in orgs(nlp, "Spanish builder Orlano Infraestructuras won the tender on Friday.")
+
+
+def test_names_listed_after_a_plural_introducing_noun_are_companies(nlp):
+    found = orgs(nlp, "Lenders Halloran and Quennell have raised their mortgage rates for the third time this year.")
+    assert "Halloran" in found and "Quennell" in found
+
+
+def test_an_office_named_after_a_title_keeps_the_whole_title(nlp):
+    text = "Prosecutors in Lima charged two officials on Friday, the Attorney General's Office said."
+    assert orgs(nlp, text) == ["Attorney General's Office"]
+
+
+def test_a_later_mention_of_an_organization_is_one_whatever_its_tag(nlp):
+    """The model tags an unknown name after a descriptor as a common noun; mid-sentence its capital and the
+    article's later use of it as an organization still make it one."""
+    text = "Renhardt and Valmonte have joined an alliance led by chip designer Arvix, Arvix said on Wednesday."
+    assert orgs(nlp, text).count("Arvix") == 2

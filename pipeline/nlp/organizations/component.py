@@ -25,7 +25,7 @@ from pipeline.nlp.organizations.extents import (
     with_possessive_names,
 )
 from pipeline.nlp.organizations.filters import confirmed_in_headlines, is_not_org, is_site, person_name_parts
-from pipeline.nlp.organizations.merge import EVIDENCE, GAZETTEER, SpanIndex, with_rulers
+from pipeline.nlp.organizations.merge import EVIDENCE, GAZETTEER, LEGAL_FORMS, SpanIndex, with_rulers
 from pipeline.nlp.organizations.senses import one_sense
 from pipeline.nlp.organizations.teams import with_teams
 from pipeline.nlp.organizations.vocabulary import OrgVocabulary, org_vocabulary
@@ -67,7 +67,10 @@ class OrganizationFixer(RebuiltOnLoad):
     def __call__(self, doc: Doc) -> Doc:
         vocab = self.vocab
         evidence = [Span(doc, e.start, e.end, label="model") for e in doc.ents if e.label_ == "ORG"]
-        surnames = person_name_parts(doc)
+        # "Orvana Infraestructuras", "Grupo Bimbo", "Home Office": a word only organizations' names have
+        evidence += [Span(doc, s.start, s.end, label="organization_word") for s in doc.spans.get(LEGAL_FORMS, [])
+                     if s[-1].text not in vocab.legal_forms]
+        surnames = person_name_parts(doc, vocab)
         merged = with_rulers(doc, vocab)
         cued = cued_names(doc, merged, vocab)
         if cued:

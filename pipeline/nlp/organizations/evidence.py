@@ -52,15 +52,27 @@ def cued_names(doc: Doc, ents: list[Span], vocab: OrgVocabulary) -> list[Span]:
             continue
         j = _name_end(doc, i, labels, vocab)
         # "Carmaker Velsa is ...": the introducing noun, capitalized at the sentence start, is no part of the name
-        start = i + 1 if j - i > 1 and doc[i].is_sent_start and doc[i].lower_ in vocab.intro_nouns else i
+        start = i + 1 if j - i > 1 and doc[i].is_sent_start and vocab.introduces(doc[i].lower_) else i
         name = doc[start:j]
         if labels.get(start) == "NORP" and j < len(doc) and doc[j].is_lower and doc[j].pos_ == "NOUN" \
                 and doc[j].lower_ not in vocab.intro_nouns and doc[j].lower_ not in vocab.cue_nouns_after:
             continue  # "buy Czech trucking firm X": a nationality before a noun describes (not "the Seiyu company")
-        if _cued(doc, name, labels, vocab) and not is_place(name.text) and name.text not in vocab.not_orgs \
-                and not (start > 0 and doc[start - 1].text in vocab.person_titles):
+        if (_cued(doc, name, labels, vocab) or _listed_after(found, start, vocab)) and not is_place(name.text) \
+                and name.text not in vocab.not_orgs and not (start > 0 and doc[start - 1].text in vocab.person_titles):
             found.append(Span(doc, start, j, label="ORG"))
     return found
+
+
+def _listed_after(found: list[Span], start: int, vocab: OrgVocabulary) -> bool:
+    """"Carmakers Renhardt and Valmonte", "rivals Kestrel, Ormond and Vale": the next names of a list that a
+    plural introducing noun opens are companies too."""
+    doc, k = found[-1].doc if found else None, len(found) - 1
+    if doc is None or doc[start - 1].lower_ not in LIST_WORDS | {","} or found[k].end != start - 1:
+        return False
+    while k > 0 and found[k - 1].end == found[k].start - 1 and doc[found[k].start - 1].text == ",":
+        k -= 1  # back to the list's first name
+    opener = doc[found[k].start - 1] if found[k].start > 0 else None
+    return opener is not None and opener.lower_ not in vocab.intro_nouns and vocab.introduces(opener.lower_)
 
 
 def _name_starts(doc: Doc, i: int, labels: dict[int, str]) -> bool:

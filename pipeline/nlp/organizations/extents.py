@@ -37,11 +37,15 @@ def owner_of_facility(ent: Span, vocab: OrgVocabulary, known: SpanIndex) -> Span
 
 def extend_legal(ent: Span, vocab: OrgVocabulary) -> Span:
     """Take in a closing word or legal form the model left out: "Vishwas Urban Co-operative" + "Bank",
-    "Bank Rakyat Indonesia" + "(Persero) Tbk", and a legal prefix: "PT" + "Bank Rakyat Indonesia"."""
+    "Bank Rakyat Indonesia" + "(Persero) Tbk", a legal prefix: "PT" + "Bank Rakyat Indonesia", and the first word
+    of a title whose office is named ("Attorney" + "General's Office")."""
     doc = ent.doc
     start, end = ent.start, ent.end
     if start > 0 and doc[start - 1].text in vocab.legal_prefixes and len(ent) > 1 and not ends_line(doc[start - 1]):
         start -= 1
+    if len(ent) > 2 and ent[1].text in {"'s", "’s"} and start > 0 and doc[start - 1].dep_ == "compound" \
+            and doc[start - 1].head == ent[0] and doc[start - 1].pos_ == "PROPN" and not doc[start - 1].ent_type_:
+        start -= 1  # "Attorney" + "General's Office": a title's office is named by the whole title
     if end < len(doc) and not ends_line(doc[end - 1]):
         if doc[end].text in vocab.closing_words:
             end += 1

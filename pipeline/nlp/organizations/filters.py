@@ -44,8 +44,15 @@ def _is_product(ent: Span, vocab: OrgVocabulary, known: bool) -> bool:
         or _APPLE_STYLE_PRODUCT.match(ent.text) is not None and not known \
         or not known and _MODEL_NUMBER.match(ent[-1].text) is not None \
         or len(ent) > 1 and ent[1:].text in vocab.not_orgs and not ent[1:].text.isupper() \
+        and not _the_institution(ent, vocab) \
         or after is not None and _MODEL_NUMBER.match(after.text) is not None and not ends_line(ent[-1]) \
         or not known and names_a_model(ent, vocab)
+
+
+def _the_institution(ent: Span, vocab: OrgVocabulary) -> bool:
+    """"the Home Office", "the Cabinet Office": an institution word after "the" ends a public body's name, not a
+    product's ("Microsoft Office")."""
+    return ent[-1].text in vocab.institution_heads and ent.start > 0 and ent.doc[ent.start - 1].lower_ == "the"
 
 
 def _is_market_name(ent: Span, vocab: OrgVocabulary, known: bool) -> bool:
@@ -62,8 +69,16 @@ def _is_market_name(ent: Span, vocab: OrgVocabulary, known: bool) -> bool:
 
 
 def _is_place(ent: Span, vocab: OrgVocabulary, known: bool) -> bool:
-    """"Louisville Assembly Plant", "Abu Dhabi International Airport", "Terminal 3": a place."""
-    if len(ent) < 2 or known:
+    """"Louisville Assembly Plant", "Abu Dhabi International Airport", "Terminal 3", "the port of Felixstowe", "the
+    A-7 motorway": a place."""
+    if known:
+        return False
+    doc = ent.doc
+    if ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lower_ in vocab.place_nouns:
+        return True
+    if ent.end < len(doc) and doc[ent.end].lower_ in vocab.road_nouns and any(c.isdigit() for c in ent.text):
+        return True
+    if len(ent) < 2:
         return False
     return ent[-1].text in vocab.facility_words or ent[0].text in vocab.facility_words and ent[-1].like_num
 
@@ -82,12 +97,15 @@ def _is_common_word(ent: Span, vocab: OrgVocabulary, known: bool) -> bool:
     return ent[0].text in vocab.currency_forms and ent[1].like_num
 
 
-def person_name_parts(doc: Doc) -> set[str]:
+def person_name_parts(doc: Doc, vocab: OrgVocabulary) -> set[str]:
     """The words a person named in full may be called by later: each proper part of the model's multi-word
-    PERSON names ("Wang" of "Wang Dan", "Suu Kyi" of "Aung San Suu Kyi", "Chizen" of "Bruce Chizen")."""
+    PERSON names ("Wang" of "Wang Dan", "Suu Kyi" of "Aung San Suu Kyi", "Chizen" of "Bruce Chizen"), without
+    an introducing noun the sentence opens with ("Carmakers Renhardt")."""
     parts = set()
     for ent in doc.ents:
         words = [t.text for t in ent if t.text not in {"'s", "’s", "'", "’"}]  # "Harmon Textiles'": no possessive
+        if words and ent[0].is_sent_start and vocab.introduces(words[0].lower()):
+            words = words[1:]
         if ent.label_ == "PERSON" and len(words) > 1:
             parts.update(" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)
                          if j - i < len(words))

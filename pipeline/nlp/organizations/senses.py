@@ -56,7 +56,8 @@ def one_sense(doc: Doc, ents: list[Span], demoted: set[tuple[int, int]], surname
     if restored:
         at = {(r.start, r.end) for r in restored}
         ents = [e for e in ents if (e.start, e.end) not in at] + restored
-    found = [span for span in _other_mentions(doc, ents, names, vocab) if not is_not_org(span, surnames, vocab)]
+    found = [span for span in _other_mentions(doc, ents, names, vocab)
+             if not is_not_org(span, surnames, vocab, cued=_after_a_common_word(doc, span.start, vocab))]
     # a short form the article gave in full is a name there, whatever the tagger made of the word ("Coles": NNS)
     short = _short_mentions(doc, ents, short_forms, vocab) + _bare_short_mentions(doc, ents, orgs, vocab)
     found += [span for span in short if not is_not_org(span, surnames, vocab, cued=True)]
@@ -124,6 +125,14 @@ def _bare_short_mentions(doc: Doc, ents: list[Span], orgs: list[Span], vocab: Or
             continue
         found.append(Span(doc, i, i + 1, label="ORG"))
     return found
+
+
+def _after_a_common_word(doc: Doc, start: int, vocab: OrgVocabulary) -> bool:
+    """"chip designer Arvix": after a lower-case word (not one a Title Case headline also writes in lower case, nor
+    an opening quote), the capital says "name" whatever the tagger made of the word."""
+    before = doc[start - 1] if start > 0 else None
+    return before is not None and before.is_lower and before.is_alpha \
+        and before.lower_ not in vocab.headline_small_words
 
 
 def _without_legal_form(words: Words, vocab: OrgVocabulary) -> Words | None:

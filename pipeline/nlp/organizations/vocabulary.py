@@ -44,6 +44,8 @@ class OrgVocabulary:
     court_words: frozenset[str]
     exchange_codes: frozenset[str]
     site_nouns: frozenset[str]
+    place_nouns: frozenset[str]
+    road_nouns: frozenset[str]
     executive_titles: frozenset[str]
     list_joiners: frozenset[str]
     headline_small_words: frozenset[str]
@@ -90,6 +92,8 @@ def org_vocabulary(nlp: Language, rules: str) -> OrgVocabulary:
         court_words=frozenset(data["court_words"]),
         exchange_codes=frozenset(data["exchange_codes"]),
         site_nouns=frozenset(data["site_nouns"]),
+        place_nouns=frozenset(data["place_nouns"]),
+        road_nouns=frozenset(data["road_nouns"]),
         executive_titles=frozenset(data["executive_titles"]),
         list_joiners=frozenset(data["list_joiners"]),
         headline_small_words=frozenset(data["headline_small_words"]),
