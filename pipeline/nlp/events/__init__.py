@@ -11,6 +11,7 @@
     requirements.py  what a candidate must have to be its rule's event
     financial.py     financial results: metric, company, comparison figures
     context.py       roles from neighbouring events and sentences
+    back_references.py  what a later "the deal" / "the goods" sentence adds to the event it refers to
     component.py     the component: candidates -> frames -> `doc.spans["events"]` with `EventHit`s
 """
 

@@ -31,7 +31,7 @@
 - Partners: of "X and Y formed a partnership", X is the member and Y the
   partner; a joint venture named without its parties ("the JV's customers")
   is between the subject's organizations.
-- Back-references: a later sentence that says when "the deal" closes or what
+- Back-references (`back_references.py`): a later sentence that says when "the deal" closes or what
   "the goods" were worth dates or values the event it refers to.
 """
 
@@ -39,22 +39,19 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable
 from functools import cached_property
 
-from spacy.attrs import LOWER
 from spacy.tokens import Span, Token
 
 from pipeline.nlp.base import doc_text
+from pipeline.nlp.events.back_references import BackReferences
 from pipeline.nlp.events.coreference import FramePass
-from pipeline.nlp.events.facts import Facts, party_key, same_party
 from pipeline.nlp.events.frames import Frame
-from pipeline.nlp.events.requirements import ORG_ROLES
 
 SHARED = ("authority",)  # both ways; a date only from a later conjunct to an earlier one ("close X and cut Y by 2026")
-BACK_DETERMINERS = frozenset({"the", "these", "this", "those", "its"})
 NAME_PHRASE = frozenset({"compound", "appos", "conj", "poss", "nmod", "amod"})  # inside the name's noun phrase
 HELP_PREPS = frozenset({"from", "by", "of", "with"})
+STAFF_PREPS = frozenset({"at"})  # "investigators at X"
 HELPERS_MOST = 3  # helpers of one enforcement event, the nearest of its sentence (a list of 500 seizures and 500
 # helping companies in one sentence would otherwise give each seizure all 500)
 
@@ -77,7 +74,7 @@ class Context(FramePass):
         self.share_coordinated(frames)
         self.financial(frames)
         self.partners(frames)
-        self.back_references(frames)
+        BackReferences(self.facts, self.lexicon, self.lemma, self.coreference).complete(frames)
 
     def share_coordinated(self, frames: list[Frame]) -> None:
         by_token = {f.token.i: f for f in frames}
@@ -122,8 +119,10 @@ class Context(FramePass):
         investigators", "after X detected"), or after "from", "by", "of" or "with" under a noun or verb of help
         ("with help from X", "information shared by X", "a tip-off from X's team", "supported by X")."""
         current = org.root
-        while current.dep_ in NAME_PHRASE and current.head != current:
-            current = current.head
+        while current.dep_ in NAME_PHRASE and current.head != current or current.dep_ == "pobj" \
+                and current.head.lower_ in STAFF_PREPS and current.head.head.pos_ == "NOUN":
+            # "by brand protection staff at X": the staff's help is X's
+            current = current.head if current.dep_ in NAME_PHRASE else current.head.head
         if current.dep_ == "nsubj":
             return self.lemma(current.head) in self.lexicon.words["helper_verbs"]
         if current.dep_ != "pobj" or current.head.lower_ not in HELP_PREPS:
@@ -131,19 +130,42 @@ class Context(FramePass):
         cue = current.head.head
         if cue.dep_ == "acl" and cue.head != cue:  # "information shared by X"
             cue = cue.head if self.lemma(cue) not in self.lexicon.words["helper_verbs"] else cue
-        return self.lemma(cue) in self.lexicon.words["helper_cues"] or cue.lower_ in self.lexicon.words["helper_cues"] \
-            or self.lemma(cue) in self.lexicon.words["helper_verbs"]
+        doc = cue.doc
+        glued = cue.i >= 2 and doc[cue.i - 1].text == "-" and not doc[cue.i - 1].whitespace_ \
+            and not doc[cue.i - 2].whitespace_  # "a tip-off from X", split in three words
+        cues = self.lexicon.words["helper_cues"]
+        return self.lemma(cue) in cues or cue.lower_ in cues or self.lemma(cue) in self.lexicon.words["helper_verbs"] \
+            or glued and f"{doc[cue.i - 2].lower_}-{cue.lower_}" in cues
 
     def investors(self, frames: list[Frame]) -> None:
+        """Investors named by a cue of investing in a funding's sentence, or in the next sentence when it states
+        no event of its own ("Existing backers X and Y also took part.")."""
         sentence_of = self.facts.sentences.of
+        with_event = {sentence_of(f.token).start for f in frames}
         for frame in frames:
             if frame.type != "investment":
                 continue
             sentence = sentence_of(frame.token)
+            words = {t.i for t in sentence}
+            if sentence.end < len(self.facts.doc):
+                after = sentence_of(self.facts.doc[sentence.end])
+                if after.start not in with_event and self._same_paragraph(frame.token, after):
+                    words |= {t.i for t in after}
             parties = {org.start for r in frame.roles if r.filler is not None for org in [r.filler]}
-            for org in self.facts.within("org", {t.i for t in sentence}):
-                if org.start not in parties and self._invests(org, frame.token):
+            for org in self.facts.within("org", words):
+                if org.start not in parties and self._invests(org, frame.token) and (
+                        org.start < sentence.end or self._takes_part(org)):
                     frame.add("investor", org)
+
+    def _takes_part(self, org: Span) -> bool:
+        """"X and Y also took part", "X participated": an investor of the funding before, in a sentence of its own
+        (not "The plan, approved by regulator X, ...")."""
+        current = org.root
+        while current.dep_ in NAME_PHRASE and current.head != current:
+            current = current.head
+        verb, lemma = current.head, self.lemma(current.head)
+        return current.dep_ == "nsubj" and (lemma in ("participate", "join", "invest", "co-invest")
+                                            or lemma == "take" and any(c.lower_ == "part" for c in verb.children))
 
     def _invests(self, org: Span, trigger: Token) -> bool:
         """Whether an organization is named by a cue of investing on its way up to the trigger: after "by",
@@ -158,7 +180,8 @@ class Context(FramePass):
             head = current.head
             if head == trigger:
                 return False  # the trigger's own slots are its role map's
-            cue = self.lemma(head) in self.lexicon.words["investor_cues"] or head.lower_ == "part"
+            cue = self.lemma(head) in self.lexicon.words["investor_cues"] or head.lower_ == "part" \
+                or self.lemma(head) == "take" and any(c.lower_ == "part" for c in head.children)  # "X took part"
             if cue and (current.dep_ in ("nsubj", "pobj", "dobj") or head.dep_ == "prep"):
                 return True
             if head.pos_ in ("VERB", "AUX"):
@@ -206,13 +229,20 @@ class Context(FramePass):
                         frame.add("helper", org)
             if frame.type == "enforcement" and not frame.has("authority") and self._generic_actor(frame):
                 named = [org for org in self.facts.within("org", frame.domain) if self.facts.is_public_body(org)]
-                for org in named or previous.get("enforcement", []):
+                for org in named or self._reporting_body(frame) or previous.get("enforcement", []):
                     frame.add("authority", org)
             previous[frame.type] = frame.fillers("authority") or previous.get(frame.type, [])
 
     def _generic_actor(self, frame: Frame) -> bool:
+        """"Police seized ...": no body named as the actor."""
         subjects = [*frame.args.get("subj"), *frame.args.get("gov:subj")]
         return any(self.lexicon.has("police_nouns", t.lower_) for t in subjects)
+
+    def _reporting_body(self, frame: Frame) -> list[Span]:
+        """"Federal police seized ..., the Attorney General's Office said": the public body that reports it."""
+        words = [*frame.args.get("subj"), *frame.args.get("pass")]
+        return [org for org in (self.coreference.reporting_subject(words[0]) if words else [])
+                if self.facts.is_public_body(org)]
 
     def financial(self, frames: list[Frame]) -> None:
         with_company: Frame | None = None  # the last result with a company
@@ -259,9 +289,10 @@ class Context(FramePass):
         public body that reports it."""
         for frame in frames:
             role = {"contract": "buyer", "penalty": "authority", "enforcement": "authority"}.get(frame.type)
-            if role is None or frame.has(role) or not frame.args.get("pass") and frame.token.dep_ != "nsubjpass":
+            passive = frame.args.get("pass")
+            if role is None or frame.has(role) or not passive and frame.token.dep_ != "nsubjpass":
                 continue
-            for org in self.coreference.reporting_subject(frame.token):
+            for org in self.coreference.reporting_subject((passive or [frame.token])[0]):  # a word of its clause
                 if self.facts.is_public_body(org):
                     frame.add(role, org)
 
@@ -272,8 +303,8 @@ class Context(FramePass):
             if not frame.has("member") and not frame.has("partner"):
                 for org in self._nearest_subject(frame.token):
                     frame.add("member", org)
-            members = frame.fillers("member")
-            if not frame.has("partner") and len(members) > 1:
+            members = frame.fillers("member")  # all members of what they join; of "X and Y formed", X and partner Y
+            if not frame.has("partner") and len(members) > 1 and frame.rule.name != "join":
                 frame.retain(lambda r: r.role != "member" or r.filler == members[0])
                 for org in members[1:]:
                     frame.add("partner", org)
@@ -290,83 +321,6 @@ class Context(FramePass):
                 if named:
                     return named
         return []
-
-    def back_references(self, frames: list[Frame]) -> None:
-        doc = self.facts.doc
-        with_event = {self.facts.sentences.bounds(f.token.i)[0] for f in frames}
-        referring = {doc.vocab.strings[w] for nouns in self.lexicon.back_references.values() for w in nouns}
-        lowers = doc.to_array(LOWER).tolist()  # a Token made only for the words that may refer back
-        earlier = EarlierFrames(frames, self.lemma, self.facts)
-        for sentence in doc.sents:
-            if sentence.start in with_event:
-                continue
-            for i in range(sentence.start, sentence.end):
-                kinds = self._referred_types(doc[i]) if lowers[i] in referring else frozenset()
-                if kinds:
-                    self._refer(doc[i], sentence, kinds, earlier.pick(doc[i], kinds, sentence.start))
-                    break
-
-    def _referred_types(self, noun: Token) -> frozenset[str]:
-        if noun.pos_ != "NOUN" or not any(c.lower_ in BACK_DETERMINERS for c in noun.children):
-            return frozenset()
-        return frozenset(kind for kind, nouns in self.lexicon.back_references.items() if noun.lower_ in nouns)
-
-    def _refer(self, noun: Token, sentence: Span, kinds: frozenset[str], frame: Frame | None) -> None:
-        if frame is None:
-            return
-        dates = self.facts.within("date", {t.i for t in sentence})
-        term = frame.type == "contract"  # "The order will be executed over 18 months starting April 2025": its term
-        if dates and not frame.has("date") and not term and (noun.dep_ in ("nsubj", "nsubjpass") or "*" in kinds):
-            for date in dates[:1]:
-                frame.add("date", date)
-        if term and not frame.has("count") and noun.dep_ == "nsubj" and \
-                self.lemma(noun.head) in self.lexicon.words["scope_verbs"]:  # "The contract covers five depots"
-            for count in self.facts.within("count", {t.i for t in noun.head.subtree}):
-                frame.add("count", count)
-        valued = any(self.lemma(t) in self.lexicon.words["value_words"] for t in sentence)
-        if valued and not frame.has("value"):
-            for money in self.facts.within("money", {t.i for t in sentence}):
-                frame.add("value", money)
-
-
-class EarlierFrames:
-    """The frame a later sentence's noun refers back to ("the deal"): of the frames before the sentence, of a type
-    the noun may name, the latest with a party the noun names ("the Vessmark deal"; none when no earlier frame has
-    that party), else the latest whose trigger shares the noun's first four letters, else the latest. Frames are
-    grouped by type and by trigger prefix, each group in text order, so a pick is a bisect in a few groups (not a
-    sort of every earlier frame for each sentence, quadratic in an article of events and back-references)."""
-
-    def __init__(self, frames: list[Frame], lemma: Callable[[Token], str], facts: Facts) -> None:
-        self.frames, self.facts = frames, facts
-        self.at = [f.token.i for f in frames]  # in text order
-        self.prefixes = [lemma(f.token)[:4] for f in frames]
-        self.parties = [{party_key(r.filler) for r in f.roles if r.role in ORG_ROLES and r.filler is not None}
-                        for f in frames]
-        self.groups: dict[tuple, list[int]] = {}  # (feature, type, ...) -> places in `frames`, increasing
-        for k, frame in enumerate(frames):
-            for key in (("type", frame.type), ("word", frame.type, self.prefixes[k])):
-                self.groups.setdefault(key, []).append(k)
-        self.types = frozenset(f.type for f in frames)
-
-    def pick(self, noun: Token, kinds: frozenset[str], before: int) -> Frame | None:
-        """The frame before word `before` that `noun`, naming frames of `kinds` ("*": any), refers to."""
-        bound = bisect_left(self.at, before)  # frames[:bound] come before
-        wanted = self.types if "*" in kinds else kinds & self.types
-        prefix = noun.lower_[:4]
-        named = {party_key(org) for c in noun.children for org in self.facts.organizations_of(c)}
-        if named:  # a scan, only for the rare noun that names a company
-            with_party = [k for k in range(bound) if self.frames[k].type in wanted
-                          and any(same_party(p, n) for p in self.parties[k] for n in named)]
-            return self.frames[max(with_party, key=lambda k: (self.prefixes[k] == prefix, k))] if with_party else None
-        best: tuple[bool, int] | None = None
-        for kind in wanted:
-            for key in (("type", kind), ("word", kind, prefix)):
-                group = self.groups.get(key, [])
-                last = bisect_left(group, bound) - 1
-                if last >= 0:
-                    k = group[last]
-                    best = max(best or (False, -1), (self.prefixes[k] == prefix, k))
-        return self.frames[best[1]] if best is not None else None
 
 
 def _nearest(spans: list[Span], starts: list[int], i: int, most: int) -> list[Span]:

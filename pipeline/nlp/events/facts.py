@@ -126,7 +126,26 @@ class Facts:
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in LISTING_PREPS:  # "brand owners including X and Y"
                 named += [e for grand in child.children if grand.dep_ == "pobj" for e in self.organizations_of(grand)]
-        return named
+        if not named and self.lexicon.has("alliance_nouns", head.lower_):
+            named = self._leaders(head)
+        return named or self._name_after(head)
+
+    def _name_after(self, noun: Token) -> list[Span]:
+        """"led by chip designer Arvix" parsed with "Arvix" hanging from the verb: a descriptor followed by a name
+        the parse left apart from it (an adverbial or an apposition elsewhere) is described by it."""
+        doc = noun.doc
+        if not noun.is_lower or noun.pos_ != "NOUN" or noun.i + 1 >= len(doc):
+            return []
+        name = self.by_start["org"].starting.get(noun.i + 1)
+        org = self.organizations[name[0]] if name else None
+        return [org] if org is not None and org.root.dep_ in ("npadvmod", "appos") and org.root.head != noun else []
+
+    def _leaders(self, group: Token) -> list[Span]:
+        """"a consortium led by X", "an alliance headed by X": the group is named by the organizations that lead
+        it (the partner of those who join it, the supplier of what it wins)."""
+        return [org for verb in group.children if verb.dep_ == "acl" and verb.lower_ in ("led", "headed")
+                for agent in verb.children if agent.dep_ == "agent"
+                for name in agent.children if name.dep_ == "pobj" for org in self.organizations_of(name)]
 
     def _named_child(self, child: Token) -> list[Span]:
         if child.dep_ == "appos":  # "two members, Salinas del Norte and Saline Rheinfeld GmbH"

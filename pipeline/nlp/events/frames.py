@@ -189,12 +189,22 @@ class FrameBuilder:
                          for g in c.children if g.dep_ == "pobj"]
                 return (role, []) if not inner else self._owner_or_named(frame, slot, inner[0], choices)
             if lemma in self.lexicon.words["unit_nouns"] and not self.facts.fact("org", token):
-                owners = [c for c in token.children if c.dep_ == "poss"]
+                owners = [c for c in token.children if c.dep_ == "poss"] + [  # "the frozen-food business of X"
+                    g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                    if g.dep_ == "pobj"]
                 return "seller", [org for owner in owners for org in self.organizations(owner, "poss")]
         named = self.organizations(token, slot)
         if not named and role in ("recipient", "partner"):  # "invest £600m in Severnvale's network"
-            named = [org for c in token.children if c.dep_ == "poss" for org in self.organizations(c, "poss")]
+            named = [org for c in token.children if c.dep_ == "poss" and not self._subject_own(frame, c)
+                     for org in self.organizations(c, "poss")]
         return role, named
+
+    def _subject_own(self, frame: Frame, owner: Token) -> bool:
+        """"The venture will invest Rs 2,400 crore in its first plant": "its" is the subject's, and a subject that
+        stands for no organization gives the pronoun none either."""
+        subjects = frame.args.get("subj")
+        return self.lexicon.has("pronouns", owner.lower_) and bool(subjects) and not any(
+            self.organizations(s) for s in subjects)
 
     def fill_amounts(self, frame: Frame) -> None:
         """Money, counts and dates of the trigger's domain, as `value`, `count` and `date` (or `period`)."""
@@ -285,6 +295,8 @@ class FrameBuilder:
             return False  # "in a deal that values the brewer at £380 million": the deal's value
         if dep == "advcl" and child.tag_ == "VBG" and self.lemma(child) == "pay" and event_type in PRICED_TYPES:
             return False  # "completed its acquisition of X on Friday, paying 310 million Swiss francs"
+        if dep == "advcl" and child.lower_ == "worth":
+            return False  # "signed a deal to supply ammunition worth up to $1 billion", "worth" hung from the verb
         if dep in OUTSIDE_CLAUSES or dep == "nsubj" and child.head == root and root.pos_ != "NOUN":
             return True
         if dep == "conj" and child.pos_ in ("VERB", "AUX"):

@@ -288,10 +288,17 @@ class Requirements:
         contracts = [t for t in words if self.lemma(t) in self.lexicon.words["contract_nouns"] and t.pos_ == "NOUN"
                      and t.dep_ in ("dobj", "nsubjpass", "pobj", "conj", "appos")
                      and not (t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS)  # "get America back to work"
-                     and not any(c.lower_ in partnership and not self.facts.fact("org", c) for c in t.children)
+                     and not (any(c.lower_ in partnership and not self.facts.fact("org", c) for c in t.children)
+                              and not self._supplies(t))
                      and not any(self._deal_clause(c) for c in t.children)
                      and not any("partnership" in self.types_at.get(d.i, set()) for d in t.subtree)]
         return bool(contracts) and (self.party(frame) or frame.has("value") or frame.has("count"))
+
+    def _supplies(self, agreement: Token) -> bool:
+        """"a framework agreement with X to supply ammunition": an agreement whose own clause supplies goods is a
+        contract, whatever it is called."""
+        return any(c.dep_ in ("acl", "relcl") and self.lemma(c) in self.lexicon.words["delivery_verbs"]
+                   for c in agreement.children)
 
     def supply_deal(self, frame: Frame) -> bool:
         """"will supply 90 trains to Deutsche Bahn under a deal valued at 2.1 billion euros", "will deliver 40 trams

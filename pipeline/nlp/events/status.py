@@ -43,8 +43,10 @@ CLIMB = frozenset({"xcomp", "ccomp", "acl", "pcomp", "pobj", "prep", "dobj", "ns
                    "oprd", "advcl", "conj", "appos"})
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
 PARTICLES_OF = {"call": "off", "walk": "away", "rule": "out", "pull": "out", "back": "out"}
+PARTICLES = frozenset(PARTICLES_OF.values())  # "walked away from its takeover": the parse hangs "from" on "away"
 BE = frozenset({"be", "is", "are", "am", "was", "were"})
 TENSE_LABELS = ("aux", "auxpass", "neg")
+EARLIER_PREPS = frozenset({"after", "since", "following"})  # a gerund after them happened before the main clause
 
 
 @dataclass(frozen=True)
@@ -67,13 +69,16 @@ class StatusReader:
     def chain(self, trigger: Token) -> list[Token]:
         """The trigger and the words above it that its status depends on, nearest first."""
         found, current = [trigger], trigger
-        while (current.dep_ in CLIMB or self._infinitive_relative(current) or self.closed_by(current)) \
+        while (current.dep_ in CLIMB or self._infinitive_relative(current) or self.closed_by(current)
+               or current.dep_ == "advmod" and current.lower_ in PARTICLES) \
                 and current.head != current \
                 and len(found) < 12:
             if current.dep_ == "conj" and _has_own_tense(self.children(current, TENSE_LABELS)):
                 break
             if current.dep_ == "advcl" and not (current.tag_ == "VBG" or _infinitive(self.children(current, ("aux",)))):
                 break
+            if current.dep_ == "pcomp" and current.head.lower_ in EARLIER_PREPS:
+                break  # "will hire 220 people after winning a deal": the deal is won, whatever comes of it
             current = current.head
             found.append(current)
             if current.dep_ == "relcl":

@@ -1,0 +1,85 @@
+"""Roles an event takes from the words and sentences around it (real model, sentences written here, read by hand):
+who leads a consortium or an alliance, who reports a contract or a seizure, who helped, who else took part in a
+funding, what "the goods" were worth, whose plant "its" is, and status words further from the trigger ("after
+winning", "walked away from", "a consultation on")."""
+
+import pytest
+
+from tests.nlp.test_events import event, events
+
+CASES = {
+    "a passive award is by the public body that reports it": (
+        "A $90 million contract to dredge the harbour has been awarded to Kelso Marine Ltd, the Port Authority said.",
+        [event("contract", "awarded", "completed", "buyer=Port Authority", "supplier=Kelso Marine",
+               "value=$90 million")]),
+    "a consortium is named by who leads it": (
+        "A consortium led by Tamsin Holdings agreed to buy Corriveau Foods for $700 million.",
+        [event("acquisition", "buy", "announced", "acquirer=Tamsin Holdings", "target=Corriveau Foods",
+               "value=$700 million")]),
+    "members of an alliance and who leads it": (
+        "Brelan Motors and Osric Trucks have joined an alliance led by battery maker Vantor to share charging sites.",
+        [event("partnership", "joined", "completed", "member=Brelan Motors", "member=Osric Trucks",
+               "partner=Vantor")]),
+    "the business of a company is sold by it": (
+        "Granite Partners will buy the pet-food business of Delmore Brands for $500 million.",
+        [event("acquisition", "buy", "announced", "acquirer=Granite Partners", "seller=Delmore Brands",
+               "value=$500 million")]),
+    "a framework agreement to supply goods is a contract": (
+        "Nordvik Defence signed a framework agreement with the Finnish Defence Forces to supply artillery shells "
+        "worth up to 400 million euros.",
+        [event("contract", "signed", "completed", "supplier=Nordvik Defence", "buyer=Finnish Defence Forces",
+               "value=400 million euros")]),
+    "a deal won before the main clause is won": (
+        "Colby Foods will hire 150 people after winning a supply contract with Bexley Markets.",
+        [event("hiring", "hire", "announced", "company=Colby Foods", "count=150 people"),
+         event("contract", "winning", "completed", "supplier=Colby Foods", "buyer=Bexley Markets")]),
+    "walking away from a takeover": (
+        "Ransom Brands walked away from its proposed $900 million takeover of Pellam Foods.",
+        [event("acquisition", "takeover", "negated", "acquirer=Ransom Brands", "target=Pellam Foods",
+               "value=$900 million")]),
+    "a consultation on redundancies": (
+        "Hollis Steel has launched a consultation on 300 redundancies at its plant.",
+        [event("job_cuts", "redundancies", "planned", "company=Hollis Steel", "count=300 redundancies")]),
+    "backers who took part, in the next sentence": (
+        "Corvo Health raised $50 million in a round led by Ardent Capital. Existing investors Fenwick Ventures and "
+        "Halo Partners also took part.",
+        [event("investment", "raised", "completed", "recipient=Corvo Health", "investor=Ardent Capital",
+               "investor=Fenwick Ventures", "investor=Halo Partners", "value=$50 million")]),
+    "a venture's own plant": (
+        "Kestrel Mining and Dorran Steel formed a joint venture last year. The venture will invest $300 million in "
+        "its first smelter.",
+        [event("partnership", "joint venture", "completed", "member=Kestrel Mining", "partner=Dorran Steel"),
+         event("investment", "invest", "announced", "value=$300 million")]),
+}
+
+
+@pytest.mark.parametrize("text,expected", CASES.values(), ids=CASES.keys())
+def test_roles_from_around_the_trigger(text, expected):
+    assert events(text) == expected
+
+
+def test_who_approves_a_plan_in_the_next_sentence_is_no_investor():
+    found = events("Tidewater Power will invest £1.1bn in new pipes. The plan, approved by regulator Ofgem, will add "
+                   "£3 a month to bills.")
+    assert not any(role.startswith("investor=") for e in found for role in e[3])
+
+
+@pytest.mark.parametrize("text, helper", [
+    ("Police seized 5,000 fake perfumes in Lyon. The shipment had been flagged by investigators at perfume maker "
+     "Maison Ardel.", "Maison Ardel"),
+    ("Customs officers seized 8,000 fake watches, acting on a tip-off from Swiss watchmaker Hallen SA.", "Hallen"),
+], ids=["staff at a company", "a hyphenated cue"])
+def test_a_company_whose_people_helped_is_a_helper(text, helper):
+    found = events(text)
+    assert [e[0] for e in found] == ["enforcement"] and f"helper={helper}" in found[0][3]
+
+
+def test_police_named_only_as_police_act_for_the_body_that_reports_them():
+    found = events("Police seized 40,000 fake handbags in Naples, the Interior Ministry said.")
+    assert [e[0] for e in found] == ["enforcement"] and "authority=Interior Ministry" in found[0][3]
+
+
+def test_the_goods_were_worth_what_was_seized_not_who_was_arrested():
+    found = events("Police seized 40,000 fake handbags and arrested 12 people. The goods were worth 3 million euros.")
+    values = {e[1]: [r for r in e[3] if r.startswith("value=")] for e in found}
+    assert values == {"seized": ["value=3 million euros"], "arrested": []}
