@@ -1,7 +1,7 @@
 """Roles an event takes from the words and sentences around it (real model, sentences written here, read by hand):
 who leads a consortium or an alliance, who reports a contract or a seizure, who helped, who else took part in a
-funding, what "the goods" were worth, whose plant "its" is, and status words further from the trigger ("after
-winning", "walked away from", "a consultation on")."""
+funding, what "the goods" were worth, whose plant "its" is, status words further from the trigger ("after
+winning", "walked away from", "a consultation on"), and which day dates an event (not the day it was said)."""
 
 import pytest
 
@@ -83,3 +83,28 @@ def test_the_goods_were_worth_what_was_seized_not_who_was_arrested():
     found = events("Police seized 40,000 fake handbags and arrested 12 people. The goods were worth 3 million euros.")
     values = {e[1]: [r for r in e[3] if r.startswith("value=")] for e in found}
     assert values == {"seized": ["value=3 million euros"], "arrested": []}
+
+
+def _dates(text):
+    return {e[1]: sorted(r for r in e[3] if r.startswith("date=")) for e in events(text)}
+
+
+def test_the_day_something_was_said_is_not_the_day_of_the_event():
+    text = "LONDON, May 2, 2025 (Reuters) - Dorran Group said on Tuesday it would buy Pellam Foods for $200 million."
+    assert _dates(text) == {"buy": []}
+
+
+def test_a_date_before_the_first_of_two_verbs_dates_both():
+    text = ("LONDON, May 2, 2025 (Reuters) - The Ministry of Transport on Monday signed a £90 million contract with "
+            "Kelso Marine Ltd for two ferries and awarded a £40 million order to Brecon Yards Ltd for a tug.")
+    assert _dates(text) == {"signed": ["date=Monday"], "awarded": ["date=Monday"]}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("NEW YORK, May 2, 2025 (Reuters) - Hallam Bank agreed on Tuesday to pay $40 million to settle charges by the "
+     "Securities and Exchange Commission.", {"pay": ["date=Tuesday"]}),
+    ("NEW YORK, May 2, 2025 (Reuters) - Corran Foods agreed on Tuesday to buy Pellam Foods for $200 million.",
+     {"buy": []}),
+], ids=["a settlement agreed is made that day", "a takeover agreed closes later"])
+def test_the_day_of_an_agreement_dates_what_agreeing_does(text, expected):
+    assert _dates(text) == expected

@@ -3,7 +3,9 @@
 - Coordinated triggers share by whom: "arrested 326 suspects and seized ...
   in a crackdown coordinated by the Ministry" (both the Ministry's); a date
   at the end of a coordination dates the earlier verbs too ("will close two
-  plants and cut 1,400 jobs by March 2026"), not the later ones.
+  plants and cut 1,400 jobs by March 2026"), not the later ones; a date before
+  the first verb dates them all ("on Thursday signed ... and awarded ..."); the
+  day of an agreement dates the act agreed ("agreed on Monday to pay").
 - Helpers: a company named by a cue of help in the sentence ("with help
   from X", "acting on information shared by X", "after a tip-off from X",
   "X helped investigators", "after X detected") helps its enforcement
@@ -48,6 +50,8 @@ from pipeline.nlp.events.back_references import BackReferences
 from pipeline.nlp.events.coreference import FramePass
 from pipeline.nlp.events.frames import Frame
 
+AGREED_TYPES = frozenset({"penalty", "partnership", "contract"})  # agreeing to them is doing them; a deal to buy
+# closes later
 SHARED = ("authority",)  # both ways; a date only from a later conjunct to an earlier one ("close X and cut Y by 2026")
 NAME_PHRASE = frozenset({"compound", "appos", "conj", "poss", "nmod", "amod"})  # inside the name's noun phrase
 HELP_PREPS = frozenset({"from", "by", "of", "with"})
@@ -72,6 +76,7 @@ class Context(FramePass):
         self.reporters(frames)
         self.authorities(frames)
         self.share_coordinated(frames)
+        self.agreement_dates(frames)
         self.financial(frames)
         self.partners(frames)
         BackReferences(self.facts, self.lexicon, self.lemma, self.coreference).complete(frames)
@@ -91,6 +96,35 @@ class Context(FramePass):
             if not other.has("date"):
                 for date in frame.fillers("date"):
                     other.add("date", date)
+            if not frame.has("date"):  # "X on Thursday signed A and awarded B": a date before the first verb
+                subjects = [c.left_edge.i for c in other.token.children if c.dep_ in ("nsubj", "nsubjpass")]
+                for date in other.fillers("date"):
+                    if date.end <= other.token.i and all(i < date.start for i in subjects):
+                        frame.add("date", date)
+
+    def agreement_dates(self, frames: list[Frame]) -> None:
+        """"agreed on Monday to pay $61 million", "signed an agreement on Thursday to set up a joint venture": the
+        day of the agreement dates the act agreed, when nothing else does."""
+        agreeing = self.lexicon.words["agreeing_verbs"]
+        for frame in frames:
+            if frame.has("date") or frame.type not in AGREED_TYPES:
+                continue
+            current, path = frame.token, []
+            for _ in range(4):
+                if current.dep_ not in ("xcomp", "acl", "dobj", "pobj", "prep") or current.head == current:
+                    break
+                current = current.head
+                path.append(current)
+                if current.pos_ == "VERB" and self.lemma(current) in agreeing:
+                    for date in (d for word in path if word.pos_ in ("VERB", "NOUN") for d in self._day_of(word)):
+                        frame.add("date", date)
+                    break
+
+    def _day_of(self, verb: Token) -> list[Span]:
+        """The dates said of a verb itself: "on Monday", "Monday", "last week"."""
+        words = [c for c in verb.children if c.dep_ == "npadvmod"] + [
+            g for c in verb.children if c.dep_ == "prep" and c.lower_ == "on" for g in c.children if g.dep_ == "pobj"]
+        return [d for d in (self.facts.fact("date", w) for w in words) if d is not None]
 
     def helpers(self, frames: list[Frame]) -> None:
         enforcement = [f for f in frames if f.type == "enforcement"]  # frames come in text order

@@ -223,8 +223,15 @@ class FrameBuilder:
         if frame.type == "financial_result":  # "down from €2.6 billion in 2022": the earlier figure's period
             role, excluded = "period", excluded | self.lexicon.excluded_for_value(frame.type)
         for span in self.facts.within("date", frame.domain):
-            if not self.on_path(span.root, frame, excluded):
+            if not self.on_path(span.root, frame, excluded) and not self._said_on(span, frame.token):
                 frame.add(role, span)
+
+    def _said_on(self, date: Span, verb: Token) -> bool:
+        """"said on Wednesday it would buy ...": a date between a reporting verb and its clause's subject is the
+        day it was said, wherever the parse hangs it."""
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return verb.dep_ == "ccomp" and self.lemma(verb.head) in self.lexicon.reporting_verbs \
+            and verb.head.i < date.start and any(date.end <= s.left_edge.i for s in subjects)
 
     def _written_before(self, frame: Frame) -> list[Span]:
         """An amount just before a noun trigger, whatever the parse made of it: "the £2.3bn takeover of X"."""
