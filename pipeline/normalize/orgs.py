@@ -16,6 +16,7 @@ from functools import cache, lru_cache
 
 from cleanco import basename
 
+from pipeline.normalize.places import is_country
 from pipeline.patterns import load_json
 
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
@@ -239,7 +240,8 @@ def _merge(groups: dict[str, OrgGroup], source: str, target: str) -> None:
 
 
 def _merge_short_forms(groups: dict[str, OrgGroup]) -> None:
-    """"Toyota" and "Toyota Motor Corp." are one organization when no other name starts with "Toyota".
+    """"Toyota" and "Toyota Motor Corp." are one organization when no other name starts with "Toyota" (not
+    "Unilever" and its unit "Unilever Indonesia").
 
     The pair joins under the gazetteer's name when one has it; two gazetteer
     organizations never join.
@@ -252,6 +254,8 @@ def _merge_short_forms(groups: dict[str, OrgGroup]) -> None:
         longer = longer_names.at_most_two(keys[key] + " ")
         if len(longer) != 1 or (groups[key].canonical and groups[longer[0]].canonical):
             continue
+        if is_country(groups[longer[0]].name[len(groups[key].name):].strip()):
+            continue  # "Unilever Indonesia" is Unilever's unit there, not Unilever
         if groups[key].canonical:
             _merge(groups, longer[0], key)
         else:

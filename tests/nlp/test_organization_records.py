@@ -55,3 +55,11 @@ def test_a_name_closed_by_an_organization_word_says_so_in_its_evidence():
     orgs = extract("Lindqvist Infraestructuras won the tender, and the Home Office approved it.").organizations
     assert [(o.name, "organization_word" in o.evidence) for o in orgs] == [
         ("Lindqvist Infraestructuras", True), ("Home Office", True)]
+
+
+def test_a_known_company_and_a_country_name_its_unit_there():
+    from pipeline import extract
+
+    text = "Unilever said it would sell Unilever Indonesia, and BHP, Australia's largest miner, rose."
+    orgs = extract(text).organizations
+    assert [(o.name, len(o.mentions)) for o in orgs] == [("Unilever", 1), ("Unilever Indonesia", 1), ("BHP", 1)]

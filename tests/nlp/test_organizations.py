@@ -258,3 +258,11 @@ def test_a_later_mention_of_an_organization_is_one_whatever_its_tag(nlp):
     article's later use of it as an organization still make it one."""
     text = "Renhardt and Valmonte have joined an alliance led by chip designer Arvix, Arvix said on Wednesday."
     assert orgs(nlp, text).count("Arvix") == 2
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Information Commissioner's Office said it would fine the retailer.", ["Information Commissioner's Office"]),
+    ("Hungary's Office of Economic Competition opened an inquiry.", ["Office of Economic Competition"]),
+], ids=["a title's office keeps its possessive", "a country's possessive is no part of its body's name"])
+def test_public_bodies_named_with_a_possessive(nlp, text, expected):
+    assert orgs(nlp, text) == expected

@@ -54,8 +54,22 @@ def extend_legal(ent: Span, vocab: OrgVocabulary) -> Span:
         if sequence is not None:
             end += len(sequence)
     if (start, end) == (ent.start, ent.end):
-        return ent
+        return _with_country_unit(ent)
     return Span(doc, start, end, label="ORG", span_id=ent.id)
+
+
+def _with_country_unit(ent: Span) -> Span:
+    """"British American Tobacco" + "Australia", "Unilever" + "Indonesia": a known company's name followed by a
+    country names its unit there, an organization of its own (never renamed to its parent); not "BHP, Australia's
+    largest miner", where a comma stands between."""
+    doc, end = ent.doc, ent.end
+    if not ent.id_ or end >= len(doc) or doc[end].ent_iob_ != "B" or doc[end].ent_type_ != "GPE" \
+            or not ent[-1].whitespace_ or ends_line(ent[-1]):
+        return ent
+    stop = end + 1
+    while stop < len(doc) and doc[stop].ent_iob_ == "I":
+        stop += 1
+    return Span(doc, ent.start, stop, label="ORG") if is_country(doc[end:stop].text) else ent
 
 
 def extend_of_place(ent: Span, vocab: OrgVocabulary) -> Span:
@@ -69,7 +83,7 @@ def extend_of_place(ent: Span, vocab: OrgVocabulary) -> Span:
         while stop < len(doc) and doc[stop].ent_iob_ == "I":
             stop += 1
         return Span(doc, ent.start, stop, label="ORG", kb_id=ent.kb_id, span_id=ent.id)
-    if ent[0].text in vocab.institution_heads:
+    if ent[0].text in vocab.institution_heads and not (ent.start > 0 and doc[ent.start - 1].text in _POSSESSIVE_MARKS):
         place_start = next((ent.start - n for n in (3, 2, 1) if ent.start - n >= 0
                             and country_of(doc[ent.start - n:ent.start].text) is not None
                             and not any(ends_line(t) for t in doc[ent.start - n:ent.start])), ent.start)
@@ -133,7 +147,9 @@ def _trimmed_end(ent: Span, vocab: OrgVocabulary) -> int:
     doc = ent.doc
     end = ent.end
     cut = next((t.i for t in ent[2:] if t.text in {"’s", "'s"} and t.i < ent.end - 1
-                or t.text.startswith("&") and t.text[1:].isalpha()), None)  # not "Moody's Investors Service"
+                and not (t.i == ent.end - 2 and doc[ent.end - 1].text in vocab.institution_heads)
+                or t.text.startswith("&") and t.text[1:].isalpha()), None)  # not "Moody's Investors Service", nor
+    # "Information Commissioner's Office"
     if cut is not None:
         end = cut  # "Apple Computer's Mac OS" -> "Apple Computer"; "TAROM &mdash" -> "TAROM"
     closing = next((t.i for t in ent[:-1] if t.text in vocab.legal_forms and doc[t.i + 1].text not in vocab.legal_forms
