@@ -266,3 +266,13 @@ def test_a_later_mention_of_an_organization_is_one_whatever_its_tag(nlp):
 ], ids=["a title's office keeps its possessive", "a country's possessive is no part of its body's name"])
 def test_public_bodies_named_with_a_possessive(nlp, text, expected):
     assert orgs(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The fine was imposed by the Superintendencia de Industria y Comercio on Friday.",
+     "Superintendencia de Industria y Comercio"),
+    ("The Autoridad Portuaria de Valencia awarded the contract.", "Autoridad Portuaria de Valencia"),
+    ("Police were helped by the Consorzio Prosecco DOC, which found the fakes.", "Consorzio Prosecco DOC"),
+], ids=["joined by 'de' and 'y'", "a port authority", "an Italian consortium"])
+def test_a_name_opened_by_a_public_body_or_consortium_word_is_an_organization(nlp, text, name):
+    assert name in orgs(nlp, text)

@@ -103,8 +103,11 @@ def legal_suffix_patterns(nlp: Language, rules: str) -> list[dict]:
         by_length.setdefault(len(words), []).append(words)
     comma = {"ORTH": ",", "OP": "?"}
     opening_word = [{"ORTH": {"IN": data["opening_words"]}}]  # "Grupo Bimbo", "Banco Santander"
+    joiner = [{"LOWER": {"IN": data["name_joiners"]}, "OP": "+"}]  # "Superintendencia del Mercado de Valores"
     patterns = [{"pattern": [*proper, *closing_word]}, {"pattern": [*joined, *institution]},
-                {"pattern": [*opening_word, *proper]}]
+                {"pattern": [*opening_word, *proper]}, {"pattern": [*opening_word, *joiner, *proper]},
+                {"pattern": [*opening_word, *proper, *joiner, *proper]},
+                {"pattern": [*opening_word, *joiner, *proper, *joiner, *proper]}]
     for length, forms in sorted(by_length.items()):
         # one pattern per form length, each position taking any form's word there: a few patterns instead of
         # one per form keeps the matcher fast; `legal_form_spans` drops the mixtures that are no real form
