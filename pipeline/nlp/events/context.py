@@ -121,7 +121,7 @@ class Context(FramePass):
                     break
 
     def _day_of(self, verb: Token) -> list[Span]:
-        """The dates said of a verb itself: "on Monday", "Monday", "last week"."""
+        """The dates said of a word itself (the agreeing verb or its agreement noun): "on Monday", "Monday"."""
         words = [c for c in verb.children if c.dep_ == "npadvmod"] + [
             g for c in verb.children if c.dep_ == "prep" and c.lower_ == "on" for g in c.children if g.dep_ == "pobj"]
         return [d for d in (self.facts.fact("date", w) for w in words) if d is not None]
@@ -274,8 +274,8 @@ class Context(FramePass):
 
     def _reporting_body(self, frame: Frame) -> list[Span]:
         """"Federal police seized ..., the Attorney General's Office said": the public body that reports it."""
-        words = [*frame.args.get("subj"), *frame.args.get("pass")]
-        return [org for org in (self.coreference.reporting_subject(words[0]) if words else [])
+        subjects = [*frame.args.get("subj"), *frame.args.get("gov:subj")]  # "police", as `_generic_actor` found
+        return [org for org in (self.coreference.reporting_subject(subjects[0]) if subjects else [])
                 if self.facts.is_public_body(org)]
 
     def financial(self, frames: list[Frame]) -> None:
