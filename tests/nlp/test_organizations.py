@@ -276,3 +276,21 @@ def test_public_bodies_named_with_a_possessive(nlp, text, expected):
 ], ids=["joined by 'de' and 'y'", "a port authority", "an Italian consortium"])
 def test_a_name_opened_by_a_public_body_or_consortium_word_is_an_organization(nlp, text, name):
     assert name in orgs(nlp, text)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The contract went to builder Casal-Ferreira, which beat two rivals.", "Casal-Ferreira"),
+    ("The operator Infraestruturas de Portugal opened the line on Monday.", "Infraestruturas de Portugal"),
+    ("The Polokwane Municipality signed the lease last week.", "Polokwane Municipality"),
+    ("Madhav Infotech named a new chief executive on Monday.", "Madhav Infotech"),
+    ("Regulators fined several builders, among them Acciona and Ferrovial, for rigging bids.", "Acciona"),
+], ids=["two capitalized words glued by a hyphen", "a Portuguese public-works word opens a name",
+        "a municipality closes a public body's name", "Infotech closes a company's name",
+        "a name the model took for a place, listed with a company"])
+def test_names_a_word_or_a_neighbour_makes_organizations(nlp, text, name):
+    assert name in orgs(nlp, text)
+
+
+def test_a_resource_named_like_a_company_is_a_place(nlp):
+    text = "Corvane Resources sold its stake in the Tamarind copper mine to Hoshino Metals."
+    assert orgs(nlp, text) == ["Corvane Resources", "Hoshino Metals"]

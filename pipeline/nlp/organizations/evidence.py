@@ -119,10 +119,11 @@ def _cued(doc: Doc, name: Span, labels: dict[int, str], vocab: OrgVocabulary) ->
 
 def _listed_with_organization(doc: Doc, i: int, j: int, labels: dict[int, str]) -> bool:
     """"from Sequoia Capital and General Catalyst", "Norrsken22 and the International Finance Corporation": a name
-    joined by "and" / "or" to an organization is one of a list of organizations, unless the model called it anything
-    (a person: "Suharto and the Organisation of Islamic Conference"; a product: "Lockheed Tristar and Vickers VC-10")
-    or it names a kind of thing ("Falcon and Territory vehicles")."""
-    if labels.get(i) is not None or j < len(doc) and doc[j].pos_ == "NOUN" and doc[j].is_lower:
+    joined by "and" / "or" to an organization is one of a list of organizations (a place the model guessed, no known
+    one, included: "among them Acciona and Ferrovial"), unless the model called it anything else (a person:
+    "Suharto and the Organisation of Islamic Conference"; a product: "Lockheed Tristar and Vickers VC-10") or it
+    names a kind of thing ("Falcon and Territory vehicles")."""
+    if labels.get(i) not in (None, "GPE") or j < len(doc) and doc[j].pos_ == "NOUN" and doc[j].is_lower:
         return False
     before = i >= 2 and doc[i - 1].lower_ in LIST_WORDS and labels.get(i - 2) == "ORG"
     after = j + 1 < len(doc) and doc[j].lower_ in LIST_WORDS and (

@@ -46,6 +46,7 @@ def extend_legal(ent: Span, vocab: OrgVocabulary) -> Span:
     if len(ent) > 2 and ent[1].text in {"'s", "’s"} and start > 0 and doc[start - 1].dep_ == "compound" \
             and doc[start - 1].head == ent[0] and doc[start - 1].pos_ == "PROPN" and not doc[start - 1].ent_type_:
         start -= 1  # "Attorney" + "General's Office": a title's office is named by the whole title
+    start, end = _hyphen_joined(doc, start, end)
     if end < len(doc) and not ends_line(doc[end - 1]):
         if doc[end].text in vocab.closing_words:
             end += 1
@@ -56,6 +57,20 @@ def extend_legal(ent: Span, vocab: OrgVocabulary) -> Span:
     if (start, end) == (ent.start, ent.end):
         return _with_country_unit(ent)
     return Span(doc, start, end, label="ORG", span_id=ent.id)
+
+
+def _hyphen_joined(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """"Mota" + "-Engil", "Hewlett" + "-Packard": capitalized words glued by a hyphen are one name, whichever half
+    the model took ("Pune-based", "Alibaba-backed" are lower case and stay out, and so is a wire slug in capitals:
+    "MOVES-Goldman Sachs")."""
+    def glued(hyphen: int, word: int) -> bool:
+        return 0 <= word < len(doc) and doc[hyphen].text == "-" and not doc[hyphen - 1].whitespace_ \
+            and not doc[hyphen].whitespace_ and doc[word].is_alpha and doc[word].is_title
+    while end + 1 < len(doc) and glued(end, end + 1):
+        end += 2
+    while start > 1 and glued(start - 1, start - 2):
+        start -= 2
+    return start, end
 
 
 def _with_country_unit(ent: Span) -> Span:

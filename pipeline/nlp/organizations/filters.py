@@ -145,9 +145,15 @@ def names_a_model(ent: Span, vocab: OrgVocabulary) -> bool:
 
 def is_site(ent: Span, vocab: OrgVocabulary) -> bool:
     """"its Cupertino headquarters", "Toyota's Georgetown plant": a name between an owner and a site is a place;
-    so is "Pune-based"."""
+    so are "Pune-based" and a resource ("the Tamarind copper mine")."""
     doc = ent.doc
     based = ent.end + 1 < len(doc) and doc[ent.end].text == "-" and doc[ent.end + 1].lower_ in vocab.based_words
+    if not ent.id_ and ent.start > 0 and doc[ent.start - 1].lower_ == "the":
+        after = doc[ent.end:ent.end + 4]
+        noun = next((t for t in after if t.lower_ in vocab.deposit_nouns
+                     or not (t.is_lower and t.pos_ in ("NOUN", "ADJ") and t.dep_ in ("compound", "amod"))), None)
+        if noun is not None and noun.lower_ in vocab.deposit_nouns:
+            return True  # "the Tamarind copper mine", "the Kashagan oil field"
     return based or not ent.id_ and 0 < ent.start and ent.end < len(doc) and doc[ent.end].lower_ in vocab.site_nouns \
         and (doc[ent.start - 1].lower_ in {"its", "their"} or doc[ent.start - 1].text in {"'s", "’s"})
 

@@ -44,6 +44,7 @@ class OrgVocabulary:
     court_words: frozenset[str]
     exchange_codes: frozenset[str]
     site_nouns: frozenset[str]
+    deposit_nouns: frozenset[str]  # "the Tamarind copper mine": a resource named like a company is a place
     place_nouns: frozenset[str]
     road_nouns: frozenset[str]
     executive_titles: frozenset[str]
@@ -92,6 +93,7 @@ def org_vocabulary(nlp: Language, rules: str) -> OrgVocabulary:
         court_words=frozenset(data["court_words"]),
         exchange_codes=frozenset(data["exchange_codes"]),
         site_nouns=frozenset(data["site_nouns"]),
+        deposit_nouns=frozenset(data["deposit_nouns"]),
         place_nouns=frozenset(data["place_nouns"]),
         road_nouns=frozenset(data["road_nouns"]),
         executive_titles=frozenset(data["executive_titles"]),
