@@ -236,10 +236,12 @@ class Context(FramePass):
                     frame.add("supplier", org)
 
     def _called_supplier(self, org: Span) -> bool:
-        """"Chinese supplier Zhongke Networks", "Canadian manufacturer X": the text calls the company a supplier."""
+        """"Chinese supplier Zhongke Networks", "Canadian manufacturer X", "Indian services firm X": the text calls
+        the company a supplier."""
         words = [org.doc[org.start - 1]] if org.start > 0 else []
         words += [c for t in org for c in t.children
                   if c.dep_ in ("appos", "compound") and not org.start <= c.i < org.end]
+        words += [c for w in words for c in w.children if c.dep_ == "compound"]  # "services firm X"
         return any(self.lexicon.has("supplier_nouns", self.lemma(w)) for w in words if w.is_lower)
 
     def _same_paragraph(self, token: Token, sentence: Span) -> bool:

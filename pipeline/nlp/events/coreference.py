@@ -45,9 +45,12 @@ class Coreference:
         subject_ids = [doc.vocab.strings[dep] for dep in SUBJECT_DEPS]
         for i in numpy.flatnonzero(numpy.isin(doc.to_array(DEP), subject_ids)).tolist():  # a Token per subject only
             token = doc[i]
-            # "Linthwaite's software follows ...": a subject's owner is what the text is about
-            named = facts.organizations_of(token) or [org for c in token.children if c.dep_ == "poss"
-                                                      for org in facts.organizations_of(c)]
+            # "Linthwaite's software follows ...", "Shareholders of X and Y approved ...": a subject's owner is what
+            # the text is about
+            owners = [c for c in token.children if c.dep_ == "poss"] + [o for c in token.children
+                                                                         if c.dep_ == "prep" and c.lower_ == "of"
+                                                                         for o in c.children if o.dep_ == "pobj"]
+            named = facts.organizations_of(token) or [org for c in owners for org in facts.organizations_of(c)]
             if named:
                 reporting = lemma(token.head) in lexicon.reporting_verbs
                 (self.sources if reporting else self.subjects).append((token.i, named))

@@ -22,7 +22,7 @@ from pipeline.nlp.base import RoleHit
 from pipeline.nlp.events.coreference import Coreference
 from pipeline.nlp.events.facts import Facts, party_key, same_party
 from pipeline.nlp.events.lexicon import FrameRule, Lexicon
-from pipeline.nlp.events.slots import Arguments, SlotFinder
+from pipeline.nlp.events.slots import Arguments, SlotFinder, object_control
 from pipeline.nlp.events.status import StatusReader
 from pipeline.nlp.events.triggers import Candidate
 from pipeline.records import EVENT_ROLES
@@ -37,6 +37,15 @@ PRICED_TYPES = frozenset({"acquisition", "contract"})  # a buyer's "paying $X" i
 LAST_RESORT_SLOTS = ("obj.mod",)  # "awarded a $450 million Army contract": the Army buys unless a subject does
 COREFERENT_SLOTS = frozenset({"subj", "gov:subj", "helper", "pass", "poss", "orderer", "agent", "obj.poss"})
 DATE_EXCLUSIONS = frozenset({"since", "until", "till", "through", "found", "founded", "establish", "established"})
+
+
+def on_figure(noun: Token) -> bool:
+    """"posted net income of $212 million on revenue of $1.83 billion": the second figure is the noun's own (a
+    figure stands before "on"; "had on average forecast profit of" has none)."""
+    on = noun.head
+    return noun.dep_ == "pobj" and on.lower_ == "on" and any(c.dep_ == "prep" and c.lower_ == "of"
+                                                            for c in noun.children) \
+        and any(t.like_num for t in on.doc[on.head.left_edge.i:on.i])
 
 
 @dataclass
@@ -135,9 +144,11 @@ class FrameBuilder:
         return None
 
     def organizations(self, token: Token, slot: str = "subj") -> list[Span]:
-        """The organizations a slot word names, or, in a subject-like slot, stands for ("it", "the company")."""
+        """The organizations a slot word names, or, in a subject-like slot, stands for ("it", "the company"); "the
+        two lenders" stands for them in any slot."""
         named = self.facts.organizations_of(token)
-        return named if named or slot not in COREFERENT_SLOTS else self.coreference.resolve(token)
+        pair = token.tag_ == "NNS" and any(c.lower_ in ("two", "both") for c in token.children)  # "the two lenders"
+        return named if named or slot not in COREFERENT_SLOTS and not pair else self.coreference.resolve(token)
 
     def fill_organizations(self, frame: Frame) -> None:
         """Organization roles from the slots, other slots first so that a subject takes the role left over, and a
@@ -279,7 +290,8 @@ class FrameBuilder:
     def domain(self, trigger: Token, args: Arguments, event_type: str) -> set[int]:
         """The words of the trigger's clause (and its light verb's) that its amounts, counts and dates may come from."""
         roots = [trigger]
-        if args.governor is not None and self.lemma(args.governor) not in self.lexicon.reporting_verbs:
+        if args.governor is not None and self.lemma(args.governor) not in self.lexicon.reporting_verbs \
+                and not on_figure(trigger):
             roots.append(args.governor)
         inside: set[int] = set()
         for root in roots:
@@ -302,8 +314,15 @@ class FrameBuilder:
             return False  # "in a deal that values the brewer at £380 million": the deal's value
         if dep == "advcl" and child.tag_ == "VBG" and self.lemma(child) == "pay" and event_type in PRICED_TYPES:
             return False  # "completed its acquisition of X on Friday, paying 310 million Swiss francs"
+        if child.pos_ == "VERB" and self.facts.fact("money", child) is not None:
+            return False  # "orders worth 1.5 trillion won to build ...": a currency word the parse made a verb
+        if dep == "ccomp" and child == object_control(child.head):
+            return False  # "selected X to lay a line under a contract worth ...": the chosen one's task
         if dep == "advcl" and child.lower_ == "worth":
             return False  # "signed a deal to supply ammunition worth up to $1 billion", "worth" hung from the verb
+        if event_type == "financial_result" and dep == "prep" and child.lower_ == "on" and any(
+                "financial_result" in self.types_at.get(o.i, ()) for o in child.children if o.dep_ == "pobj"):
+            return True  # "posted net income of $212 million on revenue of $1.83 billion": a second result
         if dep in OUTSIDE_CLAUSES or dep == "nsubj" and child.head == root and root.pos_ != "NOUN":
             return True
         if dep == "conj" and child.pos_ in ("VERB", "AUX"):

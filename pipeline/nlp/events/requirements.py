@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 
 from pipeline.nlp.events.coreference import Coreference
 from pipeline.nlp.events.facts import Facts, party_key, same_party
-from pipeline.nlp.events.frames import Frame
+from pipeline.nlp.events.frames import Frame, on_figure
 from pipeline.nlp.events.lexicon import Lexicon
 from pipeline.nlp.events.status import under_a_deal
 
@@ -179,9 +179,19 @@ class Requirements:
             return True
         words = self.lexicon.words
         companies = words["unit_nouns"] | words["stake_nouns"] | words["company_nouns"] | words["site_items"]
+        if any(c.dep_ == "amod" and c.lower_ in words["product_adjectives"] for t in objects for c in t.children):
+            return False  # "will sell the new iPad Air for $599": goods, whatever their name
         return any(self.lemma(t) in companies or not self._counted(t) and (
             self.coreference.refers(t) or t.pos_ == "PROPN" or t.like_num or self.facts.fact("org", t)
             or self._names_a_company(t)) for t in objects)
+
+    def thing_sold(self, frame: Frame) -> bool:
+        """"the sale of its Latin American business to X": a sale names what is sold, and shares sold are
+        capital raised ("a sale of new shares"), not a company changing hands."""
+        sold = frame.args.get("prep:of")
+        if frame.token.tag_ == "NNS" or not sold or any(self.facts.fact("money", t) for t in sold):
+            return False  # "had sales of $612 million": takings, not a sale
+        return not any(self.lemma(t) in self.lexicon.words["securities_nouns"] for t in sold)
 
     def _names_a_company(self, noun: Token) -> bool:
         """"competitor PeopleSoft", "the Instagram app": the word stands for a company it names; not "VoIP
@@ -253,9 +263,11 @@ class Requirements:
 
     def states_figure(self, frame: Frame) -> bool:
         """The metric noun states its own figure: the object of "have" ("had sales of about C$410 million"), the
-        subject of "be" ("net income was $96 million"), or a line of its own ("- Revenue of $412.6 million",
-        "Revenue: €12.4 million in 2023")."""
+        subject of "be" ("net income was $96 million"), a result's "on revenue of $1.83 billion", or a line of its
+        own ("- Revenue of $412.6 million", "Revenue: €12.4 million in 2023")."""
         governor, token = frame.args.governor, frame.token
+        if on_figure(token):
+            return any(self._own_figure(token, value) for value in frame.fillers("value"))
         if governor is None:  # a line of its own: the figure hangs from "of" or follows a colon
             return token.dep_ == "ROOT" and any(self._own_figure(token, value) for value in frame.fillers("value"))
         lemma = self.lemma(governor)
@@ -281,18 +293,22 @@ class Requirements:
                    self.lexicon.words["penalty_context"] for t in sentence if t.i != frame.token.i)
 
     def contract_object(self, frame: Frame) -> bool:
-        """"won an order", "awarded a contract", "signed a deal" (not "a joint venture agreement"), and a party,
-        an amount or a count: the object is a contract."""
+        """"won an order", "awarded a contract", "won a contract extension", "signed a deal" (not "a joint venture
+        agreement"), or a company chosen to supply goods, and a party, an amount or a count: the object is a
+        contract."""
         words = [self.facts.doc[i] for i in frame.domain if i != frame.token.i]
         partnership = self.lexicon.words["alliance_nouns"] | {"joint", "codeshare", "cooperation", "framework"}
         contracts = [t for t in words if self.lemma(t) in self.lexicon.words["contract_nouns"] and t.pos_ == "NOUN"
-                     and t.dep_ in ("dobj", "nsubjpass", "pobj", "conj", "appos")
+                     and (t.dep_ in ("dobj", "nsubjpass", "pobj", "conj", "appos")
+                          or t.dep_ == "compound" and t.head.dep_ == "dobj" and t.head.head == frame.token)
                      and not (t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS)  # "get America back to work"
                      and not (any(c.lower_ in partnership and not self.facts.fact("org", c) for c in t.children)
                               and not self._supplies(t))
                      and not any(self._deal_clause(c) for c in t.children)
                      and not any("partnership" in self.types_at.get(d.i, set()) for d in t.subtree)]
-        return bool(contracts) and (self.party(frame) or frame.has("value") or frame.has("count"))
+        chosen_to_supply = frame.args.purpose == "supply" and any(
+            self.facts.organizations_of(o) for o in frame.args.get("obj"))  # "tapped Alstom to supply 23 trains"
+        return (bool(contracts) or chosen_to_supply) and (self.party(frame) or frame.has("value") or frame.has("count"))
 
     def _supplies(self, agreement: Token) -> bool:
         """"a framework agreement with X to supply ammunition": an agreement whose own clause supplies goods is a

@@ -132,6 +132,15 @@ class SlotFinder:
             if obj is not None:
                 found.add("obj", [obj])
                 found.add("obj.poss", self.children(obj, ("poss",)))
+        if found.get("obj"):  # "fined six firms ..., among them X and Y": the parse hangs the list on the verb
+            for prep in self.children(trigger, ("prep",)):
+                listed = self.children(prep, ("pobj",))
+                named = [p for p in listed if p.lower_ not in ("them", "those")]
+                if prep.lower_ == "including" or prep.lower_ == "among" and len(named) < len(listed):
+                    found.add("obj", named)
+        controlled = object_control(trigger)
+        if controlled is not None and not found.get("obj"):
+            found.add("obj", [t for t in controlled.children if t.dep_ == "nsubj"])
         relative = _relative_clause(trigger)
         if relative is not None and not found.get("obj") and not found.get("pass") and relative.dep_ == "relcl":
             if not any(c.tag_ in WH_WORDS for c in self.children(relative, SUBJECTS)):
@@ -253,7 +262,8 @@ class SlotFinder:
         heads = [trigger, *found.get("obj"), *found.get("pass"), *([found.governor] if found.governor else [])]
         for head in heads:
             worth = [x for c in self.children(head, ("amod",)) for x in self.children(c, ("xcomp",))]
-            for clause in [*self.children(head, CLAUSE_LABELS), *worth]:  # "a contract worth $2m to run ..."
+            controlled = [c for c in [object_control(head)] if c is not None]
+            for clause in [*self.children(head, CLAUSE_LABELS), *worth, *controlled]:  # "a contract worth $2m to run"
                 if clause.pos_ != "VERB":
                     continue
                 lemma = self.lemma(clause)
@@ -287,6 +297,16 @@ def phrase_preps(noun: Token, children: Children, most: int = 3) -> list[tuple[s
             elif child.dep_ in PHRASE_DEPS:
                 todo.append((child, depth))
     return found
+
+
+def object_control(verb: Token) -> Token | None:
+    """"has selected builder Mota-Engil to lay a line": the parse may make the chosen one the subject of a "to"
+    clause (ccomp) rather than the verb's object; that clause, read as the verb's object and its purpose."""
+    if verb.pos_ != "VERB" or any(c.dep_ == "dobj" for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i
+                 and any(a.tag_ == "TO" and a.dep_ == "aux" for a in c.children)
+                 and any(n.dep_ == "nsubj" and n.i > verb.i for n in c.children)), None)
 
 
 def _surface_object(verb: Token) -> Token | None:

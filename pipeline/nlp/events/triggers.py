@@ -134,6 +134,8 @@ def _noun(doc: Doc, token: Token, lexicon: Lexicon, lemma: Lemmas) -> Candidate 
     if token.dep_ == "compound" and (lexicon.has("company_nouns", lemma(token.head)) or
                                      lexicon.has("unit_nouns", lemma(token.head))):
         return None  # "investment firm", "its investment arm": a kind of company or unit, not an event
+    if token.dep_ == "compound" and lexicon.has("not_event_heads", lemma(token.head)):
+        return None  # "purchase rights", "investment grade", "takeover rules": a kind of thing, not an event
     if token.ent_type_ in NAME_LABELS and token.text[:1].isupper():
         return None  # "the Trans-Pacific Partnership on Clean Trade": a word of a name
     chosen, start = [], token.i

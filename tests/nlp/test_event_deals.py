@@ -1,0 +1,70 @@
+"""How contracts and sales are worded beyond "won a contract" and "bought X" (real model, sentences written here,
+read by hand): a company chosen or tapped to do the work, a contract's extension, a contract not renewed, a
+services firm as the supplier, a sale of a business, a second result "on revenue of", a currency word the parse
+takes for a verb, companies named after "among them" or as "the two lenders"; and words that look like deals and
+are not (a new product's price, purchase rights, takings)."""
+
+import pytest
+
+from tests.nlp.test_events import event, events
+
+CASES = {
+    "a builder selected to do the work under a contract": (
+        "The regional government has selected builder Casal-Ferreira to rebuild the coastal road under a contract "
+        "worth €90 million.",
+        [event("contract", "selected", "completed", "supplier=Casal-Ferreira", "value=€90 million")]),
+    "a company tapped to supply goods": (
+        "Transit operator Valley Metro has tapped German group Vossdorf to supply 40 electric buses.",
+        [event("contract", "tapped", "completed", "buyer=Valley Metro", "supplier=Vossdorf",
+               "count=40 electric buses")]),
+    "a contract extension won": (
+        "Halcrow Systems won a $300 million Navy contract extension for radar maintenance.",
+        [event("contract", "won", "completed", "supplier=Halcrow Systems", "buyer=Navy", "value=$300 million")]),
+    "a contract not renewed": (
+        "Dalby Brewing said it would not renew its supply contract with pub chain Mitre Inns.",
+        [event("contract", "renew", "negated", "supplier=Dalby Brewing", "buyer=Mitre Inns")]),
+    "a services firm supplies": (
+        "Swiss lender Alpenbank signed a ten-year outsourcing agreement worth $500 million with IT services firm "
+        "Kovai Systems.",
+        [event("contract", "signed", "completed", "buyer=Alpenbank", "supplier=Kovai Systems",
+               "value=$500 million")]),
+    "the sale of a business to a buyer": (
+        "Vireo Group completed the sale of its frozen foods business to Halden Capital for $450 million.",
+        [event("acquisition", "sale", "completed", "seller=Vireo Group", "acquirer=Halden Capital",
+               "value=$450 million")]),
+    "a second result on revenue of": (
+        "Brixton Labs posted a net loss of $40 million on revenue of $310 million.",
+        [event("financial_result", "posted", "completed", "company=Brixton Labs", "value=$40 million",
+               "metric=net_loss"),
+         event("financial_result", "revenue", "completed", "company=Brixton Labs", "value=$310 million",
+               "metric=revenue")]),
+    "orders priced in won": (
+        "Geoje Heavy Industries has won orders worth 1.2 trillion won to build four container ships for a European "
+        "shipowner.",
+        [event("contract", "won", "completed", "supplier=Geoje Heavy Industries", "value=1.2 trillion won",
+               "count=four container ships")]),
+    "companies fined, named after among them": (
+        "The regulator fined five builders a total of €80 million, among them Acciona and Ferrovial.",
+        [event("penalty", "fined", "completed", "penalized=Acciona", "penalized=Ferrovial", "value=€80 million")]),
+    "the two lenders merging": (
+        "Shareholders of Harlan Bancorp and Ridgeway Financial approved the merger of the two lenders.",
+        [event("acquisition", "merger", "announced", "acquirer=Harlan Bancorp", "acquirer=Ridgeway Financial")]),
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES.values(), ids=CASES.keys())
+def test_deal_wording(text, expected):
+    assert events(text) == expected
+
+
+NO_DEAL = {
+    "a new product's price": "Apple will sell the new iPad Mini for $499 in Europe.",
+    "purchase rights": "Ryanair agreed to buy 25 Boeing jets, with purchase rights for 10 more, in a deal worth "
+                       "$3 billion.",
+    "takings are no sale": "Helmsdale Medical makes heart monitors and had sales of $612 million last year.",
+}
+
+
+@pytest.mark.parametrize("text", NO_DEAL.values(), ids=NO_DEAL.keys())
+def test_no_deal(text):
+    assert [e for e in events(text) if e[0] == "acquisition"] == []
