@@ -1,7 +1,8 @@
 """How contracts and sales are worded beyond "won a contract" and "bought X" (real model, sentences written here,
 read by hand): a company chosen or tapped to do the work, a contract's extension, a contract not renewed, a
 services firm as the supplier, a sale of a business, a second result "on revenue of", a currency word the parse
-takes for a verb, companies named after "among them" or as "the two lenders"; and words that look like deals and
+takes for a verb, companies named after "among them" or as "the two lenders", a yard commissioned or a
+consultancy hired to do work, a rival beaten to a contract; and words that look like deals and
 are not (a new product's price, purchase rights, takings)."""
 
 import pytest
@@ -49,6 +50,25 @@ CASES = {
     "the two lenders merging": (
         "Shareholders of Harlan Bancorp and Ridgeway Financial approved the merger of the two lenders.",
         [event("acquisition", "merger", "announced", "acquirer=Harlan Bancorp", "acquirer=Ridgeway Financial")]),
+    "a yard commissioned to build ships": (
+        "Ferry operator Nordvik Lines has commissioned shipyard Aalborg Werft to build three hybrid ferries.",
+        [event("contract", "commissioned", "completed", "buyer=Nordvik Lines", "supplier=Aalborg Werft",
+               "count=three hybrid ferries")]),
+    "a consultancy hired to do the work is a contract, not hiring": (
+        "Grocer Fairmont Foods hired consultancy Lindqvist Partners to overhaul its logistics network under a "
+        "$20 million contract.",
+        [event("contract", "hired", "completed", "buyer=Fairmont Foods", "supplier=Lindqvist Partners",
+               "value=$20 million")]),
+    "a rival beaten to a contract": (
+        "Engineering group Corvane Systems beat Siemens to a €300 million contract to upgrade the signals of the "
+        "Oslo metro.",
+        [event("contract", "beat", "completed", "supplier=Corvane Systems", "value=€300 million")]),
+    "a contract handed to a supplier": (
+        "Spanish utility Iberdrola has handed Vestas a €200 million contract to supply wind turbines.",
+        [event("contract", "contract", "completed", "buyer=Iberdrola", "supplier=Vestas", "value=€200 million")]),
+    "a maker that picks a supplier buys": (
+        "Swedish carmaker Volvo Cars has picked Northvolt to supply battery cells worth $1 billion.",
+        [event("contract", "picked", "completed", "buyer=Volvo Cars", "supplier=Northvolt", "value=$1 billion")]),
 }
 
 

@@ -58,6 +58,7 @@ HELP_PREPS = frozenset({"from", "by", "of", "with"})
 STAFF_PREPS = frozenset({"at"})  # "investigators at X"
 HELPERS_MOST = 3  # helpers of one enforcement event, the nearest of its sentence (a list of 500 seizures and 500
 # helping companies in one sentence would otherwise give each seizure all 500)
+CHOOSING_RULES = frozenset({"select", "award"})  # the chooser or awarder is the buyer, whatever the text calls it
 
 
 class Context(FramePass):
@@ -227,7 +228,8 @@ class Context(FramePass):
         public = self.facts.is_public_body
         for frame in (f for f in frames if f.type == "contract"):
             suppliers, buyers = frame.fillers("supplier"), frame.fillers("buyer")
-            if any(public(o) for o in suppliers) and not any(public(o) for o in buyers) or \
+            chosen = frame.rule.name in CHOOSING_RULES  # "chipmaker TSMC picked ASML": the chooser buys
+            if any(public(o) for o in suppliers) and not any(public(o) for o in buyers) or not chosen and \
                     any(self._called_supplier(o) for o in buyers) and not any(self._called_supplier(o) for o in suppliers):
                 frame.retain(lambda r: r.role not in ("supplier", "buyer"))
                 for org in suppliers:

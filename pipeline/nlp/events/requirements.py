@@ -301,7 +301,8 @@ class Requirements:
         contracts = [t for t in words if self.lemma(t) in self.lexicon.words["contract_nouns"] and t.pos_ == "NOUN"
                      and (t.dep_ in ("dobj", "nsubjpass", "pobj", "conj", "appos")
                           or t.dep_ == "compound" and t.head.dep_ == "dobj" and t.head.head == frame.token)
-                     and not (t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS)  # "get America back to work"
+                     and not (t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS  # "get America back to work"
+                              and not self.lexicon.has("race_verbs", self.lemma(frame.token)))  # "beat X to a deal"
                      and not (any(c.lower_ in partnership and not self.facts.fact("org", c) for c in t.children)
                               and not self._supplies(t))
                      and not any(self._deal_clause(c) for c in t.children)
