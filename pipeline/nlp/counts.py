@@ -152,7 +152,9 @@ class CountFinder:
         if run.start >= 2 and doc[run.start - 1].text == "-" and not doc[run.start - 2].whitespace_ \
                 and not doc[run.start - 1].whitespace_ and doc[run.start - 2].is_alpha:
             return True  # "tier-one suppliers", "Covid-19 cases": part of a compound word
-        if before is not None and before.lower_ in {"the"} and run.text.isdigit() and len(run.text) >= 3:
+        plural_after = run.end < len(doc) and doc[run.end].tag_ == "NNS"  # "the 800 jobs": a count written back
+        if before is not None and before.lower_ in {"the"} and run.text.isdigit() and len(run.text) >= 3 \
+                and not plural_after:
             return True  # "the 737", "the 2008 ..."
         return looks_like_year(run)
 

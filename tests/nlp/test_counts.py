@@ -26,6 +26,7 @@ def test_lemmas_on_demand(nlp):
     ("Dozens of shops closed.", [("Dozens of shops", 12, "shop", "at least")]),
     ("From 15 to 20 people were hurt.", [("15", 15, "person", None), ("20 people", 20, "person", None)]),
     ("It ordered ten Boeing 737 jets.", [("ten Boeing 737 jets", 10, "jet", None)]),
+    ("The 800 jobs go by June.", [("800 jobs", 800, "job", None)]),  # "the" + number + plural: no model name
 ])
 def test_counts(nlp, text, expected):
     assert counts(nlp, text) == expected
@@ -36,6 +37,7 @@ def test_counts(nlp, text, expected):
     "The 52-year-old chief sold 30 tonnes of steel.",
     "It ordered Boeing 737 jets for $5 million.",
     "It was the fourth time in three years.",
+    "The 737 is a jet, and the 2008 elections were close.",
 ])
 def test_no_count(nlp, text):
     assert counts(nlp, text) == []

@@ -86,6 +86,8 @@ def test_title_case_headline_orgs_need_support_from_the_text(nlp):
     ("Zorvane 6502.T said profit rose.", "Zorvane"),
     ("Shares of Brevik Halden (BRH.O) rose.", "Brevik Halden"),
     ("Quillon (NYSE: QLN) rose 3 percent.", "Quillon"),
+    ("Chipmaker Orvane acquires Quillsoft for $40 million.", "Quillsoft"),  # every form of a buying verb
+    ("Grocer Kelso buys Dunmore.", "Dunmore"),
 ])
 def test_cues_around_an_unknown_name_make_it_a_company(nlp, text, name):
     assert name in orgs(nlp, text)
@@ -138,6 +140,10 @@ def test_a_wire_slug_is_not_part_of_a_name(nlp):
 
 def test_a_leading_article_is_not_part_of_a_name(nlp):
     assert orgs(nlp, "The plan needs a United Auto Workers vote.") == ["United Auto Workers"]
+
+
+def test_a_cue_opening_a_sentence_is_not_part_of_the_name(nlp):
+    assert orgs(nlp, "Shares of Instara, the chipmaker, rose.") == ["Instara"]
 
 
 @pytest.mark.parametrize(("text", "expected"), [

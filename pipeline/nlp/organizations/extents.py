@@ -151,11 +151,18 @@ def trim(ent: Span, vocab: OrgVocabulary) -> Span | None:
 
 
 def _trimmed_start(ent: Span, vocab: OrgVocabulary) -> int:
-    """After a place's "-based" ("Mo.-based Commerce Bancshares Inc.", "Pune-based")."""
+    """After a place's "-based" ("Mo.-based Commerce Bancshares Inc.", "Pune-based") or a cue for a company
+    ("Shares of Instara")."""
     doc = ent.doc
     based = next((t.i for t in ent[:-1] if t.lower_ in vocab.based_words and t.i > 0 and doc[t.i - 1].text == "-"
                   or any(t.lower_.endswith("-" + word) for word in vocab.based_words)), None)
-    return based + 1 if based is not None and not ent.id_ else ent.start
+    if based is not None and not ent.id_:
+        return based + 1
+    for cue in vocab.cues_before:  # "Shares of Instara" at a sentence start: the cue, not the name
+        words = len(cue.split())
+        if len(ent) > words and " ".join(t.lower_ for t in ent[:words]) == cue and ent[words].text[:1].isupper():
+            return ent.start + words
+    return ent.start
 
 
 def _trimmed_end(ent: Span, vocab: OrgVocabulary) -> int:
