@@ -14,6 +14,9 @@ NO_EVENT = {
     "benefits of staff cut": "Norvale Airlines cut the pension benefits of its pilots, the union said.",
     "counted interceptors": "The cargo flight was intercepted by two Canadian fighter jets over the Atlantic.",
     "bids rigged": "Regulators said the firms had rigged bids on public road projects for years.",
+    "products sold by a company": "Rivelle News has raised new security concerns over the instant lottery tickets "
+                                  "sold by the NLGC.",
+    "goods sold by a retailer": "Consumer group Which? raised concerns over the heaters sold by Marlow Home.",
 }
 
 
@@ -82,3 +85,28 @@ def test_an_event_noun_may_be_the_subject_of_a_job_cut():
 def test_branches_gained_by_an_acquisition_are_no_hiring():
     found = events("Castor Bank agreed to buy Lydon Savings. The acquisition will bring in 204 new branches.")
     assert "hiring" not in [e[0] for e in found]
+
+
+HEADLINES = {
+    "a name the parse hangs on the verb": (
+        "Velmar to buy Orrin Foods for $1.2 billion",
+        [event("acquisition", "buy", "announced", "acquirer=Velmar", "target=Orrin Foods", "value=$1.2 billion")]),
+    "a name with the infinitive hung on it": (
+        "Kestrel Air to buy Norda Jet for $300 million",
+        [event("acquisition", "buy", "announced", "acquirer=Kestrel Air", "value=$300 million")]),
+}
+
+
+@pytest.mark.parametrize("text,expected", HEADLINES.values(), ids=HEADLINES.keys())
+def test_headline_infinitive_is_announced_by_the_name_before_it(text, expected):
+    assert events(text) == expected
+
+
+def test_a_participle_after_its_noun_acts_on_that_noun():
+    """"the 800 jobs cut by X": the noun is what is cut (and counted), X the actor; "the chipmaker acquired by X".
+    (An undated text resolves no "last year".)"""
+    found = events("The 800 jobs cut by Harwell Foods last year were at its Leeds plant.")
+    assert found == [event("job_cuts", "cut", "completed", "company=Harwell Foods", "count=800 jobs")]
+    found = events("Shares of Instara, the chipmaker acquired by Dovetail Systems for $900 million, rose 3%.")
+    assert found == [event("acquisition", "acquired", "completed", "acquirer=Dovetail Systems", "target=Instara",
+                           "value=$900 million")]

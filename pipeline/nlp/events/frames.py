@@ -302,6 +302,8 @@ class FrameBuilder:
                     continue
                 inside.add(token.i)
                 todo += [c for c in token.children if not self._outside(c, root, trigger, event_type)]
+        if trigger.dep_ == "acl" and args.get("pass") == [trigger.head]:  # "the 1,200 jobs cut by X": its noun phrase
+            inside |= {trigger.head.i} | {t.i for c in trigger.head.lefts for t in c.subtree}
         return inside
 
     def _outside(self, child: Token, root: Token, trigger: Token, event_type: str) -> bool:

@@ -122,6 +122,9 @@ class SlotFinder:
             found.slots["pass"] = found.slots.pop("subj")
             for by in (c for c in self.children(trigger, ("prep",)) if c.lower_ == "by"):
                 found.add("agent", self.children(by, ("pobj",)))
+        if trigger.dep_ == "acl" and trigger.tag_ == "VBN" and trigger.head.pos_ in ("NOUN", "PROPN") and \
+                not any(found.get(s) for s in ("subj", "pass", "obj")):
+            found.add("pass", [trigger.head])  # "the tickets sold by X", "the unit acquired by Y": what it acts on
         if not found.get("subj") and not found.get("pass"):
             subjects, helped = self.subject_above(trigger)
             passive = bool(self.children(trigger, ("auxpass",)))  # "X is to be bought by Y": X is bought
@@ -198,6 +201,8 @@ class SlotFinder:
                 objects = self.children(head, ("dobj", "dative"))
                 if objects:
                     return objects[:1], helped
+            if headline_subject(current):
+                return headline_subject(current), helped
             infinitive_relative = current.dep_ == "relcl" and any(c.lower_ == "to" for c in self.children(current))
             if head == current or current.dep_ not in climb and not infinitive_relative:
                 return (_names_before(current) if current.pos_ in ("VERB", "AUX") else []), helped
@@ -363,3 +368,17 @@ def _ancestors(token: Token, most: int) -> list[Token]:
         current = current.head
         found.append(current)
     return found
+
+
+def headline_subject(verb: Token) -> list[Token]:
+    """"AT&T to buy BellSouth", "Adobe to Purchase Macromedia": a headline's infinitive, which the parse hangs on
+    the name before it or hangs that name on it loosely; the name is the subject."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return []
+    name = verb.head
+    if verb.dep_ in ("acl", "relcl", "advcl") and name.dep_ in ("ROOT", "dep") and name.pos_ in ("PROPN", "NOUN") \
+            and name.i < verb.i:
+        return [name, *(c for c in name.children if c.dep_ == "conj")]
+    if verb.dep_ == "ROOT":
+        return [c for c in verb.lefts if c.dep_ in ("dep", "npadvmod", "advmod") and c.pos_ in ("PROPN", "NOUN")][-1:]
+    return []

@@ -37,7 +37,7 @@ from spacy.tokens import Token
 
 from pipeline.nlp.base import Children
 from pipeline.nlp.events.lexicon import Lexicon
-from pipeline.nlp.events.slots import in_phrases
+from pipeline.nlp.events.slots import headline_subject, in_phrases
 
 CLIMB = frozenset({"xcomp", "ccomp", "acl", "pcomp", "pobj", "prep", "dobj", "nsubjpass", "attr", "compound",
                    "oprd", "advcl", "conj", "appos"})
@@ -170,8 +170,8 @@ class StatusReader:
             return True  # "is being acquired"
         if any(c.dep_ == "acl" and self.lemma(c) == "announce" for c in children):
             return True  # "the job cuts announced by X"
-        if word.dep_ == "ROOT" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children) and \
-                self.children(word, ("nsubj",)):
+        if _infinitive(children) and (word.dep_ == "ROOT" and self.children(word, ("nsubj",))
+                                      or headline_subject(word)):
             return True  # a headline's "X to Shut 22 Stores": X is to shut them
         if is_trigger:
             return False
