@@ -1,7 +1,8 @@
 """Wording beyond the first rules, and words that look like triggers and are not (real model, sentences written
 here, read by hand). Each case is one class of error: goods are not companies, "in order to" places no order,
-"the benefits of 300 pilots" are no jobs, a fighter jet is no enforcement count; and general English verbs for the
-types ("bid for", "backed ... with", "reduce its workforce", "chose ... for a contract", "collaborate with").
+"the benefits of 300 pilots" are no jobs, a fighter jet is no enforcement count, goods sold or money spent on a
+campaign are no deal, a payment under an agreement wins none; and general English verbs for the types ("bid for",
+"backed ... with", "reduce its workforce", "chose ... for a contract", "collaborate with"), headlines ("X to buy Y").
 """
 
 import pytest
@@ -17,6 +18,11 @@ NO_EVENT = {
     "products sold by a company": "Rivelle News has raised new security concerns over the instant lottery tickets "
                                   "sold by the NLGC.",
     "goods sold by a retailer": "Consumer group Which? raised concerns over the heaters sold by Marlow Home.",
+    "money spent on a campaign": "Harlow Mining spent $650,000 on an advertising campaign against the new levy.",
+    "money spent in an effort": "Vexa Motors said it had spent $2 billion in an effort to avoid bankruptcy.",
+    "money spent on nothing named": "Tarn Foods spent $40 million in 2023, the filing showed.",
+    "an investment figure that moves": "Foreign investment in Ruritania fell from $6 billion to $375 million.",
+    "a payment under an agreement": "Under the agreement, Norvale Pharma will receive $5 million from Astara.",
 }
 
 
@@ -110,3 +116,14 @@ def test_a_participle_after_its_noun_acts_on_that_noun():
     found = events("Shares of Instara, the chipmaker acquired by Dovetail Systems for $900 million, rose 3%.")
     assert found == [event("acquisition", "acquired", "completed", "acquirer=Dovetail Systems", "target=Instara",
                            "value=$900 million")]
+
+
+def test_money_spent_building_something_is_an_investment():
+    found = events("Ostrava Steel will spend $300 million building a rolling mill in Ohio.")
+    assert found == [event("investment", "spend", "announced", "recipient=Ostrava Steel", "value=$300 million")]
+
+
+def test_the_possessor_of_an_investment_in_a_named_company_invests():
+    found = events("Tencent's $500 million investment in Vortex Games closed on Friday.")
+    assert found == [event("investment", "investment", "completed", "investor=Tencent", "recipient=Vortex Games",
+                           "value=$500 million")]

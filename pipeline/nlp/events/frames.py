@@ -178,6 +178,9 @@ class FrameBuilder:
         if "investor" in choices and any(self.lexicon.has("investee_nouns", self.lemma(t))
                                          for t in frame.args.get("prep:in")):
             return ("investor",)  # "the two companies will invest 2.2 billion yuan in the venture"
+        if slot == "poss" and frame.type == "investment" and any(
+                self.facts.organizations_of(t) for t in frame.args.get("prep:in")):
+            return ("investor",)  # "Tencent's investment in Vortex": the one named after "in" receives it
         return choices
 
     def _admissible(self, frame: Frame, slot: str, role: str, org: Span) -> bool:

@@ -13,23 +13,21 @@ from collections.abc import Callable
 
 from spacy.tokens import Span, Token
 
+from pipeline.nlp.events.agreement_checks import OBJECT_SLOTS, AgreementChecks
 from pipeline.nlp.events.coreference import Coreference
 from pipeline.nlp.events.facts import Facts, party_key, same_party
 from pipeline.nlp.events.frames import Frame, on_figure
 from pipeline.nlp.events.lexicon import Lexicon
-from pipeline.nlp.events.status import under_a_deal
 
 ORG_ROLES = frozenset({"acquirer", "target", "seller", "investor", "recipient", "company", "authority", "penalized",
                        "buyer", "supplier", "helper", "member", "partner"})
-OBJECT_SLOTS = ("obj", "pass", "antecedent")
 ACTOR_SLOTS = ("subj", "gov:subj")
-PLACE_PREPS = frozenset({"to", "at", "into"})  # "back to work", "at work": a contract noun there names no contract
-DEAL_TYPES = frozenset({"acquisition", "partnership", "investment"})  # what an agreement may be signed to do
 PARTY_ROLES = ORG_ROLES - {"authority", "helper"}  # "regulators fined X", "police seized": no company acts
 
 
-class Requirements:
-    """The requirement checks of one Doc (see the module docstring)."""
+class Requirements(AgreementChecks):
+    """The requirement checks of one Doc (see the module docstring); a contract's and an alliance's are in
+    `AgreementChecks`."""
 
     def __init__(self, facts: Facts, lexicon: Lexicon, lemma: Callable[[Token], str],
                  types_at: dict[int, set[str]], coreference: Coreference) -> None:
@@ -152,6 +150,26 @@ class Requirements:
     def value(self, frame: Frame) -> bool:
         return frame.has("value")
 
+    def on_a_project(self, frame: Frame) -> bool:
+        """"will spend $350 million on the expansion", "spend 120 billion yen building a plant": money spent is an
+        investment when the text says what it builds; not "spent $650,000 in an advertising campaign", "spent $10
+        billion in an effort to avoid bankruptcy", nor money spent on nothing named."""
+        words, purposes, clauses = self.lexicon.words, [], []
+        for head in (frame.token, *frame.args.get("obj")):
+            for child in head.children:
+                if child.dep_ == "prep" and child.lower_ in ("on", "in", "for", "into", "toward", "towards"):
+                    purposes += [o for o in child.children if o.dep_ == "pobj" and not self.facts.fact("date", o)]
+                    clauses += [o for o in child.children if o.dep_ == "pcomp" and o.pos_ == "VERB"]
+                elif child.dep_ in ("xcomp", "advcl", "acl"):
+                    clauses.append(child)  # "to upgrade its furnaces", "building a plant" (tagged a noun or not)
+        if any(self.lemma(p) in words["not_project_purposes"] or p.lower_ in words["not_project_purposes"]
+               for p in purposes):
+            return False
+        builds = words["project_verbs"] | words["supply_verbs"]
+        stems = {verb.removesuffix("e") for verb in builds}  # "building", "upgrading"
+        return bool(purposes) or any(self.lemma(c) in builds or c.lower_.endswith("ing") and c.lower_[:-3] in stems
+                                     for c in clauses)
+
     def count(self, frame: Frame) -> bool:
         return frame.has("count")
 
@@ -218,8 +236,11 @@ class Requirements:
         return any(self.lemma(self.facts.doc[i]) in self.lexicon.words["funding_nouns"] for i in frame.domain)
 
     def funding_round(self, frame: Frame) -> bool:
-        """A funding round says so ("Series B round", "funding round") and names an amount or an investor."""
+        """A funding round says so ("Series B round", "funding round") and names an amount or an investor; a
+        figure that moves ("foreign investment fell to $375 million") is a statistic."""
         token = frame.token
+        if token.dep_ == "nsubj" and "financial_result" in self.types_at.get(token.head.i, set()):
+            return False
         if self.lemma(token) == "round" and frame.trigger.text.lower() == "round":
             modifiers = {c.lower_ for c in token.children if c.dep_ in ("compound", "amod", "nmod")}
             if token.i > 0:
@@ -292,52 +313,6 @@ class Requirements:
         return any(self.lemma(t) in self.lexicon.words["penalty_context"] or t.lower_ in
                    self.lexicon.words["penalty_context"] for t in sentence if t.i != frame.token.i)
 
-    def contract_object(self, frame: Frame) -> bool:
-        """"won an order", "awarded a contract", "won a contract extension", "signed a deal" (not "a joint venture
-        agreement"), or a company chosen to supply goods, and a party, an amount or a count: the object is a
-        contract."""
-        words = [self.facts.doc[i] for i in frame.domain if i != frame.token.i]
-        partnership = self.lexicon.words["alliance_nouns"] | {"joint", "codeshare", "cooperation", "framework"}
-        contracts = [t for t in words if self.lemma(t) in self.lexicon.words["contract_nouns"] and t.pos_ == "NOUN"
-                     and (t.dep_ in ("dobj", "nsubjpass", "pobj", "conj", "appos")
-                          or t.dep_ == "compound" and t.head.dep_ == "dobj" and t.head.head == frame.token)
-                     and not (t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS  # "get America back to work"
-                              and not self.lexicon.has("race_verbs", self.lemma(frame.token)))  # "beat X to a deal"
-                     and not (any(c.lower_ in partnership and not self.facts.fact("org", c) for c in t.children)
-                              and not self._supplies(t))
-                     and not any(self._deal_clause(c) for c in t.children)
-                     and not any("partnership" in self.types_at.get(d.i, set()) for d in t.subtree)]
-        chosen_to_supply = frame.args.purpose == "supply" and any(
-            self.facts.organizations_of(o) for o in frame.args.get("obj"))  # "tapped Alstom to supply 23 trains"
-        return (bool(contracts) or chosen_to_supply) and (self.party(frame) or frame.has("value") or frame.has("count"))
-
-    def _supplies(self, agreement: Token) -> bool:
-        """"a framework agreement with X to supply ammunition": an agreement whose own clause supplies goods is a
-        contract, whatever it is called."""
-        return any(c.dep_ in ("acl", "relcl") and self.lemma(c) in self.lexicon.words["delivery_verbs"]
-                   for c in agreement.children)
-
-    def supply_deal(self, frame: Frame) -> bool:
-        """"will supply 90 trains to Deutsche Bahn under a deal valued at 2.1 billion euros", "will deliver 40 trams
-        to Warsaw for 700 million zlotys": goods delivered for a price, or under a deal, are a contract; the "to
-        supply" clause of a contract noun or trigger is that contract's ("won a contract to supply ...")."""
-        trigger = frame.token
-        if trigger.dep_ in ("acl", "relcl", "advcl", "xcomp") and (
-                "contract" in self.types_at.get(trigger.head.i, set())
-                or self.lemma(trigger.head) in self.lexicon.words["contract_nouns"]):
-            return False
-        deal_nouns = self.lexicon.words["contract_nouns"]
-        return frame.has("value") or frame.has("count") and under_a_deal(trigger, self.lemma, deal_nouns)
-
-    def _deal_clause(self, clause: Token) -> bool:
-        """"an agreement to acquire Linthwaite Data" is the acquisition's, not a contract; "a contract to purchase
-        40 trucks" buys goods and stays one."""
-        types = self.types_at.get(clause.i, set())
-        if clause.dep_ not in ("acl", "relcl") or not types & DEAL_TYPES:
-            return False
-        return "contract" not in types or any(self.facts.organizations_of(o) for o in clause.children
-                                              if o.dep_ == "dobj")
-
     def light_verb(self, frame: Frame) -> bool:
         """An event stated by its noun: a light verb ("placed an order", "slapped a penalty") that is not itself
         the event's trigger ("won a contract"), and an amount, a count or both sides."""
@@ -353,22 +328,6 @@ class Requirements:
         """Enforcement is a public body's act: a company acting on its own is not enforcement."""
         actors = frame.fillers("authority")
         return not actors or any(self.facts.is_public_body(org) for org in actors) or frame.has("helper")
-
-    def alliance_object(self, frame: Frame) -> bool:
-        """"joined the Star Alliance", "joined Alibaba's alliance": an organization or an alliance is joined."""
-        objects = self._objects(frame)
-        people = not frame.has("member") or any(self.lexicon.has("staff_items", self.lemma(t))
-                                                for t in frame.args.get("subj"))
-        if people and any(self.lexicon.has("person_bodies", self.lemma(t)) for t in objects):
-            return False  # "will join Voltaro's board", "two directors will join Dow's board": people take seats
-        if any(c.dep_ == "prep" and c.lower_ == "in" and any(g.tag_ == "VBG" for g in c.children)
-               for c in frame.token.children):
-            return False  # "urged the Senate to join the House in passing a bill": joined in an act, not an alliance
-        return frame.has("partner") or any(self.lemma(t) in self.lexicon.words["alliance_nouns"] for t in objects)
-
-    def not_named_alliance(self, frame: Frame) -> bool:
-        """"Star Alliance" is an organization's name, not a partnership being formed."""
-        return self.facts.fact("org", frame.token) is None
 
 
 def _alone(token: Token) -> bool:

@@ -1,0 +1,104 @@
+"""The requirements of agreements: a contract's object is one, goods supplied are under a deal, an alliance is joined.
+
+"won an order", "awarded a contract", "signed a deal" or a company chosen to
+supply goods is a contract; "a joint venture agreement", "an agreement to
+acquire X", "get America back to work" and a payment received "under the
+agreement" are not. "joined the Star Alliance" joins an alliance; "will join
+Voltaro's board" seats people. A mixin of `Requirements`, which calls each
+check by its name in `events.json`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Token
+
+from pipeline.nlp.events.facts import Facts
+from pipeline.nlp.events.frames import Frame
+from pipeline.nlp.events.lexicon import Lexicon
+from pipeline.nlp.events.status import under_a_deal
+
+PLACE_PREPS = frozenset({"to", "at", "into"})  # "back to work", "at work": a contract noun there names no contract
+DEAL_TYPES = frozenset({"acquisition", "partnership", "investment"})  # what an agreement may be signed to do
+OBJECT_SLOTS = ("obj", "pass", "antecedent")
+
+
+class AgreementChecks:
+    """The contract and alliance requirements; `Requirements` supplies the facts and the lexicon."""
+
+    facts: Facts
+    lexicon: Lexicon
+    lemma: Callable[[Token], str]
+    types_at: dict[int, set[str]]
+
+    def contract_object(self, frame: Frame) -> bool:
+        """"won an order", "awarded a contract", "won a contract extension", "signed a deal" (not "a joint venture
+        agreement"), or a company chosen to supply goods, and a party, an amount or a count: the object is a
+        contract."""
+        words = [self.facts.doc[i] for i in frame.domain if i != frame.token.i]
+        partnership = self.lexicon.words["alliance_nouns"] | {"joint", "codeshare", "cooperation", "framework"}
+        contracts = [t for t in words if self.lemma(t) in self.lexicon.words["contract_nouns"] and t.pos_ == "NOUN"
+                     and (t.dep_ in ("dobj", "nsubjpass", "pobj", "conj", "appos")
+                          or t.dep_ == "compound" and t.head.dep_ == "dobj" and t.head.head == frame.token)
+                     and not (t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS  # "get America back to work"
+                              and not self.lexicon.has("race_verbs", self.lemma(frame.token)))  # "beat X to a deal"
+                     and not (t.dep_ == "pobj" and frame.rule.name == "win" and not self._won_in(t))
+                     and not (any(c.lower_ in partnership and not self.facts.fact("org", c) for c in t.children)
+                              and not self._supplies(t))
+                     and not any(self._deal_clause(c) for c in t.children)
+                     and not any("partnership" in self.types_at.get(d.i, set()) for d in t.subtree)]
+        chosen_to_supply = frame.args.purpose == "supply" and any(
+            self.facts.organizations_of(o) for o in frame.args.get("obj"))  # "tapped Alstom to supply 23 trains"
+        sides = ("buyer", "supplier", "value", "count")
+        return (bool(contracts) or chosen_to_supply) and any(frame.has(side) for side in sides)
+
+    def _won_in(self, contract: Token) -> bool:
+        """"won $2 billion in orders", "bid for the contract", "beat X to the deal": a contract won after a
+        preposition; not one a payment is received under ("under the agreement, X will receive $5 million")."""
+        prep = contract.head
+        priced = prep.lower_ == "in" and self.facts.fact("money", prep.head) is not None
+        return prep.lower_ in ("for", "of", "to") or priced
+
+    def _supplies(self, agreement: Token) -> bool:
+        """"a framework agreement with X to supply ammunition": an agreement whose own clause supplies goods is a
+        contract, whatever it is called."""
+        return any(c.dep_ in ("acl", "relcl") and self.lemma(c) in self.lexicon.words["delivery_verbs"]
+                   for c in agreement.children)
+
+    def supply_deal(self, frame: Frame) -> bool:
+        """"will supply 90 trains to Deutsche Bahn under a deal valued at 2.1 billion euros", "will deliver 40 trams
+        to Warsaw for 700 million zlotys": goods delivered for a price, or under a deal, are a contract; the "to
+        supply" clause of a contract noun or trigger is that contract's ("won a contract to supply ...")."""
+        trigger = frame.token
+        if trigger.dep_ in ("acl", "relcl", "advcl", "xcomp") and (
+                "contract" in self.types_at.get(trigger.head.i, set())
+                or self.lemma(trigger.head) in self.lexicon.words["contract_nouns"]):
+            return False
+        deal_nouns = self.lexicon.words["contract_nouns"]
+        return frame.has("value") or frame.has("count") and under_a_deal(trigger, self.lemma, deal_nouns)
+
+    def _deal_clause(self, clause: Token) -> bool:
+        """"an agreement to acquire Linthwaite Data" is the acquisition's, not a contract; "a contract to purchase
+        40 trucks" buys goods and stays one."""
+        types = self.types_at.get(clause.i, set())
+        if clause.dep_ not in ("acl", "relcl") or not types & DEAL_TYPES:
+            return False
+        return "contract" not in types or any(self.facts.organizations_of(o) for o in clause.children
+                                              if o.dep_ == "dobj")
+
+    def alliance_object(self, frame: Frame) -> bool:
+        """"joined the Star Alliance", "joined Alibaba's alliance": an organization or an alliance is joined."""
+        objects = [t for slot in OBJECT_SLOTS for t in frame.args.get(slot)]
+        people = not frame.has("member") or any(self.lexicon.has("staff_items", self.lemma(t))
+                                                for t in frame.args.get("subj"))
+        if people and any(self.lexicon.has("person_bodies", self.lemma(t)) for t in objects):
+            return False  # "will join Voltaro's board", "two directors will join Dow's board": people take seats
+        if any(c.dep_ == "prep" and c.lower_ == "in" and any(g.tag_ == "VBG" for g in c.children)
+               for c in frame.token.children):
+            return False  # "urged the Senate to join the House in passing a bill": joined in an act, not an alliance
+        return frame.has("partner") or any(self.lemma(t) in self.lexicon.words["alliance_nouns"] for t in objects)
+
+    def not_named_alliance(self, frame: Frame) -> bool:
+        """"Star Alliance" is an organization's name, not a partnership being formed."""
+        return self.facts.fact("org", frame.token) is None
