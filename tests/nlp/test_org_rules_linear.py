@@ -9,7 +9,7 @@ import pytest
 import spacy
 from spacy.tokens import Span
 
-from pipeline.nlp.organizations.extents import with_possessive_names
+from pipeline.nlp.organizations.extents import trim, with_possessive_names
 from pipeline.nlp.organizations.merge import with_rulers
 from pipeline.nlp.organizations.occurrences import WordOccurrences
 from pipeline.nlp.organizations.vocabulary import org_vocabulary
@@ -88,3 +88,13 @@ def test_listings_are_split_without_a_search_per_item(blank):
 def test_word_index_finds_what_a_search_of_the_text_finds(text, name):
     expected = [m.span() for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text)]
     assert WordOccurrences(text).find(name) == expected
+
+
+def test_a_title_and_a_person_after_a_company_name_are_cut_from_it(blank):
+    """The model's "Shazam spokesperson Giovanni Bossio" (one ORG, seen in a news quote): the company, then a
+    person by title (a rule on the tokenizer alone, the model's span set by hand)."""
+    vocab = org_vocabulary(blank, "org_rules.json")
+    doc = blank("Shazam spokesperson Giovanni Bossio said it.")
+    assert trim(Span(doc, 0, 4, label="ORG"), vocab).text == "Shazam"
+    doc = blank("Tesco chairman John Allan said it.")
+    assert trim(Span(doc, 0, 4, label="ORG"), vocab).text == "Tesco"

@@ -178,6 +178,10 @@ def _trimmed_end(ent: Span, vocab: OrgVocabulary) -> int:
                     and doc[t.i + 1].text not in {",", "&", "and", "of", "(", "-"}), None)
     if closing is not None:
         end = min(end, closing + 1)  # "Bank of America Corp. S&P ...": a legal form closes the name
+    title = next((t.i for t in doc[ent.start + 1:end - 1] if t.is_lower and t.lower_ in vocab.title_words
+                  and doc[t.i + 1].is_title), None)
+    if title is not None:
+        end = title  # "Shazam spokesperson Giovanni Bossio": the company, then a person by title
     if end - ent.start > 1 and doc[end - 1].lower_ == "flight" and end < len(doc) and doc[end].like_num:
         end -= 1  # "Air France Flight 447": a flight number names its airline
     opening = next((t.i for t in ent if t.text == "("), None)
