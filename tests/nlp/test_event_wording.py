@@ -23,6 +23,7 @@ NO_EVENT = {
     "money spent on nothing named": "Tarn Foods spent $40 million in 2023, the filing showed.",
     "an investment figure that moves": "Foreign investment in Ruritania fell from $6 billion to $375 million.",
     "a payment under an agreement": "Under the agreement, Norvale Pharma will receive $5 million from Astara.",
+    "cooperating with investigators": "Tarn Meats said it was cooperating with the FDA investigators on the claims.",
 }
 
 

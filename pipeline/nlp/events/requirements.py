@@ -144,8 +144,10 @@ class Requirements(AgreementChecks):
         return token.ent_type_ == "PERSON" or token.lower_ in self.facts.surnames and _alone(token)
 
     def partner(self, frame: Frame) -> bool:
-        """"cooperate with X": a partner is named; "we are cooperating fully with the inquiry" forms no partnership."""
-        return frame.has("partner")
+        """"cooperate with X": a partner is named; "we are cooperating fully with the inquiry", "cooperating with
+        the USDA investigators" helps an investigation and forms no partnership."""
+        return frame.has("partner") and not any(self.lexicon.has("investigating_nouns", t.lower_)
+                                                for t in frame.args.get("prep:with"))
 
     def value(self, frame: Frame) -> bool:
         return frame.has("value")
