@@ -24,6 +24,7 @@ NO_EVENT = {
     "an investment figure that moves": "Foreign investment in Ruritania fell from $6 billion to $375 million.",
     "a payment under an agreement": "Under the agreement, Norvale Pharma will receive $5 million from Astara.",
     "cooperating with investigators": "Tarn Meats said it was cooperating with the FDA investigators on the claims.",
+    "planes on order": "At present Skyvale Air has 91 aircraft and 230 on order.",
 }
 
 
@@ -98,6 +99,9 @@ HEADLINES = {
     "a name the parse hangs on the verb": (
         "Velmar to buy Orrin Foods for $1.2 billion",
         [event("acquisition", "buy", "announced", "acquirer=Velmar", "target=Orrin Foods", "value=$1.2 billion")]),
+    "a progressive without 'is'": (
+        "Halvex Foods cutting 300 jobs at Leeds plant",
+        [event("job_cuts", "cutting", "announced", "company=Halvex Foods", "count=300 jobs")]),
     "a name with the infinitive hung on it": (
         "Kestrel Air to buy Norda Jet for $300 million",
         [event("acquisition", "buy", "announced", "acquirer=Kestrel Air", "value=$300 million")]),
@@ -105,7 +109,7 @@ HEADLINES = {
 
 
 @pytest.mark.parametrize("text,expected", HEADLINES.values(), ids=HEADLINES.keys())
-def test_headline_infinitive_is_announced_by_the_name_before_it(text, expected):
+def test_a_headline_without_its_auxiliary_is_announced_by_the_name_before_it(text, expected):
     assert events(text) == expected
 
 
@@ -128,3 +132,8 @@ def test_the_possessor_of_an_investment_in_a_named_company_invests():
     found = events("Tencent's $500 million investment in Vortex Games closed on Friday.")
     assert found == [event("investment", "investment", "completed", "investor=Tencent", "recipient=Vortex Games",
                            "value=$500 million")]
+
+
+def test_immunity_from_a_fine_negates_it():
+    found = events("Sainsbury's received immunity from being fined after alerting the OFT.")
+    assert [e[:3] for e in found] == [("penalty", "fined", "negated")]

@@ -164,8 +164,9 @@ class StatusReader:
         children = self.children(word, ("aux", "auxpass", "acl", "xcomp"))  # the labels asked for below
         if any(c.dep_ in ("aux", "auxpass") and c.lower_ in self.cues.announcing_aux for c in children):
             return True
-        if word.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in BE for c in children):
-            return True  # "is cutting"
+        if word.tag_ == "VBG" and (any(c.dep_ == "aux" and c.lower_ in BE for c in children)
+                                   or word.dep_ == "ROOT" and self.children(word, ("nsubj",)) and not children):
+            return True  # "is cutting", a headline's "Ford cutting 30,000 jobs"
         if any(c.dep_ == "auxpass" and c.lower_ == "being" for c in children):
             return True  # "is being acquired"
         if any(c.dep_ == "acl" and self.lemma(c) == "announce" for c in children):
