@@ -137,3 +137,9 @@ def test_the_possessor_of_an_investment_in_a_named_company_invests():
 def test_immunity_from_a_fine_negates_it():
     found = events("Sainsbury's received immunity from being fined after alerting the OFT.")
     assert [e[:3] for e in found] == [("penalty", "fined", "negated")]
+
+
+def test_a_group_named_after_a_company_is_not_that_company():
+    """"Ford dealers", "Airbus partners": others related to the company, not the company itself."""
+    found = events("Orvane Motors sold its truck unit to Ford dealers for $40 million.")
+    assert found == [event("acquisition", "sold", "completed", "seller=Orvane Motors", "value=$40 million")]

@@ -121,8 +121,9 @@ class Facts:
         if head.pos_ == "PROPN" and head.lower_ in self.first_words and head.ent_type_ not in ("GPE", "LOC") \
                 and self.outside(head.idx):
             return [self.first_words[head.lower_]]  # "Krennholt" after "Krennholt AG"
+        related = self.lexicon.has("related_party_nouns", head.lower_)  # "Airbus partners", "Ford dealers": others
         named = [ent for child in head.children if child.dep_ in NAME_DEPS and child.i < head.i + 8
-                 for ent in self._named_child(child)]
+                 and not (related and child.dep_ == "compound") for ent in self._named_child(child)]
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in LISTING_PREPS:  # "brand owners including X and Y"
                 named += [e for grand in child.children if grand.dep_ == "pobj" for e in self.organizations_of(grand)]
