@@ -16,6 +16,16 @@ def test_a_listing_of_known_organizations_splits_into_its_items(nlp, text, expec
     assert orgs(nlp, text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The city awarded contracts to Orvane Construction and Tarn Civil Ltd.",
+     ["Orvane Construction", "Tarn Civil Ltd."]),
+    ("Halvex Systems and Tarn Foods plc agreed to merge.", ["Halvex Systems", "Tarn Foods plc"]),
+    ("First Bank and Trust Co. rose.", ["First Bank and Trust Co."]),  # a company word opens the second: one name
+])
+def test_unknown_companies_listed_before_a_legal_form_split_when_each_closes_with_a_company_word(nlp, text, expected):
+    assert orgs(nlp, text) == expected
+
+
 def test_a_flight_number_names_its_airline(nlp):
     assert orgs(nlp, "Divers recovered a recorder from Air France Flight 447 last week.") == ["Air France"]
 

@@ -62,8 +62,10 @@ def _apply_ruler(doc: Doc, ents: list[Span], spans: list[Span], key: str, known:
         while first > 0 and out[first - 1].end > span.start:
             first -= 1
         overlapping = out[first:]
-        if key == LEGAL_FORMS and _names_two_known(span, known):
-            continue  # "BNP Paribas and Standard Chartered Bank" names two known organizations
+        if key == LEGAL_FORMS and (_names_two_known(span, known) or sum(
+                e.label_ == "ORG" and span.start <= e.start and e.end <= span.end for e in overlapping) > 1):
+            continue  # "BNP Paribas and Standard Chartered Bank" names two known organizations, "Orvane
+            # Construction and Tarn Civil Ltd." two a listing was split into
         if any(_person_named_like(doc, e, span, vocab) for e in overlapping):
             continue  # "Henry Ford", "William Clay Ford Jr.": a person named like a company; not "Rival Kering"
         container = next((e for e in overlapping if e.label_ == "ORG" and e.start <= span.start
@@ -126,7 +128,8 @@ def split_listed(ent: Span, known: SpanIndex, vocab: OrgVocabulary, words: WordO
     """"Bank of America and Citigroup", "Baidu, Alibaba and Tencent", "Thomson Reuters / University of
     Michigan", "Ørsted A/S and Equinor ASA", "Mercantile or Commerce": one model ORG listing several
     organizations splits into its items when every item is a capitalized name and the gazetteer knows one
-    item whole, or every item closes with a legal form, or the article names every item on its own elsewhere.
+    item whole, or every item closes with a legal form (or with a company word, one of them with a legal form),
+    or the article names every item on its own elsewhere.
     A known name with "and" in it ("Procter & Gamble") and a name going on with "& Co" ("Henkel AG & Co. KGaA") stay whole."""
     if ent.label_ != "ORG" or not any(t.lower_ in vocab.list_joiners for t in ent):
         return [ent]
@@ -145,8 +148,10 @@ def split_listed(ent: Span, known: SpanIndex, vocab: OrgVocabulary, words: WordO
            or (item.start, item.end) not in whole and not _capitalized_name(item, vocab) for item in items):
         return [ent]
     known_item = bool(whole & {(item.start, item.end) for item in items})
-    if not (known_item or all(item[-1].text in vocab.legal_forms for item in items)
-            or all(words.apart_from(item.text, ent.text) for item in items)):
+    closed = all(item[-1].text in vocab.legal_forms for item in items) or any(
+        item[-1].text in vocab.legal_forms for item in items) and all(  # "Orvane Construction and Tarn Civil Ltd."
+        len(item) > 1 and item[-1].text in vocab.suffixes and item[0].text not in vocab.suffixes for item in items)
+    if not (known_item or closed or all(words.apart_from(item.text, ent.text) for item in items)):
         return [ent]
     return [Span(doc, item.start, item.end, label="ORG") for item in items]
 
