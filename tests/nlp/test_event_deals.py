@@ -2,14 +2,23 @@
 read by hand): a company chosen or tapped to do the work, a contract's extension, a contract not renewed, a
 services firm as the supplier, a sale of a business, a second result "on revenue of", a currency word the parse
 takes for a verb, companies named after "among them" or as "the two lenders", a yard commissioned or a
-consultancy hired to do work, a rival beaten to a contract; and words that look like deals and
-are not (a new product's price, purchase rights, takings)."""
+consultancy hired to do work, a rival beaten to a contract, a city awarding contracts, goods supplied to a named
+buyer; and words that look like deals and are not (a new product's price, purchase rights, takings, a trade that
+goes on)."""
 
 import pytest
 
 from tests.nlp.test_events import event, events
 
 CASES = {
+    "a city awards contracts": (
+        "The city has awarded contracts worth $200 million to Orvane Construction and Tarn Civil Ltd.",
+        [event("contract", "awarded", "completed", "supplier=Orvane Construction", "supplier=Tarn Civil",
+               "value=$200 million")]),
+    "goods supplied to a named buyer": (
+        "Vossdorf AG will supply Deutsche Bahn with 50 locomotives.",
+        [event("contract", "supply", "announced", "supplier=Vossdorf", "buyer=Deutsche Bahn",
+               "count=50 locomotives")]),
     "a builder selected to do the work under a contract": (
         "The regional government has selected builder Casal-Ferreira to rebuild the coastal road under a contract "
         "worth €90 million.",
@@ -88,3 +97,7 @@ NO_DEAL = {
 @pytest.mark.parametrize("text", NO_DEAL.values(), ids=NO_DEAL.keys())
 def test_no_deal(text):
     assert [e for e in events(text) if e[0] == "acquisition"] == []
+
+
+def test_a_trade_that_goes_on_is_no_contract():
+    assert events("Gazprom supplies Naftogaz with 40 bcm of gas.") == []

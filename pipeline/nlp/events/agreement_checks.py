@@ -68,15 +68,18 @@ class AgreementChecks:
 
     def supply_deal(self, frame: Frame) -> bool:
         """"will supply 90 trains to Deutsche Bahn under a deal valued at 2.1 billion euros", "will deliver 40 trams
-        to Warsaw for 700 million zlotys": goods delivered for a price, or under a deal, are a contract; the "to
-        supply" clause of a contract noun or trigger is that contract's ("won a contract to supply ...")."""
+        to Warsaw for 700 million zlotys", "will supply X with 50 locomotives": goods delivered for a price, under a
+        deal or to a named buyer (not "supplies X with gas", a trade that goes on) are a contract; the "to supply"
+        clause of a contract noun or trigger is that contract's ("won a contract to supply ...")."""
         trigger = frame.token
-        if trigger.dep_ in ("acl", "relcl", "advcl", "xcomp") and (
-                "contract" in self.types_at.get(trigger.head.i, set())
-                or self.lemma(trigger.head) in self.lexicon.words["contract_nouns"]):
+        contract_nouns = self.lexicon.words["contract_nouns"]
+        if trigger.dep_ in ("acl", "relcl", "advcl", "xcomp") and any(  # "a contract worth $1 billion to build"
+                "contract" in self.types_at.get(head.i, set()) or self.lemma(head) in contract_nouns
+                for head in list(trigger.ancestors)[:3]):
             return False
-        deal_nouns = self.lexicon.words["contract_nouns"]
-        return frame.has("value") or frame.has("count") and under_a_deal(trigger, self.lemma, deal_nouns)
+        habitual = trigger.tag_ in ("VBZ", "VBP") and not any(c.dep_ == "aux" for c in trigger.children)
+        return frame.has("value") or frame.has("count") and (under_a_deal(trigger, self.lemma, contract_nouns)
+                                                             or bool(frame.fillers("buyer")) and not habitual)
 
     def _deal_clause(self, clause: Token) -> bool:
         """"an agreement to acquire Linthwaite Data" is the acquisition's, not a contract; "a contract to purchase

@@ -52,10 +52,11 @@ class Requirements(AgreementChecks):
             return True
         actors = [t for t in frame.args.get("subj") if not self.facts.in_metadata(t)]  # not a dateline's city
         if actors and any(role in PARTY_ROLES for role in frame.rule.role_for("subj")):
-            # "the Spanish government has ordered 25 aircraft from X": a public body buys from a supplier or for a
-            # price ("the government ordered 4,000 policemen to monitor the site" buys nothing)
+            # "the Spanish government has ordered 25 aircraft from X", "the city awarded contracts to X": a public
+            # body buys from a supplier or for a price ("the government ordered 4,000 policemen to ..." buys nothing)
             public_buyer = frame.type == "contract" and (frame.has("supplier") or frame.has("value")) and any(
-                t.pos_ == "NOUN" and self.lexicon.has("public_body_words", t.lower_) for t in actors)
+                t.pos_ == "NOUN" and (self.lexicon.has("public_body_words", t.lower_)
+                                      or self.lexicon.has("local_government_nouns", t.lower_)) for t in actors)
             return public_buyer or any(self._may_be_organization(token) for token in actors)
         return True
 
