@@ -3,14 +3,22 @@ read by hand): a company chosen or tapped to do the work, a contract's extension
 services firm as the supplier, a sale of a business, a second result "on revenue of", a currency word the parse
 takes for a verb, companies named after "among them" or as "the two lenders", a yard commissioned or a
 consultancy hired to do work, a rival beaten to a contract, a city awarding contracts, goods supplied to a named
-buyer; and words that look like deals and are not (a new product's price, purchase rights, takings, a trade that
-goes on)."""
+buyer, a stake taken, a price paid for a company; and words that look like deals and are not (a new product's
+price, purchase rights, takings, a trade that goes on, goods paid for, a stake held)."""
 
 import pytest
 
 from tests.nlp.test_events import event, events
 
 CASES = {
+    "a stake taken": (
+        "Tarn Capital has taken a 20% stake in Halvex Systems for $400 million.",
+        [event("acquisition", "stake", "completed", "acquirer=Tarn Capital", "target=Halvex Systems",
+               "value=$400 million")]),
+    "a price paid for a company": (
+        "Tarn Capital agreed to pay $2 billion for Halvex Systems.",
+        [event("acquisition", "pay", "announced", "acquirer=Tarn Capital", "target=Halvex Systems",
+               "value=$2 billion")]),
     "a city awards contracts": (
         "The city has awarded contracts worth $200 million to Orvane Construction and Tarn Civil Ltd.",
         [event("contract", "awarded", "completed", "supplier=Orvane Construction", "supplier=Tarn Civil",
@@ -91,6 +99,8 @@ NO_DEAL = {
     "purchase rights": "Ryanair agreed to buy 25 Boeing jets, with purchase rights for 10 more, in a deal worth "
                        "$3 billion.",
     "takings are no sale": "Helmsdale Medical makes heart monitors and had sales of $612 million last year.",
+    "a price paid for goods": "Halvex Systems paid $2 million for Google ads last year.",
+    "a stake held": "Tarn Capital, which holds a 20% stake in Halvex Systems, declined to comment.",
 }
 
 

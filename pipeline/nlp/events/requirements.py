@@ -173,6 +173,12 @@ class Requirements(AgreementChecks):
         return bool(purposes) or any(self.lemma(c) in builds or c.lower_.endswith("ing") and c.lower_[:-3] in stems
                                      for c in clauses)
 
+    def company_paid_for(self, frame: Frame) -> bool:
+        """"agreed to pay $2 billion for Halvex Systems", "paid $400 million for a 20% stake in X": what is paid
+        for is a company or a stake in one; not "paid $2 million for Google ads"."""
+        return any(self.facts.fact("org", t) or self.lemma(t) in self.lexicon.words["stake_nouns"]
+                   for t in frame.args.get("prep:for"))
+
     def count(self, frame: Frame) -> bool:
         return frame.has("count")
 
