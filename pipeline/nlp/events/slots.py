@@ -201,8 +201,9 @@ class SlotFinder:
                 objects = self.children(head, ("dobj", "dative"))
                 if objects:
                     return objects[:1], helped
-            if headline_subject(current):
-                return headline_subject(current), helped
+            named = headline_subject(current)
+            if named:
+                return named, helped
             infinitive_relative = current.dep_ == "relcl" and any(c.lower_ == "to" for c in self.children(current))
             if head == current or current.dep_ not in climb and not infinitive_relative:
                 return (_names_before(current) if current.pos_ in ("VERB", "AUX") else []), helped

@@ -158,7 +158,8 @@ def _trimmed_start(ent: Span, vocab: OrgVocabulary) -> int:
                   or any(t.lower_.endswith("-" + word) for word in vocab.based_words)), None)
     if based is not None and not ent.id_:
         return based + 1
-    for cue in vocab.cues_before:  # "Shares of Instara" at a sentence start: the cue, not the name
+    opening = ent.text.lower()
+    for cue in (c for c in vocab.cues_before if opening.startswith(c + " ")):  # "Shares of Instara": not the name
         words = len(cue.split())
         if len(ent) > words and " ".join(t.lower_ for t in ent[:words]) == cue and ent[words].text[:1].isupper():
             return ent.start + words

@@ -148,9 +148,10 @@ def split_listed(ent: Span, known: SpanIndex, vocab: OrgVocabulary, words: WordO
            or (item.start, item.end) not in whole and not _capitalized_name(item, vocab) for item in items):
         return [ent]
     known_item = bool(whole & {(item.start, item.end) for item in items})
-    closed = all(item[-1].text in vocab.legal_forms for item in items) or any(
-        item[-1].text in vocab.legal_forms for item in items) and all(  # "Orvane Construction and Tarn Civil Ltd."
-        len(item) > 1 and item[-1].text in vocab.suffixes and item[0].text not in vocab.suffixes for item in items)
+    legal = [item[-1].text in vocab.legal_forms for item in items]
+    company_words = all(len(item) > 1 and item[-1].text in vocab.suffixes and item[0].text not in vocab.suffixes
+                        for item in items)  # "Orvane Construction and Tarn Civil Ltd."
+    closed = all(legal) or any(legal) and company_words
     if not (known_item or closed or all(words.apart_from(item.text, ent.text) for item in items)):
         return [ent]
     return [Span(doc, item.start, item.end, label="ORG") for item in items]
