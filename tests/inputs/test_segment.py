@@ -65,6 +65,13 @@ def test_datelines_give_date_and_source_and_end_where_the_body_begins(opening, p
     assert text[start:end] == opening and text[end:].startswith(body_starts)
 
 
+def test_a_wire_dateline_on_a_line_of_its_own_gives_no_facts():
+    text = "Poland joins NATO\n\nWASHINGTON, March 12 (Xinhua) --\n\nPoland joined NATO on Friday."
+    header = describe_header(text)
+    assert (header.title, header.source) == ("Poland joins NATO", "Xinhua")
+    assert [text[s:e] for s, e in header.metadata_ranges] == ["WASHINGTON, March 12 (Xinhua) --"]
+
+
 def test_a_dateline_on_its_own_line_under_a_headline_ending_in_a_full_stop():
     text = "EU rejects German call to boycott British lamb .\nLONDON 1996-08-22\nThe European Commission said on Thursday .\n"
     header = describe_header(text)
