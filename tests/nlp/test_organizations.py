@@ -140,6 +140,17 @@ def test_an_organization_word_inside_another_name_or_phrase_makes_no_company(nlp
     assert name not in orgs(nlp, text)
 
 
+def test_a_weekday_after_a_place_is_no_part_of_a_name_and_no_apposition_reaches_past_a_clause(nlp):
+    text = "The inspection team resumed work in Iraq Friday, nearly two months after his team left."
+    assert orgs(nlp, text) == []
+    assert [e.text for e in nlp(text).ents if e.label_ == "DATE"][0] == "Friday"
+
+
+def test_a_model_organization_running_over_a_verb_is_the_names_either_side(nlp):
+    text = "The Ministry of Defence awarded Kestrel Defence a £300 million contract to maintain its helicopters."
+    assert orgs(nlp, text) == ["Ministry of Defence", "Kestrel Defence"]
+
+
 def test_a_model_listed_with_a_maker_is_no_company(nlp):
     assert "Corsa" not in orgs(nlp, "Vauxhall will build its next Astra and Corsa cars at the plant.")
 

@@ -83,9 +83,11 @@ def _name_starts(doc: Doc, i: int, labels: dict[int, str]) -> bool:
 
 
 def _name_end(doc: Doc, i: int, labels: dict[int, str], vocab: OrgVocabulary) -> int:
-    """Where a run of capitalized proper nouns ends: at a line end, an ORG, or a title ("Trivantis Chief ...")."""
+    """Where a run of capitalized proper nouns ends: at a line end, an ORG, a title ("Trivantis Chief ...") or a
+    date ("resumed work in Iraq Friday": a weekday after a place)."""
     j = i + 1
-    while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and labels.get(j) != "ORG" \
+    while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() \
+            and labels.get(j) not in ("ORG", "DATE", "TIME") \
             and not ends_line(doc[j - 1]) and doc[j].lower_ not in vocab.executive_titles:
         j += 1
     return j
@@ -143,8 +145,8 @@ def apposition(doc: Doc, end: int, vocab: OrgVocabulary) -> bool:
             return not after or after[0].text not in {"'s", "’s"} and after[0].pos_ not in {"NOUN", "PROPN"}
         # "Lumio, a London-based battery start-up" (not "Dearborn, Michigan-based automaker": a place)
         hyphenated = token.i > 0 and doc[token.i - 1].text == "-" and doc[end + 1].pos_ == "DET"
-        if token.pos_ in {"VERB", "AUX", "PUNCT", "ADP"} and token.text not in {"-", "'s", "’s"} and not hyphenated \
-                or ends_line(token):
+        stops = token.pos_ in {"VERB", "AUX", "PUNCT", "ADP", "SCONJ"} and token.text not in {"-", "'s", "’s"}
+        if stops and not hyphenated or ends_line(token):
             return False
     return False
 

@@ -42,7 +42,8 @@ def with_rulers(doc: Doc, vocab: OrgVocabulary) -> list[Span]:
     """
     known = SpanIndex(doc.spans.get(GAZETTEER, []))
     words = WordOccurrences(doc_text(doc))
-    ents = [piece for ent in doc.ents for piece in split_listed(ent, known, vocab, words)]
+    ents = [piece for ent in doc.ents for part in split_at_verbs(ent)
+            for piece in split_listed(part, known, vocab, words)]
     for key in (LEGAL_FORMS, GAZETTEER):
         ents = _apply_ruler(doc, ents, filter_spans(doc.spans.get(key, [])), key, known, vocab)
     return ents
@@ -122,6 +123,20 @@ def _inside_longer_org(doc: Doc, span: Span, container: Span, key: str,
         return None
     owner_span = Span(doc, prefix.start, prefix.end - 1, label="ORG") if owner else None
     return Span(doc, span.start, container.end, label="ORG", span_id=span.id), owner_span
+
+
+def split_at_verbs(ent: Span) -> list[Span]:
+    """"The Ministry of Defence awarded Kestrel Defence": a model ORG running over a clause's verb is the names on
+    either side of it, as no organization's name holds a lower-case verb."""
+    if ent.label_ != "ORG" or not any(t.is_lower and t.pos_ in ("VERB", "AUX") for t in ent):
+        return [ent]
+    pieces, start = [], ent.start
+    for token in ent:
+        if token.is_lower and token.pos_ in ("VERB", "AUX"):
+            pieces.append(ent.doc[start:token.i])
+            start = token.i + 1
+    pieces.append(ent.doc[start:ent.end])
+    return [Span(ent.doc, p.start, p.end, label="ORG") for p in pieces if any(t.text[:1].isupper() for t in p)]
 
 
 def split_listed(ent: Span, known: SpanIndex, vocab: OrgVocabulary, words: WordOccurrences) -> list[Span]:
