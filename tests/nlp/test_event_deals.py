@@ -3,8 +3,9 @@ read by hand): a company chosen or tapped to do the work, a contract's extension
 services firm as the supplier, a sale of a business, a second result "on revenue of", a currency word the parse
 takes for a verb, companies named after "among them" or as "the two lenders", a yard commissioned or a
 consultancy hired to do work, a rival beaten to a contract, a city awarding contracts, goods supplied to a named
-buyer, a stake taken, a price paid for a company; and words that look like deals and are not (a new product's
-price, purchase rights, takings, a trade that goes on, goods paid for, a stake held)."""
+buyer, a stake taken, a price paid for a company, an offer or bid received or rejected, a company's own sale, a
+headline's verb the tagger takes for a noun; and words that look like deals and are not (a new product's price,
+purchase rights, takings, a trade that goes on, goods paid for, a stake held, a kind of offer)."""
 
 import pytest
 
@@ -83,6 +84,30 @@ CASES = {
     "a contract handed to a supplier": (
         "Spanish utility Iberdrola has handed Vestas a €200 million contract to supply wind turbines.",
         [event("contract", "contract", "completed", "buyer=Iberdrola", "supplier=Vestas", "value=€200 million")]),
+    "an offer rejected: its maker after 'from' bids for the company that rejects it": (
+        "Kasimir Steel rejected a takeover offer from Halvorsen Group worth $2 billion.",
+        [event("acquisition", "takeover", "negated", "acquirer=Halvorsen Group", "target=Kasimir Steel",
+               "value=$2 billion")]),
+    "a bid received": (
+        "Kasimir Steel received a takeover bid from Halvorsen Group.",
+        [event("acquisition", "takeover", "planned", "acquirer=Halvorsen Group", "target=Kasimir Steel")]),
+    "a board accepts for its company": (
+        "Kasimir Steel's board has accepted a takeover bid by Halvorsen Group.",
+        [event("acquisition", "takeover", "announced", "acquirer=Halvorsen Group", "target=Kasimir Steel")]),
+    "a bid considered for another company is the subject's own": (
+        "Halvorsen Group is considering a bid for Kasimir Steel.",
+        [event("acquisition", "bid", "planned", "acquirer=Halvorsen Group", "target=Kasimir Steel")]),
+    "an offer with its price, rejected": (
+        "Kasimir Steel rejected a $2 billion offer from Halvorsen Group.",
+        [event("acquisition", "offer", "negated", "acquirer=Halvorsen Group", "target=Kasimir Steel",
+               "value=$2 billion")]),
+    "a company's own sale, approved by its shareholders": (
+        "Shareholders of Brightwell Foods approved its sale to Nestlé for $900 million.",
+        [event("acquisition", "sale", "announced", "target=Brightwell Foods", "acquirer=Nestlé",
+               "value=$900 million")]),
+    "a headline verb the tagger takes for a plural noun": (
+        "Indian Railways orders 30 trains from Alstom",
+        [event("contract", "orders", "completed", "buyer=Indian Railways", "supplier=Alstom", "count=30 trains")]),
     "a maker that picks a supplier buys": (
         "Swedish carmaker Volvo Cars has picked Northvolt to supply battery cells worth $1 billion.",
         [event("contract", "picked", "completed", "buyer=Volvo Cars", "supplier=Northvolt", "value=$1 billion")]),
@@ -101,6 +126,8 @@ NO_DEAL = {
     "takings are no sale": "Helmsdale Medical makes heart monitors and had sales of $612 million last year.",
     "a price paid for goods": "Halvex Systems paid $2 million for Google ads last year.",
     "a stake held": "Tarn Capital, which holds a 20% stake in Halvex Systems, declined to comment.",
+    "a kind of offer, not for a company": "The United Auto Workers rejected a $2 billion contract offer from "
+                                          "General Motors.",
 }
 
 

@@ -12,8 +12,10 @@ facts' spans, which `pipeline.extraction` turns into references.
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import DEP, TAG
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from pipeline.nlp.base import EventHit, OnDemandLemmas, RebuiltOnLoad
 from pipeline.nlp.events.context import Context
@@ -43,15 +45,21 @@ class EventFinder(RebuiltOnLoad):
         self.slot_patterns = SlotPatterns(self.nlp.vocab, self.lexicon.slots)
 
     def __call__(self, doc: Doc) -> Doc:
-        candidates = find_candidates(doc, self.lexicon, self.lemma)
-        written = [(c.token, c.token.lemma_) for c in candidates]
-        for candidate in candidates:  # the slot patterns match triggers by lemma (the lemmatizer is off)
-            candidate.token.lemma_ = self.lemma(candidate.token)
+        retagged = [(token, token.tag_, token.pos_) for token in _headline_verbs(doc)]
+        for token, _, _ in retagged:
+            token.tag_, token.pos_ = "VBZ", "VERB"
+        written = []
         try:
+            candidates = find_candidates(doc, self.lexicon, self.lemma)
+            written = [(c.token, c.token.lemma_) for c in candidates]
+            for candidate in candidates:  # the slot patterns match triggers by lemma (the lemmatizer is off)
+                candidate.token.lemma_ = self.lemma(candidate.token)
             frames = self.frames(doc, candidates) if candidates else []
-        finally:  # the Doc's words leave as they came: lemmas stay the model's
+        finally:  # the Doc's words leave as they came: lemmas and tags stay the model's
             for token, lemma in written:
                 token.lemma_ = lemma
+            for token, tag, pos in retagged:
+                token.tag_, token.pos_ = tag, pos
         kept, seen = [], set()
         for frame in sorted(frames, key=lambda f: f.trigger.start):
             if (frame.trigger.start, frame.trigger.end) not in seen:
@@ -89,6 +97,14 @@ class EventFinder(RebuiltOnLoad):
         frames.sort(key=lambda f: f.token.i)
         Context(facts, self.lexicon, self.lemma, builder.coreference).complete(frames)
         return [frame for frame in frames if requirements.has_party(frame)]
+
+
+def _headline_verbs(doc: Doc) -> list[Token]:
+    """"Indian Railways orders 30 trains from Alstom": a headline's verb that the tagger took for a plural noun,
+    though the parse gives it a subject and a direct object, which only a verb takes."""
+    rows = doc.to_array([DEP, TAG])
+    roots = numpy.flatnonzero((rows[:, 0] == doc.vocab.strings["ROOT"]) & (rows[:, 1] == doc.vocab.strings["NNS"]))
+    return [doc[i] for i in roots.tolist() if {"nsubj", "dobj"} <= {child.dep_ for child in doc[i].children}]
 
 
 @Language.factory("factwire_events", default_config={"patterns": "events.json"})

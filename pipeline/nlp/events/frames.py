@@ -35,7 +35,7 @@ SUBJECT_SLOTS = ("subj", "gov:subj", "helper")
 VALUATION_WORDS = frozenset({"values", "valuation"})
 PRICED_TYPES = frozenset({"acquisition", "contract"})  # a buyer's "paying $X" is the price
 LAST_RESORT_SLOTS = ("obj.mod",)  # "awarded a $450 million Army contract": the Army buys unless a subject does
-COREFERENT_SLOTS = frozenset({"subj", "gov:subj", "helper", "pass", "poss", "orderer", "agent", "obj.poss"})
+COREFERENT_SLOTS = frozenset({"subj", "gov:subj", "helper", "pass", "poss", "orderer", "agent", "obj.poss", "offer:to"})
 DATE_EXCLUSIONS = frozenset({"since", "until", "till", "through", "found", "founded", "establish", "established"})
 
 
@@ -173,6 +173,8 @@ class FrameBuilder:
         if slot == "gov:subj" and frame.type == "acquisition" and frame.rule.pos == "noun" and \
                 any(self.facts.organizations_of(t) for s in ("prep:by", "agent") for t in frame.args.get(s)):
             return ("target",) if choices else ()  # "Lorrey agreed to a takeover by Harmon": the other side is bought
+        if slot == "poss" and "seller" in choices and not frame.args.get("prep:of"):
+            return ("target",)  # "approved its sale to Nestlé": nothing else is sold, so it is
         if frame.args.purpose == "procure" and "buyer" in choices:  # "signed a contract to purchase 20 jets"
             return ("buyer", *(c for c in choices if c != "buyer"))
         if "investor" in choices and any(self.lexicon.has("investee_nouns", self.lemma(t))

@@ -213,9 +213,11 @@ class Requirements(AgreementChecks):
             or self._names_a_company(t)) for t in objects)
 
     def thing_sold(self, frame: Frame) -> bool:
-        """"the sale of its Latin American business to X": a sale names what is sold, and shares sold are
-        capital raised ("a sale of new shares"), not a company changing hands."""
+        """"the sale of its Latin American business to X": a sale names what is sold (or is the owner's own,
+        "its sale to X"), and shares sold are capital raised ("a sale of new shares"), not a company changing hands."""
         sold = frame.args.get("prep:of")
+        if not sold and frame.token.tag_ == "NN" and frame.args.get("poss"):  # "approved its sale to Nestlé"
+            return any(self.facts.organizations_of(t) for s in ("prep:to", "gov:prep:to") for t in frame.args.get(s))
         if frame.token.tag_ == "NNS" or not sold or any(self.facts.fact("money", t) for t in sold):
             return False  # "had sales of $612 million": takings, not a sale
         return not any(self.lemma(t) in self.lexicon.words["securities_nouns"] for t in sold)
@@ -326,6 +328,9 @@ class Requirements(AgreementChecks):
         """An event stated by its noun: a light verb ("placed an order", "slapped a penalty") that is not itself
         the event's trigger ("won a contract"), and an amount, a count or both sides."""
         governor = frame.args.governor
+        if governor is not None and frame.args.get("offer:to") and frame.args.get("offer:from"):
+            # "X rejected a $2 billion offer from Y" (not "a contract offer": a kind of offer, unless bought with)
+            return frame.has("value") and not any(c.dep_ == "compound" for c in frame.token.children)
         if governor is None or self.lemma(governor) not in self.lexicon.light_verbs:
             return False
         if frame.type in self.types_at.get(governor.i, set()):

@@ -46,7 +46,7 @@ NOUN_CLIMB = CLIMB | {"poss", "compound", "nmod"}
 INVESTIGATIONS = frozenset({"investigation", "operation", "probe", "crackdown", "raid", "campaign", "inquiry"})
 GOVERNED = frozenset({"dobj", "nsubjpass", "attr", "oprd", "nsubj", "appos"})
 PHRASE_DEPS = frozenset({"amod", "npadvmod", "appos", "compound", "nummod", "quantmod", "nmod", "advmod", "conj"})
-PHRASE_LABELS = PHRASE_DEPS | {"prep"}
+PHRASE_LABELS = PHRASE_DEPS | {"prep", "agent"}  # "a bid by X": the parse may make "by" an agent of a noun
 CLAUSE_LABELS = ("acl", "xcomp", "advcl", "relcl")
 CLIMB_MOST = 12  # words climbed through control and coordination, as the status chain (a chain of clauses joined
 # by "and" is as long as its sentence)
@@ -99,14 +99,20 @@ class SlotFinder:
                 for prep, pobj in phrase_preps(obj, self.children):
                     found.add(f"obj.prep:{prep}", [pobj])
         else:
+            offer = self._offer(trigger)
             for noun in (trigger, trigger.head) if trigger.dep_ == "compound" else (trigger,):
                 for prep, pobj in phrase_preps(noun, self.children):  # "a joint venture agreement with PGZ"
-                    found.add(f"prep:{prep}", [pobj])
+                    found.add("offer:from" if offer and prep == "from" else f"prep:{prep}", [pobj])
                 for clause in self.children(noun, ("acl",)):  # "the 1,200 job cuts announced by X"
                     for by in self.children(clause, ("agent",)):
                         found.add("agent", self.children(by, ("pobj",)))
             found.governor = self.governor(trigger)
-            if found.governor is not None:
+            if found.governor is not None and offer and not found.get("prep:for") and \
+                    self.lexicon.has("offer_receiving_verbs", self.lemma(found.governor)):
+                for subject in self.children(found.governor, SUBJECTS):  # "Alitalia's board accepted": Alitalia
+                    body = self.lexicon.has("person_bodies", subject.lower_)
+                    found.add("offer:to", (self.children(subject, ("poss",)) if body else []) or [subject])
+            elif found.governor is not None:
                 self._governor_slots(trigger, found.governor, found)
             else:  # "to enable the JV's customers": the clause's subject
                 found.add("gov:subj", self.subject_above(trigger, NOUN_CLIMB)[0])
@@ -116,6 +122,13 @@ class SlotFinder:
         for slot, tokens in found.slots.items():
             found.slots[slot] = [_antecedent(t) if t.tag_ in WH_WORDS else t for t in tokens]
         return found
+
+    def _offer(self, trigger: Token) -> bool:
+        """"a takeover offer from X", "X rejected Y's bid": an offer's maker comes after "from" (not a seller, as
+        with "bought a stake from X"), and the subject of a verb that receives it is the company offered for (unless
+        the offer names it: "Garuda is considering a bid for Linus")."""
+        return self.lexicon.has("offer_nouns", self.lemma(trigger)) or \
+            trigger.dep_ == "compound" and self.lexicon.has("offer_nouns", self.lemma(trigger.head))
 
     def _verb_slots(self, trigger: Token, found: Arguments) -> None:
         if self._headline_passive(trigger, found):
@@ -296,7 +309,7 @@ def phrase_preps(noun: Token, children: Children, most: int = 3) -> list[tuple[s
     while todo:
         token, depth = todo.pop()
         for child in children(token, PHRASE_LABELS):
-            if child.dep_ == "prep" and depth < most:
+            if child.dep_ in ("prep", "agent") and depth < most:
                 for pobj in children(child, ("pobj",)):
                     found.append((child.lower_, pobj))
                     todo.append((pobj, depth + 1))

@@ -158,7 +158,9 @@ class StatusReader:
             return True  # "is in talks to buy"
         if word.pos_ == "VERB":
             return lemma in self.cues.planning_verbs
-        return word.pos_ == "NOUN" and (lemma in self.cues.planning_nouns or word.lower_ in self.cues.planning_nouns)
+        accepted = word.dep_ == "dobj" and self.lemma(word.head) in self.cues.announcing_verbs  # "accepted the bid"
+        return word.pos_ == "NOUN" and not accepted and (
+            lemma in self.cues.planning_nouns or word.lower_ in self.cues.planning_nouns)
 
     def _announced(self, word: Token, is_trigger: bool, below: Token | None) -> bool:
         children = self.children(word, ("aux", "auxpass", "acl", "xcomp"))  # the labels asked for below
