@@ -98,6 +98,7 @@ def test_title_case_headline_orgs_need_support_from_the_text(nlp):
     ("Quillon (NYSE: QLN) rose 3 percent.", "Quillon"),
     ("Chipmaker Orvane acquires Quillsoft for $40 million.", "Quillsoft"),  # every form of a buying verb
     ("Grocer Kelso buys Dunmore.", "Dunmore"),
+    ("Quillon, a London-based fintech start-up, has raised $45 million.", "Quillon"),  # the noun before the head
 ])
 def test_cues_around_an_unknown_name_make_it_a_company(nlp, text, name):
     assert name in orgs(nlp, text)
@@ -134,6 +135,7 @@ def test_a_person_is_not_made_a_company_by_a_cue_people_share(nlp, text):
 @pytest.mark.parametrize(("text", "name"), [
     ("The Clean Air Act was passed in 1970.", "Clean Air"),  # an organization word inside the model's law
     ("Holt, the company's chief executive, said demand was strong.", "Holt"),  # "company" heads no apposition
+    ("Holt, the company spokesman, said demand was strong.", "Holt"),
     ("Billionaire investor Warren Buffett praised the deal.", "Warren Buffett"),  # investors may be people
 ])
 def test_an_organization_word_inside_another_name_or_phrase_makes_no_company(nlp, text, name):

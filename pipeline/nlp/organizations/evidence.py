@@ -139,9 +139,12 @@ def apposition(doc: Doc, end: int, vocab: OrgVocabulary) -> bool:
     if end >= len(doc) or doc[end].text != ",":
         return False
     for token in doc[end + 1:end + 8]:
-        hyphenated_intro = _hyphenated_word(doc, token.i) in vocab.intro_nouns
+        joined = _hyphenated_word(doc, token.i)
+        hyphenated_intro = joined != token.lower_ and joined in vocab.intro_nouns
         if (token.lower_ in vocab.intro_nouns or hyphenated_intro) and token.is_lower:
             after = doc[token.i + (3 if hyphenated_intro else 1):][:1]  # the word after the noun, if any
+            if after and after[0].pos_ in {"NOUN", "PROPN"} and after[0].is_lower:
+                continue  # "a fintech start-up": the noun modifies the phrase's head, which comes later
             return not after or after[0].text not in {"'s", "’s"} and after[0].pos_ not in {"NOUN", "PROPN"}
         # "Lumio, a London-based battery start-up" (not "Dearborn, Michigan-based automaker": a place)
         hyphenated = token.i > 0 and doc[token.i - 1].text == "-" and doc[end + 1].pos_ == "DET"
