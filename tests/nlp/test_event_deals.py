@@ -101,6 +101,10 @@ CASES = {
         "Kasimir Steel rejected a $2 billion offer from Halvorsen Group.",
         [event("acquisition", "offer", "negated", "acquirer=Halvorsen Group", "target=Kasimir Steel",
                "value=$2 billion")]),
+    "a yard selected, in the passive, to build": (
+        "Orlan Shipyards was selected by Nordic Ferries to build three LNG-powered vessels.",
+        [event("contract", "selected", "completed", "supplier=Orlan Shipyards", "buyer=Nordic Ferries",
+               "count=three LNG-powered vessels")]),
     "a company's own sale, approved by its shareholders": (
         "Shareholders of Brightwell Foods approved its sale to Nestlé for $900 million.",
         [event("acquisition", "sale", "announced", "target=Brightwell Foods", "acquirer=Nestlé",

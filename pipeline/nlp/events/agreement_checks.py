@@ -48,8 +48,8 @@ class AgreementChecks:
                               and not self._supplies(t))
                      and not any(self._deal_clause(c) for c in t.children)
                      and not any("partnership" in self.types_at.get(d.i, set()) for d in t.subtree)]
-        chosen_to_supply = frame.args.purpose == "supply" and any(
-            self.facts.organizations_of(o) for o in frame.args.get("obj"))  # "tapped Alstom to supply 23 trains"
+        chosen_to_supply = frame.args.purpose == "supply" and any(  # "tapped Alstom to supply 23 trains", "X was
+            self.facts.organizations_of(o) for s in ("obj", "pass") for o in frame.args.get(s))  # selected to build"
         sides = ("buyer", "supplier", "value", "count")
         return (bool(contracts) or chosen_to_supply) and any(frame.has(side) for side in sides)
 
