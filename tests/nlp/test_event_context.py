@@ -108,3 +108,8 @@ def test_a_date_before_the_first_of_two_verbs_dates_both():
 ], ids=["a settlement agreed is made that day", "a takeover agreed closes later"])
 def test_the_day_of_an_agreement_dates_what_agreeing_does(text, expected):
     assert _dates(text) == expected
+
+
+def test_the_date_of_an_act_after_before_or_after_is_not_the_events():
+    text = "Kasimir Steel was founded in 1921 and was bought by Halvorsen Group in 1985 before being spun off in 2001."
+    assert _dates(text) == {"bought": ["date=1985"]}

@@ -30,6 +30,7 @@ from pipeline.records import EVENT_ROLES
 OUTSIDE_CLAUSES = frozenset({"relcl", "advcl", "ccomp", "csubj", "parataxis", "mark", "cc", "preconj"})
 KEPT_CLAUSES = frozenset({"value", "worth", "price", "total", "lead", "co-lead", "coordinate", "conduct", "carry",
                           "organise", "organize", "back", "support", "head", "include", "end"})
+TIME_PREPS = frozenset({"before", "after", "since", "until", "till", "while", "when"})
 SEPARATE_NOUNS = frozenset({"enforcement"})  # "seized X in raids on 14 shops": the raids are an event of their own
 SUBJECT_SLOTS = ("subj", "gov:subj", "helper")
 VALUATION_WORDS = frozenset({"values", "valuation"})
@@ -330,6 +331,8 @@ class FrameBuilder:
         if event_type == "financial_result" and dep == "prep" and child.lower_ == "on" and any(
                 "financial_result" in self.types_at.get(o.i, ()) for o in child.children if o.dep_ == "pobj"):
             return True  # "posted net income of $212 million on revenue of $1.83 billion": a second result
+        if dep == "pcomp" and child.pos_ == "VERB" and child.head.lower_ in TIME_PREPS:
+            return True  # "bought by Thyssen in 1985 before being spun off in 2001": another act, another time
         if dep in OUTSIDE_CLAUSES or dep == "nsubj" and child.head == root and root.pos_ != "NOUN":
             return True
         if dep == "conj" and child.pos_ in ("VERB", "AUX"):
