@@ -101,6 +101,13 @@ CASES = {
         "Kasimir Steel rejected a $2 billion offer from Halvorsen Group.",
         [event("acquisition", "offer", "negated", "acquirer=Halvorsen Group", "target=Kasimir Steel",
                "value=$2 billion")]),
+    "a contract won, in the passive, by its supplier": (
+        "The contract was won by Alstom, which beat Siemens and CAF.",
+        [event("contract", "won", "completed", "supplier=Alstom")]),
+    "a contract won that its buyer awarded is one event": (
+        "Alstom won a €900 million contract awarded by SNCF for 20 trains.",
+        [event("contract", "won", "completed", "supplier=Alstom", "buyer=SNCF", "value=€900 million",
+               "count=20 trains")]),
     "a yard selected, in the passive, to build": (
         "Orlan Shipyards was selected by Nordic Ferries to build three LNG-powered vessels.",
         [event("contract", "selected", "completed", "supplier=Orlan Shipyards", "buyer=Nordic Ferries",

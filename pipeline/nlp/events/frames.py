@@ -22,14 +22,15 @@ from pipeline.nlp.base import RoleHit
 from pipeline.nlp.events.coreference import Coreference
 from pipeline.nlp.events.facts import Facts, party_key, same_party
 from pipeline.nlp.events.lexicon import FrameRule, Lexicon
-from pipeline.nlp.events.slots import Arguments, SlotFinder, object_control
+from pipeline.nlp.events.slots import Arguments, SlotFinder
 from pipeline.nlp.events.status import StatusReader
+from pipeline.nlp.events.tree import object_control
 from pipeline.nlp.events.triggers import Candidate
 from pipeline.records import EVENT_ROLES
 
 OUTSIDE_CLAUSES = frozenset({"relcl", "advcl", "ccomp", "csubj", "parataxis", "mark", "cc", "preconj"})
 KEPT_CLAUSES = frozenset({"value", "worth", "price", "total", "lead", "co-lead", "coordinate", "conduct", "carry",
-                          "organise", "organize", "back", "support", "head", "include", "end"})
+                          "organise", "organize", "back", "support", "head", "include", "end", "award", "tender"})
 TIME_PREPS = frozenset({"before", "after", "since", "until", "till", "while", "when"})
 SEPARATE_NOUNS = frozenset({"enforcement"})  # "seized X in raids on 14 shops": the raids are an event of their own
 SUBJECT_SLOTS = ("subj", "gov:subj", "helper")

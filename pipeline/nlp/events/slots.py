@@ -35,6 +35,19 @@ from spacy.tokens import Token
 from pipeline.nlp.base import Children
 from pipeline.nlp.events.lexicon import Lexicon
 from pipeline.nlp.events.relations import SlotPatterns
+from pipeline.nlp.events.tree import (
+    CLIMB_MOST,
+    ancestors,
+    antecedent,
+    headline_subject,
+    in_phrases,
+    names_before,
+    object_control,
+    phrase_preps,
+    relative_clause,
+    same_line,
+    surface_object,
+)
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 CONTROL_VERBS = frozenset({"expect", "order", "require", "force", "help", "allow", "ask", "tell", "urge", "direct",
@@ -45,11 +58,7 @@ CLIMB = frozenset({"xcomp", "conj", "advcl", "pcomp", "acl", "prep", "pobj", "do
 NOUN_CLIMB = CLIMB | {"poss", "compound", "nmod"}
 INVESTIGATIONS = frozenset({"investigation", "operation", "probe", "crackdown", "raid", "campaign", "inquiry"})
 GOVERNED = frozenset({"dobj", "nsubjpass", "attr", "oprd", "nsubj", "appos"})
-PHRASE_DEPS = frozenset({"amod", "npadvmod", "appos", "compound", "nummod", "quantmod", "nmod", "advmod", "conj"})
-PHRASE_LABELS = PHRASE_DEPS | {"prep", "agent"}  # "a bid by X": the parse may make "by" an agent of a noun
 CLAUSE_LABELS = ("acl", "xcomp", "advcl", "relcl")
-CLIMB_MOST = 12  # words climbed through control and coordination, as the status chain (a chain of clauses joined
-# by "and" is as long as its sentence)
 
 
 @dataclass
@@ -98,6 +107,9 @@ class SlotFinder:
             for obj in [*found.get("obj"), *found.get("pass")]:
                 for prep, pobj in phrase_preps(obj, self.children):
                     found.add(f"obj.prep:{prep}", [pobj])
+                for clause in self.children(obj, ("acl",)):  # "won a contract awarded by SNCF"
+                    for by in self.children(clause, ("agent",)) if clause.tag_ == "VBN" else []:
+                        found.add("obj.prep:by", self.children(by, ("pobj",)))
         else:
             offer = self._offer(trigger)
             for noun in (trigger, trigger.head) if trigger.dep_ == "compound" else (trigger,):
@@ -120,7 +132,7 @@ class SlotFinder:
         self._talks(trigger, found)
         self._clauses(trigger, found)
         for slot, tokens in found.slots.items():
-            found.slots[slot] = [_antecedent(t) if t.tag_ in WH_WORDS else t for t in tokens]
+            found.slots[slot] = [antecedent(t) if t.tag_ in WH_WORDS else t for t in tokens]
         return found
 
     def _offer(self, trigger: Token) -> bool:
@@ -143,8 +155,8 @@ class SlotFinder:
             passive = bool(self.children(trigger, ("auxpass",)))  # "X is to be bought by Y": X is bought
             found.add("helper" if helped else "pass" if passive else "subj", subjects)
         if not any(found.get(s) for s in ("obj", "pass", "dative")) and \
-                not any(_same_line(trigger, c) for c in self.children(trigger, ("xcomp", "ccomp", "prep", "dobj"))):
-            obj = _surface_object(trigger)  # a headline the parse joined to the next line: "X joins Y's alliance"
+                not any(same_line(trigger, c) for c in self.children(trigger, ("xcomp", "ccomp", "prep", "dobj"))):
+            obj = surface_object(trigger)  # a headline the parse joined to the next line: "X joins Y's alliance"
             if obj is not None:
                 found.add("obj", [obj])
                 found.add("obj.poss", self.children(obj, ("poss",)))
@@ -157,7 +169,7 @@ class SlotFinder:
         controlled = object_control(trigger)
         if controlled is not None and not found.get("obj"):
             found.add("obj", [t for t in controlled.children if t.dep_ == "nsubj"])
-        relative = _relative_clause(trigger)
+        relative = relative_clause(trigger)
         if relative is not None and not found.get("obj") and not found.get("pass") and relative.dep_ == "relcl":
             if not any(c.tag_ in WH_WORDS for c in self.children(relative, SUBJECTS)):
                 found.add("antecedent", [relative.head])
@@ -219,7 +231,7 @@ class SlotFinder:
                 return named, helped
             infinitive_relative = current.dep_ == "relcl" and any(c.lower_ == "to" for c in self.children(current))
             if head == current or current.dep_ not in climb and not infinitive_relative:
-                return (_names_before(current) if current.pos_ in ("VERB", "AUX") else []), helped
+                return (names_before(current) if current.pos_ in ("VERB", "AUX") else []), helped
             if current.dep_ in ("acl", "relcl") and head.pos_ == "NOUN":
                 # "Moreland Bank's decision to shed 900 roles", "the decision by X to close": whose it is acts
                 owners = self.children(head, ("poss",)) + [o for p in self.children(head, ("prep",))
@@ -233,7 +245,7 @@ class SlotFinder:
     def _conductors(self, found: Arguments) -> None:
         """"an investigation (which) resulted in the confiscation": whoever conducted the investigation."""
         for noun in found.get("gov:subj"):
-            noun = _antecedent(noun) if noun.tag_ in WH_WORDS else noun  # "an investigation which resulted in"
+            noun = antecedent(noun) if noun.tag_ in WH_WORDS else noun  # "an investigation which resulted in"
             if self.lemma(noun) in INVESTIGATIONS and noun.head.pos_ in ("VERB", "AUX"):
                 found.add("conductor", self.subject_above(noun.head)[0] if noun.dep_ in ("dobj", "pobj") else [])
 
@@ -251,7 +263,7 @@ class SlotFinder:
 
     def _talks(self, trigger: Token, found: Arguments) -> None:
         """"in talks with X to buy", "negotiating with X to form": X is the other side."""
-        for above in _ancestors(trigger, 5):
+        for above in ancestors(trigger, 5):
             for word in (above, *in_phrases(above, self.children)):
                 if word.lower_ in TALKS:
                     for child in self.children(word, ("prep",)):
@@ -300,99 +312,3 @@ class SlotFinder:
             above, steps = above.head, steps + 1
             if self.lemma(above) in self.lexicon.words["penalty_light_verbs"]:
                 found.add("orderer", self.children(above, ("nsubj",)))
-
-
-def phrase_preps(noun: Token, children: Children, most: int = 3) -> list[tuple[str, Token]]:
-    """(preposition, its object) inside a noun phrase, however deep the parse hangs them: "an order worth Rs 480
-    crore *from* Tata Motors", "30 trains *from* Spanish maker X", "a takeover of X *by* Y"."""
-    found, todo = [], [(noun, 0)]
-    while todo:
-        token, depth = todo.pop()
-        for child in children(token, PHRASE_LABELS):
-            if child.dep_ in ("prep", "agent") and depth < most:
-                for pobj in children(child, ("pobj",)):
-                    found.append((child.lower_, pobj))
-                    todo.append((pobj, depth + 1))
-            elif child.dep_ in PHRASE_DEPS:
-                todo.append((child, depth))
-    return found
-
-
-def object_control(verb: Token) -> Token | None:
-    """"has selected builder Mota-Engil to lay a line": the parse may make the chosen one the subject of a "to"
-    clause (ccomp) rather than the verb's object; that clause, read as the verb's object and its purpose."""
-    if verb.pos_ != "VERB" or any(c.dep_ == "dobj" for c in verb.children):
-        return None
-    return next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i
-                 and any(a.tag_ == "TO" and a.dep_ == "aux" for a in c.children)
-                 and any(n.dep_ == "nsubj" and n.i > verb.i for n in c.children)), None)
-
-
-def _surface_object(verb: Token) -> Token | None:
-    """The last noun of the words after a verb, up to the line's end, a punctuation mark or another verb."""
-    last = None
-    for token in verb.doc[verb.i + 1:verb.i + 8]:
-        if "\n" in token.text or token.pos_ in ("VERB", "AUX", "PUNCT") and token.text not in ("-", "’s", "'s"):
-            break
-        if token.pos_ in ("NOUN", "PROPN"):
-            last = token
-    return last
-
-
-def _same_line(a: Token, b: Token) -> bool:
-    """Whether no line break separates two words: a parse that crosses one joined a headline to its body."""
-    low, high = sorted((a.i, b.i))
-    return not any("\n" in t.text for t in a.doc[low:high])
-
-
-def _names_before(verb: Token) -> list[Token]:
-    """The names coordinated just before a verb ("Louis Vuitton and Alibaba are"), one word of each."""
-    doc, found, i = verb.doc, [], verb.i - 1
-    while i >= 0 and not doc[i + 1].is_sent_start and (doc[i].ent_type_ == "ORG" or doc[i].lower_ in ("and", ",", "&")):
-        if doc[i].ent_type_ == "ORG" and doc[i].ent_iob_ == "B":
-            found.append(doc[i])
-        i -= 1
-    return found[::-1]
-
-
-def in_phrases(verb: Token, children: Children) -> list[Token]:
-    """The nouns of a verb's "in" phrases: "is *in talks* with X to buy"."""
-    return [g for c in children(verb, ("prep",)) if c.lower_ == "in" for g in children(c, ("pobj",))]
-
-
-def _relative_clause(trigger: Token) -> Token | None:
-    """The relative clause verb the trigger is (or hangs from by control): "which Kmart agreed to buy"."""
-    current, steps = trigger, 0
-    while current.dep_ in ("xcomp", "conj") and current.head != current and steps < CLIMB_MOST:
-        current, steps = current.head, steps + 1
-    return current if current.dep_ == "relcl" else None
-
-
-def _antecedent(wh: Token) -> Token:
-    """The noun a relative pronoun stands for: the head of its relative clause."""
-    current = wh
-    while current.dep_ != "relcl" and current.head != current:
-        current = current.head
-    return current.head if current.dep_ == "relcl" else wh
-
-
-def _ancestors(token: Token, most: int) -> list[Token]:
-    found, current = [], token
-    while current.head != current and len(found) < most:
-        current = current.head
-        found.append(current)
-    return found
-
-
-def headline_subject(verb: Token) -> list[Token]:
-    """"AT&T to buy BellSouth", "Adobe to Purchase Macromedia": a headline's infinitive, which the parse hangs on
-    the name before it or hangs that name on it loosely; the name is the subject."""
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-        return []
-    name = verb.head
-    if verb.dep_ in ("acl", "relcl", "advcl") and name.dep_ in ("ROOT", "dep") and name.pos_ in ("PROPN", "NOUN") \
-            and name.i < verb.i:
-        return [name, *(c for c in name.children if c.dep_ == "conj")]
-    if verb.dep_ == "ROOT":
-        return [c for c in verb.lefts if c.dep_ in ("dep", "npadvmod", "advmod") and c.pos_ in ("PROPN", "NOUN")][-1:]
-    return []

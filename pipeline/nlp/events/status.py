@@ -37,7 +37,7 @@ from spacy.tokens import Token
 
 from pipeline.nlp.base import Children
 from pipeline.nlp.events.lexicon import Lexicon
-from pipeline.nlp.events.slots import headline_subject, in_phrases
+from pipeline.nlp.events.tree import headline_subject, in_phrases
 
 CLIMB = frozenset({"xcomp", "ccomp", "acl", "pcomp", "pobj", "prep", "dobj", "nsubjpass", "attr", "compound",
                    "oprd", "advcl", "conj", "appos"})
