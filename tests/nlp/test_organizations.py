@@ -136,6 +136,7 @@ def test_a_person_is_not_made_a_company_by_a_cue_people_share(nlp, text):
     ("The Clean Air Act was passed in 1970.", "Clean Air"),  # an organization word inside the model's law
     ("Holt, the company's chief executive, said demand was strong.", "Holt"),  # "company" heads no apposition
     ("Holt, the company spokesman, said demand was strong.", "Holt"),
+    ("A Camden, New Jersey company, State Metal Industries, was convicted.", "Camden"),  # a city, then its state
     ("Billionaire investor Warren Buffett praised the deal.", "Warren Buffett"),  # investors may be people
 ])
 def test_an_organization_word_inside_another_name_or_phrase_makes_no_company(nlp, text, name):

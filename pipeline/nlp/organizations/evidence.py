@@ -138,6 +138,11 @@ def apposition(doc: Doc, end: int, vocab: OrgVocabulary) -> bool:
     head of its phrase (not "Smith, the company's chief executive,")."""
     if end >= len(doc) or doc[end].text != ",":
         return False
+    place = end + 1
+    while place < len(doc) and doc[place].ent_type_ == "GPE":
+        place += 1
+    if place > end + 1 and place < len(doc) and doc[place].text not in {"-", "'s", "’s"}:
+        return False  # "a Camden, New Jersey company": a city and its state, not "Lumio, a London-based start-up"
     for token in doc[end + 1:end + 8]:
         joined = _hyphenated_word(doc, token.i)
         hyphenated_intro = joined != token.lower_ and joined in vocab.intro_nouns
