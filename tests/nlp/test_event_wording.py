@@ -2,7 +2,8 @@
 here, read by hand). Each case is one class of error: goods are not companies, "in order to" places no order,
 "the benefits of 300 pilots" are no jobs, a fighter jet is no enforcement count, goods sold or money spent on a
 campaign are no deal, a payment under an agreement wins none; and general English verbs for the types ("bid for",
-"backed ... with", "reduce its workforce", "chose ... for a contract", "collaborate with"), headlines ("X to buy Y").
+"backed ... with", "reduce its workforce", "chose ... for a contract", "collaborate with", "jobs will go"), jobs cut
+with no one named but the employer that reports it, headlines ("X to buy Y").
 """
 
 import pytest
@@ -25,6 +26,9 @@ NO_EVENT = {
     "a payment under an agreement": "Under the agreement, Norvale Pharma will receive $5 million from Astara.",
     "cooperating with investigators": "Tarn Meats said it was cooperating with the FDA investigators on the claims.",
     "planes on order": "At present Skyvale Air has 91 aircraft and 230 on order.",
+    "prices that go up": "Prices at Tarn Retail will go up by 300 points.",
+    "jobs that go with no one named": "About 300 jobs went in the region last year.",
+    "jobs cut that a union reports": "Some 1,200 jobs will be cut, the Unite union said.",
 }
 
 
@@ -66,6 +70,15 @@ CASES = {
     "collaborate with": (
         "Veltro Semiconductor will collaborate with Kasai Motors on driving software.",
         [event("partnership", "collaborate", "announced", "member=Veltro Semiconductor", "partner=Kasai Motors")]),
+    "jobs that go, at a named company's site": (
+        "About 400 jobs will go at Kasimir Steel's Duisburg plant.",
+        [event("job_cuts", "go", "announced", "company=Kasimir Steel", "count=400 jobs")]),
+    "jobs cut in the passive, reported by their employer": (
+        "Up to 1,200 posts are to be axed, Brightwell Foods said on Monday.",
+        [event("job_cuts", "axed", "announced", "company=Brightwell Foods", "count=1,200 posts")]),
+    "jobs that go, reported by their employer": (
+        "Some 1,200 jobs will go as part of the restructuring, Brightwell Foods said.",
+        [event("job_cuts", "go", "announced", "company=Brightwell Foods", "count=1,200 jobs")]),
 }
 
 

@@ -324,14 +324,16 @@ class Context(FramePass):
 
     def reporters(self, frames: list[Frame]) -> None:
         """A passive award or penalty without its agent ("has been awarded to X, the Department said") is by the
-        public body that reports it."""
+        public body that reports it; jobs cut or created with no one named ("1,200 posts are to be axed, X said",
+        "some 300 jobs will go, X said") are the reporting employer's (not a union's)."""
         for frame in frames:
-            role = {"contract": "buyer", "penalty": "authority", "enforcement": "authority"}.get(frame.type)
+            role = {"contract": "buyer", "penalty": "authority", "enforcement": "authority", "job_cuts": "company",
+                    "hiring": "company"}.get(frame.type)
             passive = frame.args.get("pass")
             if role is None or frame.has(role) or not passive and frame.token.dep_ != "nsubjpass":
                 continue
             for org in self.coreference.reporting_subject((passive or [frame.token])[0]):  # a word of its clause
-                if self.facts.is_public_body(org):
+                if self.facts.is_public_body(org) if role != "company" else not self.facts.is_labour_body(org):
                     frame.add(role, org)
 
     def partners(self, frames: list[Frame]) -> None:

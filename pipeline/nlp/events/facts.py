@@ -162,8 +162,11 @@ class Facts:
 
     def is_labour_body(self, org: Span) -> bool:
         """Whether an organization's name says it is a trade union ("United Auto Workers"): it speaks for the
-        staff, it does not employ, buy, sell or invest as the company of an event."""
-        return any(self.lexicon.has("labour_body_words", t.lower_) for t in org)
+        staff, it does not employ, buy, sell or invest as the company of an event); also one named before the word
+        ("the Unite union")."""
+        described = org.root.head if org.root.dep_ == "compound" else None
+        return any(self.lexicon.has("labour_body_words", t.lower_) for t in org) or \
+            described is not None and self.lexicon.has("labour_body_words", described.lower_)
 
 
 class SpansByStart:

@@ -215,6 +215,8 @@ class FrameBuilder:
         if not named and role in ("recipient", "partner"):  # "invest £600m in Severnvale's network"
             named = [org for c in token.children if c.dep_ == "poss" and not self._subject_own(frame, c)
                      for org in self.organizations(c, "poss")]
+        if not named and slot == "prep:at":  # "300 jobs will be cut at Tarn Retail's Leeds warehouse" (not "its")
+            named = [org for c in token.children if c.dep_ == "poss" for org in self.facts.organizations_of(c)]
         return role, named
 
     def _subject_own(self, frame: Frame, owner: Token) -> bool:
@@ -309,8 +311,9 @@ class FrameBuilder:
                     continue
                 inside.add(token.i)
                 todo += [c for c in token.children if not self._outside(c, root, trigger, event_type)]
-        if trigger.dep_ == "acl" and args.get("pass") == [trigger.head]:  # "the 1,200 jobs cut by X": its noun phrase
-            inside |= {trigger.head.i} | {t.i for c in trigger.head.lefts for t in c.subtree}
+        for acted_on in args.get("pass"):  # "the 1,200 jobs cut by X", "1,200 posts are to be axed": its noun phrase
+            if acted_on.i not in inside:
+                inside |= {acted_on.i} | {t.i for c in acted_on.lefts for t in c.subtree}
         return inside
 
     def _outside(self, child: Token, root: Token, trigger: Token, event_type: str) -> bool:

@@ -100,7 +100,8 @@ class Requirements(AgreementChecks):
                 any(self._business_unit(token) for slot in ACTOR_SLOTS for token in frame.args.get(slot)):
             return True
         substance = any(r.role not in ("date", "period", "metric") for r in frame.roles)
-        passive = frame.rule.pos == "verb" and any(c.dep_ == "auxpass" for c in frame.token.children)
+        passive = frame.rule.pos == "verb" and (any(c.dep_ == "auxpass" for c in frame.token.children)
+                                                or bool(frame.args.get("pass")))  # "300 jobs will go": no one named
         return substance and not (passive and not frame.args.get("agent"))
 
     def party(self, frame: Frame) -> bool:
@@ -181,6 +182,10 @@ class Requirements(AgreementChecks):
 
     def count(self, frame: Frame) -> bool:
         return frame.has("count")
+
+    def staff_subject(self, frame: Frame) -> bool:
+        """"Some 1,200 jobs will go": what goes or disappears is jobs or staff, not "prices" or "the brand"."""
+        return any(self.lexicon.has("staff_items", self.lemma(t)) for t in frame.args.get("pass"))
 
     def count_or_value(self, frame: Frame) -> bool:
         return frame.has("count") or frame.has("value")

@@ -154,6 +154,8 @@ class SlotFinder:
             subjects, helped = self.subject_above(trigger)
             passive = bool(self.children(trigger, ("auxpass",)))  # "X is to be bought by Y": X is bought
             found.add("helper" if helped else "pass" if passive else "subj", subjects)
+        if found.get("subj") and self.lexicon.has("unaccusative_verbs", self.lemma(trigger)):
+            found.slots["pass"] = found.slots.pop("subj")  # "300 jobs will go": the subject undergoes the act
         if not any(found.get(s) for s in ("obj", "pass", "dative")) and \
                 not any(same_line(trigger, c) for c in self.children(trigger, ("xcomp", "ccomp", "prep", "dobj"))):
             obj = surface_object(trigger)  # a headline the parse joined to the next line: "X joins Y's alliance"
