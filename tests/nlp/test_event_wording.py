@@ -1,9 +1,10 @@
 """Wording beyond the first rules, and words that look like triggers and are not (real model, sentences written
 here, read by hand). Each case is one class of error: goods are not companies, "in order to" places no order,
 "the benefits of 300 pilots" are no jobs, a fighter jet is no enforcement count, goods sold or money spent on a
-campaign are no deal, a payment under an agreement wins none; and general English verbs for the types ("bid for",
-"backed ... with", "reduce its workforce", "chose ... for a contract", "collaborate with", "jobs will go"), jobs cut
-with no one named but the employer that reports it, headlines ("X to buy Y").
+campaign (or set aside for losses) are no deal, a payment under an agreement wins none; and general English verbs
+for the types ("bid for", "backed ... with", "reduce its workforce", "chose ... for a contract", "collaborate
+with", "jobs will go", "secured $X in funding", "earmarked $X for"), jobs cut with no one named but the employer
+that reports it, headlines ("X to buy Y").
 """
 
 import pytest
@@ -26,6 +27,7 @@ NO_EVENT = {
     "a payment under an agreement": "Under the agreement, Norvale Pharma will receive $5 million from Astara.",
     "cooperating with investigators": "Tarn Meats said it was cooperating with the FDA investigators on the claims.",
     "planes on order": "At present Skyvale Air has 91 aircraft and 230 on order.",
+    "money set aside for losses": "Cumbria Bancorp allocated $88 million for possible loan losses.",
     "prices that go up": "Prices at Tarn Retail will go up by 300 points.",
     "jobs that go with no one named": "About 300 jobs went in the region last year.",
     "jobs cut that a union reports": "Some 1,200 jobs will be cut, the Unite union said.",
@@ -70,6 +72,19 @@ CASES = {
     "collaborate with": (
         "Veltro Semiconductor will collaborate with Kasai Motors on driving software.",
         [event("partnership", "collaborate", "announced", "member=Veltro Semiconductor", "partner=Kasai Motors")]),
+    "funding secured, from named investors": (
+        "Lumio, a London-based battery start-up, has secured $30 million in funding from Index Ventures.",
+        [event("investment", "secured", "completed", "recipient=Lumio", "investor=Index Ventures",
+               "value=$30 million")]),
+    "money earmarked for a project of its own": (
+        "Brightwell Foods has earmarked €500 million for new factories in Poland.",
+        [event("investment", "earmarked", "completed", "recipient=Brightwell Foods", "value=€500 million")]),
+    "fined an amount by an authority the parse hangs on the amount": (
+        "Halvex Systems was fined $25 million by the Federal Trade Commission for misleading customers.",
+        [event("penalty", "fined", "completed", "penalized=Halvex Systems", "authority=FTC", "value=$25 million")]),
+    "a payment to the authorities": (
+        "Tarn Bank agreed to pay $1.9 billion to U.S. authorities over money-laundering failures.",
+        [event("penalty", "pay", "announced", "penalized=Tarn Bank", "value=$1.9 billion")]),
     "jobs that go, at a named company's site": (
         "About 400 jobs will go at Kasimir Steel's Duisburg plant.",
         [event("job_cuts", "go", "announced", "company=Kasimir Steel", "count=400 jobs")]),

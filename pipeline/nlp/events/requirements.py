@@ -251,6 +251,12 @@ class Requirements(AgreementChecks):
         """"provide £90m of the funding": the object is money for someone's project."""
         return any(self.lemma(self.facts.doc[i]) in self.lexicon.words["funding_nouns"] for i in frame.domain)
 
+    def funding_received(self, frame: Frame) -> bool:
+        """"has secured $30 million in funding": money received as funding; a round named with it is the event
+        ("secured £60 million in a Series C round": the round's)."""
+        return self.funding(frame) and not any(
+            "investment" in self.types_at.get(i, set()) for i in frame.domain if i != frame.token.i)
+
     def funding_round(self, frame: Frame) -> bool:
         """A funding round says so ("Series B round", "funding round") and names an amount or an investor; a
         figure that moves ("foreign investment fell to $375 million") is a statistic."""
