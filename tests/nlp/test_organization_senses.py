@@ -95,3 +95,8 @@ def test_a_name_without_its_legal_form_is_the_same_organization(nlp):
               "Shares of Kiwi Cable New Zealand Ltd. fell; New Zealand's regulator said nothing.")
     orgs = [e.text for e in doc.ents if e.label_ == "ORG"]
     assert orgs[:2] == ["Parallax Cloud", "Parallax Cloud Inc."] and "New Zealand" not in orgs
+
+
+def test_a_short_form_the_tagger_reads_as_an_adjective_subject_is_still_the_company(nlp):
+    text = "Ostwind Energy raised 250 million euros from pension funds. Ostwind plans to add 150 workers next year."
+    assert [name for name, _ in orgs(nlp, text)] == ["Ostwind Energy", "Ostwind"]

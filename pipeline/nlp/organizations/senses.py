@@ -117,8 +117,10 @@ def _bare_short_mentions(doc: Doc, ents: list[Span], orgs: list[Span], vocab: Or
     found = []
     for i in numpy.flatnonzero(numpy.isin(doc.to_array(ORTH), firsts)).tolist():
         token = doc[i]
-        # the tagger may call an unknown capitalized word a noun: then it must be one in its own right, a subject
-        noun = token.pos_ == "NOUN" and (not token.is_sent_start or token.dep_ in ("nsubj", "nsubjpass"))
+        # the tagger may call an unknown capitalized word a noun: then it must be one in its own right, a subject;
+        # or an adjective, which no subject is ("Ostwind plans to add 150 workers")
+        subject = token.dep_ in ("nsubj", "nsubjpass")
+        noun = token.pos_ == "NOUN" and (not token.is_sent_start or subject) or token.pos_ == "ADJ" and subject
         if i in taken or i < first_named[token.text] or not (token.pos_ == "PROPN" or noun) or token.ent_type_ \
                 or _modifies_a_name(doc, i + 1) or _place_here(doc, i, i + 1, vocab) \
                 or i > 0 and doc[i - 1].pos_ == "PROPN" and not ends_line(doc[i - 1]):
