@@ -91,6 +91,10 @@ CASES = {
     "a bid received": (
         "Kasimir Steel received a takeover bid from Halvorsen Group.",
         [event("acquisition", "takeover", "planned", "acquirer=Halvorsen Group", "target=Kasimir Steel")]),
+    "an offer's value in its relative clause": (
+        "Halvorsen Group launched a tender offer for Kasimir Steel that values the company at 210 billion yen.",
+        [event("acquisition", "offer", "completed", "acquirer=Halvorsen Group", "target=Kasimir Steel",
+               "value=210 billion yen")]),
     "a board accepts for its company": (
         "Kasimir Steel's board has accepted a takeover bid by Halvorsen Group.",
         [event("acquisition", "takeover", "announced", "acquirer=Halvorsen Group", "target=Kasimir Steel")]),

@@ -321,9 +321,9 @@ class FrameBuilder:
         if event_type == "contract" and dep in ("advcl", "relcl") and \
                 self.lemma(child) in self.lexicon.words["supply_verbs"]:
             return False  # "awarded a contract to supply 400 escalators": what the contract delivers
-        if dep == "relcl" and self.lemma(child) == "value" and \
-                self.lemma(child.head) in self.lexicon.words["contract_nouns"]:
-            return False  # "in a deal that values the brewer at £380 million": the deal's value
+        if dep == "relcl" and self.lemma(child) == "value" and (child.head == trigger or self.lemma(child.head) in
+                                                               self.lexicon.words["contract_nouns"]):
+            return False  # "in a deal that values the brewer at £380 million", "an offer that values X at": its value
         if dep == "advcl" and child.tag_ == "VBG" and self.lemma(child) == "pay" and event_type in PRICED_TYPES:
             return False  # "completed its acquisition of X on Friday, paying 310 million Swiss francs"
         if child.pos_ == "VERB" and self.facts.fact("money", child) is not None:
