@@ -66,10 +66,10 @@ def test_datelines_give_date_and_source_and_end_where_the_body_begins(opening, p
 
 
 def test_a_wire_dateline_on_a_line_of_its_own_gives_no_facts():
-    text = "Poland joins NATO\n\nWASHINGTON, March 12 (Xinhua) --\n\nPoland joined NATO on Friday."
+    text = "Huarun to Sell Malls\n\nSHENZHEN, May 7 (Xinhua) --\n\nHuarun Land said it would sell four malls."
     header = describe_header(text)
-    assert (header.title, header.source) == ("Poland joins NATO", "Xinhua")
-    assert [text[s:e] for s, e in header.metadata_ranges] == ["WASHINGTON, March 12 (Xinhua) --"]
+    assert (header.title, header.source) == ("Huarun to Sell Malls", "Xinhua")
+    assert [text[s:e] for s, e in header.metadata_ranges] == ["SHENZHEN, May 7 (Xinhua) --"]
 
 
 def test_a_dateline_on_its_own_line_under_a_headline_ending_in_a_full_stop():

@@ -27,9 +27,9 @@ NO_EVENT = {
     "a payment under an agreement": "Under the agreement, Norvale Pharma will receive $5 million from Astara.",
     "cooperating with investigators": "Tarn Meats said it was cooperating with the FDA investigators on the claims.",
     "planes on order": "At present Skyvale Air has 91 aircraft and 230 on order.",
-    "money allocated in a budget, no one named": "The celebrations are addressed in the Federal budget, with A$2.6 "
-                                                 "million allocated for 2011/2012, A$2.0 million allocated for "
-                                                 "2012/2013 and A$1.0 million allocated for 2013/2014.",
+    "money allocated in a budget, no one named": "Road repairs get a boost in the state budget, with A$3.1 million "
+                                                 "allocated for 2024/2025, A$2.2 million allocated for 2025/2026 and "
+                                                 "A$1.4 million allocated for 2026/2027.",
     "money set aside for losses": "Cumbria Bancorp allocated $88 million for possible loan losses.",
     "prices that go up": "Prices at Tarn Retail will go up by 300 points.",
     "jobs that go with no one named": "About 300 jobs went in the region last year.",

@@ -136,7 +136,8 @@ def test_a_person_is_not_made_a_company_by_a_cue_people_share(nlp, text):
     ("The Clean Air Act was passed in 1970.", "Clean Air"),  # an organization word inside the model's law
     ("Holt, the company's chief executive, said demand was strong.", "Holt"),  # "company" heads no apposition
     ("Holt, the company spokesman, said demand was strong.", "Holt"),
-    ("A Camden, New Jersey company, State Metal Industries, was convicted.", "Camden"),  # a city, then its state
+    ("In 2015, a Kenosha, Wisconsin company, Harlan Valve Works, was convicted for exporting pump parts.",
+     "Kenosha"),  # a city, then its state
     ("Billionaire investor Warren Buffett praised the deal.", "Warren Buffett"),  # investors may be people
 ])
 def test_an_organization_word_inside_another_name_or_phrase_makes_no_company(nlp, text, name):
@@ -144,9 +145,9 @@ def test_an_organization_word_inside_another_name_or_phrase_makes_no_company(nlp
 
 
 def test_a_weekday_after_a_place_is_no_part_of_a_name_and_no_apposition_reaches_past_a_clause(nlp):
-    text = "The inspection team resumed work in Iraq Friday, nearly two months after his team left."
+    text = "The auditors resumed work in Kenya Monday, almost three weeks after their team left."
     assert orgs(nlp, text) == []
-    assert [e.text for e in nlp(text).ents if e.label_ == "DATE"][0] == "Friday"
+    assert [e.text for e in nlp(text).ents if e.label_ == "DATE"][0] == "Monday"
 
 
 def test_a_model_organization_running_over_a_verb_is_the_names_either_side(nlp):

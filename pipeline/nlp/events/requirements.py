@@ -100,7 +100,7 @@ class Requirements(AgreementChecks):
                 any(self._business_unit(token) for slot in ACTOR_SLOTS for token in frame.args.get(slot)):
             return True
         substance = any(r.role not in ("date", "period", "metric") for r in frame.roles)
-        token = frame.token  # "300 jobs will go", "A$2.6 million allocated for 2011/2012": no one named
+        token = frame.token  # "300 jobs will go", "A$3.1 million allocated for 2024/2025": no one named
         passive = frame.rule.pos == "verb" and (any(c.dep_ == "auxpass" for c in token.children) or bool(
             frame.args.get("pass")) or token.dep_ == "acl" and token.tag_ == "VBN")
         return substance and not (passive and not frame.args.get("agent"))

@@ -121,7 +121,7 @@ class SlotFinder:
             found.governor = self.governor(trigger)
             if found.governor is not None and offer and not found.get("prep:for") and \
                     self.lexicon.has("offer_receiving_verbs", self.lemma(found.governor)):
-                for subject in self.children(found.governor, SUBJECTS):  # "Alitalia's board accepted": Alitalia
+                for subject in self.children(found.governor, SUBJECTS):  # "Kasimir's board accepted": Kasimir
                     body = self.lexicon.has("person_bodies", subject.lower_)
                     found.add("offer:to", (self.children(subject, ("poss",)) if body else []) or [subject])
             elif found.governor is not None:
@@ -138,7 +138,7 @@ class SlotFinder:
     def _offer(self, trigger: Token) -> bool:
         """"a takeover offer from X", "X rejected Y's bid": an offer's maker comes after "from" (not a seller, as
         with "bought a stake from X"), and the subject of a verb that receives it is the company offered for (unless
-        the offer names it: "Garuda is considering a bid for Linus")."""
+        the offer names it: "Halvorsen is considering a bid for Kasimir")."""
         return self.lexicon.has("offer_nouns", self.lemma(trigger)) or \
             trigger.dep_ == "compound" and self.lexicon.has("offer_nouns", self.lemma(trigger.head))
 

@@ -84,7 +84,7 @@ def _name_starts(doc: Doc, i: int, labels: dict[int, str]) -> bool:
 
 def _name_end(doc: Doc, i: int, labels: dict[int, str], vocab: OrgVocabulary) -> int:
     """Where a run of capitalized proper nouns ends: at a line end, an ORG, a title ("Trivantis Chief ...") or a
-    date ("resumed work in Iraq Friday": a weekday after a place)."""
+    date ("resumed work in Kenya Monday": a weekday after a place)."""
     j = i + 1
     while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() \
             and labels.get(j) not in ("ORG", "DATE", "TIME") \
@@ -142,7 +142,7 @@ def apposition(doc: Doc, end: int, vocab: OrgVocabulary) -> bool:
     while place < len(doc) and doc[place].ent_type_ == "GPE":
         place += 1
     if place > end + 1 and place < len(doc) and doc[place].text not in {"-", "'s", "’s"}:
-        return False  # "a Camden, New Jersey company": a city and its state, not "Lumio, a London-based start-up"
+        return False  # "a Kenosha, Wisconsin company": a city and its state, not "Lumio, a London-based start-up"
     for token in doc[end + 1:end + 8]:
         joined = _hyphenated_word(doc, token.i)
         hyphenated_intro = joined != token.lower_ and joined in vocab.intro_nouns
