@@ -155,6 +155,11 @@ def test_a_model_organization_running_over_a_verb_is_the_names_either_side(nlp):
     assert orgs(nlp, text) == ["Ministry of Defence", "Kestrel Defence"]
 
 
+def test_a_currency_before_an_amount_ends_a_name(nlp):
+    text = "Tarn Retail has acquired a 51% stake in Nirmal Textiles for Rs 1,200 crore, the company said in a filing."
+    assert orgs(nlp, text) == ["Tarn Retail", "Nirmal Textiles"]
+
+
 def test_a_model_listed_with_a_maker_is_no_company(nlp):
     assert "Corsa" not in orgs(nlp, "Vauxhall will build its next Astra and Corsa cars at the plant.")
 

@@ -19,6 +19,7 @@ from pipeline.nlp.boundaries import ends_line
 from pipeline.nlp.organizations.merge import SpanIndex
 from pipeline.nlp.organizations.occurrences import WordOccurrences
 from pipeline.nlp.organizations.vocabulary import OrgVocabulary
+from pipeline.normalize.money import currency_table
 from pipeline.normalize.places import country_of, is_country
 
 
@@ -140,8 +141,9 @@ def trim(ent: Span, vocab: OrgVocabulary) -> Span | None:
         start += 1  # "the", "a", "Startup Paystride Ltd", "Parent ANA Holdings", "BY WORLDSOURCES", "September
         # Treasury"; not "Giant Eagle", "May Department Stores"
     while end > start and not ent.id_ and (doc[end - 1].text in {"’s", "'s", "’", "'"}
+                                           or _before_an_amount(doc[end - 1])
                                            or _not_a_name_word(doc[end - 1], vocab) and not _hyphenated(doc[end - 1])):
-        end -= 1  # "Barclays and", "Interfax news agency", "Real Madrid 1", "Dublin Newsroom +353"
+        end -= 1  # "Barclays and", "Interfax news agency", "Real Madrid 1", "Dublin Newsroom +353", "Foods for Rs"
     if end <= start:
         return None
     text = doc[start:end].text
@@ -203,6 +205,12 @@ def _not_a_name_word(token: Token, vocab: OrgVocabulary) -> bool:
         return False
     return token.is_lower and token.is_alpha or token.is_upper and token.lower_ in vocab.capitals_stop_words \
         or _SCORE_OR_PHONE.match(token.text) is not None
+
+
+def _before_an_amount(token: Token) -> bool:
+    """A currency symbol or code before a number ("Karnavati Foods for Rs 1,200 crore"): the amount's, no name's."""
+    doc = token.doc
+    return token.i + 1 < len(doc) and doc[token.i + 1].like_num and token.text in currency_table().symbols
 
 
 def _hyphenated(token: Token) -> bool:
