@@ -3,9 +3,10 @@ read by hand): a company chosen or tapped to do the work, a contract's extension
 services firm as the supplier, a sale of a business, a second result "on revenue of", a currency word the parse
 takes for a verb, companies named after "among them" or as "the two lenders", a yard commissioned or a
 consultancy hired to do work, a rival beaten to a contract, a city awarding contracts, goods supplied to a named
-buyer, a stake taken, a price paid for a company, an offer or bid received or rejected, a company's own sale, a
-headline's verb the tagger takes for a noun; and words that look like deals and are not (a new product's price,
-purchase rights, takings, a trade that goes on, goods paid for, a stake held, a kind of offer)."""
+buyer, a stake taken, a price paid for a company, an offer or bid received or rejected, a company approached
+about a takeover, a company's own sale, a headline's verb the tagger takes for a noun; and words that look like
+deals and are not (a new product's price, purchase rights, takings, a trade that goes on, goods paid for, a stake
+held, a kind of offer)."""
 
 import pytest
 
@@ -95,6 +96,9 @@ CASES = {
         "Halvorsen Group launched a tender offer for Kasimir Steel that values the company at 210 billion yen.",
         [event("acquisition", "offer", "completed", "acquirer=Halvorsen Group", "target=Kasimir Steel",
                "value=210 billion yen")]),
+    "a company approached about a takeover is its target": (
+        "Halvorsen Group has approached Kasimir Steel about a possible takeover.",
+        [event("acquisition", "takeover", "planned", "acquirer=Halvorsen Group", "target=Kasimir Steel")]),
     "a board accepts for its company": (
         "Kasimir Steel's board has accepted a takeover bid by Halvorsen Group.",
         [event("acquisition", "takeover", "announced", "acquirer=Halvorsen Group", "target=Kasimir Steel")]),
