@@ -1,5 +1,6 @@
 """Financial results stated without a reporting verb, on the real model: "net income was", a list line of
-figures, "made a profit of", and a change verb whose level the parser hangs apart ("to £1.3bn").
+figures, "made a profit of", a change verb whose level the parser hangs apart ("to £1.3bn"), a figure that doubled or
+halved.
 
 Each text is written for this test (invented companies); the events are read from it by hand.
 """
@@ -52,6 +53,14 @@ def test_a_label_and_colon_line_states_a_result():
 def test_made_a_profit_of_is_a_result():
     text = "Corwell Systems made a pre-tax profit of £18.1m in 2023."
     assert results(text) == [("made", frozenset({"value=£18.1m", "metric=profit", "period=2023"}))]
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("Corwell Systems' pre-tax profit more than doubled to £1.1 billion in 2023.", "doubled"),
+    ("Corwell Systems' profit halved to £1.1 billion in 2023.", "halved"),
+])
+def test_a_figure_that_doubles_or_halves_is_a_result(text, trigger):
+    assert results(text) == [(trigger, frozenset({"value=£1.1 billion", "metric=profit", "period=2023"}))]
 
 
 @pytest.mark.parametrize("text", [
