@@ -138,6 +138,13 @@ def test_deal_wording(text, expected):
     assert events(text) == expected
 
 
+def test_a_company_approached_with_a_bid_for_another_is_not_its_target():
+    # roles only: whether a bid made is planned or done is read differently in the gold ("launched a tender offer"
+    # completed in dev8, "has made an offer" planned in dev9)
+    [(kind, _, _, roles)] = events("Halvorsen Group approached Orlan Advisers with a combined bid for Kasimir Steel.")
+    assert (kind, roles) == ("acquisition", {"acquirer=Halvorsen Group", "target=Kasimir Steel"})
+
+
 NO_DEAL = {
     "a new product's price": "Apple will sell the new iPad Mini for $499 in Europe.",
     "purchase rights": "Ryanair agreed to buy 25 Boeing jets, with purchase rights for 10 more, in a deal worth "

@@ -78,3 +78,8 @@ def test_the_level_reached_is_the_value_however_the_amount_is_attached(text):
 ])
 def test_no_result_without_a_metric_and_its_figure(text):
     assert results(text) == []
+
+
+def test_an_expected_figure_the_company_itself_reports_is_its_forecast():
+    text = "Revenue is expected to reach $4 billion this year, Corwell Systems said."
+    assert results(text) == [("reach", frozenset({"value=$4 billion", "metric=revenue"}))]

@@ -31,6 +31,11 @@ NO_EVENT = {
                                                  "allocated for 2024/2025, A$2.2 million allocated for 2025/2026 and "
                                                  "A$1.4 million allocated for 2026/2027.",
     "money set aside for losses": "Cumbria Bancorp allocated $88 million for possible loan losses.",
+    "a result others expect, in the passive": "Brightwell Foods is expected to post revenue of $1.3 billion when "
+                                              "it reports on Thursday, according to LSEG data.",
+    "a result sources call likely": "Tarn Bank is likely to post a loss of about $200 million, two people familiar "
+                                    "with the matter said.",
+    "what a company should do": "The union said Halvex Systems should hire 500 more workers to cope with demand.",
     "prices that go up": "Prices at Tarn Retail will go up by 300 points.",
     "jobs that go with no one named": "About 300 jobs went in the region last year.",
     "jobs cut that a union reports": "Some 1,200 jobs will be cut, the Unite union said.",

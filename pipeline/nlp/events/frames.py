@@ -177,6 +177,8 @@ class FrameBuilder:
             return ("target",) if choices else ()  # "Lorrey agreed to a takeover by Harmon": the other side is bought
         if slot == "poss" and "seller" in choices and not frame.args.get("prep:of"):
             return ("target",)  # "approved its sale to Nestlé": nothing else is sold, so it is
+        if slot == "gov:obj" and frame.args.get("prep:for"):
+            return ()  # "approached X with a bid for Y": Y is bid for, X only approached
         if frame.args.purpose == "procure" and "buyer" in choices:  # "signed a contract to purchase 20 jets"
             return ("buyer", *(c for c in choices if c != "buyer"))
         if "investor" in choices and any(self.lexicon.has("investee_nouns", self.lemma(t))

@@ -84,6 +84,9 @@ class Requirements(AgreementChecks):
         """"Analysts expect X to report revenue of ...": an estimate is an event only when its subject makes it."""
         if frame.estimator is None:
             return True
+        if frame.estimator.dep_ != "nsubj":  # the estimating word itself, "X is expected to": said by whom?
+            said_by = {org.start for org in self.coreference.reporting_subject(frame.token)}
+            return bool(said_by) and said_by <= {r.filler.start for r in frame.roles if r.role in ORG_ROLES}
         estimators = self.facts.organizations_of(frame.estimator)
         parties = {org.start for r in frame.roles if r.role in ORG_ROLES and r.filler is not None for org in [r.filler]}
         return bool(estimators) and all(org.start in parties for org in estimators) or \

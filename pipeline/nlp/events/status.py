@@ -102,7 +102,10 @@ class StatusReader:
                     not _has_own_tense(self.children(word, TENSE_LABELS), True):
                 chain = chain[k:]
                 break
-        estimator = next((self._subject(w) for w in chain[1:] if self.lemma(w) in self.cues.estimating_verbs), None)
+        estimating = next((w for w in chain[1:] if self.lemma(w) in self.cues.estimating_verbs), None)
+        estimator = self._subject(estimating) if estimating is not None else None
+        if estimator is None and estimating is not None and event_type == "financial_result":
+            estimator = estimating  # "X is expected / likely to post revenue of": an estimate whose maker is not said
         if any(self._hypothetical(word) for word in chain) or self._at_risk(chain) or self._supposed(trigger):
             return Status(None, estimator)
         if any(self._negated(word, word == trigger, k > 0 and chain[k - 1].dep_ == "conj")
