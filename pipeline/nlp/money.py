@@ -244,8 +244,10 @@ class MoneyFinder(RebuiltOnLoad):
             if doc[end].lower_ == "each":
                 return "each"
             unit = doc[end + 1]
-            if end + 2 < len(doc) and doc[end + 2].lower_ in self.time_after_unit:
-                return None  # "a year earlier", "a year ago": a time
+            after = doc[end + 2] if end + 2 < len(doc) else None
+            if after is not None and after.lower_ in self.time_after_unit and not (
+                    after.lower_ == "on" and any(c.dep_ == "pobj" for c in after.children)):
+                return None  # "a year earlier", "a year ago", "a year on,": a time (not "a year on programmes")
             if unit.pos_ in {"NOUN", "PROPN"} or unit.lower_ in self.per_unit_nouns:
                 return self.lemma(unit).lower()
         return None

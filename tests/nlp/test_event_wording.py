@@ -35,6 +35,7 @@ NO_EVENT = {
                                               "it reports on Thursday, according to LSEG data.",
     "a result sources call likely": "Tarn Bank is likely to post a loss of about $200 million, two people familiar "
                                     "with the matter said.",
+    "money spent every year": "Orwell Media spends about £300 million a year on programmes.",
     "what a company should do": "The union said Halvex Systems should hire 500 more workers to cope with demand.",
     "prices that go up": "Prices at Tarn Retail will go up by 300 points.",
     "jobs that go with no one named": "About 300 jobs went in the region last year.",

@@ -169,6 +169,11 @@ def test_a_year_earlier_is_a_time_not_a_unit(blank):
     assert [s._.money.per_unit for s in doc.spans["money"]] == ["year", None, None]
 
 
+def test_a_year_on_a_purpose_is_a_unit_and_a_year_on_alone_a_time(nlp):
+    doc = nlp("Orwell Media spends about £300 million a year on programmes. Profit was £5 million a year on, it said.")
+    assert [s._.money.per_unit for s in doc.spans["money"]] == ["year", None]
+
+
 def test_equivalents_with_a_hedge_or_a_rate_are_linked(blank):
     doc = blank("It is worth 2.95 trillion yen (about 2.95 trillion U.S. dollars) or $1.9 billion (about Rs 16,000 crore).")
     hits = [s._.money for s in doc.spans["money"]]
