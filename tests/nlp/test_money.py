@@ -170,7 +170,7 @@ def test_a_year_earlier_is_a_time_not_a_unit(blank):
 
 
 def test_a_year_on_a_purpose_is_a_unit_and_a_year_on_alone_a_time(nlp):
-    doc = nlp("Orwell Media spends about £300 million a year on programmes. Profit was £5 million a year on, it said.")
+    doc = nlp("Orwell Media spends about £300 million a year on programmes. Profit was £5 million a year on, it said")
     assert [s._.money.per_unit for s in doc.spans["money"]] == ["year", None]
 
 
