@@ -100,8 +100,8 @@ class EventFinder(RebuiltOnLoad):
 
 
 def _headline_verbs(doc: Doc) -> list[Token]:
-    """"Indian Railways orders 30 trains from Alstom": a headline's verb that the tagger took for a plural noun,
-    though the parse gives it a subject and a direct object, which only a verb takes."""
+    """"Indian Railways orders 30 trains from Alstom": a verb (in a headline, most often) that the tagger took for a
+    plural noun, though the parse gives it a subject and a direct object, which only a verb takes."""
     rows = doc.to_array([DEP, TAG])
     roots = numpy.flatnonzero((rows[:, 0] == doc.vocab.strings["ROOT"]) & (rows[:, 1] == doc.vocab.strings["NNS"]))
     return [doc[i] for i in roots.tolist() if {"nsubj", "dobj"} <= {child.dep_ for child in doc[i].children}]

@@ -30,7 +30,7 @@ REQUIREMENTS = frozenset({
     "metric", "own_forecast", "states_figure", "penalty_context", "contract_object", "supply_deal", "light_verb",
     "count_or_value", "authority", "alliance_object", "not_named_alliance", "company_object", "target", "partner",
     "member", "money_raised", "private_party", "deal_named", "buyer", "thing_sold", "on_a_project",
-    "company_paid_for", "staff_subject", "funding_received"})
+    "company_paid_for", "staff_subject", "funding_received", "offer_made_or_received"})
 
 
 @dataclass(frozen=True, eq=False)

@@ -86,7 +86,8 @@ class Requirements(AgreementChecks):
             return True
         if frame.estimator.dep_ != "nsubj":  # the estimating word itself, "X is expected to": said by whom?
             said_by = {org.start for org in self.coreference.reporting_subject(frame.token)}
-            return bool(said_by) and said_by <= {r.filler.start for r in frame.roles if r.role in ORG_ROLES}
+            parties = {r.filler.start for r in frame.roles if r.role in ORG_ROLES and r.filler is not None}
+            return bool(said_by) and said_by <= parties
         estimators = self.facts.organizations_of(frame.estimator)
         parties = {org.start for r in frame.roles if r.role in ORG_ROLES and r.filler is not None for org in [r.filler]}
         return bool(estimators) and all(org.start in parties for org in estimators) or \
@@ -343,15 +344,19 @@ class Requirements(AgreementChecks):
         """An event stated by its noun: a light verb ("placed an order", "slapped a penalty") that is not itself
         the event's trigger ("won a contract"), and an amount, a count or both sides."""
         governor = frame.args.governor
-        if governor is not None and frame.args.get("offer:to") and frame.args.get("offer:from"):
-            # "X rejected a $2 billion offer from Y" (not "a contract offer": a kind of offer, unless bought with)
-            return frame.has("value") and not any(c.dep_ == "compound" for c in frame.token.children)
         if governor is None or self.lemma(governor) not in self.lexicon.light_verbs:
             return False
         if frame.type in self.types_at.get(governor.i, set()):
             return False
         parties = sum(r.role in ORG_ROLES for r in frame.roles)
         return frame.has("value") or frame.has("count") or parties >= 2
+
+    def offer_made_or_received(self, frame: Frame) -> bool:
+        """An offer made with a light verb ("made a $2 billion offer for X"), or one received from a named bidder
+        with its price ("X rejected a $2 billion offer from Y"; not "a contract offer", a kind of offer)."""
+        if frame.args.get("offer:to") and frame.args.get("offer:from"):
+            return frame.has("value") and not any(c.dep_ == "compound" for c in frame.token.children)
+        return self.light_verb(frame)
 
     def authority(self, frame: Frame) -> bool:
         """Enforcement is a public body's act: a company acting on its own is not enforcement."""
