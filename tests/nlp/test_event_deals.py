@@ -4,7 +4,8 @@ services firm as the supplier, a sale of a business, a second result "on revenue
 takes for a verb, companies named after "among them" or as "the two lenders", a yard commissioned or a
 consultancy hired to do work, a rival beaten to a contract, a city awarding contracts, goods supplied to a named
 buyer, a stake taken, a price paid for a company, an offer or bid received or rejected, a company approached
-about a takeover, a company's own sale, a headline's verb the tagger takes for a noun; and words that look like
+about a takeover, a company's own sale, goods ordered for a price, a rival defeated for a contract, a deal
+to buy near or agreed, a headline's verb the tagger takes for a noun; and words that look like
 deals and are not (a new product's price, purchase rights, takings, a trade that goes on, goods paid for, a stake
 held, a kind of offer)."""
 
@@ -130,6 +131,28 @@ CASES = {
     "a maker that picks a supplier buys": (
         "Swedish carmaker Volvo Cars has picked Northvolt to supply battery cells worth $1 billion.",
         [event("contract", "picked", "completed", "buyer=Volvo Cars", "supplier=Northvolt", "value=$1 billion")]),
+    "goods ordered from a supplier for a price, not counted": (
+        "Rail operator Metrovia ordered new signalling systems worth $14 million from Bombardier.",
+        [event("contract", "ordered", "completed", "buyer=Metrovia", "supplier=Bombardier", "value=$14 million")]),
+    "a rival defeated for a contract, in a headline": (
+        "Northrop Grumman defeats Boeing for $40 billion tanker contract",
+        [event("contract", "defeats", "completed", "supplier=Northrop Grumman", "value=$40 billion")]),
+    "a rival defeated to win an order: the win is the event": (
+        "Orvane Aerospace and Kestrel Systems defeated Boeing to win an order for 179 tankers from the U.S. Air Force.",
+        [event("contract", "win", "completed", "supplier=Orvane Aerospace", "supplier=Kestrel Systems",
+               "buyer=U.S. Air Force", "count=179 tankers")]),
+    "a deal to buy that is only near is planned, with the deal's price": (
+        "Marlow Capital is close to a $1.5 billion deal to buy Pentland Foods Inc.",
+        [event("acquisition", "buy", "planned", "acquirer=Marlow Capital", "target=Pentland Foods",
+               "value=$1.5 billion")]),
+    "a deal to buy agreed, with the deal's price": (
+        "Marlow Capital agreed to a $1.5 billion deal to buy Pentland Foods Inc.",
+        [event("acquisition", "buy", "announced", "acquirer=Marlow Capital", "target=Pentland Foods",
+               "value=$1.5 billion")]),
+    "a company nearing a deal": (
+        "Marlow Capital is nearing a deal to acquire Pentland Foods Inc. for $1.5 billion.",
+        [event("acquisition", "acquire", "planned", "acquirer=Marlow Capital", "target=Pentland Foods",
+               "value=$1.5 billion")]),
 }
 
 

@@ -3,8 +3,8 @@ here, read by hand). Each case is one class of error: goods are not companies, "
 "the benefits of 300 pilots" are no jobs, a fighter jet is no enforcement count, goods sold or money spent on a
 campaign (or set aside for losses) are no deal, a payment under an agreement wins none; and general English verbs
 for the types ("bid for", "backed ... with", "reduce its workforce", "chose ... for a contract", "collaborate
-with", "jobs will go", "secured $X in funding", "earmarked $X for"), jobs cut with no one named but the employer
-that reports it, headlines ("X to buy Y").
+with", "jobs will go", "lost their jobs", "secured $X in funding", "earmarked $X for"), jobs cut with no one named
+but the employer that reports it, headlines ("X to buy Y"), adjectives of intent ("interested in buying").
 """
 
 import pytest
@@ -40,6 +40,9 @@ NO_EVENT = {
     "prices that go up": "Prices at Tarn Retail will go up by 300 points.",
     "jobs that go with no one named": "About 300 jobs went in the region last year.",
     "jobs cut that a union reports": "Some 1,200 jobs will be cut, the Unite union said.",
+    "lives lost": "About 30 workers at Tarn Mining lost their lives in the blast.",
+    "money lost": "Tarn Mining lost $30 million on the mine.",
+    "partnerships sought in general": "Tarn Retail will always seek partnerships with musicians and designers.",
 }
 
 
@@ -103,6 +106,18 @@ CASES = {
     "jobs that go, reported by their employer": (
         "Some 1,200 jobs will go as part of the restructuring, Brightwell Foods said.",
         [event("job_cuts", "go", "announced", "company=Brightwell Foods", "count=1,200 jobs")]),
+    "a fund-raising named as such": (
+        "Halvex Systems launched a £40 million fund-raising to pay down debt.",
+        [event("investment", "fund-raising", "completed", "recipient=Halvex Systems", "value=£40 million")]),
+    "staff of a named company who lost their jobs": (
+        "About 300 employees of Halvex Systems lost their jobs last year.",
+        [event("job_cuts", "lost", "completed", "company=Halvex Systems", "count=300 employees")]),
+    "jobs to be lost at a named company": (
+        "Some 2,200 jobs will be lost at Brightwell Foods Ltd.",
+        [event("job_cuts", "lost", "announced", "company=Brightwell Foods", "count=2,200 jobs")]),
+    "cuts the company itself expects, told by its chief": (
+        "Karl Brenner, the Vossdorf AG chief executive, said the company expects to cut about 4,300 jobs.",
+        [event("job_cuts", "cut", "planned", "company=Vossdorf", "count=4,300 jobs")]),
 }
 
 
@@ -180,3 +195,17 @@ def test_a_group_named_after_a_company_is_not_that_company():
     """"Ford dealers", "Airbus partners": others related to the company, not the company itself."""
     found = events("Orvane Motors sold its truck unit to Ford dealers for $40 million.")
     assert found == [event("acquisition", "sold", "completed", "seller=Orvane Motors", "value=$40 million")]
+
+
+def test_an_adjective_of_intent_gives_its_subject_and_status():
+    """"is interested in buying" is planned, "is unwilling to sign" negated: the subject above the adjective acts."""
+    assert events("Air Vessa said it is interested in buying Czech carrier Ostrava Air.") == [
+        event("acquisition", "buying", "planned", "acquirer=Air Vessa", "target=Ostrava Air")]
+    found = events("Lorvane Transport is unwilling to sign the contract with Tarn Civil.")
+    assert [e[:3] for e in found] == [("contract", "sign", "negated")]
+    assert "supplier=Lorvane Transport" in found[0][3] or "buyer=Lorvane Transport" in found[0][3]
+
+
+def test_its_parent_is_another_company():
+    found = events("Halvex Records saw its parent merge with Sony Music in 2005.")
+    assert not any("acquirer=Halvex Records" in e[3] for e in found)

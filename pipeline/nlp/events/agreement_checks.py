@@ -51,6 +51,9 @@ class AgreementChecks:
         chosen_to_supply = frame.args.purpose == "supply" and any(  # "tapped Alstom to supply 23 trains", "X was
             self.facts.organizations_of(o) for s in ("obj", "pass") for o in frame.args.get(s))  # selected to build"
         sides = ("buyer", "supplier", "value", "count")
+        if self.lexicon.has("race_verbs", self.lemma(frame.token)) and any(
+                c.dep_ == "xcomp" for c in frame.token.children):
+            return False  # "beat Boeing to win an order": the win is the event
         return (bool(contracts) or chosen_to_supply) and any(frame.has(side) for side in sides)
 
     def _won_in(self, contract: Token) -> bool:
@@ -101,6 +104,11 @@ class AgreementChecks:
                for c in frame.token.children):
             return False  # "urged the Senate to join the House in passing a bill": joined in an act, not an alliance
         return frame.has("partner") or any(self.lemma(t) in self.lexicon.words["alliance_nouns"] for t in objects)
+
+    def not_generic(self, frame: Frame) -> bool:
+        """"engaging leaders in partnerships", "kinds of alliances": a bare plural names no partnership formed."""
+        token = frame.token
+        return token.tag_ != "NNS" or any(c.dep_ in ("det", "poss", "nummod") for c in token.children)
 
     def not_named_alliance(self, frame: Frame) -> bool:
         """"Star Alliance" is an organization's name, not a partnership being formed."""

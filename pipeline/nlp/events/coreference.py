@@ -30,6 +30,7 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 CLIMB_DEPS = frozenset({"ccomp", "xcomp", "conj", "advcl"})
 DETERMINERS = frozenset({"the", "this", "that", "these", "those", "both", "its", "their"})
 PLURAL_PRONOUNS = frozenset({"they", "their", "them"})
+POSSESSIVES = frozenset({"its", "their"})
 
 
 class Coreference:
@@ -69,9 +70,16 @@ class Coreference:
         if not self.lexicon.has("company_nouns", self.lemma(token)):
             return False
         before = token.doc[token.i - 1].lower_ if token.i > 0 else ""
+        if self._related(token):
+            return False  # "its parent (company)", "their rival": another company than the one "its" stands for
         if before in DETERMINERS or any(child.lower_ in DETERMINERS for child in token.children):
             return True
         return token.dep_ == "nsubj" and not any(c.dep_ in ("det", "poss", "nummod") for c in token.children)
+
+    def _related(self, noun: Token) -> bool:
+        possessed = any(c.dep_ == "poss" and c.lower_ in POSSESSIVES for c in noun.children)
+        words = [noun.lower_, *(c.lower_ for c in noun.children if c.dep_ in ("compound", "amod"))]
+        return possessed and any(self.lexicon.has("relational_company_nouns", w) for w in words)
 
     def resolve(self, token: Token) -> list[Span]:
         """The organizations the word stands for (empty when it names none or is not a referring word)."""

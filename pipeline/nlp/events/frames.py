@@ -287,6 +287,9 @@ class FrameBuilder:
         """Whether a word on the way from `token` up to the trigger (or its light verb) is one of `words`."""
         governor = frame.args.governor
         stops = {frame.token.i} | ({governor.i} if governor is not None else set())
+        deal = self.deal_of(frame.token)
+        if deal is not None:
+            stops.add(deal.i)
         current = token
         for _ in range(12):
             if governor is not None and current.i == governor.i:  # "valued at $3.2 billion in a funding round"
@@ -304,6 +307,9 @@ class FrameBuilder:
         if args.governor is not None and self.lemma(args.governor) not in self.lexicon.reporting_verbs \
                 and not on_figure(trigger):
             roots.append(args.governor)
+        deal = self.deal_of(trigger)
+        if deal is not None:
+            roots.append(deal)
         inside: set[int] = set()
         for root in roots:
             todo = [root]
@@ -317,6 +323,16 @@ class FrameBuilder:
             if acted_on.i not in inside:
                 inside |= {acted_on.i} | {t.i for c in acted_on.lefts for t in c.subtree}
         return inside
+
+    def deal_of(self, verb: Token) -> Token | None:
+        """The deal a verb's infinitive states ("a $2 billion deal to buy X", "a £40m contract to build"): its
+        price and date are the act's."""
+        head = verb.head
+        deal = self.lexicon.has("contract_nouns", self.lemma(head)) or self.lexicon.has("offer_nouns", self.lemma(head))
+        if verb.dep_ in ("relcl", "acl") and head.pos_ == "NOUN" and deal \
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            return head
+        return None
 
     def _outside(self, child: Token, root: Token, trigger: Token, event_type: str) -> bool:
         dep = child.dep_

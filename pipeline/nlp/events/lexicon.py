@@ -30,7 +30,7 @@ REQUIREMENTS = frozenset({
     "metric", "own_forecast", "states_figure", "penalty_context", "contract_object", "supply_deal", "light_verb",
     "count_or_value", "authority", "alliance_object", "not_named_alliance", "company_object", "target", "partner",
     "member", "money_raised", "private_party", "deal_named", "buyer", "thing_sold", "on_a_project",
-    "company_paid_for", "staff_subject", "funding_received", "offer_made_or_received"})
+    "company_paid_for", "staff_subject", "funding_received", "offer_made_or_received", "jobs_lost", "not_generic"})
 
 
 @dataclass(frozen=True, eq=False)
@@ -66,6 +66,14 @@ class StatusCues:
     planning_verbs: frozenset[str]
     planning_nouns: frozenset[str]
     planning_modifiers: frozenset[str]
+    planning_adjectives: frozenset[str]  # "is close to a deal to buy", "is willing to sell": not yet agreed
+    negating_adjectives: frozenset[str]  # "is unwilling to sign"
+    announcing_adjectives: frozenset[str]  # "is committed to invest"
+
+    @property
+    def intent_adjectives(self) -> frozenset[str]:
+        """Adjectives whose infinitive or "in" clause is their subject's act ("X is keen to buy")."""
+        return self.planning_adjectives | self.negating_adjectives | self.announcing_adjectives
     announcing_verbs: frozenset[str]
     announcing_aux: frozenset[str]
     hypothetical_aux: frozenset[str]

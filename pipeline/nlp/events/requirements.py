@@ -22,6 +22,7 @@ from pipeline.nlp.events.lexicon import Lexicon
 ORG_ROLES = frozenset({"acquirer", "target", "seller", "investor", "recipient", "company", "authority", "penalized",
                        "buyer", "supplier", "helper", "member", "partner"})
 ACTOR_SLOTS = ("subj", "gov:subj")
+GONE_ELSEWHERE = frozenset({"on", "into", "back", "home", "ahead", "out", "through", "over"})
 PARTY_ROLES = ORG_ROLES - {"authority", "helper"}  # "regulators fined X", "police seized": no company acts
 
 
@@ -88,7 +89,8 @@ class Requirements(AgreementChecks):
             said_by = {org.start for org in self.coreference.reporting_subject(frame.token)}
             parties = {r.filler.start for r in frame.roles if r.role in ORG_ROLES and r.filler is not None}
             return bool(said_by) and said_by <= parties
-        estimators = self.facts.organizations_of(frame.estimator)
+        # "said the company expects to cut": a descriptor standing for a party is that party
+        estimators = self.facts.organizations_of(frame.estimator) or self.coreference.resolve(frame.estimator)
         parties = {org.start for r in frame.roles if r.role in ORG_ROLES and r.filler is not None for org in [r.filler]}
         return bool(estimators) and all(org.start in parties for org in estimators) or \
             self.lexicon.has("pronouns", frame.estimator.lower_)
@@ -189,8 +191,18 @@ class Requirements(AgreementChecks):
         return frame.has("count")
 
     def staff_subject(self, frame: Frame) -> bool:
-        """"Some 1,200 jobs will go": what goes or disappears is jobs or staff, not "prices" or "the brand"."""
-        return any(self.lexicon.has("staff_items", self.lemma(t)) for t in frame.args.get("pass"))
+        """"Some 1,200 jobs will go": what goes or disappears is jobs or staff, not "prices" or "the brand", and
+        not somewhere ("workers went on strike", "went back to work")."""
+        elsewhere = any(c.dep_ in ("prep", "prt", "advmod") and c.lower_ in GONE_ELSEWHERE
+                        for c in frame.token.children)
+        return not elsewhere and any(self.lexicon.has("staff_items", self.lemma(t)) for t in frame.args.get("pass"))
+
+    def jobs_lost(self, frame: Frame) -> bool:
+        """"300 employees of X lost their jobs", "2,200 jobs will be lost at X": jobs, not lives or money, at a
+        company the clause names ("87,000 jobs were lost in the eurozone" is a statistic)."""
+        passive = any(c.dep_ == "auxpass" for c in frame.token.children)
+        jobs = passive or any(self.lexicon.has("staff_items", self.lemma(t)) for t in frame.args.get("obj"))
+        return jobs and frame.has("company")
 
     def count_or_value(self, frame: Frame) -> bool:
         return frame.has("count") or frame.has("value")
@@ -201,6 +213,9 @@ class Requirements(AgreementChecks):
             return False
         if any(c.dep_ == "xcomp" and self.lexicon.has("command_verbs", self.lemma(c)) for c in frame.token.children):
             return False  # "ordered 361 offenders to stop": a command, not a purchase ("ordered ten jets to serve")
+        if self.lexicon.has("ordering_verbs", self.lemma(frame.token)) and frame.has("buyer") and not any(
+                c.dep_ in ("xcomp", "ccomp") for c in frame.token.children):  # "ordered systems worth $14m from X"
+            return frame.has("count") or frame.has("value") or frame.has("supplier")  # ("ordered X to post a bond")
         return frame.has("count")
 
     def company_object(self, frame: Frame) -> bool:

@@ -232,7 +232,8 @@ class SlotFinder:
             if named:
                 return named, helped
             infinitive_relative = current.dep_ == "relcl" and any(c.lower_ == "to" for c in self.children(current))
-            if head == current or current.dep_ not in climb and not infinitive_relative:
+            intent = current.dep_ == "acomp" and current.lower_ in self.lexicon.status.intent_adjectives  # "is keen to"
+            if head == current or current.dep_ not in climb and not infinitive_relative and not intent:
                 return (names_before(current) if current.pos_ in ("VERB", "AUX") else []), helped
             if current.dep_ in ("acl", "relcl") and head.pos_ == "NOUN":
                 # "Moreland Bank's decision to shed 900 roles", "the decision by X to close": whose it is acts

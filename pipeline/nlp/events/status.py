@@ -11,10 +11,12 @@ Along that chain, in this order of precedence:
   cut"), a condition ("if ... fails"), a counterfactual ("would have cost"),
   an act named as a risk ("the risks of buying"), a supposed act ("a
   takeover of X would face scrutiny");
-- `negated`: a negation ("not", "no plans", "never") or a negating verb
-  (denied, called off, shelved, abandoned, scrapped, froze, walked away);
+- `negated`: a negation ("not", "no plans", "never"), a negating verb
+  (denied, called off, shelved, abandoned, scrapped, froze, walked away) or
+  adjective ("unwilling to", "reluctant to");
 - `planned`: a planning verb or noun (plans, considering, aims, in talks,
-  proposed, expects) or a forecast trigger itself;
+  proposed, expects), an adjective of intent ("keen to", "interested in"), a
+  deal only near ("is close to a deal to buy") or a forecast trigger itself;
 - `announced`: "will" / "would", "is to", a progressive ("is cutting", "is
   being acquired"), a deciding verb (agreed, decided, pledged, is set to),
   a deal to act ("struck a deal to buy", "signed an agreement to acquire"),
@@ -147,6 +149,8 @@ class StatusReader:
         if is_trigger or coordinated:
             return False
         lemma = self.lemma(word)
+        if word.lower_ in self.cues.negating_adjectives and word.pos_ == "ADJ":
+            return True  # "is unwilling to sign the contract"
         if lemma in PARTICLES_OF:
             return any(c.lower_ == PARTICLES_OF[lemma] for c in self.children(word))
         return lemma in self.cues.negating_verbs and word.pos_ == "VERB" or lemma in self.cues.negating_nouns
@@ -159,6 +163,8 @@ class StatusReader:
         lemma = self.lemma(word)
         if any(noun.lower_ in self.cues.planning_nouns for noun in in_phrases(word, self.children)):
             return True  # "is in talks to buy"
+        if word.lower_ in self.cues.planning_adjectives and (word.pos_ != "VERB" or lemma == "near"):
+            return True  # "is close to a deal to buy", "is nearing a deal" (not "will close the deal"), "is keen to"
         if word.pos_ == "VERB":
             return lemma in self.cues.planning_verbs
         accepted = word.dep_ == "dobj" and self.lemma(word.head) in self.cues.announcing_verbs  # "accepted the bid"
@@ -187,7 +193,8 @@ class StatusReader:
         if below is not None and below.dep_ in ("advcl", "xcomp") and \
                 any(self.lemma(c) in self.cues.announcing_verbs for c in self.children(word, ("dobj",))):
             return True  # "struck a deal to buy" (the parse hangs "to buy" on the verb)
-        return lemma in self.cues.announcing_verbs or lemma in BE and any(c.dep_ == "xcomp" for c in children)
+        return lemma in self.cues.announcing_verbs or word.lower_ in self.cues.announcing_adjectives \
+            or lemma in BE and any(c.dep_ == "xcomp" for c in children)
 
     def _subject(self, word: Token) -> Token | None:
         return next(iter(self.children(word, ("nsubj",))), None)
