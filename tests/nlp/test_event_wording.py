@@ -43,6 +43,12 @@ NO_EVENT = {
     "lives lost": "About 30 workers at Tarn Mining lost their lives in the blast.",
     "money lost": "Tarn Mining lost $30 million on the mine.",
     "partnerships sought in general": "Tarn Retail will always seek partnerships with musicians and designers.",
+    "mergers in general": "The figures reflect recent industry mergers and acquisitions, including those of Bowne "
+                          "Global Solutions and Lexa Translation Inc.",
+    "liquidity injected by a central bank": "The Bank of Ruritania injected ¥1 trillion into the financial system.",
+    "money pumped into markets": "Tarn Capital pumped $2 billion into the markets last week.",
+    "a company's own shares bought back": "The buyback allows Halvex Systems to buy up to 80 million shares for "
+                                          "$2 billion.",
 }
 
 
@@ -209,3 +215,14 @@ def test_an_adjective_of_intent_gives_its_subject_and_status():
 def test_its_parent_is_another_company():
     found = events("Halvex Records saw its parent merge with Sony Music in 2005.")
     assert not any("acquirer=Halvex Records" in e[3] for e in found)
+
+
+def test_a_result_announced_as_expected_is_a_forecast():
+    found = events("Vossdorf Electronics announced an expected loss of 10 billion yen for the current financial year.")
+    assert [e[:3] for e in found] == [("financial_result", "announced", "planned")]
+
+
+def test_interest_in_investing_is_a_plan():
+    found = events("A group of businessmen from Trento expressed interest in investing up to €700 million in Kestrel "
+                   "Resorts.")
+    assert [e[:3] for e in found] == [("investment", "investing", "planned")]

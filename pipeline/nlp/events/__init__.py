@@ -10,6 +10,7 @@
     frames.py        one trigger's event: type, roles from slots and from its clause's facts
     requirements.py  what a candidate must have to be its rule's event
     agreement_checks.py  those requirements for contracts and alliances
+    money_checks.py  those requirements for money raised, spent or paid
     financial.py     financial results: metric, company, comparison figures
     context.py       roles from neighbouring events and sentences
     back_references.py  what a later "the deal" / "the goods" sentence adds to the event it refers to

@@ -40,6 +40,9 @@ class Financials(FramePass):
         frame.metric = next((t for t in self._metric_words(frame) if self.metric_name(t)), None)
         if frame.metric is not None:
             frame.add("metric", value=self.metric_name(frame.metric))
+            forecast = self.lexicon.status.forecast_modifiers  # "Sony announced an expected loss of 10 billion yen"
+            if any(c.dep_ == "amod" and c.lower_ in forecast for c in frame.metric.children):
+                frame.status = "planned"
         if frame.rule.name == "change":
             frame.retain(lambda r: r.role != "value" or self._changed_to(r.filler, frame))
         if not frame.has("company"):  # "X said revenue totaled ...": the metric's clause is what X said

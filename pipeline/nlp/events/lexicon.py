@@ -30,7 +30,8 @@ REQUIREMENTS = frozenset({
     "metric", "own_forecast", "states_figure", "penalty_context", "contract_object", "supply_deal", "light_verb",
     "count_or_value", "authority", "alliance_object", "not_named_alliance", "company_object", "target", "partner",
     "member", "money_raised", "private_party", "deal_named", "buyer", "thing_sold", "on_a_project",
-    "company_paid_for", "staff_subject", "funding_received", "offer_made_or_received", "jobs_lost", "not_generic"})
+    "company_paid_for", "staff_subject", "funding_received", "offer_made_or_received", "jobs_lost", "not_generic",
+    "not_economy_wide"})
 
 
 @dataclass(frozen=True, eq=False)
@@ -69,6 +70,7 @@ class StatusCues:
     planning_adjectives: frozenset[str]  # "is close to a deal to buy", "is willing to sell": not yet agreed
     negating_adjectives: frozenset[str]  # "is unwilling to sign"
     announcing_adjectives: frozenset[str]  # "is committed to invest"
+    forecast_modifiers: frozenset[str]  # "announced an expected loss of": a result still to come
 
     @property
     def intent_adjectives(self) -> frozenset[str]:

@@ -18,6 +18,7 @@ from pipeline.nlp.events.coreference import Coreference
 from pipeline.nlp.events.facts import Facts, party_key, same_party
 from pipeline.nlp.events.frames import Frame, on_figure
 from pipeline.nlp.events.lexicon import Lexicon
+from pipeline.nlp.events.money_checks import MoneyChecks
 
 ORG_ROLES = frozenset({"acquirer", "target", "seller", "investor", "recipient", "company", "authority", "penalized",
                        "buyer", "supplier", "helper", "member", "partner"})
@@ -26,9 +27,9 @@ GONE_ELSEWHERE = frozenset({"on", "into", "back", "home", "ahead", "out", "throu
 PARTY_ROLES = ORG_ROLES - {"authority", "helper"}  # "regulators fined X", "police seized": no company acts
 
 
-class Requirements(AgreementChecks):
+class Requirements(AgreementChecks, MoneyChecks):
     """The requirement checks of one Doc (see the module docstring); a contract's and an alliance's are in
-    `AgreementChecks`."""
+    `AgreementChecks`, money raised, spent or paid in `MoneyChecks`."""
 
     def __init__(self, facts: Facts, lexicon: Lexicon, lemma: Callable[[Token], str],
                  types_at: dict[int, set[str]], coreference: Coreference) -> None:
@@ -161,32 +162,6 @@ class Requirements(AgreementChecks):
     def value(self, frame: Frame) -> bool:
         return frame.has("value")
 
-    def on_a_project(self, frame: Frame) -> bool:
-        """"will spend $350 million on the expansion", "spend 120 billion yen building a plant": money spent is an
-        investment when the text says what it builds; not "spent $650,000 in an advertising campaign", "spent $10
-        billion in an effort to avoid bankruptcy", nor money spent on nothing named."""
-        words, purposes, clauses = self.lexicon.words, [], []
-        for head in (frame.token, *frame.args.get("obj")):
-            for child in head.children:
-                if child.dep_ == "prep" and child.lower_ in ("on", "in", "for", "into", "toward", "towards"):
-                    purposes += [o for o in child.children if o.dep_ == "pobj" and not self.facts.fact("date", o)]
-                    clauses += [o for o in child.children if o.dep_ == "pcomp" and o.pos_ == "VERB"]
-                elif child.dep_ in ("xcomp", "advcl", "acl"):
-                    clauses.append(child)  # "to upgrade its furnaces", "building a plant" (tagged a noun or not)
-        if any(self.lemma(p) in words["not_project_purposes"] or p.lower_ in words["not_project_purposes"]
-               for p in purposes):
-            return False
-        builds = words["project_verbs"] | words["supply_verbs"]
-        stems = {verb.removesuffix("e") for verb in builds}  # "building", "upgrading"
-        return bool(purposes) or any(self.lemma(c) in builds or c.lower_.endswith("ing") and c.lower_[:-3] in stems
-                                     for c in clauses)
-
-    def company_paid_for(self, frame: Frame) -> bool:
-        """"agreed to pay $2 billion for Halvex Systems", "paid $400 million for a 20% stake in X": what is paid
-        for is a company or a stake in one; not "paid $2 million for Google ads"."""
-        return any(self.facts.fact("org", t) or self.lemma(t) in self.lexicon.words["stake_nouns"]
-                   for t in frame.args.get("prep:for"))
-
     def count(self, frame: Frame) -> bool:
         return frame.has("count")
 
@@ -213,6 +188,9 @@ class Requirements(AgreementChecks):
             return False
         if any(c.dep_ == "xcomp" and self.lexicon.has("command_verbs", self.lemma(c)) for c in frame.token.children):
             return False  # "ordered 361 offenders to stop": a command, not a purchase ("ordered ten jets to serve")
+        counts = [s._.count for s in frame.fillers("count") if s._.count is not None]
+        if counts and all(self.lexicon.has("securities_nouns", c.item or "") for c in counts):
+            return False  # "to buy up to 80 million shares": a stake or a buyback, not goods
         if self.lexicon.has("ordering_verbs", self.lemma(frame.token)) and frame.has("buyer") and not any(
                 c.dep_ in ("xcomp", "ccomp") for c in frame.token.children):  # "ordered systems worth $14m from X"
             return frame.has("count") or frame.has("value") or frame.has("supplier")  # ("ordered X to post a bond")
@@ -233,9 +211,21 @@ class Requirements(AgreementChecks):
         companies = words["unit_nouns"] | words["stake_nouns"] | words["company_nouns"] | words["site_items"]
         if any(c.dep_ == "amod" and c.lower_ in words["product_adjectives"] for t in objects for c in t.children):
             return False  # "will sell the new iPad Air for $599": goods, whatever their name
+        if frame.rule.name == "acquire" and self._own_securities(frame, objects):
+            return False  # "allows it to buy up to 80 million shares": its own, no one else's
         return any(self.lemma(t) in companies or not self._counted(t) and (
             self.coreference.refers(t) or t.pos_ == "PROPN" or t.like_num or self.facts.fact("org", t)
             or self._names_a_company(t)) for t in objects)
+
+    def _own_securities(self, frame: Frame, objects: list[Token]) -> bool:
+        """Shares bought with no one else named as their issuer ("shares of X", "X shares", "the government's
+        shares", "shares ... in X" hung on the verb) are the buyer's own: a buyback."""
+        if any(self.facts.organizations_of(t) for s in ("prep:in", "prep:of") for t in frame.args.get(s)):
+            return False
+        return all(self.lexicon.has("securities_nouns", t.lower_) and not any(
+            c.dep_ == "prep" and c.lower_ in ("of", "in") or c.dep_ == "poss" and c.pos_ != "PRON"
+            or c.dep_ in ("compound", "nmod") and (self.facts.fact("org", c) or c.pos_ == "PROPN")
+            for c in t.children) for t in objects)
 
     def thing_sold(self, frame: Frame) -> bool:
         """"the sale of its Latin American business to X": a sale names what is sold (or is the owner's own,
@@ -260,36 +250,6 @@ class Requirements(AgreementChecks):
         """Whether the word is inside a count ("9m iPods", "1.4 million of the units"): things counted are goods."""
         count = self.facts.fact("count", token)
         return count is not None and not self.facts.fact("org", token)
-
-    def money_raised(self, frame: Frame) -> bool:
-        """"raised $200 million", "raised new capital": what is raised is money; "raised its revenue outlook to
-        $2 billion" raises a figure, not funds."""
-        return all(self.facts.fact("money", t) or t.like_num or self.lemma(t) in self.lexicon.words["funding_nouns"]
-                   for t in frame.args.get("obj"))
-
-    def funding(self, frame: Frame) -> bool:
-        """"provide £90m of the funding": the object is money for someone's project."""
-        return any(self.lemma(self.facts.doc[i]) in self.lexicon.words["funding_nouns"] for i in frame.domain)
-
-    def funding_received(self, frame: Frame) -> bool:
-        """"has secured $30 million in funding": money received as funding; a round named with it is the event
-        ("secured £60 million in a Series C round": the round's)."""
-        return self.funding(frame) and not any(
-            "investment" in self.types_at.get(i, set()) for i in frame.domain if i != frame.token.i)
-
-    def funding_round(self, frame: Frame) -> bool:
-        """A funding round says so ("Series B round", "funding round") and names an amount or an investor; a
-        figure that moves ("foreign investment fell to $375 million") is a statistic."""
-        token = frame.token
-        if token.dep_ == "nsubj" and "financial_result" in self.types_at.get(token.head.i, set()):
-            return False
-        if self.lemma(token) == "round" and frame.trigger.text.lower() == "round":
-            modifiers = {c.lower_ for c in token.children if c.dep_ in ("compound", "amod", "nmod")}
-            if token.i > 0:
-                modifiers.add(token.doc[token.i - 1].lower_)
-            if not modifiers & self.lexicon.words["round_modifiers"]:
-                return False
-        return frame.has("value") or frame.has("investor")
 
     def staff_or_site(self, frame: Frame) -> bool:
         """Jobs, staff or sites: a count of them, else an object that names them ("closing its plant")."""
@@ -346,14 +306,6 @@ class Requirements(AgreementChecks):
             return True
         between = noun.doc[noun.i + 1:value.start]
         return len(between) <= 2 and any(t.text == ":" for t in between)
-
-    def penalty_context(self, frame: Frame) -> bool:
-        """A payment is a penalty when the sentence says settle, fine, penalty, charges... or a court orders it."""
-        if frame.args.get("orderer"):
-            return True
-        sentence = self.facts.sentences.of(frame.token)
-        return any(self.lemma(t) in self.lexicon.words["penalty_context"] or t.lower_ in
-                   self.lexicon.words["penalty_context"] for t in sentence if t.i != frame.token.i)
 
     def light_verb(self, frame: Frame) -> bool:
         """An event stated by its noun: a light verb ("placed an order", "slapped a penalty") that is not itself

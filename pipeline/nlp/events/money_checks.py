@@ -1,0 +1,99 @@
+"""The requirements of money raised, spent or paid: funding, a round, a project, a price paid, a penalty paid.
+
+"raised $200 million", "secured $30 million in funding", "a Series B round
+led by X" and "will spend $350 million on the expansion" are investments;
+"raised its outlook to $2 billion", "spent $650,000 on an advertising
+campaign", "foreign investment fell to $375 million" and "injected ¥1 trillion
+into the financial system" are not. "paid $2 billion for X" buys X; "agreed to
+pay $1.9 billion to settle charges" is a penalty. A mixin of `Requirements`,
+which calls each check by its name in `events.json`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Token
+
+from pipeline.nlp.events.facts import Facts
+from pipeline.nlp.events.frames import Frame
+from pipeline.nlp.events.lexicon import Lexicon
+
+
+class MoneyChecks:
+    """The money requirements; `Requirements` supplies the facts and the lexicon."""
+
+    facts: Facts
+    lexicon: Lexicon
+    lemma: Callable[[Token], str]
+    types_at: dict[int, set[str]]
+
+    def on_a_project(self, frame: Frame) -> bool:
+        """"will spend $350 million on the expansion", "spend 120 billion yen building a plant": money spent is an
+        investment when the text says what it builds; not "spent $650,000 in an advertising campaign", "spent $10
+        billion in an effort to avoid bankruptcy", nor money spent on nothing named."""
+        words, purposes, clauses = self.lexicon.words, [], []
+        for head in (frame.token, *frame.args.get("obj")):
+            for child in head.children:
+                if child.dep_ == "prep" and child.lower_ in ("on", "in", "for", "into", "toward", "towards"):
+                    purposes += [o for o in child.children if o.dep_ == "pobj" and not self.facts.fact("date", o)]
+                    clauses += [o for o in child.children if o.dep_ == "pcomp" and o.pos_ == "VERB"]
+                elif child.dep_ in ("xcomp", "advcl", "acl"):
+                    clauses.append(child)  # "to upgrade its furnaces", "building a plant" (tagged a noun or not)
+        if any(self.lemma(p) in words["not_project_purposes"] or p.lower_ in words["not_project_purposes"]
+               for p in purposes):
+            return False
+        builds = words["project_verbs"] | words["supply_verbs"]
+        stems = {verb.removesuffix("e") for verb in builds}  # "building", "upgrading"
+        return bool(purposes) or any(self.lemma(c) in builds or c.lower_.endswith("ing") and c.lower_[:-3] in stems
+                                     for c in clauses)
+
+    def not_economy_wide(self, frame: Frame) -> bool:
+        """"injected ¥1 trillion into the financial system", "pumped $2 billion into the markets": liquidity, not
+        an investment in anyone."""
+        slots = ("prep:in", "prep:into", "obj.prep:in", "obj.prep:into", "obj")
+        return not any(self.lexicon.has("economy_wide_objects", t.lower_) for s in slots for t in frame.args.get(s))
+
+    def money_raised(self, frame: Frame) -> bool:
+        """"raised $200 million", "raised new capital": what is raised is money; "raised its revenue outlook to
+        $2 billion" raises a figure, not funds."""
+        return all(self.facts.fact("money", t) or t.like_num or self.lemma(t) in self.lexicon.words["funding_nouns"]
+                   for t in frame.args.get("obj"))
+
+    def funding(self, frame: Frame) -> bool:
+        """"provide £90m of the funding": the object is money for someone's project."""
+        return any(self.lemma(self.facts.doc[i]) in self.lexicon.words["funding_nouns"] for i in frame.domain)
+
+    def funding_received(self, frame: Frame) -> bool:
+        """"has secured $30 million in funding": money received as funding; a round named with it is the event
+        ("secured £60 million in a Series C round": the round's)."""
+        return self.funding(frame) and not any(
+            "investment" in self.types_at.get(i, set()) for i in frame.domain if i != frame.token.i)
+
+    def funding_round(self, frame: Frame) -> bool:
+        """A funding round says so ("Series B round", "funding round") and names an amount or an investor; a
+        figure that moves ("foreign investment fell to $375 million") is a statistic."""
+        token = frame.token
+        if token.dep_ == "nsubj" and "financial_result" in self.types_at.get(token.head.i, set()):
+            return False
+        if self.lemma(token) == "round" and frame.trigger.text.lower() == "round":
+            modifiers = {c.lower_ for c in token.children if c.dep_ in ("compound", "amod", "nmod")}
+            if token.i > 0:
+                modifiers.add(token.doc[token.i - 1].lower_)
+            if not modifiers & self.lexicon.words["round_modifiers"]:
+                return False
+        return frame.has("value") or frame.has("investor")
+
+    def company_paid_for(self, frame: Frame) -> bool:
+        """"agreed to pay $2 billion for Halvex Systems", "paid $400 million for a 20% stake in X": what is paid
+        for is a company or a stake in one; not "paid $2 million for Google ads"."""
+        return any(self.facts.fact("org", t) or self.lemma(t) in self.lexicon.words["stake_nouns"]
+                   for t in frame.args.get("prep:for"))
+
+    def penalty_context(self, frame: Frame) -> bool:
+        """A payment is a penalty when the sentence says settle, fine, penalty, charges... or a court orders it."""
+        if frame.args.get("orderer"):
+            return True
+        sentence = self.facts.sentences.of(frame.token)
+        return any(self.lemma(t) in self.lexicon.words["penalty_context"] or t.lower_ in
+                   self.lexicon.words["penalty_context"] for t in sentence if t.i != frame.token.i)
