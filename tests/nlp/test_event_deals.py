@@ -137,6 +137,17 @@ CASES = {
     "a rival defeated for a contract, in a headline": (
         "Northrop Grumman defeats Boeing for $40 billion tanker contract",
         [event("contract", "defeats", "completed", "supplier=Northrop Grumman", "value=$40 billion")]),
+    "a price paid to a company for its sites": (
+        "Harrow Stores is to pay Unilever £44 million for the 33 stores.",
+        [event("acquisition", "pay", "announced", "acquirer=Harrow Stores", "seller=Unilever",
+               "value=£44 million")]),
+    "a price per share is no second deal": (
+        "Harrow Stores agreed to buy Unilever for $6 billion. Harrow Stores will pay $23.93 for each Unilever share.",
+        [event("acquisition", "buy", "announced", "acquirer=Harrow Stores", "target=Unilever", "value=$6 billion")]),
+    "a price paid for a company's business": (
+        "Harrow Stores paid £44 million for Unilever's frozen foods business.",
+        [event("acquisition", "paid", "completed", "acquirer=Harrow Stores", "seller=Unilever",
+               "value=£44 million")]),
     "a rival defeated to win an order: the win is the event": (
         "Orvane Aerospace and Kestrel Systems defeated Boeing to win an order for 179 tankers from the U.S. Air Force.",
         [event("contract", "win", "completed", "supplier=Orvane Aerospace", "supplier=Kestrel Systems",

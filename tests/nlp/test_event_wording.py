@@ -47,6 +47,9 @@ NO_EVENT = {
                           "Global Solutions and Lexa Translation Inc.",
     "liquidity injected by a central bank": "The Bank of Ruritania injected ¥1 trillion into the financial system.",
     "money pumped into markets": "Tarn Capital pumped $2 billion into the markets last week.",
+    "one person sacked": "Tarn Motors sacked its chief executive on Monday.",
+    "rounds fired": "Police fired 30 rounds at the crowd.",
+    "profits that could be lower": "Tarn Air says profits could be down to €235m by March.",
     "a company's own shares bought back": "The buyback allows Halvex Systems to buy up to 80 million shares for "
                                           "$2 billion.",
 }
@@ -121,6 +124,15 @@ CASES = {
     "jobs to be lost at a named company": (
         "Some 2,200 jobs will be lost at Brightwell Foods Ltd.",
         [event("job_cuts", "lost", "announced", "company=Brightwell Foods", "count=2,200 jobs")]),
+    "a past takeover that could prove something took place": (
+        "The recent takeover of Orrin Games by Halvex Media could well prove the catalyst for a sale.",
+        [event("acquisition", "takeover", "completed", "acquirer=Halvex Media", "target=Orrin Games")]),
+    "workers fired, in a plan": (
+        "Tarn Motors was thinking of firing 1,000 workers in Britain.",
+        [event("job_cuts", "firing", "planned", "company=Tarn Motors", "count=1,000 workers")]),
+    "staff sacked": (
+        "Tarn Motors has sacked 120 staff at its Leeds plant.",
+        [event("job_cuts", "sacked", "completed", "company=Tarn Motors", "count=120 staff")]),
     "cuts the company itself expects, told by its chief": (
         "Karl Brenner, the Vossdorf AG chief executive, said the company expects to cut about 4,300 jobs.",
         [event("job_cuts", "cut", "planned", "company=Vossdorf", "count=4,300 jobs")]),

@@ -85,10 +85,15 @@ class MoneyChecks:
         return frame.has("value") or frame.has("investor")
 
     def company_paid_for(self, frame: Frame) -> bool:
-        """"agreed to pay $2 billion for Halvex Systems", "paid $400 million for a 20% stake in X": what is paid
-        for is a company or a stake in one; not "paid $2 million for Google ads"."""
-        return any(self.facts.fact("org", t) or self.lemma(t) in self.lexicon.words["stake_nouns"]
-                   for t in frame.args.get("prep:for"))
+        """"agreed to pay $2 billion for Halvex Systems", "paid $400 million for a 20% stake in X", "will pay X £44
+        million for the 33 stores": what is paid for is a company, a stake in one, or its units or sites; not "paid
+        $2 million for Google ads"."""
+        words = self.lexicon.words
+        bought = words["stake_nouns"] | words["unit_nouns"] | words["site_items"]
+        each = ("each", "every", "per")  # "pay $23.93 for each Telewest share": a price per share, not the deal's
+        paid_for = [t for slot in ("prep:for", "obj.prep:for") for t in frame.args.get(slot)]
+        return any((self.facts.fact("org", t) or self.lemma(t) in bought)
+                   and not any(c.lower_ in each for c in t.children) for t in paid_for)
 
     def penalty_context(self, frame: Frame) -> bool:
         """A payment is a penalty when the sentence says settle, fine, penalty, charges... or a court orders it."""

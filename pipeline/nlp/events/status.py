@@ -128,13 +128,16 @@ class StatusReader:
         return any(c.lower_ in self.cues.hypothetical_marks for c in self.children(word, ("mark",)))
 
     def _supposed(self, trigger: Token) -> bool:
-        """"A takeover of X would face scrutiny", "any merger could raise prices": an indefinite event noun as the
-        subject of a modal verb is a supposition."""
-        if trigger.dep_ not in ("nsubj", "nsubjpass") or not any(
-                c.lower_ in ("a", "an", "any") for c in self.children(trigger, ("det",))):
+        """"A takeover of X would face scrutiny", "any merger could raise prices", "profits could be down to
+        €235m": an event noun with no definite determiner as the subject of a modal verb is a supposition ("the
+        recent takeover of X could prove a catalyst" took place)."""
+        if trigger.dep_ not in ("nsubj", "nsubjpass"):
             return False
         aux = [c.lower_ for c in self.children(trigger.head, ("aux", "auxpass"))]
-        return any(a in self.cues.hypothetical_aux or a == "would" for a in aux)
+        determiners = [c.lower_ for c in self.children(trigger, ("det", "poss"))]
+        if any(d not in ("a", "an", "any") for d in determiners):
+            return False
+        return any(a in self.cues.hypothetical_aux for a in aux) or "would" in aux and bool(determiners)
 
     def _at_risk(self, chain: list[Token]) -> bool:
         """"the risks of buying Northern Rock", "fears of losing 500 jobs": an act named as a risk is no event."""
@@ -165,6 +168,8 @@ class StatusReader:
             return True  # "is in talks to buy"
         if word.lower_ in self.cues.planning_adjectives and (word.pos_ != "VERB" or lemma == "near"):
             return True  # "is close to a deal to buy", "is nearing a deal" (not "will close the deal"), "is keen to"
+        if word.pos_ == "VERB" and lemma == "think":  # "was thinking of firing 1,000 workers", not "thinks that"
+            return any(c.dep_ == "prep" and c.lower_ in ("of", "about") for c in self.children(word, ("prep",)))
         if word.pos_ == "VERB":
             return lemma in self.cues.planning_verbs
         accepted = word.dep_ == "dobj" and self.lemma(word.head) in self.cues.announcing_verbs  # "accepted the bid"
