@@ -201,9 +201,30 @@ def test_known_names_in_capitals_are_found_but_not_words_in_capitals(nlp, text, 
     assert orgs(nlp, text) == expected
 
 
-@pytest.mark.xfail(strict=True, reason="the tagger reads an unknown name at a sentence start as a common noun, so no cue applies")
 def test_unknown_acquirer_at_sentence_start(nlp):
+    """The tagger reads an unknown name at a sentence start as a common noun; no English word, it is a name."""
     assert "Orvane" in orgs(nlp, "Orvane agreed to acquire Brightwell for $500 million.")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Quillon has secured $40 million in funding from Sequoia.", "Quillon"),
+    ("Vantor said it would cut 300 jobs.", "Vantor"),
+    ("Vantor said its revenue rose 5%.", "Vantor"),
+    ("Zentrix will cut 300 jobs at its plant in Ohio.", "Zentrix"),
+])
+def test_an_unknown_word_acting_as_a_company_is_one(nlp, text, expected):
+    """A subject of a business verb, or one that "said it would", that is no English word and no person named
+    before."""
+    assert expected in orgs(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Management agreed to sell the unit.",
+    "John Kessler joined in 2001. Kessler said it would take time.",
+    "Kessler said it was a good year.",
+])
+def test_english_words_and_people_acting_are_not_companies(nlp, text):
+    assert orgs(nlp, text) == []
 
 
 @pytest.mark.xfail(strict=True, reason="'the company' after a name is coreference, which no rule follows")

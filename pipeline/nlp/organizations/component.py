@@ -16,7 +16,13 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from pipeline.nlp.base import RebuiltOnLoad
-from pipeline.nlp.organizations.evidence import RELABELLED, cued_names, looks_like_org, with_defined_acronyms
+from pipeline.nlp.organizations.evidence import (
+    RELABELLED,
+    business_subjects,
+    cued_names,
+    looks_like_org,
+    with_defined_acronyms,
+)
 from pipeline.nlp.organizations.extents import (
     extend_legal,
     extend_of_place,
@@ -72,7 +78,7 @@ class OrganizationFixer(RebuiltOnLoad):
                      if s[-1].text not in vocab.legal_forms]
         surnames = person_name_parts(doc, vocab)
         merged = with_rulers(doc, vocab)
-        cued = cued_names(doc, merged, vocab)
+        cued = cued_names(doc, merged, vocab) + business_subjects(doc, merged, vocab, surnames)
         if cued:
             covered = _covered(len(doc), cued)  # tokens under a cued name, counted: no all-pairs overlap test
             merged = filter_spans(cued + [e for e in merged if covered[e.end] == covered[e.start]])

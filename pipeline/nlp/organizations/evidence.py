@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 
 import numpy
-from spacy.attrs import POS
+from spacy.attrs import DEP, POS
 from spacy.symbols import PROPN
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from pipeline.nlp.boundaries import ends_line
 from pipeline.nlp.organizations.vocabulary import OrgVocabulary
@@ -61,6 +61,43 @@ def cued_names(doc: Doc, ents: list[Span], vocab: OrgVocabulary) -> list[Span]:
                 and name.text not in vocab.not_orgs and not (start > 0 and doc[start - 1].text in vocab.person_titles):
             found.append(Span(doc, start, j, label="ORG"))
     return found
+
+
+def business_subjects(doc: Doc, ents: list[Span], vocab: OrgVocabulary, surnames: set[str]) -> list[Span]:
+    """"Quillon has secured $40 million", "Orvane agreed to acquire X", "Vantor said it was in talks": a single
+    capitalized word that is no English word, no place and no part of a person's name, as the subject of a
+    business verb or of "said" with "it" / "its" in the clause said, is a company (the tagger often reads such a
+    word at a sentence start as a common noun, or the model as a person)."""
+    if not vocab.english_words:
+        return []
+    labels = {i: e.label_ for e in ents for i in range(e.start, e.end)}
+    found = []
+    for i in numpy.flatnonzero(doc.to_array(DEP) == doc.vocab.strings["nsubj"]).tolist():
+        token = doc[i]
+        if not (token.is_alpha and len(token) > 2 and token.text[0].isupper() and not token.is_upper) \
+                or token.pos_ not in ("PROPN", "NOUN") or labels.get(i) not in (None, "PERSON") \
+                or any(c.dep_ == "compound" for c in token.children) or token.dep_ == "compound":
+            continue
+        if vocab.is_english(token.text) or token.text in surnames or token.text in vocab.not_orgs \
+                or is_place(token.text):
+            continue
+        head = token.head
+        if head.lower_ in vocab.business_subject_verbs or _said_it(head):
+            found.append(Span(doc, i, i + 1, label="ORG"))
+    return found
+
+
+def _said_it(verb: Token) -> bool:
+    """"X said it would ...", "X said its revenue rose": a speaker the clause calls "it" is no person (not "it
+    was a good year", where "it" stands for nothing)."""
+    if verb.lower_ not in ("said", "says"):
+        return False
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
+            acting = subject.lower_ == "it" and clause.lower_ not in ("is", "was", "'s")
+            if acting or any(p.dep_ == "poss" and p.lower_ == "its" for p in subject.children):
+                return True
+    return False
 
 
 def _listed_after(found: list[Span], start: int, vocab: OrgVocabulary) -> bool:

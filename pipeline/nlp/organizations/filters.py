@@ -91,9 +91,11 @@ def _is_title_and_name(ent: Span, vocab: OrgVocabulary, known: bool) -> bool:
 
 def _is_common_word(ent: Span, vocab: OrgVocabulary, known: bool) -> bool:
     """"Group", "Holdings", "Bank" alone; "Markets", "Tech": a capitalized common noun; "Founded" at the head of a
-    sentence: a verb; "KD 604.1 million"."""
+    sentence: a verb; "KD 604.1 million". A word the tagger calls a noun that is no English word ("Zentrix will
+    cut 300 jobs") is a name."""
     if len(ent) == 1:
-        return ent.text in vocab.suffixes or not known and ent[0].tag_ in _COMMON_TAGS and not ent[0].is_upper
+        return ent.text in vocab.suffixes or not known and ent[0].tag_ in _COMMON_TAGS and not ent[0].is_upper \
+            and (ent[0].tag_ != "NN" or vocab.is_english(ent.text))  # a plural ("Maisons") is a common noun
     return ent[0].text in vocab.currency_forms and ent[1].like_num
 
 

@@ -55,6 +55,21 @@ class OrgVocabulary:
     portfolio_words: frozenset[str]
     office_titles: frozenset[str]
     capitals_stop_words: frozenset[str]
+    business_subject_verbs: frozenset[str]
+    english_words: frozenset[str]  # the model lemmatizer's word index (WordNet): a word not in it is a name
+
+    def is_english(self, word: str) -> bool:
+        """Whether a word, or the base form its ending suggests ("markets", "founded", "holdings"), is an English
+        word; true of every word when the model has no word index (then nothing is taken for a name by this)."""
+        w = word.lower()
+        if not self.english_words:
+            return True
+        forms = [w, w[:-1], w[:-2], w[:-3] + "y", w[:-3], w[:-3] + "e"]
+        return any(form in self.english_words for form in forms[:1]) or w.endswith("s") and (
+            forms[1] in self.english_words or w.endswith("es") and forms[2] in self.english_words
+            or w.endswith("ies") and forms[3] in self.english_words) or w.endswith("ed") and (
+            forms[1] in self.english_words or forms[2] in self.english_words) or w.endswith("ing") and (
+            forms[4] in self.english_words or forms[5] in self.english_words)
 
     def introduces(self, word: str) -> bool:
         """A noun that introduces a company name: "retailer", "rivals", "parent"."""
@@ -104,4 +119,17 @@ def org_vocabulary(nlp: Language, rules: str) -> OrgVocabulary:
         portfolio_words=frozenset(data["portfolio_words"]),
         office_titles=frozenset(data["office_titles"]),
         capitals_stop_words=frozenset(data["capitals_stop_words"]),
+        business_subject_verbs=frozenset(data["business_subject_verbs"]),
+        english_words=_english_words(nlp),
     )
+
+
+def _english_words(nlp: Language) -> frozenset[str]:
+    """The words of the model lemmatizer's index (nouns, verbs, adjectives, adverbs), empty without one."""
+    if "lemmatizer" not in nlp.component_names:
+        return frozenset()
+    lookups = nlp.get_pipe("lemmatizer").lookups
+    if not lookups.has_table("lemma_index"):
+        return frozenset()
+    index = lookups.get_table("lemma_index")
+    return frozenset(word for pos in ("noun", "verb", "adj", "adv") if pos in index for word in index[pos])
