@@ -211,10 +211,13 @@ def test_unknown_acquirer_at_sentence_start(nlp):
     ("Vantor said it would cut 300 jobs.", "Vantor"),
     ("Vantor said its revenue rose 5%.", "Vantor"),
     ("Zentrix will cut 300 jobs at its plant in Ohio.", "Zentrix"),
+    ("The contract was awarded to Vantor.", "Vantor"),
+    ("Kestrel Air formed a joint venture with Ordana.", "Ordana"),
+    ("Halvex was acquired by Zentrix for $300 million.", "Halvex"),
 ])
 def test_an_unknown_word_acting_as_a_company_is_one(nlp, text, expected):
-    """A subject of a business verb, or one that "said it would", that is no English word and no person named
-    before."""
+    """An argument of a business verb or noun (its subject, passive subject, or after "to", "with", "by"...), or a
+    subject that "said it would", that is no English word, no place and no person named before."""
     assert expected in orgs(nlp, text)
 
 

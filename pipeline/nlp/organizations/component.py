@@ -18,7 +18,7 @@ from spacy.util import filter_spans
 from pipeline.nlp.base import RebuiltOnLoad
 from pipeline.nlp.organizations.evidence import (
     RELABELLED,
-    business_subjects,
+    business_arguments,
     cued_names,
     looks_like_org,
     with_defined_acronyms,
@@ -78,7 +78,7 @@ class OrganizationFixer(RebuiltOnLoad):
                      if s[-1].text not in vocab.legal_forms]
         surnames = person_name_parts(doc, vocab)
         merged = with_rulers(doc, vocab)
-        cued = cued_names(doc, merged, vocab) + business_subjects(doc, merged, vocab, surnames)
+        cued = cued_names(doc, merged, vocab) + business_arguments(doc, merged, vocab, surnames)
         if cued:
             covered = _covered(len(doc), cued)  # tokens under a cued name, counted: no all-pairs overlap test
             merged = filter_spans(cued + [e for e in merged if covered[e.end] == covered[e.start]])

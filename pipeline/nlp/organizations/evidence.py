@@ -63,28 +63,39 @@ def cued_names(doc: Doc, ents: list[Span], vocab: OrgVocabulary) -> list[Span]:
     return found
 
 
-def business_subjects(doc: Doc, ents: list[Span], vocab: OrgVocabulary, surnames: set[str]) -> list[Span]:
-    """"Quillon has secured $40 million", "Orvane agreed to acquire X", "Vantor said it was in talks": a single
-    capitalized word that is no English word, no place and no part of a person's name, as the subject of a
-    business verb or of "said" with "it" / "its" in the clause said, is a company (the tagger often reads such a
-    word at a sentence start as a common noun, or the model as a person)."""
+def business_arguments(doc: Doc, ents: list[Span], vocab: OrgVocabulary, surnames: set[str]) -> list[Span]:
+    """"Quillon has secured $40 million", "Orvane agreed to acquire X", "invested $20 million in Quillon", "a
+    joint venture with Ordana", "Vantor said it would": a single capitalized word that is no English word, no
+    place and no part of a person's name, as an argument of a business verb or noun (`business_arguments`) or the
+    subject of "said" with "it would" / "its" in the clause said, is a company (the tagger often reads such a word
+    at a sentence start as a common noun, or the model as a person)."""
     if not vocab.english_words:
         return []
     labels = {i: e.label_ for e in ents for i in range(e.start, e.end)}
+    strings = doc.vocab.strings
     found = []
-    for i in numpy.flatnonzero(doc.to_array(DEP) == doc.vocab.strings["nsubj"]).tolist():
+    deps = doc.to_array(DEP)
+    for i in numpy.flatnonzero(numpy.isin(deps, [strings[d] for d in ("nsubj", "nsubjpass", "pobj")])).tolist():
         token = doc[i]
         if not (token.is_alpha and len(token) > 2 and token.text[0].isupper() and not token.is_upper) \
-                or token.pos_ not in ("PROPN", "NOUN") or labels.get(i) not in (None, "PERSON") \
+                or token.pos_ not in ("PROPN", "NOUN") or labels.get(i) not in (None, "PERSON", "PRODUCT") \
                 or any(c.dep_ == "compound" for c in token.children) or token.dep_ == "compound":
             continue
         if vocab.is_english(token.text) or token.text in surnames or token.text in vocab.not_orgs \
                 or is_place(token.text):
             continue
-        head = token.head
-        if head.lower_ in vocab.business_subject_verbs or _said_it(head):
+        if _business_argument(token, vocab) or token.dep_ == "nsubj" and _said_it(token.head):
             found.append(Span(doc, i, i + 1, label="ORG"))
     return found
+
+
+def _business_argument(token: Token, vocab: OrgVocabulary) -> bool:
+    """Whether the word's governor, for its place, is one `business_arguments` names ("in" after "invested")."""
+    if token.dep_ == "pobj":
+        preposition = token.head
+        return preposition.lower_ in vocab.business_arguments and \
+            preposition.head.lower_ in vocab.business_arguments[preposition.lower_]
+    return token.head.lower_ in vocab.business_arguments.get(token.dep_, ())
 
 
 def _said_it(verb: Token) -> bool:

@@ -55,7 +55,7 @@ class OrgVocabulary:
     portfolio_words: frozenset[str]
     office_titles: frozenset[str]
     capitals_stop_words: frozenset[str]
-    business_subject_verbs: frozenset[str]
+    business_arguments: dict[str, frozenset[str]]  # "nsubj", "nsubjpass" or a preposition -> governing words
     english_words: frozenset[str]  # the model lemmatizer's word index (WordNet): a word not in it is a name
 
     def is_english(self, word: str) -> bool:
@@ -119,7 +119,7 @@ def org_vocabulary(nlp: Language, rules: str) -> OrgVocabulary:
         portfolio_words=frozenset(data["portfolio_words"]),
         office_titles=frozenset(data["office_titles"]),
         capitals_stop_words=frozenset(data["capitals_stop_words"]),
-        business_subject_verbs=frozenset(data["business_subject_verbs"]),
+        business_arguments={place: frozenset(words) for place, words in data["business_arguments"].items()},
         english_words=_english_words(nlp),
     )
 
