@@ -77,14 +77,16 @@ def business_arguments(doc: Doc, ents: list[Span], vocab: OrgVocabulary, surname
     deps = doc.to_array(DEP)
     for i in numpy.flatnonzero(numpy.isin(deps, [strings[d] for d in ("nsubj", "nsubjpass", "pobj")])).tolist():
         token = doc[i]
+        label = labels.get(i)
         if not (token.is_alpha and len(token) > 2 and token.text[0].isupper() and not token.is_upper) \
-                or token.pos_ not in ("PROPN", "NOUN") or labels.get(i) not in (None, "PERSON", "PRODUCT") \
+                or token.is_stop or token.pos_ not in ("PROPN", "NOUN") or label not in (None, "PERSON", "PRODUCT") \
                 or any(c.dep_ == "compound" for c in token.children) or token.dep_ == "compound":
             continue
         if vocab.is_english(token.text) or token.text in surnames or token.text in vocab.not_orgs \
                 or is_place(token.text):
             continue
-        if _business_argument(token, vocab) or token.dep_ == "nsubj" and _said_it(token.head):
+        # a word the model called a person is a company only by what the text says of it ("said it would")
+        if _business_argument(token, vocab) and label != "PERSON" or token.dep_ == "nsubj" and _said_it(token.head):
             found.append(Span(doc, i, i + 1, label="ORG"))
     return found
 

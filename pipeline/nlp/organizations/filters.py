@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import re
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from pipeline.nlp.boundaries import ends_line, line_ranges, title_case_lines
 from pipeline.nlp.organizations.vocabulary import OrgVocabulary
@@ -95,8 +95,15 @@ def _is_common_word(ent: Span, vocab: OrgVocabulary, known: bool) -> bool:
     cut 300 jobs") is a name."""
     if len(ent) == 1:
         return ent.text in vocab.suffixes or not known and ent[0].tag_ in _COMMON_TAGS and not ent[0].is_upper \
-            and (ent[0].tag_ != "NN" or vocab.is_english(ent.text))  # a plural ("Maisons") is a common noun
+            and not _name_at_sentence_start(ent[0], vocab)
     return ent[0].text in vocab.currency_forms and ent[1].like_num
+
+
+def _name_at_sentence_start(token: Token, vocab: OrgVocabulary) -> bool:
+    """"Zentrix will cut 300 jobs": at a sentence start, where every word is capitalized, the tagger may call an
+    unknown name a noun; a singular one that is no English word is a name (not a plural, "Maisons")."""
+    return token.is_sent_start and token.tag_ == "NN" and token.is_alpha and not token.is_stop \
+        and not vocab.is_english(token.text)
 
 
 def person_name_parts(doc: Doc, vocab: OrgVocabulary) -> set[str]:
