@@ -225,6 +225,8 @@ def test_an_unknown_word_acting_as_a_company_is_one(nlp, text, expected):
     "John Kessler joined in 2001. Kessler said it would take time.",
     "Kessler said it was a good year.",
     "Kabore announced that the government would renegotiate the contract.",
+    "\"The fund belongs to no community, and it must be shared,\" said Iyer.",
+    "According to the state treasurer, Timothy P. Cahill, the state was unable to borrow money.",
 ])
 def test_english_words_and_people_acting_are_not_companies(nlp, text):
     assert orgs(nlp, text) == []

@@ -102,10 +102,10 @@ def _business_argument(token: Token, vocab: OrgVocabulary) -> bool:
 
 def _said_it(verb: Token) -> bool:
     """"X said it would ...", "X said its revenue rose": a speaker the clause calls "it" is no person (not "it
-    was a good year", where "it" stands for nothing)."""
+    was a good year", where "it" stands for nothing, nor a quote before "said X", whose "it" is anything)."""
     if verb.lower_ not in ("said", "says"):
         return False
-    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+    for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i):  # not a quote before it
         for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
             acting = subject.lower_ == "it" and clause.lower_ not in ("is", "was", "'s")
             if acting or any(p.dep_ == "poss" and p.lower_ == "its" for p in subject.children):

@@ -102,8 +102,9 @@ def _is_common_word(ent: Span, vocab: OrgVocabulary, known: bool) -> bool:
 def _name_at_sentence_start(token: Token, vocab: OrgVocabulary) -> bool:
     """"Zentrix will cut 300 jobs": at a sentence start, where every word is capitalized, the tagger may call an
     unknown name a noun; a singular one that is no English word is a name (not a plural, "Maisons")."""
-    return token.is_sent_start and token.tag_ == "NN" and token.is_alpha and not token.is_stop \
-        and not vocab.is_english(token.text)
+    after_initial = token.i > 1 and token.doc[token.i - 1].text == "." and len(token.doc[token.i - 2].text) == 1
+    return token.is_sent_start and not after_initial and token.tag_ == "NN" and token.is_alpha and not token.is_stop \
+        and not vocab.is_english(token.text)  # ("Timothy P. Cahill": the parse may start a sentence at "Cahill")
 
 
 def person_name_parts(doc: Doc, vocab: OrgVocabulary) -> set[str]:
