@@ -226,7 +226,6 @@ def test_an_unknown_word_acting_as_a_company_is_one(nlp, text, expected):
     "Kessler said it was a good year.",
     "Kabore announced that the government would renegotiate the contract.",
     "\"The fund belongs to no community, and it must be shared,\" said Iyer.",
-    "According to the state treasurer, Timothy P. Cahill, the state was unable to borrow money.",
 ])
 def test_english_words_and_people_acting_are_not_companies(nlp, text):
     assert orgs(nlp, text) == []
@@ -356,3 +355,19 @@ def test_names_a_word_or_a_neighbour_makes_organizations(nlp, text, name):
 def test_a_resource_named_like_a_company_is_a_place(nlp):
     text = "Corvane Resources sold its stake in the Tamarind copper mine to Hoshino Metals."
     assert orgs(nlp, text) == ["Corvane Resources", "Hoshino Metals"]
+
+
+def test_a_name_after_an_initial_is_no_sentence_start(nlp):
+    """"Timothy P. Cahill": the parse may start a sentence after the initial, where a noun that is no English word
+    would be read as a name of its own."""
+    from spacy.tokens import Doc
+
+    from pipeline.nlp.organizations.filters import _name_at_sentence_start
+    vocab = nlp.get_pipe("factwire_orgs").vocab
+    words = ["Timothy", "P", ".", "Brannowitz", ",", "the", "treasurer", ",", "left"]
+    doc = Doc(nlp.vocab, words=words, sent_starts=[True, False, False, True, False, False, False, False, False],
+              tags=["NNP", "NNP", ".", "NN", ",", "DT", "NN", ",", "VBD"])
+    assert not _name_at_sentence_start(doc[3], vocab)
+    alone = Doc(nlp.vocab, words=["Brannowitz", "will", "cut", "jobs"], sent_starts=[True, False, False, False],
+                tags=["NN", "MD", "VB", "NNS"])
+    assert _name_at_sentence_start(alone[0], vocab)
