@@ -100,3 +100,14 @@ def test_a_name_without_its_legal_form_is_the_same_organization(nlp):
 def test_a_short_form_the_tagger_reads_as_an_adjective_subject_is_still_the_company(nlp):
     text = "Ostwind Energy raised 250 million euros from pension funds. Ostwind plans to add 150 workers next year."
     assert [name for name, _ in orgs(nlp, text)] == ["Ostwind Energy", "Ostwind"]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Barry Keller's InterMediaCorp (IMC) is near a deal to buy Tarn Radio.", "InterMediaCorp"),
+    ("Dan Royce's NetSparkCorp (NSC) is near a deal to buy Tarn Radio.", "NetSparkCorp"),
+])
+def test_a_name_spelled_out_before_its_acronym_is_the_organization(nlp, text, name):
+    """The capitals of "InterMediaCorp" spell "IMC": the words before an organization's acronym in parentheses
+    are its full name, when one of them is no English word (not "Liquefied Natural Gas (LNG)")."""
+    doc = nlp(text)
+    assert name in [e.text for e in doc.ents if e.label_ == "ORG"]

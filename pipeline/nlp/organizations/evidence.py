@@ -239,16 +239,39 @@ def with_defined_acronyms(doc: Doc, ents: list[Span], vocab: OrgVocabulary) -> l
         if opening.text == "(" and closing.text == ")" and word.is_upper and word.is_alpha and len(word) >= 2 \
                 and word.i not in org_at and word.text not in vocab.not_orgs and _abbreviates(word.text, ent):
             found.append(Span(doc, word.i, word.i + 1, label="ORG"))
+    found += _spelled_out(doc, ents, vocab)
     if not found:
         return ents
     at = {s.start for s in found}
     return [e for e in ents if not any(e.start <= i < e.end for i in at)] + found
 
 
+def _spelled_out(doc: Doc, ents: list[Span], vocab: OrgVocabulary) -> list[Span]:
+    """"InterActiveCorp (IAC)": capitalized words right before an organization's acronym in parentheses, that
+    spell it out and hold a word that is no English word, are its full name (not "Liquefied Natural Gas (LNG)")."""
+    labelled = {t.i for e in ents for t in e}
+    found = []
+    for ent in ents:
+        if ent.label_ != "ORG" or len(ent) != 1 or not ent[0].is_upper or ent.start < 2 \
+                or doc[ent.start - 1].text != "(" or ent.end >= len(doc) or doc[ent.end].text != ")":
+            continue
+        start = end = ent.start - 1
+        while start > 0 and doc[start - 1].i not in labelled and doc[start - 1].is_alpha \
+                and (doc[start - 1].text[0].isupper() or doc[start - 1].lower_ in ("of", "and", "for")):
+            start -= 1
+        while start < end and not doc[start].text[0].isupper():
+            start += 1
+        name = doc[start:end]
+        if name and _abbreviates(ent.text, name) and any(not vocab.is_english(t.text) for t in name):
+            found.append(Span(doc, start, end, label="ORG"))
+    return found
+
+
 def _abbreviates(acronym: str, name: Span) -> bool:
-    """Whether the acronym's letters are initials of the name's words, in order ("SLORC": State Law and Order
-    Restoration Council), the first letter the name's first."""
-    initials = [part[0].upper() for t in name for part in t.text.split("-") if part[:1].isalpha()]
+    """Whether the acronym's letters are initials of the name's words (or of a word's capitals, "InterActiveCorp"),
+    in order ("SLORC": State Law and Order Restoration Council), the first letter the name's first."""
+    initials = [letter for t in name for part in t.text.split("-") if part[:1].isalpha()
+                for letter in part[0].upper() + "".join(c for c in part[1:] if c.isupper())]
     if not initials or initials[0] != acronym[0]:
         return False
     position = 0
