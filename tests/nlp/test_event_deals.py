@@ -141,6 +141,15 @@ CASES = {
         "Harrow Stores is to pay Unilever £44 million for the 33 stores.",
         [event("acquisition", "pay", "announced", "acquirer=Harrow Stores", "seller=Unilever",
                "value=£44 million")]),
+    "a builder whose name says so supplies": (
+        "Owner Hans Mobius signed a contract with Tarn Construction Services to assemble the development.",
+        [event("contract", "signed", "completed", "supplier=Tarn Construction Services")]),
+    "a public body signing with a company buys": (
+        "The U.S. Air Force and Boeing have signed an interim agreement.",
+        [event("contract", "signed", "completed", "buyer=U.S. Air Force", "supplier=Boeing")]),
+    "stores bought from a company are an acquisition, not goods": (
+        "In February Stylo Group purchased 24 stores from shoe retailer Dolcis.",
+        [event("acquisition", "purchased", "completed", "acquirer=Stylo Group", "seller=Dolcis")]),
     "a price per share is no second deal": (
         "Harrow Stores agreed to buy Unilever for $6 billion. Harrow Stores will pay $23.93 for each Unilever share.",
         [event("acquisition", "buy", "announced", "acquirer=Harrow Stores", "target=Unilever", "value=$6 billion")]),
@@ -194,6 +203,14 @@ NO_DEAL = {
 @pytest.mark.parametrize("text", NO_DEAL.values(), ids=NO_DEAL.keys())
 def test_no_deal(text):
     assert [e for e in events(text) if e[0] == "acquisition"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Tarn Airways won a court order against the union on Friday.",
+    "Halvex Pay received a banking licence from the Bank of Lithuania.",
+])
+def test_a_court_order_or_a_banking_licence_is_no_contract(text):
+    assert events(text) == []
 
 
 def test_a_trade_that_goes_on_is_no_contract():

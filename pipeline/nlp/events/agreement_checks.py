@@ -47,6 +47,8 @@ class AgreementChecks:
                      and not (any(c.lower_ in partnership and not self.facts.fact("org", c) for c in t.children)
                               and not self._supplies(t))
                      and not any(self._deal_clause(c) for c in t.children)
+                     and not any(c.dep_ in ("compound", "amod", "nmod") and  # "a court order", "a banking licence"
+                                 self.lexicon.has("not_contract_modifiers", c.lower_) for c in t.children)
                      and not any("partnership" in self.types_at.get(d.i, set()) for d in t.subtree)]
         chosen_to_supply = frame.args.purpose == "supply" and any(  # "tapped Alstom to supply 23 trains", "X was
             self.facts.organizations_of(o) for s in ("obj", "pass") for o in frame.args.get(s))  # selected to build"

@@ -229,6 +229,12 @@ class Context(FramePass):
         for frame in (f for f in frames if f.type == "contract"):
             suppliers, buyers = frame.fillers("supplier"), frame.fillers("buyer")
             chosen = frame.rule.name in CHOOSING_RULES  # "chipmaker TSMC picked ASML": the chooser buys
+            if not buyers and any(public(o) for o in suppliers) and not all(public(o) for o in suppliers):
+                frame.retain(lambda r: r.role != "supplier" or not public(r.filler))  # "the USAF and Boeing signed"
+                for org in suppliers:
+                    if public(org):
+                        frame.add("buyer", org)
+                continue
             if any(public(o) for o in suppliers) and not any(public(o) for o in buyers) or not chosen and \
                     any(self._called_supplier(o) for o in buyers) and not any(self._called_supplier(o) for o in suppliers):
                 frame.retain(lambda r: r.role not in ("supplier", "buyer"))
@@ -239,12 +245,13 @@ class Context(FramePass):
 
     def _called_supplier(self, org: Span) -> bool:
         """"Chinese supplier Zhongke Networks", "Canadian manufacturer X", "Indian services firm X": the text calls
-        the company a supplier."""
+        the company a supplier, or its name does ("Savarino Construction Services")."""
         words = [org.doc[org.start - 1]] if org.start > 0 else []
         words += [c for t in org for c in t.children
                   if c.dep_ in ("appos", "compound") and not org.start <= c.i < org.end]
         words += [c for w in words for c in w.children if c.dep_ == "compound"]  # "services firm X"
-        return any(self.lexicon.has("supplier_nouns", self.lemma(w)) for w in words if w.is_lower)
+        return any(self.lexicon.has("supplier_nouns", self.lemma(w)) for w in words if w.is_lower) \
+            or any(self.lexicon.has("supplier_name_words", t.lower_) for t in org)  # "Savarino Construction Services"
 
     def _same_paragraph(self, token: Token, sentence: Span) -> bool:
         """Whether no blank line lies between a word and a sentence: a look-up among the Doc's blank lines, not a

@@ -189,8 +189,9 @@ class Requirements(AgreementChecks, MoneyChecks):
         if any(c.dep_ == "xcomp" and self.lexicon.has("command_verbs", self.lemma(c)) for c in frame.token.children):
             return False  # "ordered 361 offenders to stop": a command, not a purchase ("ordered ten jets to serve")
         counts = [s._.count for s in frame.fillers("count") if s._.count is not None]
-        if counts and all(self.lexicon.has("securities_nouns", c.item or "") for c in counts):
-            return False  # "to buy up to 80 million shares": a stake or a buyback, not goods
+        owned = self.lexicon.words["securities_nouns"] | self.lexicon.words["site_items"]
+        if counts and all((c.item or "") in owned for c in counts):
+            return False  # "to buy up to 80 million shares", "purchased 24 stores from X": a stake or sites, not goods
         if self.lexicon.has("ordering_verbs", self.lemma(frame.token)) and frame.has("buyer") and not any(
                 c.dep_ in ("xcomp", "ccomp") for c in frame.token.children):  # "ordered systems worth $14m from X"
             return frame.has("count") or frame.has("value") or frame.has("supplier")  # ("ordered X to post a bond")
