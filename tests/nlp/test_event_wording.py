@@ -49,6 +49,7 @@ NO_EVENT = {
     "money pumped into markets": "Tarn Capital pumped $2 billion into the markets last week.",
     "one person sacked": "Tarn Motors sacked its chief executive on Monday.",
     "rounds fired": "Police fired 30 rounds at the crowd.",
+    "fines only in prospect": "Tarn Air faces the prospect of paying fines of up to $18 billion.",
     "profits that could be lower": "Tarn Air says profits could be down to €235m by March.",
     "a company's own shares bought back": "The buyback allows Halvex Systems to buy up to 80 million shares for "
                                           "$2 billion.",
