@@ -46,6 +46,8 @@ NO_EVENT = {
     "mergers in general": "The figures reflect recent industry mergers and acquisitions, including those of Bowne "
                           "Global Solutions and Lexa Translation Inc.",
     "liquidity injected by a central bank": "The Bank of Ruritania injected ¥1 trillion into the financial system.",
+    "an injection into the economy announced": "The Ruritanian government announced the injection of 44 billion "
+                                               "dollars into the Ruritanian economy.",
     "money pumped into markets": "Tarn Capital pumped $2 billion into the markets last week.",
     "one person sacked": "Tarn Motors sacked its chief executive on Monday.",
     "rounds fired": "Police fired 30 rounds at the crowd.",
@@ -116,6 +118,10 @@ CASES = {
     "jobs that go, reported by their employer": (
         "Some 1,200 jobs will go as part of the restructuring, Brightwell Foods said.",
         [event("job_cuts", "go", "announced", "company=Brightwell Foods", "count=1,200 jobs")]),
+    "an investment 'into' a named company": (
+        "Polaris Ventures's investment into GreenFuel Technologies was part of an $18 million round.",
+        [event("investment", "investment", "completed", "investor=Polaris Ventures", "recipient=GreenFuel Technologies",
+               "value=$18 million")]),
     "a fund-raising named as such": (
         "Halvex Systems launched a £40 million fund-raising to pay down debt.",
         [event("investment", "fund-raising", "completed", "recipient=Halvex Systems", "value=£40 million")]),

@@ -185,7 +185,7 @@ class FrameBuilder:
                                          for t in frame.args.get("prep:in")):
             return ("investor",)  # "the two companies will invest 2.2 billion yuan in the venture"
         if slot == "poss" and frame.type == "investment" and any(
-                self.facts.organizations_of(t) for t in frame.args.get("prep:in")):
+                self.facts.organizations_of(t) for s in ("prep:in", "prep:into") for t in frame.args.get(s)):
             return ("investor",)  # "Tencent's investment in Vortex": the one named after "in" receives it
         return choices
 

@@ -51,8 +51,10 @@ class MoneyChecks:
     def not_economy_wide(self, frame: Frame) -> bool:
         """"injected ¥1 trillion into the financial system", "pumped $2 billion into the markets": liquidity, not
         an investment in anyone."""
-        slots = ("prep:in", "prep:into", "obj.prep:in", "obj.prep:into", "obj")
-        return not any(self.lexicon.has("economy_wide_objects", t.lower_) for s in slots for t in frame.args.get(s))
+        slots = ("obj", "prep:in", "prep:into", "obj.prep:in", "obj.prep:into", "gov:prep:in", "gov:prep:into")
+        placed = [t for s in slots for t in frame.args.get(s)]  # the parse may hang "into X" on a light verb
+        placed += [t for t in (self.facts.doc[i] for i in frame.domain) if t.dep_ == "pobj" and t.head.lower_ == "into"]
+        return not any(self.lexicon.has("economy_wide_objects", t.lower_) for t in placed)
 
     def money_raised(self, frame: Frame) -> bool:
         """"raised $200 million", "raised new capital": what is raised is money; "raised its revenue outlook to
