@@ -122,6 +122,10 @@ CASES = {
         "Polaris Ventures's investment into GreenFuel Technologies was part of an $18 million round.",
         [event("investment", "investment", "completed", "investor=Polaris Ventures", "recipient=GreenFuel Technologies",
                "value=$18 million")]),
+    "an investment in a line of business is no liquidity": (
+        "Harrow Bank plans to hire 250 engineers as part of a £150 million investment in digital banking.",
+        [event("hiring", "hire", "planned", "company=Harrow Bank", "count=250 engineers"),
+         event("investment", "investment", "planned", "recipient=Harrow Bank", "value=£150 million")]),
     "a fund-raising named as such": (
         "Halvex Systems launched a £40 million fund-raising to pay down debt.",
         [event("investment", "fund-raising", "completed", "recipient=Halvex Systems", "value=£40 million")]),
