@@ -10,9 +10,9 @@ import pytest
 from pipeline.extraction import extract
 
 
-def results(text: str) -> list[tuple[str, frozenset[str]]]:
+def results(text: str, published: str | None = None) -> list[tuple[str, frozenset[str]]]:
     """Each financial result: its trigger's first word and its value, metric and period as written."""
-    article = extract(text)
+    article = extract(text, published=published)
     found = []
     for event in article.events:
         if event.type != "financial_result":
@@ -83,3 +83,12 @@ def test_no_result_without_a_metric_and_its_figure(text):
 def test_an_expected_figure_the_company_itself_reports_is_its_forecast():
     text = "Revenue is expected to reach $4 billion this year, Corwell Systems said."
     assert results(text) == [("reach", frozenset({"value=$4 billion", "metric=revenue"}))]
+
+
+def test_the_day_a_result_is_reported_is_no_period():
+    """"X on Tuesday reported a rise in operating profit to ...": the day it was told, not a period the result
+    covers."""
+    text = ("Danish shipper Nordhavn Fragt A/S on Tuesday reported a 7% rise in third-quarter operating profit to "
+            "2.1 billion crowns.")
+    found = results(text, published="2024-11-05")
+    assert found and not any("period=Tuesday" in roles for _, roles in found)

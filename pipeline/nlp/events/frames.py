@@ -38,6 +38,8 @@ VALUATION_WORDS = frozenset({"values", "valuation"})
 PRICED_TYPES = frozenset({"acquisition", "contract"})  # a buyer's "paying $X" is the price
 LAST_RESORT_SLOTS = ("obj.mod",)  # "awarded a $450 million Army contract": the Army buys unless a subject does
 COREFERENT_SLOTS = frozenset({"subj", "gov:subj", "helper", "pass", "poss", "orderer", "agent", "obj.poss", "offer:to"})
+REPORTING_DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+                            "yesterday", "tonight"})
 DATE_EXCLUSIONS = frozenset({"since", "until", "till", "through", "found", "founded", "establish", "established"})
 
 
@@ -245,6 +247,8 @@ class FrameBuilder:
         if frame.type == "financial_result":  # "down from €2.6 billion in 2022": the earlier figure's period
             role, excluded = "period", excluded | self.lexicon.excluded_for_value(frame.type)
         for span in self.facts.within("date", frame.domain):
+            if role == "period" and any(t.lower_ in REPORTING_DAYS for t in span):
+                continue  # "reported on Tuesday", "posted today": the day it was told, no period a result covers
             if not self.on_path(span.root, frame, excluded) and not self._said_on(span, frame.token):
                 frame.add(role, span)
 
