@@ -5,6 +5,7 @@ winning", "walked away from", "a consultation on"), and which day dates an event
 
 import pytest
 
+from pipeline.extraction import extract
 from tests.nlp.test_events import event, events
 
 CASES = {
@@ -113,3 +114,12 @@ def test_the_day_of_an_agreement_dates_what_agreeing_does(text, expected):
 def test_the_date_of_an_act_after_before_or_after_is_not_the_events():
     text = "Kasimir Steel was founded in 1921 and was bought by Halvorsen Group in 1985 before being spun off in 2001."
     assert _dates(text) == {"bought": ["date=1985"]}
+
+
+def test_the_day_a_later_sentence_was_said_is_not_the_date_it_gives_the_event():
+    """"said on Wednesday that the cuts will be completed by ... January": January is the cuts' date."""
+    text = ("Parallax Cloud Inc. will eliminate about 1,200 jobs and close three offices. The company said on "
+            "Wednesday that the cuts will be completed by the end of its fiscal year in January.")
+    article = extract(text, published="2024-11-13")
+    dates = {article.dates[int(r.ref.split("/")[1])].text for e in article.events for r in e.roles if r.role == "date"}
+    assert dates == {"January"}

@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 
 from pipeline.nlp.events.coreference import FramePass
 from pipeline.nlp.events.facts import Facts, party_key, same_party
-from pipeline.nlp.events.frames import Frame
+from pipeline.nlp.events.frames import REPORTING_DAYS, Frame
 from pipeline.nlp.events.requirements import ORG_ROLES
 
 BACK_DETERMINERS = frozenset({"the", "these", "this", "those", "its"})
@@ -41,6 +41,13 @@ class BackReferences(FramePass):
                     self._refer(doc[i], sentence, kinds, earlier.pick(doc[i], kinds, sentence.start))
                     break
 
+    def _day_told(self, date: Span) -> bool:
+        """"said on Wednesday that the cuts ...": the day the sentence was said, not the event's."""
+        head = date.root.head
+        if head.lower_ == "on":
+            head = head.head
+        return any(t.lower_ in REPORTING_DAYS for t in date) and self.lemma(head) in self.lexicon.reporting_verbs
+
     def _referred_types(self, noun: Token) -> frozenset[str]:
         if noun.pos_ != "NOUN" or not any(c.lower_ in BACK_DETERMINERS for c in noun.children):
             return frozenset()
@@ -49,7 +56,7 @@ class BackReferences(FramePass):
     def _refer(self, noun: Token, sentence: Span, kinds: frozenset[str], frame: Frame | None) -> None:
         if frame is None:
             return
-        dates = self.facts.within("date", {t.i for t in sentence})
+        dates = [d for d in self.facts.within("date", {t.i for t in sentence}) if not self._day_told(d)]
         term = frame.type == "contract"  # "The order will be executed over 18 months starting April 2025": its term
         if dates and not frame.has("date") and not term and (noun.dep_ in ("nsubj", "nsubjpass") or "*" in kinds):
             for date in dates[:1]:
