@@ -92,3 +92,11 @@ def test_the_day_a_result_is_reported_is_no_period():
             "2.1 billion crowns.")
     found = results(text, published="2024-11-05")
     assert found and not any("period=Tuesday" in roles for _, roles in found)
+
+
+def test_a_later_paragraph_of_figures_is_about_the_quarter_the_lead_gave():
+    text = ("Vossdorf AG said on Thursday that its orders rose 18% to 2.3 billion euros in the October-December "
+            "quarter.\n\nRevenue rose 6% to 1.94 billion euros, while operating profit increased 11% to 231 million "
+            "euros.")
+    found = results(text, published="2024-02-08")
+    assert len(found) == 3 and all("period=October-December quarter" in roles for _, roles in found)

@@ -28,8 +28,10 @@
 - A financial result without a company is the previous result's company,
   else the article's topic (not when a noun names another owner: "the unit
   had sales of"); a result without a period takes the period of
-  the previous result of the same status in the paragraph (not a figure
-  given for comparison).
+  the previous result of the same status in the paragraph, else of the last
+  one before the paragraph that gives a period (a wire story's lead sets the
+  quarter its later paragraphs of figures are about); not for a figure
+  given for comparison.
 - Partners: of "X and Y formed a partnership", X is the member and Y the
   partner; a joint venture named without its parties ("the JV's customers")
   is between the subject's organizations.
@@ -299,8 +301,11 @@ class Context(FramePass):
                 for org in source or self.coreference.topic(frame.token)[:1]:
                     frame.add("company", org)
             if not frame.has("period") and not frame.comparison:
-                same = self._last_in_paragraph(by_status.get(frame.status, []), at_by_status.get(frame.status, []),
+                earlier = by_status.get(frame.status, [])
+                same = self._last_in_paragraph(earlier, at_by_status.get(frame.status, []),
                                                self.facts.sentences.of(frame.token))
+                if same is None:  # a later paragraph of figures: the period the last one before it gave
+                    same = next((f for f in reversed(earlier) if f.has("period")), None)
                 for date in (same.fillers("period") if same is not None else []):
                     frame.add("period", date)
             if frame.has("company"):
