@@ -126,6 +126,9 @@ CASES = {
         "Harrow Bank plans to hire 250 engineers as part of a £150 million investment in digital banking.",
         [event("hiring", "hire", "planned", "company=Harrow Bank", "count=250 engineers"),
          event("investment", "investment", "planned", "recipient=Harrow Bank", "value=£150 million")]),
+    "terminals opened are sites": (
+        "Ekstrom Logistik AB said it would open three new cross-docking terminals in Poland next year.",
+        [event("hiring", "open", "announced", "company=Ekstrom Logistik", "count=three new cross-docking terminals")]),
     "a fund-raising named as such": (
         "Halvex Systems launched a £40 million fund-raising to pay down debt.",
         [event("investment", "fund-raising", "completed", "recipient=Halvex Systems", "value=£40 million")]),
