@@ -126,6 +126,10 @@ CASES = {
         "Harrow Bank plans to hire 250 engineers as part of a £150 million investment in digital banking.",
         [event("hiring", "hire", "planned", "company=Harrow Bank", "count=250 engineers"),
          event("investment", "investment", "planned", "recipient=Harrow Bank", "value=£150 million")]),
+    "money spent on its own plant has no investor, whoever led a rival group": (
+        "Bradfield Rail, which beat a consortium led by France's Alstom, said it would spend about A$120 million "
+        "upgrading its paint and test facilities.",
+        [event("investment", "spend", "announced", "recipient=Bradfield Rail", "value=A$120 million")]),
     "terminals opened are sites": (
         "Ekstrom Logistik AB said it would open three new cross-docking terminals in Poland next year.",
         [event("hiring", "open", "announced", "company=Ekstrom Logistik", "count=three new cross-docking terminals")]),

@@ -180,8 +180,8 @@ class Context(FramePass):
         sentence_of = self.facts.sentences.of
         with_event = {sentence_of(f.token).start for f in frames}
         for frame in frames:
-            if frame.type != "investment":
-                continue
+            if frame.type != "investment" or frame.rule.name == "spend":
+                continue  # money a company spends on its own project has no investors ("beat a group led by X")
             sentence = sentence_of(frame.token)
             words = {t.i for t in sentence}
             if sentence.end < len(self.facts.doc):
