@@ -51,6 +51,7 @@ NO_EVENT = {
     "money pumped into markets": "Tarn Capital pumped $2 billion into the markets last week.",
     "one person sacked": "Tarn Motors sacked its chief executive on Monday.",
     "rounds fired": "Police fired 30 rounds at the crowd.",
+    "a fine anyone faces": "Under the law, anyone selling goods with a forged logo faces a fine of up to $50,000.",
     "fines only in prospect": "Tarn Air faces the prospect of paying fines of up to $18 billion.",
     "profits that could be lower": "Tarn Air says profits could be down to €235m by March.",
     "a company's own shares bought back": "The buyback allows Halvex Systems to buy up to 80 million shares for "
@@ -130,6 +131,9 @@ CASES = {
         "Bradfield Rail, which beat a consortium led by France's Alstom, said it would spend about A$120 million "
         "upgrading its paint and test facilities.",
         [event("investment", "spend", "announced", "recipient=Bradfield Rail", "value=A$120 million")]),
+    "a figure compared with a year before is not the seizure's": (
+        "Customs said it had seized 260,000 fake items so far this year, compared with 198,000 items in 2023.",
+        [event("enforcement", "seized", "completed", "authority=Customs", "count=260,000 fake items")]),
     "terminals opened are sites": (
         "Ekstrom Logistik AB said it would open three new cross-docking terminals in Poland next year.",
         [event("hiring", "open", "announced", "company=Ekstrom Logistik", "count=three new cross-docking terminals")]),

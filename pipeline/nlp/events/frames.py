@@ -40,7 +40,8 @@ LAST_RESORT_SLOTS = ("obj.mod",)  # "awarded a $450 million Army contract": the 
 COREFERENT_SLOTS = frozenset({"subj", "gov:subj", "helper", "pass", "poss", "orderer", "agent", "obj.poss", "offer:to"})
 REPORTING_DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
                             "yesterday", "tonight"})
-DATE_EXCLUSIONS = frozenset({"since", "until", "till", "through", "found", "founded", "establish", "established"})
+DATE_EXCLUSIONS = frozenset({"since", "until", "till", "through", "found", "founded", "establish", "established",
+                             "compared", "versus"})  # "compared with 198,000 items in the whole of 2023"
 
 
 def on_figure(noun: Token) -> bool:
@@ -285,7 +286,7 @@ class FrameBuilder:
             return not self.lexicon.has("staff_items", item) and \
                 not self.on_path(span.root, frame, frozenset({"over", "in", "across", "of", "at", "include"}))
         return frame.type == "enforcement" and not self.lexicon.has("not_enforcement_items", item) and \
-            not self.on_path(span.root, frame, frozenset({"across", "from", "by", "include"}))
+            not self.on_path(span.root, frame, frozenset({"across", "from", "by", "include", "compared", "versus"}))
 
     def on_path(self, token: Token, frame: Frame, words: frozenset[str]) -> bool:
         """Whether a word on the way from `token` up to the trigger (or its light verb) is one of `words`."""

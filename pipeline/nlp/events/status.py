@@ -10,7 +10,8 @@ Along that chain, in this order of precedence:
 - not an event at all (None): a modal of possibility ("could be forced to
   cut"), a condition ("if ... fails"), a counterfactual ("would have cost"),
   an act named as a risk ("the risks of buying"), a supposed act ("a
-  takeover of X would face scrutiny");
+  takeover of X would face scrutiny"), a rule for anyone ("anyone selling
+  fakes faces a fine of up to");
 - `negated`: a negation ("not", "no plans", "never"), a negating verb
   (denied, called off, shelved, abandoned, scrapped, froze, walked away) or
   adjective ("unwilling to", "reluctant to");
@@ -44,6 +45,7 @@ from pipeline.nlp.events.tree import headline_subject, in_phrases
 CLIMB = frozenset({"xcomp", "ccomp", "acl", "pcomp", "pobj", "prep", "dobj", "nsubjpass", "attr", "compound",
                    "oprd", "advcl", "conj", "appos"})
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
+GENERIC_SUBJECTS = frozenset({"anyone", "anybody", "whoever", "whichever"})
 PARTICLES_OF = {"call": "off", "walk": "away", "rule": "out", "pull": "out", "back": "out"}
 PARTICLES = frozenset(PARTICLES_OF.values())  # "walked away from its takeover": the parse hangs "from" on "away"
 BE = frozenset({"be", "is", "are", "am", "was", "were"})
@@ -108,7 +110,8 @@ class StatusReader:
         estimator = self._subject(estimating) if estimating is not None else None
         if estimator is None and estimating is not None and event_type == "financial_result":
             estimator = estimating  # "X is expected / likely to post revenue of": an estimate whose maker is not said
-        if any(self._hypothetical(word) for word in chain) or self._at_risk(chain) or self._supposed(trigger):
+        if any(self._hypothetical(word) or self._generic(word) for word in chain) or self._at_risk(chain) \
+                or self._supposed(trigger):
             return Status(None, estimator)
         if any(self._negated(word, word == trigger, k > 0 and chain[k - 1].dep_ == "conj")
                for k, word in enumerate(chain)):
@@ -126,6 +129,10 @@ class StatusReader:
         if any(a in self.cues.hypothetical_aux for a in aux) or "would" in aux and "have" in aux:
             return True
         return any(c.lower_ in self.cues.hypothetical_marks for c in self.children(word, ("mark",)))
+
+    def _generic(self, word: Token) -> bool:
+        """"anyone selling fakes faces a fine of up to HK$500,000": a rule for whoever, not an event."""
+        return any(c.lower_ in GENERIC_SUBJECTS for c in self.children(word, ("nsubj", "nsubjpass")))
 
     def _supposed(self, trigger: Token) -> bool:
         """"A takeover of X would face scrutiny", "any merger could raise prices", "profits could be down to
