@@ -100,3 +100,12 @@ def test_a_later_paragraph_of_figures_is_about_the_quarter_the_lead_gave():
             "euros.")
     found = results(text, published="2024-02-08")
     assert len(found) == 3 and all("period=October-December quarter" in roles for _, roles in found)
+
+
+def test_a_later_result_dated_in_its_own_sentence_takes_no_earlier_period():
+    """"an improvement from 2008, when the company posted a loss": the sentence dates it, not the lead."""
+    text = ("Vossdorf AG said on Thursday that its orders rose 18% to 2.3 billion euros in the October-December "
+            "quarter.\n\nThe figures are an improvement from 2008, when the company posted a loss of close to 1.5 "
+            "billion euros.")
+    found = dict(results(text, published="2024-02-08"))
+    assert "period=October-December quarter" not in found["posted"]

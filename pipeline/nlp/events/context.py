@@ -301,10 +301,10 @@ class Context(FramePass):
                 for org in source or self.coreference.topic(frame.token)[:1]:
                     frame.add("company", org)
             if not frame.has("period") and not frame.comparison:
-                earlier = by_status.get(frame.status, [])
-                same = self._last_in_paragraph(earlier, at_by_status.get(frame.status, []),
-                                               self.facts.sentences.of(frame.token))
-                if same is None:  # a later paragraph of figures: the period the last one before it gave
+                earlier, sentence = by_status.get(frame.status, []), self.facts.sentences.of(frame.token)
+                same = self._last_in_paragraph(earlier, at_by_status.get(frame.status, []), sentence)
+                if same is None and not self.facts.within("date", {t.i for t in sentence}):
+                    # a later paragraph of figures, dated nowhere in its sentence: the last period given before
                     same = next((f for f in reversed(earlier) if f.has("period")), None)
                 for date in (same.fillers("period") if same is not None else []):
                     frame.add("period", date)
