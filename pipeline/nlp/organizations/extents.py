@@ -20,7 +20,7 @@ from pipeline.nlp.organizations.merge import SpanIndex
 from pipeline.nlp.organizations.occurrences import WordOccurrences
 from pipeline.nlp.organizations.vocabulary import OrgVocabulary
 from pipeline.normalize.money import currency_table
-from pipeline.normalize.places import country_of, is_country, is_place
+from pipeline.normalize.places import country_of, is_country
 
 
 def owner_of_facility(ent: Span, vocab: OrgVocabulary, known: SpanIndex) -> Span:
@@ -47,8 +47,6 @@ def extend_legal(ent: Span, vocab: OrgVocabulary) -> Span:
     if len(ent) > 2 and ent[1].text in {"'s", "’s"} and start > 0 and doc[start - 1].dep_ == "compound" \
             and doc[start - 1].head == ent[0] and doc[start - 1].pos_ == "PROPN" and not doc[start - 1].ent_type_:
         start -= 1  # "Attorney" + "General's Office": a title's office is named by the whole title
-    while start > 0 and _first_word_left_out(doc[start - 1], ent, vocab):
-        start -= 1  # "Tarn" + "Radio": a proper noun the name's head governs, with no label of its own
     start, end = _hyphen_joined(doc, start, end)
     if end < len(doc) and not ends_line(doc[end - 1]):
         if doc[end].text in vocab.closing_words:
@@ -60,16 +58,6 @@ def extend_legal(ent: Span, vocab: OrgVocabulary) -> Span:
     if (start, end) == (ent.start, ent.end):
         return _with_country_unit(ent)
     return Span(doc, start, end, label="ORG", span_id=ent.id)
-
-
-def _first_word_left_out(token: Token, ent: Span, vocab: OrgVocabulary) -> bool:
-    """"Tarn Radio agreed to buy ...": the model labels only the head; a capitalized proper noun right before the
-    name that the name's head governs as a compound, with no label of its own, no stop word, no introducing noun and
-    no place, is the name's first word."""
-    written_as_name = token.text[:1].isupper() and not token.is_upper and token.is_alpha and not token.is_stop
-    return token.pos_ == "PROPN" and token.dep_ == "compound" and ent.start <= token.head.i < ent.end \
-        and not token.ent_type_ and written_as_name and not vocab.introduces(token.lower_) \
-        and not is_place(token.text) and not ends_line(token)
 
 
 def _hyphen_joined(doc: Doc, start: int, end: int) -> tuple[int, int]:
