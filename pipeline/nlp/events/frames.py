@@ -13,6 +13,7 @@ investment's value, "up from" no result's value, "since 2019" no date).
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -38,10 +39,8 @@ VALUATION_WORDS = frozenset({"values", "valuation"})
 PRICED_TYPES = frozenset({"acquisition", "contract"})  # a buyer's "paying $X" is the price
 LAST_RESORT_SLOTS = ("obj.mod",)  # "awarded a $450 million Army contract": the Army buys unless a subject does
 COREFERENT_SLOTS = frozenset({"subj", "gov:subj", "helper", "pass", "poss", "orderer", "agent", "obj.poss", "offer:to"})
-REPORTING_DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
-                            "yesterday", "tonight"})
-DATE_EXCLUSIONS = frozenset({"since", "until", "till", "through", "found", "founded", "establish", "established",
-                             "compared", "versus"})  # "compared with 198,000 items in the whole of 2023"
+REPORTING_DAYS = frozenset({day.lower() for day in calendar.day_name} | {"today", "yesterday", "tonight"})
+DATE_EXCLUSIONS = frozenset({"since", "until", "till", "through", "found", "founded", "establish", "established"})
 
 
 def on_figure(noun: Token) -> bool:
@@ -244,7 +243,8 @@ class FrameBuilder:
         for span in self.facts.within("count", frame.domain):
             if self.countable(frame, span):
                 frame.add("count", span)
-        role, excluded = "date", DATE_EXCLUSIONS | self.lexicon.words["period_excluded_preps"]
+        role, excluded = "date", DATE_EXCLUSIONS | self.lexicon.words["period_excluded_preps"] \
+            | self.lexicon.words["comparison_words"]  # "compared with 198,000 items in the whole of 2023"
         if frame.type == "financial_result":  # "down from €2.6 billion in 2022": the earlier figure's period
             role, excluded = "period", excluded | self.lexicon.excluded_for_value(frame.type)
         for span in self.facts.within("date", frame.domain):
@@ -286,7 +286,8 @@ class FrameBuilder:
             return not self.lexicon.has("staff_items", item) and \
                 not self.on_path(span.root, frame, frozenset({"over", "in", "across", "of", "at", "include"}))
         return frame.type == "enforcement" and not self.lexicon.has("not_enforcement_items", item) and \
-            not self.on_path(span.root, frame, frozenset({"across", "from", "by", "include", "compared", "versus"}))
+            not self.on_path(span.root, frame, frozenset({"across", "from", "by", "include"})
+                             | self.lexicon.words["comparison_words"])
 
     def on_path(self, token: Token, frame: Frame, words: frozenset[str]) -> bool:
         """Whether a word on the way from `token` up to the trigger (or its light verb) is one of `words`."""

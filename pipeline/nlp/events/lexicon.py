@@ -18,7 +18,7 @@ imposer is the authority).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from typing import Union
 
 from pipeline.patterns import load_json
@@ -71,11 +71,7 @@ class StatusCues:
     negating_adjectives: frozenset[str]  # "is unwilling to sign"
     announcing_adjectives: frozenset[str]  # "is committed to invest"
     forecast_modifiers: frozenset[str]  # "announced an expected loss of": a result still to come
-
-    @property
-    def intent_adjectives(self) -> frozenset[str]:
-        """Adjectives whose infinitive or "in" clause is their subject's act ("X is keen to buy")."""
-        return self.planning_adjectives | self.negating_adjectives | self.announcing_adjectives
+    planning_verb_phrases: dict[str, frozenset[str]]  # "thinking of firing": the verb plans with these prepositions
     announcing_verbs: frozenset[str]
     announcing_aux: frozenset[str]
     hypothetical_aux: frozenset[str]
@@ -84,6 +80,11 @@ class StatusCues:
     estimating_verbs: frozenset[str]
     completing_for: dict[str, frozenset[str]]
     closing_verbs: frozenset[str]  # "the acquisition will close in March": the deal noun's own verb
+
+    @cached_property
+    def intent_adjectives(self) -> frozenset[str]:
+        """Adjectives whose infinitive or "in" clause is their subject's act ("X is keen to buy")."""
+        return self.planning_adjectives | self.negating_adjectives | self.announcing_adjectives
 
 
 @dataclass(frozen=True)
@@ -110,8 +111,10 @@ class Lexicon:
         return word in self.words[name]
 
     def excluded_for_value(self, event_type: str) -> frozenset[str]:
-        """Words on the path from an amount to the trigger that keep it from being the event's value."""
-        return self.value_exclusions.get("*", frozenset()) | self.value_exclusions.get(event_type, frozenset())
+        """Words on the path from an amount to the trigger that keep it from being the event's value (a figure
+        "compared with" another is never the event's)."""
+        return self.value_exclusions.get("*", frozenset()) | self.value_exclusions.get(event_type, frozenset()) \
+            | self.words["comparison_words"]
 
 
 def _rule(entry: dict, roles: dict[str, dict]) -> FrameRule:
@@ -149,8 +152,9 @@ def lexicon(name: str = "events.json") -> Lexicon:
             if rule not in index.setdefault(key, []):
                 index[key].append(rule)
     status = data["status"]
-    cues = StatusCues(**{k: frozenset(v) for k, v in status.items() if k != "completing_for"},
-                      completing_for={t: frozenset(v) for t, v in status["completing_for"].items()})
+    mapped = ("completing_for", "planning_verb_phrases")
+    cues = StatusCues(**{k: frozenset(v) for k, v in status.items() if k not in mapped},
+                      **{k: {w: frozenset(v) for w, v in status[k].items()} for k in mapped})
     vocabulary = data["vocabulary"]
     metrics = {tuple(phrase.split()): metric for metric, phrases in data["metrics"].items() for phrase in phrases}
     if set(data["metrics"]) - set(METRICS):

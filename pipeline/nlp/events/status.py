@@ -175,8 +175,8 @@ class StatusReader:
             return True  # "is in talks to buy"
         if word.lower_ in self.cues.planning_adjectives and (word.pos_ != "VERB" or lemma == "near"):
             return True  # "is close to a deal to buy", "is nearing a deal" (not "will close the deal"), "is keen to"
-        if word.pos_ == "VERB" and lemma == "think":  # "was thinking of firing 1,000 workers", not "thinks that"
-            return any(c.dep_ == "prep" and c.lower_ in ("of", "about") for c in self.children(word, ("prep",)))
+        if word.pos_ == "VERB" and lemma in self.cues.planning_verb_phrases:  # "thinking of firing", not "thinks that"
+            return any(c.lower_ in self.cues.planning_verb_phrases[lemma] for c in self.children(word, ("prep",)))
         if word.pos_ == "VERB":
             return lemma in self.cues.planning_verbs
         accepted = word.dep_ == "dobj" and self.lemma(word.head) in self.cues.announcing_verbs  # "accepted the bid"

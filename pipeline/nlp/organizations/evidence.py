@@ -69,7 +69,7 @@ def business_arguments(doc: Doc, ents: list[Span], vocab: OrgVocabulary, surname
     place and no part of a person's name, as an argument of a business verb or noun (`business_arguments`) or the
     subject of "said" with "it would" / "its" in the clause said, is a company (the tagger often reads such a word
     at a sentence start as a common noun, or the model as a person)."""
-    if not vocab.english_words:
+    if not vocab.english.words:
         return []
     labels = {i: e.label_ for e in ents for i in range(e.start, e.end)}
     strings = doc.vocab.strings

@@ -56,20 +56,10 @@ class OrgVocabulary:
     office_titles: frozenset[str]
     capitals_stop_words: frozenset[str]
     business_arguments: dict[str, frozenset[str]]  # "nsubj", "nsubjpass" or a preposition -> governing words
-    english_words: frozenset[str]  # the model lemmatizer's word index (WordNet): a word not in it is a name
+    english: EnglishWords  # the model lemmatizer's word index: a word not in it is a name
 
     def is_english(self, word: str) -> bool:
-        """Whether a word, or the base form its ending suggests ("markets", "founded", "holdings"), is an English
-        word; true of every word when the model has no word index (then nothing is taken for a name by this)."""
-        w = word.lower()
-        if not self.english_words:
-            return True
-        forms = [w, w[:-1], w[:-2], w[:-3] + "y", w[:-3], w[:-3] + "e"]
-        return any(form in self.english_words for form in forms[:1]) or w.endswith("s") and (
-            forms[1] in self.english_words or w.endswith("es") and forms[2] in self.english_words
-            or w.endswith("ies") and forms[3] in self.english_words) or w.endswith("ed") and (
-            forms[1] in self.english_words or forms[2] in self.english_words) or w.endswith("ing") and (
-            forms[4] in self.english_words or forms[5] in self.english_words)
+        return self.english.knows(word)
 
     def introduces(self, word: str) -> bool:
         """A noun that introduces a company name: "retailer", "rivals", "parent"."""
@@ -120,16 +110,37 @@ def org_vocabulary(nlp: Language, rules: str) -> OrgVocabulary:
         office_titles=frozenset(data["office_titles"]),
         capitals_stop_words=frozenset(data["capitals_stop_words"]),
         business_arguments={place: frozenset(words) for place, words in data["business_arguments"].items()},
-        english_words=_english_words(nlp),
+        english=EnglishWords.of(nlp),
     )
 
 
-def _english_words(nlp: Language) -> frozenset[str]:
-    """The words of the model lemmatizer's index (nouns, verbs, adjectives, adverbs), empty without one."""
-    if "lemmatizer" not in nlp.component_names:
-        return frozenset()
-    lookups = nlp.get_pipe("lemmatizer").lookups
-    if not lookups.has_table("lemma_index"):
-        return frozenset()
-    index = lookups.get_table("lemma_index")
-    return frozenset(word for pos in ("noun", "verb", "adj", "adv") if pos in index for word in index[pos])
+@dataclass(frozen=True)
+class EnglishWords:
+    """English words as the model's rule lemmatizer knows them (its WordNet index, its irregular forms, its suffix
+    rules): "markets", "founded", "companies" are English, "Zentrix" and "Quillon" are not. Without a lemmatizer
+    every word counts as English, so no rule takes a word for a name by this."""
+
+    words: frozenset[str] = frozenset()
+    irregular: frozenset[str] = frozenset()
+    suffix_rules: tuple[tuple[str, str], ...] = ()
+
+    @classmethod
+    def of(cls, nlp: Language) -> EnglishWords:
+        if "lemmatizer" not in nlp.component_names:
+            return cls()
+        lookups = nlp.get_pipe("lemmatizer").lookups
+        if not lookups.has_table("lemma_index"):
+            return cls()
+        index, parts = lookups.get_table("lemma_index"), ("noun", "verb", "adj", "adv")
+        rules = lookups.get_table("lemma_rules") if lookups.has_table("lemma_rules") else {}
+        irregular = lookups.get_table("lemma_exc") if lookups.has_table("lemma_exc") else {}
+        return cls(frozenset(w for pos in parts if pos in index for w in index[pos]),
+                   frozenset(w for pos in parts if pos in irregular for w in irregular[pos]),
+                   tuple(dict.fromkeys((old, new) for pos in parts if pos in rules for old, new in rules[pos] if old)))
+
+    def knows(self, word: str) -> bool:
+        if not self.words:
+            return True
+        w = word.lower()
+        return w in self.words or w in self.irregular or any(
+            w.endswith(old) and w[:-len(old)] + new in self.words for old, new in self.suffix_rules)
