@@ -27,7 +27,7 @@ from spacy.tokens import Doc
 from pipeline.inputs.files import Skipped
 from pipeline.inputs.formats import ReadOptions, SourceArticle
 from pipeline.inputs.pieces import PIECE_CHARS, split_long
-from pipeline.nlp.loader import load
+from pipeline.nlp.loader import load, one_blas_thread
 from pipeline.piece_facts import PieceFacts
 from pipeline.records import Article
 
@@ -166,11 +166,12 @@ def _processed(nlp: Language, sources: list[SourceArticle], pieces: list[tuple[i
     """Each piece with its processed Doc, in order, a batch at a time; when a batch fails, its pieces are run
     one by one, so only the piece that fails gives its exception."""
     for batch in _batches(pieces, batch_size):
-        try:
-            docs = list(nlp.pipe((_piece_doc(nlp, sources[n], start, end) for n, start, end in batch),
-                                 batch_size=batch_size))
-        except Exception:  # noqa: BLE001 - find the piece that fails
-            docs = [_alone(nlp, sources[n], start, end) for n, start, end in batch]
+        with one_blas_thread():
+            try:
+                docs = list(nlp.pipe((_piece_doc(nlp, sources[n], start, end) for n, start, end in batch),
+                                     batch_size=batch_size))
+            except Exception:  # noqa: BLE001 - find the piece that fails
+                docs = [_alone(nlp, sources[n], start, end) for n, start, end in batch]
         yield from zip(batch, docs)
 
 
