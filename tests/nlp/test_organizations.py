@@ -375,3 +375,21 @@ def test_a_name_after_an_initial_is_no_sentence_start(nlp):
 
 def test_an_introducing_noun_written_in_capitals_is_not_the_name(nlp):
     assert "Halden Securities Inc" in orgs(nlp, "Underwriter Halden Securities Inc led the offering.")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Carrier Velora Norte ordered 12 jets from Airbus.", "Velora Norte"),
+    ("Health authority Vestra Midt has chosen a builder for its new hospital.", "Vestra Midt"),
+    ("Pellow Pay became the latest fintech to join the scheme.", "Pellow Pay"),
+], ids=["a person's name after the sentence's capitalized introducing noun",
+        "a public authority introduces a name", "a name whose predicate is a company noun"])
+def test_a_noun_around_a_name_the_model_took_for_a_person_makes_it_a_company(nlp, text, name):
+    assert name in orgs(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Investor Warren Buffett bought more shares of the railroad.",
+    "Goodwin was the dominant decision maker at the bank.",
+], ids=["a noun a person answers to", "a person's predicate"])
+def test_a_person_stays_a_person(nlp, text):
+    assert orgs(nlp, text) == []

@@ -162,11 +162,26 @@ def _cued(doc: Doc, name: Span, labels: dict[int, str], vocab: OrgVocabulary) ->
         or (i > 0 and vocab.introduces(doc[i - 1].lower_) and (doc[i - 1].is_lower or doc[i - 1].is_sent_start)) \
         or noun_after \
         or _listed_with_organization(doc, i, j, labels)
-    person = labels.get(i) == "PERSON" and len(name) > 1
+    # a person's name right after the introducing noun that opens the sentence ("Carrier Aerolinea Sur inked ...")
+    # is the noun's capital misread as a first name (not "Investor Warren Buffett")
+    misread = i > 0 and doc[i - 1].is_sent_start and vocab.introduces(doc[i - 1].lower_) \
+        and doc[i - 1].lower_ not in vocab.person_intro_nouns
+    person = labels.get(i) == "PERSON" and len(name) > 1 and not misread
     weak = weak and not (len(name) == 1 and doc[i].is_sent_start)  # "Discount retailer Kmart", "Bus operators"
     weak = weak or any(after.startswith(cue) for cue in vocab.cues_after_unless_person) \
-        or apposition(doc, j, vocab)  # "Quillon, which owns", "Lumio, a London-based start-up,"
+        or apposition(doc, j, vocab) \
+        or labels.get(i) != "PERSON" and _predicated_company(name, vocab)  # "Quillon, which owns", "Lumio, a
+    # London-based start-up,", "Harmony is the fifth largest gold mining company" (not "Goodwin was the decision maker")
     return strong or weak and not person
+
+
+def _predicated_company(name: Span, vocab: OrgVocabulary) -> bool:
+    """"Quillon Pay became the latest fintech", "Vantor is a lender": a name whose predicate is a noun only
+    companies answer to."""
+    subject = name.root
+    if subject.dep_ != "nsubj" or subject.head.lower_ not in vocab.copulas:
+        return False
+    return any(c.dep_ == "attr" and c.lower_ in vocab.company_intro_nouns for c in subject.head.children)
 
 
 def _listed_with_organization(doc: Doc, i: int, j: int, labels: dict[int, str]) -> bool:

@@ -27,6 +27,7 @@ class OrgVocabulary:
     intro_nouns: frozenset[str]
     person_intro_nouns: frozenset[str]  # introducing nouns a person's name may also follow ("investor Warren Buffett")
     company_intro_nouns: frozenset[str]  # nouns only companies answer to ("luxury group Maison Orlane")
+    copulas: frozenset[str]  # "X became the latest fintech"
     person_titles: frozenset[str]
     institution_heads: frozenset[str]
     closing_words: frozenset[str]
@@ -80,6 +81,7 @@ def org_vocabulary(nlp: Language, rules: str) -> OrgVocabulary:
         intro_nouns=frozenset(data["org_intro_nouns"]),
         person_intro_nouns=frozenset(data["person_intro_nouns"]),
         company_intro_nouns=frozenset(data["company_intro_nouns"]),
+        copulas=frozenset(data["copulas"]),
         person_titles=frozenset(data["person_titles"]),
         institution_heads=heads,
         closing_words=descriptive | heads | legal_forms,
