@@ -30,6 +30,13 @@ CASES = {
         "worth up to 400 million euros.",
         [event("contract", "signed", "completed", "supplier=Nordvik Defence", "buyer=Finnish Defence Forces",
                "value=400 million euros")]),
+    "a framework agreement for a number of goods is a contract": (
+        "Tolvik Rail signed a framework agreement with carriage maker Brandt Werke for 40 trams, worth 300 million "
+        "euros.",
+        [event("contract", "signed", "completed", "buyer=Tolvik Rail", "supplier=Brandt Werke",
+               "value=300 million euros", "count=40 trams")]),
+    "a framework agreement on cooperation is no contract": (
+        "Tolvik Rail and Brandt Werke signed a framework agreement on cooperation in 12 areas.", []),
     "a deal won before the main clause is won": (
         "Colby Foods will hire 150 people after winning a supply contract with Bexley Markets.",
         [event("hiring", "hire", "announced", "company=Colby Foods", "count=150 people"),

@@ -45,7 +45,7 @@ class AgreementChecks:
                               and not self.lexicon.has("race_verbs", self.lemma(frame.token)))  # "beat X to a deal"
                      and not (t.dep_ == "pobj" and frame.rule.name == "win" and not self._won_in(t))
                      and not (any(c.lower_ in partnership and not self.facts.fact("org", c) for c in t.children)
-                              and not self._supplies(t))
+                              and not self._supplies(t) and not self._for_goods(frame, t))
                      and not any(self._deal_clause(c) for c in t.children)
                      and not any(c.dep_ in ("compound", "amod", "nmod") and  # "a court order", "a banking licence"
                                  self.lexicon.has("not_contract_modifiers", c.lower_) for c in t.children)
@@ -70,6 +70,13 @@ class AgreementChecks:
         contract, whatever it is called."""
         return any(c.dep_ in ("acl", "relcl") and self.lemma(c) in self.lexicon.words["delivery_verbs"]
                    for c in agreement.children)
+
+    def _for_goods(self, frame: Frame, agreement: Token) -> bool:
+        """"signed a framework agreement with X for 60 electric trains": an agreement for a number of goods is a
+        contract, whatever it is called ("for" on the agreement or on its verb)."""
+        goods = [o for o in frame.args.get("prep:for") if o.i in frame.domain] + [
+            o for p in agreement.children if p.dep_ == "prep" and p.lower_ == "for" for o in p.children if o.dep_ == "pobj"]
+        return any(self.facts.fact("count", o) for o in goods)
 
     def supply_deal(self, frame: Frame) -> bool:
         """"will supply 90 trains to Deutsche Bahn under a deal valued at 2.1 billion euros", "will deliver 40 trams
