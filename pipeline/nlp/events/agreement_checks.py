@@ -74,8 +74,9 @@ class AgreementChecks:
     def _for_goods(self, frame: Frame, agreement: Token) -> bool:
         """"signed a framework agreement with X for 60 electric trains": an agreement for a number of goods is a
         contract, whatever it is called ("for" on the agreement or on its verb)."""
-        goods = [o for o in frame.args.get("prep:for") if o.i in frame.domain] + [
-            o for p in agreement.children if p.dep_ == "prep" and p.lower_ == "for" for o in p.children if o.dep_ == "pobj"]
+        own = [o for p in agreement.children if p.dep_ == "prep" and p.lower_ == "for"
+               for o in p.children if o.dep_ == "pobj"]
+        goods = [o for o in frame.args.get("prep:for") if o.i in frame.domain] + own
         return any(self.facts.fact("count", o) for o in goods)
 
     def supply_deal(self, frame: Frame) -> bool:
