@@ -120,6 +120,17 @@ CASES = {
         "Kestrel Rail Ltd. will supply 90 trains to Toriva Group under a deal valued at 2.1 billion euros.",
         [event("contract", "supply", "completed", "supplier=Kestrel Rail", "buyer=Toriva Group",
                "value=2.1 billion euros", "count=90 trains")]),
+    "who buys goods is the buyer, whatever its name says": (
+        "Orvane Services will buy 12 trucks for $2 million.",
+        [event("contract", "buy", "announced", "buyer=Orvane Services", "count=12 trucks", "value=$2 million")]),
+    "a builder named by its short form is still the builder": (
+        "Orvane Construction Services will build the mall. Jim Hale, the owner of the site, signed a contract with "
+        "Orvane to assemble the development.",
+        [event("contract", "signed", "completed", "supplier=Orvane Construction Services")]),
+    "goods supplied to a buyer under a deal placed on the goods: made": (
+        "Kestrel Rail Ltd. will supply Toriva Group with 90 trains under a deal valued at 2.1 billion euros.",
+        [event("contract", "supply", "completed", "supplier=Kestrel Rail", "buyer=Toriva Group",
+               "value=2.1 billion euros", "count=90 trains")]),
     "goods to be delivered for a price: a contract, announced": (
         "Norvik Shipyards will deliver 40 ferries to Lorrey Lines for $700 million.",
         [event("contract", "deliver", "announced", "supplier=Norvik Shipyards", "buyer=Lorrey Lines",

@@ -213,6 +213,7 @@ def test_unknown_acquirer_at_sentence_start(nlp):
     ("Zentrix will cut 300 jobs at its plant in Ohio.", "Zentrix"),
     ("The contract was awarded to Vantor.", "Vantor"),
     ("Halvex was acquired by Zentrix for $300 million.", "Halvex"),
+    ("Halvex will supply Orvane Stores with 40 trucks in a deal worth $30 million.", "Halvex"),
 ])
 def test_an_unknown_word_acting_as_a_company_is_one(nlp, text, expected):
     """An argument of a business verb or noun (its subject, passive subject, or after "to", "with", "by"...), or a

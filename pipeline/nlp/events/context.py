@@ -50,6 +50,7 @@ from spacy.tokens import Span, Token
 from pipeline.nlp.base import doc_text
 from pipeline.nlp.events.back_references import BackReferences
 from pipeline.nlp.events.coreference import FramePass
+from pipeline.nlp.events.facts import party_key, same_party
 from pipeline.nlp.events.frames import Frame
 
 AGREED_TYPES = frozenset({"penalty", "partnership", "contract"})  # agreeing to them is doing them; a deal to buy
@@ -60,7 +61,8 @@ HELP_PREPS = frozenset({"from", "by", "of", "with"})
 STAFF_PREPS = frozenset({"at"})  # "investigators at X"
 HELPERS_MOST = 3  # helpers of one enforcement event, the nearest of its sentence (a list of 500 seizures and 500
 # helping companies in one sentence would otherwise give each seizure all 500)
-CHOOSING_RULES = frozenset({"select", "award"})  # the chooser or awarder is the buyer, whatever the text calls it
+CHOOSING_RULES = frozenset({"select", "award", "procure"})  # who chooses, awards or buys is the buyer, whatever
+# the text calls it ("Orvane Services ordered 12 trucks")
 
 
 class Context(FramePass):
@@ -247,13 +249,14 @@ class Context(FramePass):
 
     def _called_supplier(self, org: Span) -> bool:
         """"Chinese supplier Zhongke Networks", "Canadian manufacturer X", "Indian services firm X": the text calls
-        the company a supplier, or its name does ("Savarino Construction Services")."""
+        the company a supplier, or its name does ("Savarino Construction Services", and "Savarino" after it)."""
         words = [org.doc[org.start - 1]] if org.start > 0 else []
         words += [c for t in org for c in t.children
                   if c.dep_ in ("appos", "compound") and not org.start <= c.i < org.end]
         words += [c for w in words for c in w.children if c.dep_ == "compound"]  # "services firm X"
+        names = [other for other in self.facts.organizations if same_party(party_key(org), party_key(other))]
         return any(self.lexicon.has("supplier_nouns", self.lemma(w)) for w in words if w.is_lower) \
-            or any(self.lexicon.has("supplier_name_words", t.lower_) for t in org)  # "Savarino Construction Services"
+            or any(self.lexicon.has("supplier_name_words", t.lower_) for name in names or [org] for t in name)
 
     def _same_paragraph(self, token: Token, sentence: Span) -> bool:
         """Whether no blank line lies between a word and a sentence: a look-up among the Doc's blank lines, not a

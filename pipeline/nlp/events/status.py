@@ -213,9 +213,11 @@ class StatusReader:
 
 
 def under_a_deal(verb: Token, lemma: Callable[[Token], str], deal_nouns: frozenset[str]) -> bool:
-    """"will supply 90 trains to X under a deal valued at ...", "as part of a contract": an act the verb's
-    prepositional phrase places under a deal already made."""
-    return any(lemma(noun) in deal_nouns for prep in verb.children
+    """"will supply 90 trains to X under a deal valued at ...", "as part of a contract", "will supply X with meals
+    under a deal" (the phrase on the goods): an act a prepositional phrase places under a deal already made."""
+    goods = [c for c in verb.children if c.dep_ == "dobj"] + [
+        o for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+    return any(lemma(noun) in deal_nouns for word in (verb, *goods) for prep in word.children
                if prep.dep_ == "prep" and prep.lower_ in ("under", "in", "as")
                for noun in prep.children if noun.dep_ == "pobj")
 

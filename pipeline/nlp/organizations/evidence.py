@@ -79,7 +79,7 @@ def business_arguments(doc: Doc, ents: list[Span], vocab: OrgVocabulary, surname
         token = doc[i]
         label = labels.get(i)
         if not (token.is_alpha and len(token) > 2 and token.text[0].isupper() and not token.is_upper) \
-                or token.is_stop or token.pos_ not in ("PROPN", "NOUN") or label not in (None, "PERSON", "PRODUCT") \
+                or token.is_stop or token.pos_ not in ("PROPN", "NOUN") or label not in (None, "PERSON", "PRODUCT", "NORP") \
                 or any(c.dep_ == "compound" for c in token.children) or token.dep_ == "compound":
             continue
         if vocab.is_english(token.text) or token.text in surnames or token.text in vocab.not_orgs \
