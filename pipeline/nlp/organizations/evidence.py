@@ -22,6 +22,7 @@ from pipeline.normalize.places import country_of, is_place
 _TICKER = re.compile(r"^[A-Z0-9]{1,6}(?:_[a-z])?\.[A-Z]{1,3}$")  # Reuters codes: "NFLX.O", "6502.T", "000660.KS"
 RELABELLED = {"PERSON", "GPE", "NORP", "PRODUCT"}  # model labels a cue may turn into ORG
 CUED_LABELS = {None, *RELABELLED, "EVENT", "FAC"}  # "game studio Tahtivalo Games" (the model: an event)
+ARGUMENT_LABELS = {None, "PERSON", "PRODUCT", "NORP"}  # model labels an unknown word acting as a company may have
 LIST_WORDS = frozenset({"and", "or"})  # the words of a spoken list (not the "&" or "/" inside one name)
 
 
@@ -79,7 +80,7 @@ def business_arguments(doc: Doc, ents: list[Span], vocab: OrgVocabulary, surname
         token = doc[i]
         label = labels.get(i)
         if not (token.is_alpha and len(token) > 2 and token.text[0].isupper() and not token.is_upper) \
-                or token.is_stop or token.pos_ not in ("PROPN", "NOUN") or label not in (None, "PERSON", "PRODUCT", "NORP") \
+                or token.is_stop or token.pos_ not in ("PROPN", "NOUN") or label not in ARGUMENT_LABELS \
                 or any(c.dep_ == "compound" for c in token.children) or token.dep_ == "compound":
             continue
         if vocab.is_english(token.text) or token.text in surnames or token.text in vocab.not_orgs \
