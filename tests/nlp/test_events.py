@@ -370,6 +370,8 @@ def test_events(text, expected):
     "Dorsey Motors will build a $5 billion plant in Mexico.",
     "For Vessmark Corp., an offer to host the content is a small expense.",
     "The minister said winning the Vessmark project was an achievement for the region.",
+    "If the merger goes ahead, the combined group would have annual sales of roughly $30 billion.",
+    "If approved, the deal would create 500 jobs at Dorsey Motors.",
 ])
 def test_no_event_in_estimates_prices_hypotheticals_risks_buybacks_goods_and_people_joining(text):
     assert events(text) == []

@@ -125,8 +125,13 @@ class StatusReader:
         return Status("completed", estimator)
 
     def _hypothetical(self, word: Token) -> bool:
+        """"could cut", "would have bought", "if it buys", and "would have sales of" under an "if" clause ("If the
+        merger goes ahead, the group would have sales of $30 billion")."""
         aux = [c.lower_ for c in self.children(word, ("aux", "auxpass"))]
         if any(a in self.cues.hypothetical_aux for a in aux) or "would" in aux and "have" in aux:
+            return True
+        if "would" in aux and any(c.lower_ in self.cues.hypothetical_marks for clause in self.children(word, ("advcl",))
+                                  for c in self.children(clause, ("mark",))):
             return True
         return any(c.lower_ in self.cues.hypothetical_marks for c in self.children(word, ("mark",)))
 
