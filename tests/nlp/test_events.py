@@ -372,6 +372,8 @@ def test_events(text, expected):
     "The minister said winning the Vessmark project was an achievement for the region.",
     "If the merger goes ahead, the combined group would have annual sales of roughly $30 billion.",
     "If approved, the deal would create 500 jobs at Dorsey Motors.",
+    "Harmon Insurance paid out £2.3 billion in claims after the storms, the most in its history.",
+    "The regulator has fined banks a total of £1.2 billion over the past decade.",
 ])
 def test_no_event_in_estimates_prices_hypotheticals_risks_buybacks_goods_and_people_joining(text):
     assert events(text) == []

@@ -120,6 +120,14 @@ class AgreementChecks:
         token = frame.token
         return token.tag_ != "NNS" or any(c.dep_ in ("det", "poss", "nummod") for c in token.children)
 
+    def named_penalized(self, frame: Frame) -> bool:
+        """"The regulator has fined banks a total of £1.2 billion over the past decade": a fine of a bare plural
+        (no determiner, number or name: not "penalise poultry producers X and Y") is a tally of many, not an event
+        ("fined five banks" is one)."""
+        return not any(t.tag_ == "NNS" and not any(self.facts.fact("org", w) for w in t.subtree)
+                       and not any(c.dep_ in ("det", "poss", "nummod") for c in t.children)
+                       for slot in ("obj", "dative") for t in frame.args.get(slot))
+
     def not_named_alliance(self, frame: Frame) -> bool:
         """"Star Alliance" is an organization's name, not a partnership being formed."""
         return self.facts.fact("org", frame.token) is None

@@ -98,9 +98,12 @@ class MoneyChecks:
                    and not any(c.lower_ in each for c in t.children) for t in paid_for)
 
     def penalty_context(self, frame: Frame) -> bool:
-        """A payment is a penalty when the sentence says settle, fine, penalty, charges... or a court orders it."""
+        """A payment is a penalty when the sentence says settle, fine, penalty, charges... or a court orders it;
+        money paid "in claims" is an insurer's payout ("paid out £2.3 billion in claims after the storms")."""
         if frame.args.get("orderer"):
             return True
+        if any(self.lemma(t) == "claim" for t in frame.args.get("obj.prep:in")):
+            return False
         sentence = self.facts.sentences.of(frame.token)
         return any(self.lemma(t) in self.lexicon.words["penalty_context"] or t.lower_ in
                    self.lexicon.words["penalty_context"] for t in sentence if t.i != frame.token.i)
