@@ -374,6 +374,8 @@ def test_events(text, expected):
     "If approved, the deal would create 500 jobs at Dorsey Motors.",
     "Harmon Insurance paid out £2.3 billion in claims after the storms, the most in its history.",
     "The regulator has fined banks a total of £1.2 billion over the past decade.",
+    "Harmon Water has been fined six times since 2015 for pollution incidents.",
+    "The competition watchdog said it would look closely at any bid for Lorrey Fabrics.",
 ])
 def test_no_event_in_estimates_prices_hypotheticals_risks_buybacks_goods_and_people_joining(text):
     assert events(text) == []

@@ -46,6 +46,7 @@ CLIMB = frozenset({"xcomp", "ccomp", "acl", "pcomp", "pobj", "prep", "dobj", "ns
                    "oprd", "advcl", "conj", "appos"})
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
 GENERIC_SUBJECTS = frozenset({"anyone", "anybody", "whoever", "whichever"})
+REPEATS = frozenset({"times", "twice", "thrice"})  # "fined six times": how often, a tally of events
 PARTICLES_OF = {"call": "off", "walk": "away", "rule": "out", "pull": "out", "back": "out"}
 PARTICLES = frozenset(PARTICLES_OF.values())  # "walked away from its takeover": the parse hangs "from" on "away"
 BE = frozenset({"be", "is", "are", "am", "was", "were"})
@@ -136,8 +137,13 @@ class StatusReader:
         return any(c.lower_ in self.cues.hypothetical_marks for c in self.children(word, ("mark",)))
 
     def _generic(self, word: Token) -> bool:
-        """"anyone selling fakes faces a fine of up to HK$500,000": a rule for whoever, not an event."""
-        return any(c.lower_ in GENERIC_SUBJECTS for c in self.children(word, ("nsubj", "nsubjpass")))
+        """"anyone selling fakes faces a fine of up to HK$500,000": a rule for whoever, not an event; "has been
+        fined six times since 2015", "any bid for X": a tally of events, or whichever may come, not one."""
+        if any(c.lower_ in GENERIC_SUBJECTS for c in self.children(word, ("nsubj", "nsubjpass"))):
+            return True
+        if any(c.lower_ in REPEATS for c in self.children(word, ("npadvmod", "advmod"))):
+            return True
+        return word.pos_ == "NOUN" and any(c.lower_ == "any" for c in self.children(word, ("det",)))
 
     def _supposed(self, trigger: Token) -> bool:
         """"A takeover of X would face scrutiny", "any merger could raise prices", "profits could be down to
