@@ -120,6 +120,12 @@ CASES = {
         "Kestrel Rail Ltd. will supply 90 trains to Toriva Group under a deal valued at 2.1 billion euros.",
         [event("contract", "supply", "completed", "supplier=Kestrel Rail", "buyer=Toriva Group",
                "value=2.1 billion euros", "count=90 trains")]),
+    "who signs an order places it and buys": (
+        "Orvane Airlines firmed up an order with Boeing for 20 jets.",
+        [event("contract", "firmed up", "completed", "buyer=Orvane Airlines", "supplier=Boeing", "count=20 jets")]),
+    "rivals beaten to a deal are no goods": (
+        "Tarn Logistics beat three rivals to a five-year deal to run Orvane Stores' warehouses.",
+        [event("contract", "beat", "completed", "supplier=Tarn Logistics")]),
     "who buys goods is the buyer, whatever its name says": (
         "Orvane Services will buy 12 trucks for $2 million.",
         [event("contract", "buy", "announced", "buyer=Orvane Services", "count=12 trucks", "value=$2 million")]),

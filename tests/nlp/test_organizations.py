@@ -382,8 +382,10 @@ def test_an_introducing_noun_written_in_capitals_is_not_the_name(nlp):
     ("Carrier Velora Norte ordered 12 jets from Airbus.", "Velora Norte"),
     ("Health authority Vestra Midt has chosen a builder for its new hospital.", "Vestra Midt"),
     ("Pellow Pay became the latest fintech to join the scheme.", "Pellow Pay"),
+    ("Quillon Bank has snapped up fintech start-up Paylo for an undisclosed sum.", "Paylo"),
 ], ids=["a person's name after the sentence's capitalized introducing noun",
-        "a public authority introduces a name", "a name whose predicate is a company noun"])
+        "a public authority introduces a name", "a name whose predicate is a company noun",
+        "a hyphenated introducing noun"])
 def test_a_noun_around_a_name_the_model_took_for_a_person_makes_it_a_company(nlp, text, name):
     assert name in orgs(nlp, text)
 

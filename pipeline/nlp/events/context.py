@@ -240,12 +240,19 @@ class Context(FramePass):
                         frame.add("buyer", org)
                 continue
             if any(public(o) for o in suppliers) and not any(public(o) for o in buyers) or not chosen and \
-                    any(self._called_supplier(o) for o in buyers) and not any(self._called_supplier(o) for o in suppliers):
+                    any(self._called_supplier(o) for o in buyers) and not any(self._called_supplier(o) for o in suppliers) \
+                    or self._signed_order(frame) and not any(self._called_supplier(o) for o in suppliers):
                 frame.retain(lambda r: r.role not in ("supplier", "buyer"))
                 for org in suppliers:
                     frame.add("buyer", org)
                 for org in buyers:
                     frame.add("supplier", org)
+
+    def _signed_order(self, frame: Frame) -> bool:
+        """"Orvane Airlines signed (firmed up) an order with Boeing for 20 jets": who signs an order places it, and
+        buys (not "signed an order from X", nor a signer its name calls a supplier: "Arctis Shipyards")."""
+        return frame.rule.name == "sign" and any(self.lemma(o) == "order" for o in frame.args.get("obj")) \
+            and not frame.args.get("obj.prep:from") and not frame.args.get("prep:from")
 
     def _called_supplier(self, org: Span) -> bool:
         """"Chinese supplier Zhongke Networks", "Canadian manufacturer X", "Indian services firm X": the text calls

@@ -282,8 +282,9 @@ class FrameBuilder:
             lost = of.lower_ == "of" and self.lexicon.has("job_loss_nouns", self.lemma(of.head))  # "the loss of 410"
             return staff and not self.on_path(span.root, frame, frozenset(
                 {"at", "across", "in", "from", "include", *(() if lost else ("of",))}))
-        if frame.type == "contract":
-            return not self.lexicon.has("staff_items", item) and \
+        if frame.type == "contract":  # "beat three rivals to a deal": the parties are no goods
+            return not self.lexicon.has("staff_items", item) and not self.lexicon.has("related_party_nouns", item) \
+                and not self.lexicon.has("relational_company_nouns", item) and \
                 not self.on_path(span.root, frame, frozenset({"over", "in", "across", "of", "at", "include"}))
         return frame.type == "enforcement" and not self.lexicon.has("not_enforcement_items", item) and \
             not self.on_path(span.root, frame, frozenset({"across", "from", "by", "include"})

@@ -158,7 +158,7 @@ def _cued(doc: Doc, name: Span, labels: dict[int, str], vocab: OrgVocabulary) ->
         and country_of(name.text) is None and labels.get(i) != "FAC"  # "the Anchor brand" (a facility): a product line
     # "luxury group Maison Orlane", "retailer John Lewis": a noun only companies answer to, right before, names a
     # company whatever the model thought (not "investor Warren Buffett", "the aircraft carrier Carl Vinson")
-    strong = strong or i > 0 and doc[i - 1].is_lower and doc[i - 1].lower_ in vocab.company_intro_nouns
+    strong = strong or i > 0 and doc[i - 1].is_lower and _word_before(doc, i) in vocab.company_intro_nouns
     weak = any(before.endswith(cue) for cue in vocab.cues_before_unless_person) \
         or (i > 0 and vocab.introduces(doc[i - 1].lower_) and (doc[i - 1].is_lower or doc[i - 1].is_sent_start)) \
         or noun_after \
@@ -223,6 +223,13 @@ def apposition(doc: Doc, end: int, vocab: OrgVocabulary) -> bool:
         if stops and not hyphenated or ends_line(token):
             return False
     return False
+
+
+def _word_before(doc: Doc, i: int) -> str:
+    """The word before a name, a hyphenated one whole ("fintech start-up Paylo")."""
+    if i >= 3 and doc[i - 2].text == "-" and not doc[i - 3].whitespace_ and not doc[i - 2].whitespace_:
+        return _hyphenated_word(doc, i - 3)
+    return doc[i - 1].lower_
 
 
 def _hyphenated_word(doc: Doc, i: int) -> str:
