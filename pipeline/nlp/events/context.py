@@ -239,9 +239,10 @@ class Context(FramePass):
                     if public(org):
                         frame.add("buyer", org)
                 continue
+            supplier_named = any(self._called_supplier(o) for o in suppliers)
             if any(public(o) for o in suppliers) and not any(public(o) for o in buyers) or not chosen and \
-                    any(self._called_supplier(o) for o in buyers) and not any(self._called_supplier(o) for o in suppliers) \
-                    or self._signed_order(frame) and not any(self._called_supplier(o) for o in suppliers):
+                    any(self._called_supplier(o) for o in buyers) and not supplier_named \
+                    or self._signed_order(frame) and not supplier_named:
                 frame.retain(lambda r: r.role not in ("supplier", "buyer"))
                 for org in suppliers:
                     frame.add("buyer", org)
