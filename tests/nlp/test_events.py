@@ -120,6 +120,9 @@ CASES = {
         "Kestrel Rail Ltd. will supply 90 trains to Toriva Group under a deal valued at 2.1 billion euros.",
         [event("contract", "supply", "completed", "supplier=Kestrel Rail", "buyer=Toriva Group",
                "value=2.1 billion euros", "count=90 trains")]),
+    "a partnership signed to develop projects is no contract": (
+        "Orvane Energy has inked a partnership with Tarn Power to develop hydrogen projects.",
+        [event("partnership", "partnership", "completed", "member=Orvane Energy", "partner=Tarn Power")]),
     "who signs an order places it and buys": (
         "Orvane Airlines firmed up an order with Boeing for 20 jets.",
         [event("contract", "firmed up", "completed", "buyer=Orvane Airlines", "supplier=Boeing", "count=20 jets")]),

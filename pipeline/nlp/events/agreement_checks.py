@@ -52,6 +52,8 @@ class AgreementChecks:
                      and not any("partnership" in self.types_at.get(d.i, set()) for d in t.subtree)]
         chosen_to_supply = frame.args.purpose == "supply" and any(  # "tapped Alstom to supply 23 trains", "X was
             self.facts.organizations_of(o) for s in ("obj", "pass") for o in frame.args.get(s))  # selected to build"
+        if any(self.lemma(o) in partnership and not self._for_goods(frame, o) for o in frame.args.get("obj")):
+            return False  # "inked a partnership with X to develop projects": what is signed is a partnership
         sides = ("buyer", "supplier", "value", "count")
         if self.lexicon.has("race_verbs", self.lemma(frame.token)) and any(
                 c.dep_ == "xcomp" for c in frame.token.children):
