@@ -38,6 +38,7 @@ class OrgVocabulary:
     cues_before: tuple[str, ...]
     cues_after: tuple[str, ...]
     cues_before_unless_person: tuple[str, ...]
+    buying_verbs: frozenset[str]  # verb forms whose object is bought whole ("acquire", "take over")
     cues_after_unless_person: tuple[str, ...]
     cue_nouns_after: frozenset[str]
     index_words: frozenset[str]
@@ -93,6 +94,7 @@ def org_vocabulary(nlp: Language, rules: str) -> OrgVocabulary:
         cues_before=tuple(data["cues_before"]),
         cues_after=tuple(data["cues_after"]),
         cues_before_unless_person=tuple(data["cues_before_unless_person"]),
+        buying_verbs=frozenset(data["buying_verbs"]),
         cues_after_unless_person=tuple(data["cues_after_unless_person"]),
         cue_nouns_after=frozenset(data["cue_nouns_after"]),
         index_words=frozenset(data["index_words"]),
