@@ -3,8 +3,9 @@
 Runs after the model's NER and the two organization span rulers (see
 `rulers.py`) and leaves the corrected entities in `doc.ents`: the model's and
 the rulers' names merged (`merge.py`), names the text cues as companies added
-(`evidence.py`), extents fixed (`extents.py`), and what is not an organization
-dropped or relabelled (`filters.py`).
+(`evidence.py`) and names acting as only companies act (`arguments.py`),
+extents fixed (`extents.py`), and what is not an organization dropped or
+relabelled (`filters.py`).
 """
 
 from __future__ import annotations
@@ -16,9 +17,9 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from pipeline.nlp.base import RebuiltOnLoad
+from pipeline.nlp.organizations.arguments import business_arguments
 from pipeline.nlp.organizations.evidence import (
     RELABELLED,
-    business_arguments,
     cued_names,
     looks_like_org,
     with_defined_acronyms,
