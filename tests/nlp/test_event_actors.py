@@ -51,3 +51,17 @@ def test_a_short_name_or_a_site_may_be_the_actor():
     assert ("contract", "signed", "completed") in [e[:3] for e in found]
     found = events("Voltaro will build a recycling plant near Halle. The site will create 120 new jobs.")
     assert ("hiring", "create", "announced") in [e[:3] for e in found]
+
+
+def test_the_possessor_of_a_takeover_by_another_is_its_target():
+    found = events("Shareholders of Pellham Insurance voted to approve its takeover by Norstead Re.")
+    assert found == [event("acquisition", "takeover", "announced", "acquirer=Norstead Re", "target=Pellham Insurance")]
+
+
+def test_a_raid_in_which_others_acted_is_their_setting_not_an_event():
+    found = events("Border police detained 11 suspects and confiscated 40,000 cartons of counterfeit cigarettes in "
+                   "a raid on a warehouse near Kosice.")
+    assert [e[1] for e in found] == ["detained", "confiscated"]
+    assert [e[1] for e in events("Police raided 12 shops and seized 3,000 fake watches.")] == ["raided", "seized"]
+    found = events("Customs officers seized 9,000 fake perfumes in raids on 14 shops in Leeds.")
+    assert [e[1] for e in found] == ["seized", "raids"]  # raids that count what they raided are events

@@ -196,7 +196,8 @@ HEADLINES = {
         [event("job_cuts", "cutting", "announced", "company=Halvex Foods", "count=300 jobs")]),
     "a name with the infinitive hung on it": (
         "Kestrel Air to buy Norda Jet for $300 million",
-        [event("acquisition", "buy", "announced", "acquirer=Kestrel Air", "value=$300 million")]),
+        [event("acquisition", "buy", "announced", "acquirer=Kestrel Air", "target=Norda Jet",
+               "value=$300 million")]),  # what is bought is a company, whatever the model called it
 }
 
 

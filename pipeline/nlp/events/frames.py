@@ -174,9 +174,10 @@ class FrameBuilder:
         if slot in LAST_RESORT_SLOTS:  # and beside another party ("winning the Yahoo project" is no contract)
             has_party = any(isinstance(r.filler, Span) and r.filler.label_ == "ORG" for r in frame.roles)
             return tuple(c for c in choices if not frame.has(c)) if has_party else ()
-        if slot == "gov:subj" and frame.type == "acquisition" and frame.rule.pos == "noun" and \
+        if slot in ("gov:subj", "poss") and frame.type == "acquisition" and frame.rule.pos == "noun" and \
                 any(self.facts.organizations_of(t) for s in ("prep:by", "agent") for t in frame.args.get(s)):
-            return ("target",) if choices else ()  # "Lorrey agreed to a takeover by Harmon": the other side is bought
+            return ("target",) if choices else ()  # "Lorrey agreed to a takeover by Harmon", "approved its takeover
+            # by Harmon": the other side is bought
         if slot == "poss" and "seller" in choices and not frame.args.get("prep:of"):
             return ("target",)  # "approved its sale to Nestlé": nothing else is sold, so it is
         if slot == "gov:obj" and frame.args.get("prep:for"):

@@ -36,7 +36,7 @@ def business_arguments(doc: Doc, ents: list[Span], vocab: OrgVocabulary, surname
         if not (token.is_alpha and len(token) > 2 and token.text[0].isupper() and not token.is_upper) \
                 or token.is_stop or token.pos_ not in ("PROPN", "NOUN") or label not in ARGUMENT_LABELS:
             continue
-        if any(c.dep_ == "compound" for c in token.children):
+        if any(_compounded(c, token) for c in token.children):  # not a descriptor: "ride-hailing app Zuma"
             name = _unlabelled_name(token, labels)
             if name is not None and _business_argument(token, vocab) and not is_place(name.text) \
                     and not any(t.text in surnames or t.lower_ in vocab.title_words or t.text in vocab.office_titles
@@ -67,11 +67,15 @@ def _unlabelled_name(head: Token, labels: dict[int, str]) -> Span | None:
 
 def _whole(name: Span) -> bool:
     """Whether the words are the whole name: none of the name's own words or figures right before them ("Cold"
-    of "Cold Stone Creamery", "360" of "Calibre 360 LS Concept", "Segway" of "Segway PT")."""
+    of "Cold Stone Creamery", "Little" of "Little Caesars Pizza", "360" of "Calibre 360 LS", "Segway" of "Segway
+    PT")."""
     before = name.doc[name.start - 1] if name.start > 0 else None
-    return before is None or not (before.text[:1].isupper() or before.like_num or before.text in ("'s", "’s")) \
-        or before.is_sent_start and not before.pos_ == "PROPN"
-
+    if before is None or before.is_lower or before.is_punct and before.text not in ("'s", "’s"):
+        return True
+    if before.like_num or before.text in ("'s", "’s") or name.start <= before.head.i < name.end and \
+            before.dep_ in ("compound", "amod", "nmod"):
+        return False
+    return before.is_sent_start and before.pos_ != "PROPN"  # "The" opening the sentence
 
 def _compounded(token: Token, head: Token) -> bool:
     """A capitalized proper noun compounded into the head word."""
@@ -112,3 +116,37 @@ def bought(name: Span, vocab: OrgVocabulary) -> bool:
     verb = root.head
     over = any(c.dep_ == "prt" and c.lower_ == "over" for c in verb.children)
     return verb.lower_ in vocab.buying_verbs or over and f"{verb.lower_} over" in vocab.buying_verbs
+
+
+def acts_as_company(name: Span, label: str | None, vocab: OrgVocabulary) -> bool:
+    """"Strand Mobility reported a net loss", "Harwick Dairy plans to close three plants", "awarded a contract to
+    Halvorsen Bygg": the doer of an act only companies do (a verb of `company_verbs` with an object of
+    `company_objects`), or who is awarded a contract, is a company, and so is a name ending in an industry's word
+    acting as a business verb's subject or as the object of a supplier's or chooser's verb. A name the model
+    called a person's must end in an industry's word: "Elon Musk cut 6,000 jobs" is the man acting for his
+    company."""
+    root = name.root
+    sector = name[-1].text in vocab.sector_words  # "Garnett Tools agreed to buy", "Tarn Pay has raised"
+    if label == "PERSON" and not sector or not _whole(name) or len(name) == 1 and vocab.is_english(name.text):
+        return False  # not "Coffee" of "Starbucks Coffee", "Island" of "Harry's Island", "Net and Mr Porter"
+    if root.dep_ == "dobj":  # "will supply Marlowe Supermarkets with", "has chosen Halvorsen Bygg to build"
+        return sector and root.head.lower_ in vocab.choosing_verbs
+    if root.dep_ == "nsubj":
+        verbs = _acts_of(root.head)
+    elif root.dep_ == "dative" or root.dep_ == "pobj" and root.head.lower_ == "to":
+        verbs = [root.head if root.dep_ == "dative" else root.head.head]
+    else:
+        return False
+    return any(verb.lower_ in vocab.company_verbs and any(
+        c.dep_ == "dobj" and c.lower_ in vocab.company_objects for c in verb.children)
+        or sector and root.dep_ == "nsubj" and verb.lower_ in vocab.business_arguments["nsubj"] for verb in verbs)
+
+
+def _acts_of(verb: Token, depth: int = 2) -> list[Token]:
+    """The verb and the acts its subject also does: "plans to close ... and cut" (open complements, conjuncts)."""
+    found = [verb]
+    if depth:
+        for child in verb.children:
+            if child.dep_ in ("xcomp", "conj") and child.pos_ in ("VERB", "AUX"):
+                found += _acts_of(child, depth - 1)
+    return found

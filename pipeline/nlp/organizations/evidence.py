@@ -16,7 +16,7 @@ from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span
 
 from pipeline.nlp.boundaries import ends_line
-from pipeline.nlp.organizations.arguments import bought
+from pipeline.nlp.organizations.arguments import acts_as_company, bought
 from pipeline.nlp.organizations.vocabulary import OrgVocabulary
 from pipeline.normalize.places import country_of, is_place
 
@@ -48,10 +48,15 @@ def cued_names(doc: Doc, ents: list[Span], vocab: OrgVocabulary) -> list[Span]:
     labels = {i: e.label_ for e in ents for i in range(e.start, e.end)}
     found = []
     j = 0
-    for i in numpy.flatnonzero(doc.to_array(POS) == PROPN).tolist():  # a name starts at a proper noun: no Token
-        if i < j or not _name_starts(doc, i, labels):                    # is made for the other words
+    # a name starts at a proper noun, or where the model's person starts ("Kittering Retail": the tagger's verb);
+    # no Token is made for the other words
+    person_starts = {e.start for e in ents if e.label_ == "PERSON"}
+    for i in sorted({*numpy.flatnonzero(doc.to_array(POS) == PROPN).tolist(), *person_starts}):
+        if i < j or not _name_starts(doc, i, labels, person_starts):
             continue
         j = _name_end(doc, i, labels, vocab)
+        if doc[i].pos_ != "PROPN" and j - i < 2:
+            continue  # a single word the tagger took for no name ("the well-known Mini brand")
         # "Carmaker Velsa is ...": the introducing noun, capitalized at the sentence start, is no part of the name
         start = i + 1 if j - i > 1 and doc[i].is_sent_start and vocab.introduces(doc[i].lower_) else i
         name = doc[start:j]
@@ -76,11 +81,13 @@ def _listed_after(found: list[Span], start: int, vocab: OrgVocabulary) -> bool:
     return opener is not None and opener.lower_ not in vocab.intro_nouns and vocab.introduces(opener.lower_)
 
 
-def _name_starts(doc: Doc, i: int, labels: dict[int, str]) -> bool:
+def _name_starts(doc: Doc, i: int, labels: dict[int, str], person_starts: set[int]) -> bool:
     """A capitalized proper noun not already an organization, and not glued to a hyphen before it."""
     token = doc[i]
     glued = i > 0 and doc[i - 1].text in {"-", "–"} and not doc[i - 1].whitespace_
-    return token.pos_ == "PROPN" and token.text[:1].isupper() and labels.get(i) in CUED_LABELS and not glued
+    # the first word of a name the model found, whatever the tagger made of it ("Kittering Retail": a verb)
+    first = token.pos_ == "PROPN" or i in person_starts and token.is_alpha
+    return first and token.text[:1].isupper() and labels.get(i) in CUED_LABELS and not glued
 
 
 def _name_end(doc: Doc, i: int, labels: dict[int, str], vocab: OrgVocabulary) -> int:
@@ -109,7 +116,7 @@ def _cued(doc: Doc, name: Span, labels: dict[int, str], vocab: OrgVocabulary) ->
     # "luxury group Maison Orlane", "retailer John Lewis": a noun only companies answer to, right before, names a
     # company whatever the model thought (not "investor Warren Buffett", "the aircraft carrier Carl Vinson")
     strong = strong or i > 0 and doc[i - 1].is_lower and _word_before(doc, i) in vocab.company_intro_nouns \
-        or bought(name, vocab)
+        or bought(name, vocab) or acts_as_company(name, labels.get(i), vocab)
     weak = any(before.endswith(cue) for cue in vocab.cues_before_unless_person) \
         or (i > 0 and vocab.introduces(doc[i - 1].lower_) and (doc[i - 1].is_lower or doc[i - 1].is_sent_start)) \
         or noun_after \

@@ -39,6 +39,10 @@ class OrgVocabulary:
     cues_after: tuple[str, ...]
     cues_before_unless_person: tuple[str, ...]
     buying_verbs: frozenset[str]  # verb forms whose object is bought whole ("acquire", "take over")
+    company_verbs: frozenset[str]  # with an object of `company_objects`, acts only companies do ("posted revenue")
+    company_objects: frozenset[str]
+    choosing_verbs: frozenset[str]  # verbs whose object, named with an industry's word, is a company chosen
+    sector_words: frozenset[str]  # industry words that may close a company name the model calls a person's
     cues_after_unless_person: tuple[str, ...]
     cue_nouns_after: frozenset[str]
     index_words: frozenset[str]
@@ -95,6 +99,10 @@ def org_vocabulary(nlp: Language, rules: str) -> OrgVocabulary:
         cues_after=tuple(data["cues_after"]),
         cues_before_unless_person=tuple(data["cues_before_unless_person"]),
         buying_verbs=frozenset(data["buying_verbs"]),
+        company_verbs=frozenset(data["company_verbs"]),
+        company_objects=frozenset(data["company_objects"]),
+        choosing_verbs=frozenset(data["choosing_verbs"]),
+        sector_words=frozenset(data["sector_words"]) | descriptive,
         cues_after_unless_person=tuple(data["cues_after_unless_person"]),
         cue_nouns_after=frozenset(data["cue_nouns_after"]),
         index_words=frozenset(data["index_words"]),
