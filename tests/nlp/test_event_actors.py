@@ -65,3 +65,13 @@ def test_a_raid_in_which_others_acted_is_their_setting_not_an_event():
     assert [e[1] for e in events("Police raided 12 shops and seized 3,000 fake watches.")] == ["raided", "seized"]
     found = events("Customs officers seized 9,000 fake perfumes in raids on 14 shops in Leeds.")
     assert [e[1] for e in found] == ["seized", "raids"]  # raids that count what they raided are events
+
+
+@pytest.mark.parametrize("text", [
+    "Qatar Airways signed a deal with Boeing for 25 freighters.",
+    "Boeing signed a deal with Qatar Airways for 25 freighters.",
+])
+def test_an_airline_signing_for_aircraft_buys_them(text):
+    """An airline or operator, by its name or the noun before it, is the buyer whichever side of "with" it stands."""
+    [found] = events(text)
+    assert {"buyer=Qatar Airways", "supplier=Boeing"} <= found[3]

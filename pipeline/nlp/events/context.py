@@ -13,9 +13,8 @@
 - Investors: an organization of a funding's sentence named by a cue of
   investing ("led by X", "with participation from existing backers X and Y",
   "investors including X", "X also took part") invests in it.
-- Contract sides: a public body is the buyer ("The Ministry of Defence
-  signed a contract with X": X supplies), a company then the supplier; a
-  company the text calls a supplier or maker supplies.
+- Contract sides: a public body is the buyer ("The Ministry of Defence signed a contract with X": X supplies),
+  a company then the supplier; a company the text calls a supplier or maker supplies, an airline or operator buys.
 - A passive award, penalty or enforcement that names no agent is by the public
   body that reports it ("has been awarded to Austal, the Department said").
 - A company named as an enforcement's actor ("Louis Vuitton and Alibaba
@@ -35,8 +34,8 @@
 - Partners: of "X and Y formed a partnership", X is the member and Y the
   partner; a joint venture named without its parties ("the JV's customers")
   is between the subject's organizations.
-- Back-references (`back_references.py`): a later sentence that says when "the deal" closes or what
-  "the goods" were worth dates or values the event it refers to.
+- Back-references (`back_references.py`): a later sentence that says when "the deal" closes or what "the goods"
+  were worth dates or values the event it refers to.
 """
 
 from __future__ import annotations
@@ -53,8 +52,7 @@ from pipeline.nlp.events.coreference import FramePass
 from pipeline.nlp.events.facts import party_key, same_party
 from pipeline.nlp.events.frames import Frame
 
-AGREED_TYPES = frozenset({"penalty", "partnership", "contract"})  # agreeing to them is doing them; a deal to buy
-# closes later
+AGREED_TYPES = frozenset({"penalty", "partnership", "contract"})  # agreeing is doing them; a deal to buy closes later
 SHARED = ("authority",)  # both ways; a date only from a later conjunct to an earlier one ("close X and cut Y by 2026")
 NAME_PHRASE = frozenset({"compound", "appos", "conj", "poss", "nmod", "amod"})  # inside the name's noun phrase
 HELP_PREPS = frozenset({"from", "by", "of", "with"})
@@ -239,10 +237,11 @@ class Context(FramePass):
                     if public(org):
                         frame.add("buyer", org)
                 continue
-            supplier_named = any(self._called_supplier(o) for o in suppliers)
-            if any(public(o) for o in suppliers) and not any(public(o) for o in buyers) or not chosen and \
-                    any(self._called_supplier(o) for o in buyers) and not supplier_named \
-                    or self._signed_order(frame) and not supplier_named:
+            supplier_named, buyer_named = (any(self._called(o, side) for o in orgs)
+                                           for side, orgs in (("supplier", suppliers), ("buyer", buyers)))
+            if any(public(o) for o in suppliers) and not any(public(o) for o in buyers) or not supplier_named and (
+                    not chosen and any(self._called(o, "supplier") for o in buyers) or self._signed_order(frame)
+                    or not buyer_named and any(self._called(o, "buyer") for o in suppliers)):  # "Qatar Airways signed"
                 frame.retain(lambda r: r.role not in ("supplier", "buyer"))
                 for org in suppliers:
                     frame.add("buyer", org)
@@ -255,16 +254,17 @@ class Context(FramePass):
         return frame.rule.name == "sign" and any(self.lemma(o) == "order" for o in frame.args.get("obj")) \
             and not frame.args.get("obj.prep:from") and not frame.args.get("prep:from")
 
-    def _called_supplier(self, org: Span) -> bool:
+    def _called(self, org: Span, side: str) -> bool:
         """"Chinese supplier Zhongke Networks", "Canadian manufacturer X", "Indian services firm X": the text calls
-        the company a supplier, or its name does ("Savarino Construction Services", and "Savarino" after it)."""
+        the company a supplier, or its name does ("Savarino Construction Services", and "Savarino" after it); or
+        a buyer ("Qatar Airways", "rail operator X")."""
         words = [org.doc[org.start - 1]] if org.start > 0 else []
         words += [c for t in org for c in t.children
                   if c.dep_ in ("appos", "compound") and not org.start <= c.i < org.end]
         words += [c for w in words for c in w.children if c.dep_ == "compound"]  # "services firm X"
         names = [other for other in self.facts.organizations if same_party(party_key(org), party_key(other))]
-        return any(self.lexicon.has("supplier_nouns", self.lemma(w)) for w in words if w.is_lower) \
-            or any(self.lexicon.has("supplier_name_words", t.lower_) for name in names or [org] for t in name)
+        return any(self.lexicon.has(f"{side}_nouns", self.lemma(w)) for w in words if w.is_lower) \
+            or any(self.lexicon.has(f"{side}_name_words", t.lower_) for name in names or [org] for t in name)
 
     def _same_paragraph(self, token: Token, sentence: Span) -> bool:
         """Whether no blank line lies between a word and a sentence: a look-up among the Doc's blank lines, not a
