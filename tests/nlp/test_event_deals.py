@@ -215,3 +215,18 @@ def test_a_court_order_or_a_banking_licence_is_no_contract(text):
 
 def test_a_trade_that_goes_on_is_no_contract():
     assert events("Gazprom supplies Naftogaz with 40 bcm of gas.") == []
+
+
+@pytest.mark.parametrize(("text", "supplier"), [
+    ("Halden Rail lost a $400 million signalling contract to Siemens Mobility.", "supplier=Siemens Mobility"),
+    ("Vostok Rail Systems lost out on a 700 million euro contract to a consortium led by Siemens Mobility.",
+     "supplier=Siemens Mobility"),
+])
+def test_a_contract_lost_to_another_is_won_by_it(text, supplier):
+    """The loser is no party; the one it lost to supplies."""
+    [found] = events(text)
+    assert found[0] == "contract" and supplier in found[3] and not any("Rail" in r for r in found[3])
+
+
+def test_a_contract_lost_to_no_one_named_is_no_event():
+    assert events("Halden Foods lost a contract worth $30 million.") == []

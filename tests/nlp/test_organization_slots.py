@@ -101,3 +101,8 @@ def test_names_of_dev11_classes(nlp, text, name):
     """A person's name the tagger starts with a verb, "app" introducing a name, "Re" closing a reinsurer's name,
     "Bus" an industry's word."""
     assert name in orgs(nlp, text)
+
+
+def test_a_name_ending_in_an_industrys_word_listed_with_a_company_is_one(nlp):
+    assert orgs(nlp, "Regulators approved the merger of Cobalt Rail and Stannard Transit.") == \
+        ["Cobalt Rail", "Stannard Transit"]

@@ -116,11 +116,12 @@ def _cued(doc: Doc, name: Span, labels: dict[int, str], vocab: OrgVocabulary) ->
     # "luxury group Maison Orlane", "retailer John Lewis": a noun only companies answer to, right before, names a
     # company whatever the model thought (not "investor Warren Buffett", "the aircraft carrier Carl Vinson")
     strong = strong or i > 0 and doc[i - 1].is_lower and _word_before(doc, i) in vocab.company_intro_nouns \
-        or bought(name, vocab) or acts_as_company(name, labels.get(i), vocab)
+        or bought(name, vocab) or acts_as_company(name, labels.get(i), vocab) \
+        or labels.get(i) == "PERSON" and _listed_with_organization(doc, i, j, labels, vocab)
     weak = any(before.endswith(cue) for cue in vocab.cues_before_unless_person) \
         or (i > 0 and vocab.introduces(doc[i - 1].lower_) and (doc[i - 1].is_lower or doc[i - 1].is_sent_start)) \
         or noun_after \
-        or _listed_with_organization(doc, i, j, labels)
+        or _listed_with_organization(doc, i, j, labels, vocab)
     # a person's name right after the introducing noun that opens the sentence ("Carrier Aerolinea Sur inked ...")
     # is the noun's capital misread as a first name (not "Investor Warren Buffett")
     misread = i > 0 and doc[i - 1].is_sent_start and vocab.introduces(doc[i - 1].lower_) \
@@ -143,13 +144,16 @@ def _predicated_company(name: Span, vocab: OrgVocabulary) -> bool:
     return any(c.dep_ == "attr" and c.lower_ in vocab.company_intro_nouns for c in subject.head.children)
 
 
-def _listed_with_organization(doc: Doc, i: int, j: int, labels: dict[int, str]) -> bool:
+def _listed_with_organization(doc: Doc, i: int, j: int, labels: dict[int, str], vocab: OrgVocabulary) -> bool:
     """"from Sequoia Capital and General Catalyst", "Norrsken22 and the International Finance Corporation": a name
     joined by "and" / "or" to an organization is one of a list of organizations (a place the model guessed, no known
     one, included: "among them Acciona and Ferrovial"), unless the model called it anything else (a person:
     "Suharto and the Organisation of Islamic Conference"; a product: "Lockheed Tristar and Vickers VC-10") or it
-    names a kind of thing ("Falcon and Territory vehicles")."""
-    if labels.get(i) not in (None, "GPE") or j < len(doc) and doc[j].pos_ == "NOUN" and doc[j].is_lower:
+    names a kind of thing ("Falcon and Territory vehicles"). A person's name ending in an industry's word is a
+    company's ("the merger of Cobalt Rail and Stannard Transit")."""
+    sector_person = labels.get(i) == "PERSON" and doc[j - 1].text in vocab.sector_words
+    if labels.get(i) not in (None, "GPE") and not sector_person or j < len(doc) and doc[j].pos_ == "NOUN" \
+            and doc[j].is_lower:
         return False
     before = i >= 2 and doc[i - 1].lower_ in LIST_WORDS and labels.get(i - 2) == "ORG"
     after = j + 1 < len(doc) and doc[j].lower_ in LIST_WORDS and (
