@@ -22,6 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from pipeline.inputs.segment import describe_header
 from pipeline.nlp.base import doc_text, string_ids
 
 _LINE_BREAK = re.compile("\n")
@@ -122,6 +123,12 @@ class LineStarts:
                 token, previous = doc[int(words[k])], doc[int(words[k - 1])]
                 if count > 1 or token.text in LIST_MARKERS or previous.text[-1] in SENTENCE_ENDS:
                     token.is_sent_start = True
+        # the body after a dateline ("SEOUL, Dec. 5, 2023 (Bloomberg) - Hanwha Ocean won"): left to itself, the
+        # parser makes the city the subject and the company its apposition
+        for _, end in describe_header(doc_text(doc)).metadata_ranges:
+            k = int(numpy.searchsorted(starts, end))
+            if 0 < k < len(words):
+                doc[int(words[k])].is_sent_start = True
         return doc
 
 

@@ -75,3 +75,15 @@ def test_an_airline_signing_for_aircraft_buys_them(text):
     """An airline or operator, by its name or the noun before it, is the buyer whichever side of "with" it stands."""
     [found] = events(text)
     assert {"buyer=Qatar Airways", "supplier=Boeing"} <= found[3]
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    ("BRUSSELS, March 9, 2023 (Belga) - Telecom operator Vellant Belgium plans to cut 400 jobs in its call centres, "
+     "the company said on Thursday.", "company=Vellant Belgium"),
+    ("SEOUL, Dec. 5, 2023 (Bloomberg) - Hanseo Ocean Co. won a $1.5 billion order to build 10 gas carriers for "
+     "Greek shipowner Capital Maritime Group.", "supplier=Hanseo Ocean"),
+])
+def test_the_body_after_a_dateline_is_parsed_as_its_own_sentence(text, role):
+    """Left to itself the parser makes the dateline's city the subject and the company its apposition."""
+    [found] = events(text)
+    assert role in found[3]

@@ -230,3 +230,4 @@ def test_a_contract_lost_to_another_is_won_by_it(text, supplier):
 
 def test_a_contract_lost_to_no_one_named_is_no_event():
     assert events("Halden Foods lost a contract worth $30 million.") == []
+    assert events("Buyers who lost their holiday packages from the Melbourne Quillmart seller were refunded.") == []
