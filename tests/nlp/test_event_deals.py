@@ -231,3 +231,23 @@ def test_a_contract_lost_to_another_is_won_by_it(text, supplier):
 def test_a_contract_lost_to_no_one_named_is_no_event():
     assert events("Halden Foods lost a contract worth $30 million.") == []
     assert events("Buyers who lost their holiday packages from the Melbourne Quillmart seller were refunded.") == []
+
+
+def test_a_supply_deal_struck_or_sealed_is_a_contract():
+    [found] = events("Kessling Foods has struck a five-year supply deal with Marlowe Stores worth £200 million.")
+    assert found[:3] == ("contract", "struck", "completed")
+    assert {"supplier=Kessling Foods", "buyer=Marlowe Stores"} <= found[3]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Kessling Foods struck a deal to buy Marlowe Stores for £200 million.", "acquisition"),
+    ("Halden Bank struck a deal with regulators to pay a $30 million fine.", "penalty"),
+])
+def test_a_deal_struck_to_do_another_act_is_that_act_only(text, kind):
+    assert [e[0] for e in events(text)] == [kind]
+
+
+def test_a_merger_deal_sealed_is_no_contract_and_a_company_contracted_to_provide_is():
+    assert [e[0] for e in events("Vantor Airlines sealed a merger deal with Orvane Airlines.")] == ["acquisition"]
+    assert [e[0] for e in events("NASA is contracting SpaceX to provide transport of cargo.")] == ["contract"]
+    assert events("Quillex struck a deal worth $83 million to take over operations of the exchange.") == []

@@ -98,6 +98,7 @@ def test_a_single_english_word_acting_is_no_company(nlp):
     ("The city awarded Ostrander Bus a contract to supply 120 electric buses.", "Ostrander Bus"),
     ("Hydra Defence clinched a deal to deliver 12 patrol boats to the navy.", "Hydra Defence"),
     ("Thames Water chose Bexley Civils for a £220 million pipeline contract.", "Bexley Civils"),
+    ("Norvik Shipyard received an order from Stena Line for two ferries.", "Stena Line"),
 ])
 def test_names_of_dev11_classes(nlp, text, name):
     """A person's name the tagger starts with a verb, "app" introducing a name, "Re" closing a reinsurer's name,

@@ -47,6 +47,8 @@ class AgreementChecks:
                      and not (any(c.lower_ in partnership and not self.facts.fact("org", c) for c in t.children)
                               and not self._supplies(t) and not self._for_goods(frame, t))
                      and not any(self._deal_clause(c) for c in t.children)
+                     and not any(self._deal_clause(g) for c in t.children if c.dep_ == "amod"  # "a deal worth $83
+                                 for g in c.children)  # million to take over X": the parse hangs it on "worth"
                      and not any(c.dep_ in ("compound", "amod", "nmod") and  # "a court order", "a banking licence"
                                  self.lexicon.has("not_contract_modifiers", c.lower_) for c in t.children)
                      and not any("partnership" in self.types_at.get(d.i, set()) for d in t.subtree)]
@@ -58,6 +60,9 @@ class AgreementChecks:
         if self.lexicon.has("race_verbs", self.lemma(frame.token)) and any(
                 c.dep_ == "xcomp" for c in frame.token.children):
             return False  # "beat Boeing to win an order": the win is the event
+        if frame.rule.name == "sign" and any(c.dep_ in ("xcomp", "advcl") and self.types_at.get(c.i, set()) & (
+                DEAL_TYPES | {"penalty"}) for c in frame.token.children):
+            return False  # "struck a deal to buy X", "... with regulators to pay a fine": the act agreed is the event
         return (bool(contracts) or chosen_to_supply) and any(frame.has(side) for side in sides)
 
     def _won_in(self, contract: Token) -> bool:
@@ -100,7 +105,7 @@ class AgreementChecks:
         """"an agreement to acquire Linthwaite Data" is the acquisition's, not a contract; "a contract to purchase
         40 trucks" buys goods and stays one."""
         types = self.types_at.get(clause.i, set())
-        if clause.dep_ not in ("acl", "relcl") or not types & DEAL_TYPES:
+        if clause.dep_ not in ("acl", "relcl", "xcomp") or not types & DEAL_TYPES:
             return False
         return "contract" not in types or any(self.facts.organizations_of(o) for o in clause.children
                                               if o.dep_ == "dobj")

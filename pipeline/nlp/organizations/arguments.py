@@ -131,6 +131,8 @@ def acts_as_company(name: Span, label: str | None, vocab: OrgVocabulary) -> bool
         return False  # not "Coffee" of "Starbucks Coffee", "Island" of "Harry's Island", "Net and Mr Porter"
     if root.dep_ == "dobj":  # "will supply Marlowe Supermarkets with", "has chosen Halvorsen Bygg to build"
         return sector and root.head.lower_ in vocab.choosing_verbs
+    if root.dep_ == "pobj" and root.head.lower_ != "to":  # "an order from Stena Line", "a merger with X Transit"
+        return sector and _business_argument(root, vocab)
     if root.dep_ == "nsubj":
         verbs = _acts_of(root.head)
     elif root.dep_ == "dative" or root.dep_ == "pobj" and root.head.lower_ == "to":
