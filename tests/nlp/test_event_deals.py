@@ -250,4 +250,4 @@ def test_a_deal_struck_to_do_another_act_is_that_act_only(text, kind):
 def test_a_merger_deal_sealed_is_no_contract_and_a_company_contracted_to_provide_is():
     assert [e[0] for e in events("Vantor Airlines sealed a merger deal with Orvane Airlines.")] == ["acquisition"]
     assert [e[0] for e in events("NASA is contracting SpaceX to provide transport of cargo.")] == ["contract"]
-    assert events("Quillex struck a deal worth $83 million to take over operations of the exchange.") == []
+    assert events("Quillex struck a deal worth $90 million to take over the trading business of a rival bourse.") == []
