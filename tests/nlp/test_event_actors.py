@@ -87,3 +87,11 @@ def test_the_body_after_a_dateline_is_parsed_as_its_own_sentence(text, role):
     """Left to itself the parser makes the dateline's city the subject and the company its apposition."""
     [found] = events(text)
     assert role in found[3]
+
+
+def test_a_memorandum_of_understanding_is_a_partnership_and_forces_are_joined_with_a_partner():
+    [found] = events("Halden Energy signed a memorandum of understanding with Saudi Arabia's ACWA Power to develop "
+                     "hydrogen projects.")
+    assert found[0] == "partnership" and {"member=Halden Energy", "partner=ACWA Power"} <= found[3]
+    [found] = events("Brellin Motors is joining forces with Halden Batteries to build a plant.")
+    assert {"member=Brellin Motors", "partner=Halden Batteries"} <= found[3]

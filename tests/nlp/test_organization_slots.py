@@ -109,3 +109,9 @@ def test_names_of_dev11_classes(nlp, text, name):
 def test_a_name_ending_in_an_industrys_word_listed_with_a_company_is_one(nlp):
     assert orgs(nlp, "Regulators approved the merger of Cobalt Rail and Stannard Transit.") == \
         ["Cobalt Rail", "Stannard Transit"]
+
+
+def test_two_names_each_ending_in_a_companys_word_are_two_companies(nlp):
+    assert orgs(nlp, "Tarn Pay and Norvik Bank have agreed to work together on instant payments.") == \
+        ["Tarn Pay", "Norvik Bank"]
+    assert orgs(nlp, "Pacific Gas and Electric Company raised prices.") == ["Pacific Gas and Electric Company"]

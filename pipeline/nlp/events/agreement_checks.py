@@ -37,7 +37,8 @@ class AgreementChecks:
         agreement"), or a company chosen to supply goods, and a party, an amount or a count: the object is a
         contract."""
         words = [self.facts.doc[i] for i in frame.domain if i != frame.token.i]
-        partnership = self.lexicon.words["alliance_nouns"] | {"joint", "codeshare", "cooperation", "framework"}
+        partnership = self.lexicon.words["alliance_nouns"] | {"joint", "codeshare", "cooperation", "framework",
+                                                               "memorandum", "mou"}
         contracts = [t for t in words if self.lemma(t) in self.lexicon.words["contract_nouns"] and t.pos_ == "NOUN"
                      and (t.dep_ in ("dobj", "nsubjpass", "pobj", "conj", "appos")
                           or t.dep_ == "compound" and t.head.dep_ == "dobj" and t.head.head == frame.token)

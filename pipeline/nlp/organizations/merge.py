@@ -63,10 +63,10 @@ def _apply_ruler(doc: Doc, ents: list[Span], spans: list[Span], key: str, known:
         while first > 0 and out[first - 1].end > span.start:
             first -= 1
         overlapping = out[first:]
-        if key == LEGAL_FORMS and (_names_two_known(span, known) or sum(
+        if key == LEGAL_FORMS and (_names_two_known(span, known) or _two_companies(span, vocab) or sum(
                 e.label_ == "ORG" and span.start <= e.start and e.end <= span.end for e in overlapping) > 1):
             continue  # "BNP Paribas and Standard Chartered Bank" names two known organizations, "Orvane
-            # Construction and Tarn Civil Ltd." two a listing was split into
+            # Construction and Tarn Civil Ltd." two a listing was split into, "Tarn Pay and Norvik Bank" two
         if any(_person_named_like(doc, e, span, vocab) for e in overlapping):
             continue  # "Henry Ford", "William Clay Ford Jr.": a person named like a company; not "Rival Kering"
         container = next((e for e in overlapping if e.label_ == "ORG" and e.start <= span.start
@@ -170,6 +170,17 @@ def split_listed(ent: Span, known: SpanIndex, vocab: OrgVocabulary, words: WordO
     if not (known_item or closed or all(words.apart_from(item.text, ent.text) for item in items)):
         return [ent]
     return [Span(doc, item.start, item.end, label="ORG") for item in items]
+
+
+def _two_companies(span: Span, vocab: OrgVocabulary) -> bool:
+    """"Tarn Pay and Norvik Bank": names joined by "and" that each end in a company's word, and start with none
+    ("Pacific Gas and Electric Company" is one), are two companies."""
+    joiners = [t.i for t in span if t.lower_ in ("and", "&")]
+    if len(joiners) != 1:
+        return False
+    items = (span.doc[span.start:joiners[0]], span.doc[joiners[0] + 1:span.end])
+    return all(len(item) > 1 and item[-1].text in vocab.sector_words and item[0].text not in vocab.sector_words
+               for item in items)
 
 
 def _capitalized_name(span: Span, vocab: OrgVocabulary) -> bool:
