@@ -95,3 +95,12 @@ def test_a_memorandum_of_understanding_is_a_partnership_and_forces_are_joined_wi
     assert found[0] == "partnership" and {"member=Halden Energy", "partner=ACWA Power"} <= found[3]
     [found] = events("Brellin Motors is joining forces with Halden Batteries to build a plant.")
     assert {"member=Brellin Motors", "partner=Halden Batteries"} <= found[3]
+
+
+def test_fakes_an_authority_finds_are_an_enforcement_other_finds_are_not():
+    [found] = events("Customs officers found 25,000 counterfeit perfume bottles hidden in a shipment of garden "
+                     "furniture, the Border Force said.")
+    assert found[:3] == ("enforcement", "found", "completed") and "authority=Border Force" in found[3]
+    assert events("Inspectors from the Food Standards Agency found 40 faults at the plant.") == []
+    assert events("An illegal food dye has been found in several hundred products on shelves, the Food Standards "
+                  "Agency said.") == []

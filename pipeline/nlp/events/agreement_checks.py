@@ -151,3 +151,10 @@ class AgreementChecks:
             any(t.like_num for t in following[1:])
         return own_count or not (token.dep_ == "pobj" and preposition.lower_ in ("in", "during")
                                  and frame.type in self.types_at.get(preposition.head.i, set()))
+
+    def illicit_goods(self, frame: Frame) -> bool:
+        """"Customs officers found 25,000 counterfeit perfume bottles": what authorities find is an enforcement's
+        when the text calls it fake, illegal or smuggled (not "police found 12 bodies", "found 40 faults"), and
+        names who found it ("an illegal dye has been found in several hundred products" is no raid)."""
+        words = self.lexicon.words["illicit_words"]
+        return any(w.lower_ in words for t in frame.args.get("obj") for w in t.subtree)
