@@ -104,3 +104,22 @@ def test_fakes_an_authority_finds_are_an_enforcement_other_finds_are_not():
     assert events("Inspectors from the Food Standards Agency found 40 faults at the plant.") == []
     assert events("An illegal food dye has been found in several hundred products on shelves, the Food Standards "
                   "Agency said.") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Brellin Motors' new plant in Georgia will employ 2,500 workers when it opens in 2027.",
+     {"company=Brellin Motors", "count=2,500 workers"}),
+    ("Vantor Health is looking to fill 500 positions at a new call centre in Cork.",
+     {"company=Vantor Health", "count=500 positions"}),
+])
+def test_positions_filled_and_a_companys_plant_employing_are_hiring(text, expected):
+    [found] = events(text)
+    assert found[0] == "hiring" and expected <= found[3]
+
+
+def test_jobs_a_closure_brings_with_it_are_no_hiring():
+    """"bring" is no hiring verb: a closure "bringing with it the loss of 625 jobs", staff a bought bank "brings on
+    board"."""
+    found = events("The factory is scheduled to close at the end of July, bringing with it the loss of 625 jobs at "
+                   "Brellin Turbines.")
+    assert "hiring" not in [e[0] for e in found]
