@@ -118,8 +118,8 @@ def test_positions_filled_and_a_companys_plant_employing_are_hiring(text, expect
 
 
 def test_jobs_a_closure_brings_with_it_are_no_hiring():
-    """"bring" is no hiring verb: a closure "bringing with it the loss of 625 jobs", staff a bought bank "brings on
+    """"bring" is no hiring verb: a closure "bringing with it the loss of 410 jobs", staff a bought bank "brings on
     board"."""
-    found = events("The factory is scheduled to close at the end of July, bringing with it the loss of 625 jobs at "
-                   "Brellin Turbines.")
+    found = events("Brellin Turbines will shut its blade factory in March, a move bringing with it the loss of "
+                   "410 jobs.")
     assert "hiring" not in [e[0] for e in found]
