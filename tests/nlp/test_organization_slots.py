@@ -115,3 +115,7 @@ def test_two_names_each_ending_in_a_companys_word_are_two_companies(nlp):
     assert orgs(nlp, "Tarn Pay and Norvik Bank have agreed to work together on instant payments.") == \
         ["Tarn Pay", "Norvik Bank"]
     assert orgs(nlp, "Pacific Gas and Electric Company raised prices.") == ["Pacific Gas and Electric Company"]
+
+
+def test_a_railway_introduces_a_name(nlp):
+    assert "Vy" in orgs(nlp, "Alstead Rail will supply 30 trains to Norway's state railway Vy.")
