@@ -33,11 +33,20 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
+from pipeline.inputs.segment import describe_header
+
 Relation = Literal["range_low", "range_high", "equivalent"]
 Basis = Literal["explicit", "default", "context"]
 
 
 _TEXTS: WeakKeyDictionary[Doc, str] = WeakKeyDictionary()
+
+
+def header_ranges(doc: Doc) -> tuple[tuple[int, int], ...]:
+    """The (start, end) ranges of the article's headline, dateline and metadata lines: the header its input read
+    gave it, or, for a Doc made from a text alone, the header read from its own text."""
+    article = doc._.article
+    return (article.header if article is not None else describe_header(doc_text(doc))).metadata_ranges
 
 
 def doc_text(doc: Doc) -> str:

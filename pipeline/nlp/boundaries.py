@@ -22,8 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from pipeline.inputs.segment import describe_header
-from pipeline.nlp.base import doc_text, string_ids
+from pipeline.nlp.base import doc_text, header_ranges, string_ids
 
 _LINE_BREAK = re.compile("\n")
 LIST_MARKERS = frozenset({"-", "–", "—", "•", "*", "·", "▪"})
@@ -125,7 +124,7 @@ class LineStarts:
                     token.is_sent_start = True
         # the body after a dateline ("SEOUL, Dec. 5, 2023 (Bloomberg) - Hanwha Ocean won"): left to itself, the
         # parser makes the city the subject and the company its apposition
-        for _, end in describe_header(doc_text(doc)).metadata_ranges:
+        for _, end in header_ranges(doc):
             k = int(numpy.searchsorted(starts, end))
             if 0 < k < len(words):
                 doc[int(words[k])].is_sent_start = True

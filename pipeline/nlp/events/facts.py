@@ -23,8 +23,8 @@ import numpy
 from spacy.attrs import ENT_ID, ENT_IOB, ENT_TYPE
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.inputs.segment import describe_header, outside_ranges
-from pipeline.nlp.base import Children, Sentences, doc_text
+from pipeline.inputs.segment import outside_ranges
+from pipeline.nlp.base import Children, Sentences, header_ranges
 from pipeline.nlp.counts import COUNTS
 from pipeline.nlp.dates import DATES
 from pipeline.nlp.events.lexicon import Lexicon
@@ -42,9 +42,7 @@ class Facts:
     def __init__(self, doc: Doc, lexicon: Lexicon) -> None:
         self.doc = doc
         self.lexicon = lexicon
-        article = doc._.article
-        # a Doc made from a text alone (no article) reads its own header, as the article would
-        self.metadata = (article.header if article is not None else describe_header(doc_text(doc))).metadata_ranges
+        self.metadata = header_ranges(doc)
         self.outside = outside_ranges(self.metadata)  # a bisect: an article may have as many ranges as lines
         self.organizations = self._outside_metadata(_organizations(doc))
         self.money = self._outside_metadata(doc.spans.get(MONEY, []))

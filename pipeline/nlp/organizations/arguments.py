@@ -77,6 +77,7 @@ def _whole(name: Span) -> bool:
         return False
     return before.is_sent_start and before.pos_ != "PROPN"  # "The" opening the sentence
 
+
 def _compounded(token: Token, head: Token) -> bool:
     """A capitalized proper noun compounded into the head word."""
     return token.dep_ == "compound" and token.head == head and token.pos_ == "PROPN" and token.is_alpha \

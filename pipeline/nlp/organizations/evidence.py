@@ -115,13 +115,12 @@ def _cued(doc: Doc, name: Span, labels: dict[int, str], vocab: OrgVocabulary) ->
         and country_of(name.text) is None and labels.get(i) != "FAC"  # "the Anchor brand" (a facility): a product line
     # "luxury group Maison Orlane", "retailer John Lewis": a noun only companies answer to, right before, names a
     # company whatever the model thought (not "investor Warren Buffett", "the aircraft carrier Carl Vinson")
+    listed = _listed_with_organization(doc, i, j, labels, vocab)  # a person's only when its last word is a trade's
     strong = strong or i > 0 and doc[i - 1].is_lower and _word_before(doc, i) in vocab.company_intro_nouns \
-        or bought(name, vocab) or acts_as_company(name, labels.get(i), vocab) \
-        or labels.get(i) == "PERSON" and _listed_with_organization(doc, i, j, labels, vocab)
+        or bought(name, vocab) or acts_as_company(name, labels.get(i), vocab) or labels.get(i) == "PERSON" and listed
     weak = any(before.endswith(cue) for cue in vocab.cues_before_unless_person) \
         or (i > 0 and vocab.introduces(doc[i - 1].lower_) and (doc[i - 1].is_lower or doc[i - 1].is_sent_start)) \
-        or noun_after \
-        or _listed_with_organization(doc, i, j, labels, vocab)
+        or noun_after or listed
     # a person's name right after the introducing noun that opens the sentence ("Carrier Aerolinea Sur inked ...")
     # is the noun's capital misread as a first name (not "Investor Warren Buffett")
     misread = i > 0 and doc[i - 1].is_sent_start and vocab.introduces(doc[i - 1].lower_) \
