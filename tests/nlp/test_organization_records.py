@@ -21,6 +21,14 @@ def test_a_unit_is_not_renamed_to_its_parent():
     assert [o.name for o in orgs] == ["Kotak Securities", "Woori Bank"]
 
 
+def test_a_gazetteer_unit_keeps_its_own_name():
+    """Known units (a shipyard, a utility, a broker, a ratings arm) are not grouped under their parent's name."""
+    orgs = organizations("Hyundai Heavy Industries will build the ships. Southern California Edison raised rates. "
+                         "RBC Capital Markets cut its target. Moody's Investors Service downgraded the bonds.")
+    assert [o.name for o in orgs] == ["HD Hyundai Heavy Industries", "Southern California Edison",
+                                      "RBC Capital Markets", "Moody's Investors Service"]
+
+
 def test_merger_partners_and_units_keep_their_own_names():
     """Companies that merged or were bought stay apart in the news of their deal, and a unit is not its parent."""
     orgs = organizations("Mittal Steel agreed to buy Arcelor. Essilor and Luxottica agreed to merge. InBev will take "
