@@ -131,9 +131,11 @@ class AgreementChecks:
     def named_penalized(self, frame: Frame) -> bool:
         """"The regulator has fined banks a total of £1.2 billion over the past decade": a fine of a bare plural
         (no determiner, number or name: not "penalise poultry producers X and Y") is a tally of many, not an event
-        ("fined five banks" is one)."""
+        ("fined five banks" is one, and so is "fined lorry makers X and Y", the names the parse left beside it)."""
+        def named_next(t: Token) -> bool:
+            return t.right_edge.i + 1 < len(t.doc) and self.facts.fact("org", t.doc[t.right_edge.i + 1]) is not None
         return not any(t.tag_ == "NNS" and not any(self.facts.fact("org", w) for w in t.subtree)
-                       and not any(c.dep_ in ("det", "poss", "nummod") for c in t.children)
+                       and not any(c.dep_ in ("det", "poss", "nummod") for c in t.children) and not named_next(t)
                        for slot in ("obj", "dative") for t in frame.args.get(slot))
 
     def not_named_alliance(self, frame: Frame) -> bool:

@@ -14,23 +14,21 @@
   investing ("led by X", "with participation from existing backers X and Y",
   "investors including X", "X also took part") invests in it.
 - Contract sides: a public body is the buyer ("The Ministry of Defence signed a contract with X": X supplies),
-  a company then the supplier; a company the text calls a supplier or maker supplies, an airline or operator buys.
+  a company then the supplier; a company the text calls a supplier or maker supplies, an airline or operator buys
+  (unless it wins or loses the contract: "X won a contract to haul freight for carmaker Y").
 - A passive award, penalty or enforcement that names no agent is by the public
   body that reports it ("has been awarded to Austal, the Department said").
 - A company named as an enforcement's actor ("Louis Vuitton and Alibaba
   conducted an investigation which resulted in the confiscation of ...")
   helps the authorities rather than being one.
-- An enforcement whose subject is only "police" or "authorities" is by the
-  public body named in its clause, else by the previous enforcement's; a
-  penalty that names no authority ("which was penalised $4 million",
-  "received fines") is by the previous penalty's.
-- A financial result without a company is the previous result's company,
-  else the article's topic (not when a noun names another owner: "the unit
-  had sales of"); a result without a period takes the period of
-  the previous result of the same status in the paragraph, else of the last
-  one before the paragraph that gives a period (a wire story's lead sets the
-  quarter its later paragraphs of figures are about); not for a figure
-  given for comparison.
+- An enforcement whose subject is only "police" or "authorities" is by the public body named in its clause, else
+  by the previous enforcement's; a penalty that names no authority ("which was penalised $4 million", "received
+  fines") is by the previous penalty's.
+- A financial result without a company is the previous result's company, else the article's topic (not when a
+  noun names another owner: "the unit had sales of"); a result without a period takes the period of the previous
+  result of the same status in the paragraph, else of the last one before the paragraph that gives a period (a
+  wire story's lead sets the quarter its later paragraphs of figures are about); not for a figure given for
+  comparison.
 - Partners: of "X and Y formed a partnership", X is the member and Y the
   partner; a joint venture named without its parties ("the JV's customers")
   is between the subject's organizations.
@@ -61,6 +59,7 @@ HELPERS_MOST = 3  # helpers of one enforcement event, the nearest of its sentenc
 # helping companies in one sentence would otherwise give each seizure all 500)
 CHOOSING_RULES = frozenset({"select", "award", "procure"})  # who chooses, awards or buys is the buyer, whatever
 # the text calls it ("Orvane Services ordered 12 trucks")
+WINNING_RULES = frozenset({"win", "lose"})  # who wins or loses a contract supplies, whatever the text calls it
 
 
 class Context(FramePass):
@@ -237,6 +236,8 @@ class Context(FramePass):
                     if public(org):
                         frame.add("buyer", org)
                 continue
+            if frame.rule.name in WINNING_RULES:
+                continue  # "X won a contract to haul freight for carmaker Y"
             supplier_named, buyer_named = (any(self._called(o, side) for o in orgs)
                                            for side, orgs in (("supplier", suppliers), ("buyer", buyers)))
             if any(public(o) for o in suppliers) and not any(public(o) for o in buyers) or not supplier_named and (

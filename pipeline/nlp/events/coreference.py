@@ -31,6 +31,7 @@ CLIMB_DEPS = frozenset({"ccomp", "xcomp", "conj", "advcl"})
 DETERMINERS = frozenset({"the", "this", "that", "these", "those", "both", "its", "their"})
 PLURAL_PRONOUNS = frozenset({"they", "their", "them"})
 POSSESSIVES = frozenset({"its", "their"})
+FIRST_PERSON = frozenset({"we", "our", "us"})
 
 
 class Coreference:
@@ -86,12 +87,22 @@ class Coreference:
         if not self.refers(token):
             return []
         plural = token.lower_ in PLURAL_PRONOUNS or token.tag_ == "NNS"
-        named = self.reporting_subject(token) or self.topic(token)
+        named = self._own_subject(token) or self.reporting_subject(token) or self.topic(token)
         if not self.lexicon.has("pronouns", token.lower_):  # "the lender" is no regulator
             first = self.first_private
             named = [org for org in named if not self.facts.is_public_body(org)] or (
                 [first] if first is not None and first.end <= token.i else [])
         return named if plural else named[:1]
+
+    def _own_subject(self, token: Token) -> list[Span]:
+        """"X, which Y bought in 2023, has sold its unit": "its" on the object of a verb is the verb's subject."""
+        if token.lower_ not in POSSESSIVES or token.dep_ != "poss":
+            return []
+        noun = token.head
+        verb = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else noun.head
+        if noun.dep_ not in ("dobj", "pobj") or verb.pos_ not in ("VERB", "AUX"):
+            return []
+        return [org for c in verb.children if c.dep_ == "nsubj" for org in self.facts.organizations_of(c)]
 
     def topic(self, token: Token) -> list[Span]:
         """The organizations the text is about before a word: the last named subject of a clause that is not
@@ -114,11 +125,28 @@ class Coreference:
                 if not subjects:
                     return []
                 speaker = subjects[0]
+                if speaker.i > token.i and (earlier := self._named_before(token, speaker)):
+                    return earlier  # "jobs will go at X after the company decided ..., the union Y said": X
                 if speaker.ent_type_ != "PERSON":
                     return self.facts.organizations_of(speaker)
                 # "..., Velmora Retail chief executive Anna Berg said": her employer ("Amanda Ford" is no Ford)
                 return self.facts.within("org", {t.i for t in speaker.subtree})[:1]
         return []
+
+    def _named_before(self, token: Token, speaker: Token) -> list[Span]:
+        """The organizations named in the word's sentence before it, when the speaker named after it is another: not
+        for "we" (the speaker's own word), nor the subject of the word's own verb ("X will pay $3m for the group":
+        the group is not X)."""
+        if token.lower_ in FIRST_PERSON:
+            return []
+        start = token.sent.start
+        speakers = {org.start for org in self.facts.organizations_of(speaker)}
+        clause = token.head.head if token.head.dep_ == "prep" else token.head
+        own_subjects = {org.start for c in clause.children if c.dep_ in SUBJECT_DEPS and c != token
+                        for org in self.facts.organizations_of(c)}
+        earlier = [org for org in self.facts.organizations if start <= org.start and org.end <= token.i
+                   and org.start not in own_subjects]
+        return [] if not earlier or speakers & {org.start for org in earlier} else earlier[::-1]
 
 
 class FramePass:

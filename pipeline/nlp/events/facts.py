@@ -105,12 +105,23 @@ class Facts:
         """The organizations a noun phrase headed by `token` names, with those coordinated with it."""
         if token.pos_ == "ADP":  # a preposition the parse took for the argument: "pay ... to the FINRA"
             return [org for g in token.children if g.dep_ == "pobj" for org in self.organizations_of(g)]
-        found: list[Span] = []
+        found: list[Span] = self._joined_before(token)
         for head in coordinated(token):
             for ent in self._named(head):
                 if ent not in found:
                     found.append(ent)
         return found
+
+    def _joined_before(self, token: Token) -> list[Span]:
+        """"Toyama Motor and Korean battery maker Seyon Energy have set up": the parse may hang the first name and
+        its "and" on the second name's head instead of coordinating them."""
+        own = self.fact("org", token)
+        if own is None:
+            return []
+        joined = [self.fact("org", child) for child in token.children if child.dep_ in ("nmod", "compound")
+                  and child.i < own.start and any(c.dep_ == "cc" and c.lower_ == "and" for c in child.children)
+                  and all(c.i < own.start for c in child.children if c.dep_ == "conj")]
+        return [ent for ent in joined if ent is not None]
 
     def _named(self, head: Token) -> list[Span]:
         own = self.fact("org", head)

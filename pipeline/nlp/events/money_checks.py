@@ -56,6 +56,12 @@ class MoneyChecks:
         placed += [t for t in (self.facts.doc[i] for i in frame.domain) if t.dep_ == "pobj" and t.head.lower_ == "into"]
         return not any(self.lexicon.has("economy_wide_objects", t.lower_) for t in placed)
 
+    def put_into_company(self, frame: Frame) -> bool:
+        """"put $60 million into Kovo Health": money put into an organization is invested in it ("put the cost at
+        $3 billion" puts a figure, and "put $1 billion into its pension fund" is no investment in anyone)."""
+        placed = [t for s in ("prep:into", "obj.prep:into") for t in frame.args.get(s)]
+        return any(self.facts.organizations_of(t) for t in placed)
+
     def money_raised(self, frame: Frame) -> bool:
         """"raised $200 million", "raised new capital": what is raised is money; "raised its revenue outlook to
         $2 billion" raises a figure, not funds."""

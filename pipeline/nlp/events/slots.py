@@ -175,6 +175,21 @@ class SlotFinder:
         if relative is not None and not found.get("obj") and not found.get("pass") and relative.dep_ == "relcl":
             if not any(c.tag_ in WH_WORDS for c in self.children(relative, SUBJECTS)):
                 found.add("antecedent", [relative.head])
+        if trigger.dep_ == "relcl" and self.lexicon.has("site_items", self.lemma(trigger.head)):
+            found.add("site:owner", self._site_owners(trigger.head))
+        for site in found.get("subj"):  # "the data centre, which X is building near Dublin, will create 300 jobs"
+            if self.lexicon.has("site_items", self.lemma(site)):
+                found.add("site:owner", [s for clause in self.children(site, ("relcl",))
+                                         for s in self.children(clause, ("nsubj",)) if s.tag_ not in WH_WORDS])
+
+    def _site_owners(self, site: Token) -> list[Token]:
+        """"X will spend $1 billion on a plant that will employ 250 people", "Y is building a mill that will ...":
+        whoever builds, opens or pays for the site is the one its staff work for (and so is the subject of a
+        relative clause on a site that is the subject)."""
+        verb = site.head.head if site.dep_ == "pobj" and site.head.dep_ == "prep" else site.head
+        if site.dep_ not in ("dobj", "pobj") or verb.pos_ not in ("VERB", "AUX"):
+            return []
+        return self.children(verb, ("nsubj",)) or self.subject_above(verb)[0]
 
     def _governor_slots(self, trigger: Token, governor: Token, found: Arguments) -> None:
         """The governor's subject, objects and prepositions; the subject of a verb that judges the event from
@@ -194,7 +209,7 @@ class SlotFinder:
                 found.add("gov:dative", [child])
             elif child.dep_ == "dobj" and child != trigger:
                 found.add("gov:obj", [child])
-            elif child.dep_ == "agent":
+            elif child.dep_ == "agent" and not outsider:  # "X's purchase of Y was cleared by the regulator"
                 found.add("agent", self.children(child, ("pobj",)))
         if direct.get("led:by"):
             found.add("led:by", direct["led:by"])

@@ -9,9 +9,10 @@ Along that chain, in this order of precedence:
 
 - not an event at all (None): a modal of possibility ("could be forced to
   cut"), a condition ("if ... fails"), a counterfactual ("would have cost"),
-  an act named as a risk ("the risks of buying"), a supposed act ("a
-  takeover of X would face scrutiny"), a rule for anyone ("anyone selling
-  fakes faces a fine of up to");
+  an act named as a risk or a rumour ("the risks of buying", "speculation
+  that it would sell"), a supposed act ("a takeover of X would face
+  scrutiny"), a rule for anyone ("anyone selling fakes faces a fine of up
+  to"), a possibility left open ("has not ruled out selling"), a question;
 - `negated`: a negation ("not", "no plans", "never"), a negating verb
   (denied, called off, shelved, abandoned, scrapped, froze, walked away) or
   adjective ("unwilling to", "reluctant to");
@@ -26,7 +27,9 @@ Along that chain, in this order of precedence:
 
 A verb that completes the event for its type resets what lies below it:
 signing or winning a contract, signing a partnership ("signed an agreement
-to set up a joint venture" is a partnership formed). The estimator of a
+to set up a joint venture" is a partnership formed), announcing one (its own
+object: "announced plans for a partnership" stays a plan). A present tense
+beside another act ("will cut ... as it shuts two plants") shares its time. The estimator of a
 forecast ("analysts expect X to report") is handed back, so the caller can
 keep a company's own forecast and drop everyone else's.
 """
@@ -52,6 +55,7 @@ PARTICLES = frozenset(PARTICLES_OF.values())  # "walked away from its takeover":
 BE = frozenset({"be", "is", "are", "am", "was", "were"})
 TENSE_LABELS = ("aux", "auxpass", "neg")
 EARLIER_PREPS = frozenset({"after", "since", "following"})  # a gerund after them happened before the main clause
+UNVEILING = frozenset({"announce", "unveil"})  # complete what they name, not plans for it nor "that it will"
 
 
 @dataclass(frozen=True)
@@ -80,7 +84,8 @@ class StatusReader:
                 and len(found) < 12:
             if current.dep_ == "conj" and _has_own_tense(self.children(current, TENSE_LABELS)):
                 break
-            if current.dep_ == "advcl" and not (current.tag_ == "VBG" or _infinitive(self.children(current, ("aux",)))):
+            if current.dep_ == "advcl" and not (current.tag_ == "VBG" or _infinitive(self.children(current, ("aux",)))
+                                                or self._meanwhile(current)):
                 break
             if current.dep_ == "pcomp" and current.head.lower_ in EARLIER_PREPS:
                 break  # "will hire 220 people after winning a deal": the deal is won, whatever comes of it
@@ -89,6 +94,11 @@ class StatusReader:
             if current.dep_ == "relcl":
                 break
         return found
+
+    def _meanwhile(self, verb: Token) -> bool:
+        """"will cut 1,200 jobs as it shuts two centres": a present tense beside another act shares its time."""
+        return verb.tag_ in ("VBZ", "VBP") and not self.children(verb, ("aux", "auxpass")) and \
+            any(c.lower_ in ("as", "while") for c in self.children(verb, ("mark",)))
 
     def closed_by(self, word: Token) -> bool:
         """"the acquisition will close in March", "the purchase closed on Friday": a deal noun whose verb closes it."""
@@ -104,7 +114,8 @@ class StatusReader:
         completing = self.cues.completing_for.get(event_type, frozenset())
         for k, word in enumerate(chain[1:], start=1):
             if self.lemma(word) in completing and word.pos_ == "VERB" and \
-                    not _has_own_tense(self.children(word, TENSE_LABELS), True):
+                    not _has_own_tense(self.children(word, TENSE_LABELS), True) and \
+                    (self.lemma(word) not in UNVEILING or chain[k - 1] == trigger and trigger.dep_ == "dobj"):
                 chain = chain[k:]
                 break
         estimating = next((w for w in chain[1:] if self.lemma(w) in self.cues.estimating_verbs), None)
@@ -112,7 +123,7 @@ class StatusReader:
         if estimator is None and estimating is not None and event_type == "financial_result":
             estimator = estimating  # "X is expected / likely to post revenue of": an estimate whose maker is not said
         if any(self._hypothetical(word) or self._generic(word) for word in chain) or self._at_risk(chain) \
-                or self._supposed(trigger):
+                or self._supposed(trigger) or self._left_open(chain) or _asked(trigger) or self._in_condition(chain):
             return Status(None, estimator)
         if any(self._negated(word, word == trigger, k > 0 and chain[k - 1].dep_ == "conj")
                for k, word in enumerate(chain)):
@@ -136,6 +147,14 @@ class StatusReader:
             return True
         return any(c.lower_ in self.cues.hypothetical_marks for c in self.children(word, ("mark",)))
 
+    def _in_condition(self, chain: list[Token]) -> bool:
+        """"whether to grant a licence for a mine that would employ 900 people": a thing described under a
+        condition ("if", "whether") exists only if it is met."""
+        if chain[-1].dep_ != "relcl":
+            return False
+        return any(c.lower_ in self.cues.hypothetical_marks for word in list(chain[-1].head.ancestors)[:8]
+                   for c in self.children(word, ("mark", "advmod")))
+
     def _generic(self, word: Token) -> bool:
         """"anyone selling fakes faces a fine of up to HK$500,000": a rule for whoever, not an event; "has been
         fined six times since 2015", "any bid for X": a tally of events, or whichever may come, not one."""
@@ -158,9 +177,16 @@ class StatusReader:
         return any(a in self.cues.hypothetical_aux for a in aux) or "would" in aux and bool(determiners)
 
     def _at_risk(self, chain: list[Token]) -> bool:
-        """"the risks of buying Northern Rock", "fears of losing 500 jobs": an act named as a risk is no event."""
-        return any(self.lemma(word) in self.cues.hypothetical_nouns and chain[k - 1].lower_ == "of"
+        """"the risks of buying Northern Rock", "fears of losing 500 jobs", "speculation that it was preparing to
+        sell": an act named as a risk or a rumour is no event."""
+        return any(self.lemma(word) in self.cues.hypothetical_nouns and word.pos_ == "NOUN"
+                   and (chain[k - 1].lower_ == "of" or chain[k - 1].dep_ in ("acl", "ccomp"))
                    for k, word in enumerate(chain[1:], start=1))
+
+    def _left_open(self, chain: list[Token]) -> bool:
+        """"has not ruled out selling its assets": a possibility kept open, neither planned nor negated."""
+        return any(self.lemma(word) in PARTICLES_OF and self.children(word, ("neg",)) and any(
+            c.lower_ == PARTICLES_OF[self.lemma(word)] == "out" for c in self.children(word)) for word in chain[1:])
 
     def _negated(self, word: Token, is_trigger: bool, coordinated: bool) -> bool:
         """A negation on the word, or a negating verb or noun above the trigger; a negating verb joined to the
@@ -216,6 +242,8 @@ class StatusReader:
         if below is not None and below.dep_ in ("advcl", "xcomp") and \
                 any(self.lemma(c) in self.cues.announcing_verbs for c in self.children(word, ("dobj",))):
             return True  # "struck a deal to buy" (the parse hangs "to buy" on the verb)
+        if any(c.dep_ == "prt" for c in word.children) and lemma == "set":
+            return False  # "have set up a joint venture": made, not "is set to"
         return lemma in self.cues.announcing_verbs or word.lower_ in self.cues.announcing_adjectives \
             or lemma in BE and any(c.dep_ == "xcomp" for c in children)
 
@@ -231,6 +259,11 @@ def under_a_deal(verb: Token, lemma: Callable[[Token], str], deal_nouns: frozens
     return any(lemma(noun) in deal_nouns for word in (verb, *goods) for prep in word.children
                if prep.dep_ == "prep" and prep.lower_ in ("under", "in", "as")
                for noun in prep.children if noun.dep_ == "pobj")
+
+
+def _asked(trigger: Token) -> bool:
+    """"Is X about to cut jobs?", "Would Y buy Z?": a question states no event."""
+    return trigger.sent[-1].text == "?" or len(trigger.sent) > 1 and trigger.sent[-2].text == "?"
 
 
 def _has_own_tense(children: list[Token], future_only: bool = False) -> bool:

@@ -105,8 +105,9 @@ def _verb(doc: Doc, token: Token, lexicon: Lexicon, lemma: Lemmas) -> Candidate 
     if not rules:
         return None
     particles = {child.lower_: child for child in token.children if child.dep_ in PARTICLE_DEPS}
-    if any(p in particles for p in lexicon.not_particles.get(lemma(token), ())):
-        return None  # "buy back its own shares" is no acquisition
+    if any(p in particles and not any(c.dep_ == "pobj" for c in particles[p].children)
+           for p in lexicon.not_particles.get(lemma(token), ())):
+        return None  # "buy back its own shares" is no acquisition ("closes three plants in Ireland" is a closure)
     if lexicon.has("infinitive_modals", lemma(token)) and any(
             c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
             for c in token.children):

@@ -123,9 +123,9 @@ def acts_as_company(name: Span, label: str | None, vocab: OrgVocabulary) -> bool
     """"Strand Mobility reported a net loss", "Harwick Dairy plans to close three plants", "awarded a contract to
     Halvorsen Bygg": the doer of an act only companies do (a verb of `company_verbs` with an object of
     `company_objects`), or who is awarded a contract, is a company, and so is a name ending in an industry's word
-    acting as a business verb's subject or as the object of a supplier's or chooser's verb. A name the model
-    called a person's must end in an industry's word: "Elon Musk cut 6,000 jobs" is the man acting for his
-    company."""
+    acting as a business verb's subject, the owner of a deal or a result, or the object of a supplier's or chooser's
+    verb. A name the model called a person's must end in an industry's word: "Elon Musk cut 6,000 jobs" is the man
+    acting for his company."""
     root = name.root
     sector = name[-1].text in vocab.sector_words  # "Garnett Tools agreed to buy", "Tarn Pay has raised"
     if label == "PERSON" and not sector or not _whole(name) or len(name) == 1 and vocab.is_english(name.text):
@@ -134,6 +134,8 @@ def acts_as_company(name: Span, label: str | None, vocab: OrgVocabulary) -> bool
         return sector and root.head.lower_ in vocab.choosing_verbs
     if root.dep_ == "pobj" and root.head.lower_ != "to":  # "an order from Stena Line", "a merger with X Transit"
         return sector and _business_argument(root, vocab)
+    if root.dep_ == "poss":  # "Farrant Homes' £640 million purchase of", "Harlow Foods' revenue"
+        return sector and root.head.lower_ in vocab.business_arguments["poss"]
     if root.dep_ == "nsubj":
         verbs = _acts_of(root.head)
     elif root.dep_ == "dative" or root.dep_ == "pobj" and root.head.lower_ == "to":
