@@ -2,7 +2,11 @@
 read by hand). Each case is one class: the regulator by whom a deal is cleared is no party to it; the owner of a
 deal noun whose name ends in a trade's word is a company ("Farrant Homes' purchase of"); a company introduced by
 a trade noun of "-maker" ("watchmaker X") helps the raid it complained to; a partnership announced is formed,
-plans announced for one are only plans.
+plans announced for one are only plans; "a deal to provide X with 45 buses" is a contract X buys under, ships
+chartered are bought services; "250 MW" names no organization, and well-known bus groups are organizations
+("Volvo" alone is not grouped under Volvo Cars); who a bid or an offer comes from makes it, a price offered
+for a company is a planned acquisition, a name ends where an amount begins ("Maison Orlane 2 million euros"), and
+a venture whose stake is sold was formed before (no partnership), unlike "a stake in a joint venture with X".
 """
 
 from tests.nlp.test_events import event, events
@@ -27,7 +31,56 @@ def test_a_watchmaker_that_complained_helps_the_raid():
 
 
 def test_a_partnership_announced_is_formed_and_plans_announced_for_one_are_plans():
-    assert events("Payments firm Zestra and Lisbon-based lender Banco Atlantico announced a strategic partnership.") == [
+    found = events("Payments firm Zestra and Lisbon-based lender Banco Atlantico announced a strategic partnership.")
+    assert found == [
         event("partnership", "partnership", "completed", "member=Zestra", "partner=Banco Atlantico")]
     [planned] = events("Payments firm Zestra announced plans for a partnership with lender Banco Atlantico.")
     assert planned[:3] == ("partnership", "partnership", "planned")
+
+
+def test_a_deal_to_provide_a_buyer_with_goods_is_a_contract_for_them():
+    assert events("Castell Buses has won a contract to provide Lothian Transport with 45 electric buses.") == [
+        event("contract", "won", "completed", "supplier=Castell Buses", "buyer=Lothian Transport",
+              "count=45 electric buses")]
+
+
+def test_ships_chartered_from_an_owner_are_a_contract():
+    assert events("Delmar Shipping has chartered four tankers from Hellenic Tankers for five years.") == [
+        event("contract", "chartered", "completed", "buyer=Delmar Shipping", "supplier=Hellenic Tankers",
+              "count=four tankers")]
+
+
+def test_a_power_unit_is_no_organization_and_a_bus_group_is_one():
+    found = events("Kalpa Power Ltd has received a Letter of Award from Maharashtra State Electricity Distribution "
+                   "Co for a 250 MW solar project worth Rs 1,200 crore.")
+    assert not any("MW" in role for e in found for role in e[3])
+    [picked] = events("Stagecoach picked Volvo to supply 200 coaches in a deal worth 60 million pounds.")
+    assert {"buyer=Stagecoach Group", "supplier=Volvo"} <= picked[3]
+
+
+def test_who_a_bid_or_offer_comes_from_makes_it():
+    assert events("Pellow Retail's board rejected the $1.9 billion bid from Ostrander Capital.") == [
+        event("acquisition", "bid", "negated", "acquirer=Ostrander Capital", "target=Pellow Retail",
+              "value=$1.9 billion")]
+    assert events("Halden Foods said it had received a takeover offer from Ostrander Capital.") == [
+        event("acquisition", "takeover", "planned", "acquirer=Ostrander Capital", "target=Halden Foods")]
+
+
+def test_a_price_offered_for_a_company_is_a_planned_acquisition():
+    assert events("Ostrander Capital offered $1.9 billion for Pellow Retail on Monday.") == [
+        event("acquisition", "offered", "planned", "acquirer=Ostrander Capital", "target=Pellow Retail",
+              "value=$1.9 billion")]
+
+
+def test_a_name_ends_where_an_amount_begins():
+    assert events("A court in Paris fined Maison Orlane 2 million euros for copying a rival's designs.") == [
+        event("penalty", "fined", "completed", "penalized=Maison Orlane", "value=2 million euros")]
+
+
+def test_a_venture_whose_stake_is_sold_was_formed_before():
+    assert events("Ravel Motors sold its stake in Chinese joint venture Ravel-Dongxin to its partner for 3 billion "
+                  "yuan.") == [
+        event("acquisition", "sold", "completed", "seller=Ravel Motors", "target=Ravel-Dongxin",
+              "value=3 billion yuan")]
+    [formed] = events("Ravel Motors will take a 40% stake in a joint venture with Dongxin Auto.")
+    assert formed[:3] == ("partnership", "joint venture", "announced")

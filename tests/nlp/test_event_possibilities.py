@@ -1,13 +1,15 @@
-"""What is only possible is no event, and who acts when the parse hides it (real model, sentences written here,
-read by hand). Each case is one class: a question, a rumour, a possibility left open ("has not ruled out"), a
-thing described under a condition; an analysts' figure beside a company's own forecast; the company of a sentence
-opening with a participle ("Struggling retailer X will close"), "the company" when the speaker named after it is
-another ("..., the union Y said"), "its" on the object of a verb (the verb's subject), the first of two names the
-parse hung on the second ("X and battery maker Y have set up"), the buyer of a service contract ("to haul freight
-for X"), the owner of a new site that will employ staff, a bare plural named by the names after it ("fined
-carmakers X and Y"); a venture set up is made, a present tense beside a future act shares its time, "closes three
-factories in Ireland" is a closure ("in" with its place is no particle, unlike "closing in on"), money put into a
-company is invested, and well-known investors and armed forces are organizations.
+"""What is only possible is no event, and who acts when the parse hides it (real model, sentences written here, read by
+hand). Each case is one class: a question, a rumour, a possibility left open ("has not ruled out"), a thing
+described under a condition, a tally over years or of a trade at large, an event word naming a kind of thing
+("investment banking", "takeover battle"), a company formed through a merger of others unnamed, bonds sold; an
+analysts' figure beside a company's own forecast; the company of a sentence opening with a participle ("Struggling
+retailer X will close"), "the company" when the speaker named after it is another ("..., the union Y said"), "its"
+on the object of a verb (the verb's subject), the first of two names the parse hung on the second ("X and battery
+maker Y have set up"), the buyer of a service contract ("to haul freight for X"), the owner of a new site that will
+employ staff, a bare plural named by the names after it ("fined carmakers X and Y"); a venture set up is made, a
+present tense beside a future act shares its time, "closes three factories in Ireland" is a closure ("in" with its
+place is no particle, unlike "closing in on"), money put into a company is invested, and well-known investors and
+armed forces are organizations.
 """
 
 import pytest
@@ -26,6 +28,13 @@ POSSIBLE_ONLY = {
     "job cuts not ruled out": "Marlow Air did not rule out cutting 500 jobs if demand stayed weak.",
     "a site under a condition": "Regulators will decide in May whether to approve a terminal for Calder Ports that "
                                 "would cost $800 million and employ 400 people.",
+    "a tally over recent years": "Brandt Steel has cut thousands of jobs in recent years as it moved work to Poland.",
+    "fines added up since a crisis": "The lender has paid more than $6 billion in fines since the financial crisis.",
+    "a trade at large": "Banks have closed more than 3,000 branches across Britain since 2015, a survey found.",
+    "investment banking": "Calloway Bank's investment banking arm advised on deals worth $80 billion last year.",
+    "a takeover battle": "The takeover battle for Tenby Foods, which began in May, has lifted its shares by 40%.",
+    "what a merger formed": "Orsund Group was formed through the merger of two family-owned brewers in the 1970s.",
+    "debt issued": "Corvan Motors sold $1.5 billion of bonds on Monday to refinance loans due next year.",
 }
 
 

@@ -104,10 +104,13 @@ class AgreementChecks:
 
     def _deal_clause(self, clause: Token) -> bool:
         """"an agreement to acquire Linthwaite Data" is the acquisition's, not a contract; "a contract to purchase
-        40 trucks" buys goods and stays one."""
+        40 trucks" buys goods and "a deal to provide X with buses" delivers them: both stay one."""
         types = self.types_at.get(clause.i, set())
         if clause.dep_ not in ("acl", "relcl", "xcomp") or not types & DEAL_TYPES:
             return False
+        if self.lexicon.has("supply_verbs", self.lemma(clause)) and not any(
+                self.facts.fact("money", o) for o in clause.children if o.dep_ == "dobj"):
+            return False  # "a deal to provide X with 45 buses": what the contract delivers
         return "contract" not in types or any(self.facts.organizations_of(o) for o in clause.children
                                               if o.dep_ == "dobj")
 
@@ -139,8 +142,13 @@ class AgreementChecks:
                        for slot in ("obj", "dative") for t in frame.args.get(slot))
 
     def not_named_alliance(self, frame: Frame) -> bool:
-        """"Star Alliance" is an organization's name, not a partnership being formed."""
-        return self.facts.fact("org", frame.token) is None
+        """"Star Alliance" is an organization's name, not a partnership being formed; nor is a venture owned ("sold
+        its stake in joint venture X"), which was formed before."""
+        token = frame.token
+        owned = token.dep_ == "pobj" and token.head.lower_ == "in" and \
+            self.lexicon.has("stake_nouns", self.lemma(token.head.head)) and \
+            not any(c.lower_ in ("a", "an", "with") for c in token.children)  # not "a stake in a venture with X"
+        return self.facts.fact("org", token) is None and not owned
 
     def not_setting(self, frame: Frame) -> bool:
         """"detained 11 suspects and confiscated 40,000 cartons in a raid on a warehouse": a raid in which another

@@ -1,5 +1,6 @@
-"""Back-references: a later sentence that says when "the deal" closes, what "the goods" were worth or what "the
-contract" covers dates, values or scopes the event it refers to.
+"""Back-references: a later sentence that says when "the deal" closes, what "the goods" were worth, what "the
+contract" covers or by whom "the penalty" was imposed or "the round" led dates, values, scopes or completes the event
+it refers to.
 
 The sentence states no event of its own; its noun ("the deal", "the order",
 "the goods", "the Vessmark deal") names the types it may refer to
@@ -20,6 +21,7 @@ from pipeline.nlp.events.frames import REPORTING_DAYS, Frame
 from pipeline.nlp.events.requirements import ORG_ROLES
 
 BACK_DETERMINERS = frozenset({"the", "these", "this", "those", "its"})
+AGENT_ROLES = {"penalty": "authority", "investment": "investor"}  # whom "by" names after "the penalty", "the round"
 
 
 class BackReferences(FramePass):
@@ -57,18 +59,74 @@ class BackReferences(FramePass):
         if frame is None:
             return
         dates = [d for d in self.facts.within("date", {t.i for t in sentence}) if not self._day_told(d)]
-        term = frame.type == "contract"  # "The order will be executed over 18 months starting April 2025": its term
-        if dates and not frame.has("date") and not term and (noun.dep_ in ("nsubj", "nsubjpass") or "*" in kinds):
+        term = frame.type == "contract" or frame.type in AGENT_ROLES  # "The order will be executed over 18 months
+        # starting April 2025": its term; "the penalty equals 4% of its sales in 2022": no date of the fine
+        offer = self.lexicon.has("offer_nouns", noun.lower_)  # "the offer is a premium to the price on Tuesday"
+        if dates and not frame.has("date") and not term and not offer and (noun.dep_ in ("nsubj", "nsubjpass")
+                                                                           or "*" in kinds):
             for date in dates[:1]:
                 frame.add("date", date)
         if term and not frame.has("count") and noun.dep_ == "nsubj" and \
                 self.lemma(noun.head) in self.lexicon.words["scope_verbs"]:  # "The contract covers five depots"
             for count in self.facts.within("count", {t.i for t in noun.head.subtree}):
                 frame.add("count", count)
+        role = AGENT_ROLES.get(frame.type)
+        if role is not None:  # "The penalty, imposed by X, ...", "The round was led by Y"
+            for org in self._agents(noun):
+                if org not in frame.fillers(role):
+                    frame.add(role, org)
         valued = any(self.lemma(t) in self.lexicon.words["value_words"] for t in sentence)
-        if valued and not frame.has("value"):
+        if valued and not frame.has("value") and role is None:  # "would have been fined a total of": no value
             for money in self.facts.within("money", {t.i for t in sentence}):
                 frame.add("value", money)
+
+    def _agents(self, noun: Token) -> list[Span]:
+        """The organizations named after "by" in the noun's own participle or passive verb."""
+        verbs = [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+        verbs += [noun.head] if noun.dep_ == "nsubjpass" else []
+        return [org for verb in verbs for by in verb.children if by.dep_ == "agent"
+                for who in by.children if who.dep_ == "pobj" for org in self.facts.organizations_of(who)]
+
+
+def accusers(facts: Facts, frame: Frame) -> list[Span]:
+    """"The SEC charged X with misleading investors. X agreed to pay $12 million to settle": the public body that
+    acted against the penalized in the sentence before (or the same one) is the penalty's authority."""
+    penalized = {party_key(org) for org in frame.fillers("penalized")}
+    sentence = frame.token.sent
+    start = facts.doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
+    for token in facts.doc[start:frame.token.i]:
+        objects = [org for o in token.head.children if o.dep_ == "dobj" for org in facts.organizations_of(o)]
+        if token.dep_ != "nsubj" or not any(same_party(party_key(org), p) for org in objects for p in penalized):
+            continue
+        bodies = [org for org in facts.organizations_of(token) if facts.is_public_body(org)]
+        if bodies:
+            return bodies
+    return []
+
+
+def restatements(frames: list[Frame], lemma: Callable[[Token], str], stake_nouns: frozenset[str]) -> list[Frame]:
+    """"X has bought a 30% stake in Y. X paid 1.8 billion crowns for the stake, which it bought from the founders":
+    a later purchase of "the stake" by the same buyer restates the earlier one; its price goes to that event and
+    the restatement is dropped. The frames left, in order."""
+    kept: list[Frame] = []
+    for frame in frames:
+        earlier = next((e for e in reversed(kept) if e.type == "acquisition" and frame.type == "acquisition"
+                        and _restates(frame, e, lemma, stake_nouns)), None)
+        if earlier is None:
+            kept.append(frame)
+        elif not earlier.has("value"):
+            for money in frame.fillers("value"):
+                earlier.add("value", money)
+    return kept
+
+
+def _restates(later: Frame, earlier: Frame, lemma: Callable[[Token], str], stake_nouns: frozenset[str]) -> bool:
+    objects = [t for slot in ("obj", "prep:for", "obj.prep:for", "antecedent") for t in later.args.get(slot)]
+    the_stake = any(lemma(t) in stake_nouns and any(c.lower_ in ("the", "this", "that") for c in t.children)
+                    for t in objects)
+    buyers = {party_key(org) for org in earlier.fillers("acquirer")}
+    return the_stake and not later.has("target") and any(
+        same_party(party_key(org), b) for org in later.fillers("acquirer") for b in buyers)
 
 
 class EarlierFrames:

@@ -5,7 +5,8 @@ It runs last, on the same parse (no second model pass): trigger candidates
 requirements (`frames.py`, `requirements.py`, `financial.py`), verbs before
 nouns so that a noun inside a verb's event of the same type ("raised $40
 million in a Series B round") is part of it rather than a second event; then
-the passes across events (`context.py`). Each event's trigger goes to
+the passes across events (`context.py`) and a later sentence restating a purchase
+folded into it (`back_references.restatements`). Each event's trigger goes to
 `doc.spans["events"]` with its `EventHit` (`span._.event`); the roles hold the
 facts' spans, which `pipeline.extraction` turns into references.
 """
@@ -18,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from pipeline.nlp.base import EventHit, OnDemandLemmas, RebuiltOnLoad
+from pipeline.nlp.events.back_references import restatements
 from pipeline.nlp.events.context import Context
 from pipeline.nlp.events.facts import Facts
 from pipeline.nlp.events.financial import Financials
@@ -96,6 +98,7 @@ class EventFinder(RebuiltOnLoad):
         frames += [c for f in frames for c in financials.comparisons(f)]
         frames.sort(key=lambda f: f.token.i)
         Context(facts, self.lexicon, self.lemma, builder.coreference).complete(frames)
+        frames = restatements(frames, self.lemma, self.lexicon.words["stake_nouns"])
         return [frame for frame in frames if requirements.has_party(frame)]
 
 

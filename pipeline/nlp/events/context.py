@@ -45,7 +45,7 @@ from functools import cached_property
 from spacy.tokens import Span, Token
 
 from pipeline.nlp.base import doc_text
-from pipeline.nlp.events.back_references import BackReferences
+from pipeline.nlp.events.back_references import BackReferences, accusers
 from pipeline.nlp.events.coreference import FramePass
 from pipeline.nlp.events.facts import party_key, same_party
 from pipeline.nlp.events.frames import Frame
@@ -278,7 +278,7 @@ class Context(FramePass):
         previous: dict[str, list[Span]] = {}
         for frame in frames:
             if frame.type == "penalty" and not frame.has("authority"):
-                for org in previous.get("penalty", []):
+                for org in previous.get("penalty", []) or accusers(self.facts, frame):
                     frame.add("authority", org)
             if frame.type == "enforcement":  # a company acting with the authorities helps them
                 actors = frame.fillers("authority")

@@ -214,6 +214,9 @@ class Requirements(AgreementChecks, MoneyChecks):
             return False  # "will sell the new iPad Air for $599": goods, whatever their name
         if frame.rule.name == "acquire" and self._own_securities(frame, objects):
             return False  # "allows it to buy up to 80 million shares": its own, no one else's
+        if any(self.lexicon.has("debt_nouns", self.lemma(g)) for t in objects for p in t.children
+               if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"):
+            return False  # "sold $2 billion of bonds": debt issued, nothing changes hands
         return any(self.lemma(t) in companies or not self._counted(t) and (
             self.coreference.refers(t) or t.pos_ == "PROPN" or t.like_num or self.facts.fact("org", t)
             or self._names_a_company(t)) for t in objects)

@@ -50,6 +50,7 @@ from pipeline.nlp.events.tree import (
 )
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+RESULT_VERBS = frozenset({"form", "create", "bear", "establish"})
 CONTROL_VERBS = frozenset({"expect", "order", "require", "force", "help", "allow", "ask", "tell", "urge", "direct",
                            "compel", "persuade", "enable", "authorise", "authorize", "permit", "see"})
 WH_WORDS = frozenset({"WDT", "WP"})
@@ -112,6 +113,8 @@ class SlotFinder:
                         found.add("obj.prep:by", self.children(by, ("pobj",)))
         else:
             offer = self._offer(trigger)
+            if offer and "prep:from" in found.slots:  # "the bid from X" (a pattern's match): X makes the offer
+                found.add("offer:from", found.slots.pop("prep:from"))
             for noun in (trigger, trigger.head) if trigger.dep_ == "compound" else (trigger,):
                 for prep, pobj in phrase_preps(noun, self.children):  # "a joint venture agreement with PGZ"
                     found.add("offer:from" if offer and prep == "from" else f"prep:{prep}", [pobj])
@@ -124,9 +127,11 @@ class SlotFinder:
                 for subject in self.children(found.governor, SUBJECTS):  # "Kasimir's board accepted": Kasimir
                     body = self.lexicon.has("person_bodies", subject.lower_)
                     found.add("offer:to", (self.children(subject, ("poss",)) if body else []) or [subject])
+                for by in (p for p in self.children(found.governor, ("prep",)) if p.lower_ == "from"):
+                    found.add("offer:from", self.children(by, ("pobj",)))  # "received an offer from X"
             elif found.governor is not None:
                 self._governor_slots(trigger, found.governor, found)
-            else:  # "to enable the JV's customers": the clause's subject
+            elif not self.made_through(trigger):  # "to enable the JV's customers": the clause's subject
                 found.add("gov:subj", self.subject_above(trigger, NOUN_CLIMB)[0])
             self._conductors(found)
         self._talks(trigger, found)
@@ -276,8 +281,13 @@ class SlotFinder:
         if current.dep_ in GOVERNED and head.pos_ in ("VERB", "AUX"):
             return head
         if current.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
-            return head.head
+            return None if self.made_through(current) else head.head
         return None
+
+    def made_through(self, noun: Token) -> bool:
+        """"X was formed through the merger of two brewers": X is what the deal made, no party to it."""
+        head = noun.head
+        return noun.dep_ == "pobj" and head.lower_ == "through" and self.lemma(head.head) in RESULT_VERBS
 
     def _talks(self, trigger: Token, found: Arguments) -> None:
         """"in talks with X to buy", "negotiating with X to form": X is the other side."""
@@ -290,10 +300,16 @@ class SlotFinder:
 
     def _supplied_to(self, clause: Token) -> list[Token]:
         """Who a contract's "to supply" clause delivers to: its dative or "to"/"for" object, also when the parse
-        hangs it on the goods ("to build 10 carriers for X", "to run warehouses for X")."""
+        hangs it on the goods ("to build 10 carriers for X", "to run warehouses for X"), or the object supplied
+        "with" the goods ("to provide X with 45 buses")."""
         found = []
+        preps = [c.lower_ for c in self.children(clause, ("prep",))]
         for child in self.children(clause, ("prep", "dative")):
+            if child.dep_ == "prep" and child.lower_ == "with":
+                continue  # "to provide X with 45 buses": X is supplied, the buses are what
             found += [child] if child.dep_ == "dative" else self.children(child, ("pobj", "dative"))
+        if "with" in preps:
+            found += self.children(clause, ("dobj",))
         for goods in self.children(clause, ("dobj",)):
             found += [g for c in self.children(goods, ("prep",)) if c.lower_ in ("to", "for")
                       for g in self.children(c, ("pobj",))]

@@ -18,7 +18,8 @@ Along that chain, in this order of precedence:
   adjective ("unwilling to", "reluctant to");
 - `planned`: a planning verb or noun (plans, considering, aims, in talks,
   proposed, expects), an adjective of intent ("keen to", "interested in"), a
-  deal only near ("is close to a deal to buy") or a forecast trigger itself;
+  deal only near ("is close to a deal to buy"), a forecast trigger itself
+  or a price bid or offered for a company ("offered $48 a share for X");
 - `announced`: "will" / "would", "is to", a progressive ("is cutting", "is
   being acquired"), a deciding verb (agreed, decided, pledged, is set to),
   a deal to act ("struck a deal to buy", "signed an agreement to acquire"),
@@ -49,12 +50,15 @@ CLIMB = frozenset({"xcomp", "ccomp", "acl", "pcomp", "pobj", "prep", "dobj", "ns
                    "oprd", "advcl", "conj", "appos"})
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
 GENERIC_SUBJECTS = frozenset({"anyone", "anybody", "whoever", "whichever"})
+YEARS = frozenset({"years", "decade", "decades"})
+SPAN_OPENERS = frozenset({"recent", "past", "last"})  # "in recent years", "over the past decade" (not "the next")
 REPEATS = frozenset({"times", "twice", "thrice"})  # "fined six times": how often, a tally of events
 PARTICLES_OF = {"call": "off", "walk": "away", "rule": "out", "pull": "out", "back": "out"}
 PARTICLES = frozenset(PARTICLES_OF.values())  # "walked away from its takeover": the parse hangs "from" on "away"
 BE = frozenset({"be", "is", "are", "am", "was", "were"})
 TENSE_LABELS = ("aux", "auxpass", "neg")
 EARLIER_PREPS = frozenset({"after", "since", "following"})  # a gerund after them happened before the main clause
+OFFERING = frozenset({"bid", "offer"})  # a price offered for a company is a plan to buy it
 UNVEILING = frozenset({"announce", "unveil"})  # complete what they name, not plans for it nor "that it will"
 
 
@@ -73,6 +77,7 @@ class StatusReader:
         self.cues = lexicon.status
         self.lemma = lemma
         self.contract_nouns = lexicon.words["contract_nouns"]
+        self.company_nouns = lexicon.words["company_nouns"]
         self.children = children
 
     def chain(self, trigger: Token) -> list[Token]:
@@ -162,7 +167,28 @@ class StatusReader:
             return True
         if any(c.lower_ in REPEATS for c in self.children(word, ("npadvmod", "advmod"))):
             return True
+        subjects = self.children(word, ("nsubj",))
+        if self._over_years(word) or len(subjects) == 1 and self._industry(subjects[0]):
+            return True
         return word.pos_ == "NOUN" and any(c.lower_ == "any" for c in self.children(word, ("det",)))
+
+    def _over_years(self, word: Token) -> bool:
+        """"has cut thousands of jobs in recent years", "paid $10 billion in fines since the financial crisis": acts
+        added up over a span of years are a tally, not one event."""
+        for prep in self.children(word, ("prep",)):
+            for span in self.children(prep, ("pobj",)):
+                modifiers = {c.lower_ for c in self.children(span, ("amod", "det"))}
+                if prep.lower_ in ("in", "over", "during") and span.lower_ in YEARS and modifiers & SPAN_OPENERS:
+                    return True
+                if prep.lower_ == "since" and span.lower_ in ("crisis", "pandemic", "recession"):
+                    return True
+        return False
+
+    def _industry(self, subject: Token) -> bool:
+        """"Retailers have closed 5,000 stores", "banks cut 10,000 jobs": a trade's companies at large, no one's act."""
+        return subject.tag_ == "NNS" and self.lemma(subject) in self.company_nouns and not any(
+            c.dep_ in ("det", "poss", "nummod", "compound", "appos") for c in self.children(subject)) and not any(
+            t.ent_type_ == "ORG" for t in subject.subtree)  # not "retailers such as Next"
 
     def _supposed(self, trigger: Token) -> bool:
         """"A takeover of X would face scrutiny", "any merger could raise prices", "profits could be down to
@@ -206,7 +232,7 @@ class StatusReader:
         if any(c.lower_ in self.cues.planning_modifiers for c in self.children(word, ("amod", "compound", "acl"))):
             return True  # "the proposed takeover", "the takeover proposed by X"
         if is_trigger:
-            return False
+            return self.lemma(word) in OFFERING and (word.pos_ == "VERB" or word.lower_ in ("bid", "bids"))  # a bid
         lemma = self.lemma(word)
         if any(noun.lower_ in self.cues.planning_nouns for noun in in_phrases(word, self.children)):
             return True  # "is in talks to buy"

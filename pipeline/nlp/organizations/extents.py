@@ -140,10 +140,11 @@ def trim(ent: Span, vocab: OrgVocabulary) -> Span | None:
                                or doc[start].lower_ in _MONTHS and doc[start + 1].text[:1].isupper() and not ent.id_):
         start += 1  # "the", "a", "Startup Paystride Ltd", "Parent ANA Holdings", "BY WORLDSOURCES", "September
         # Treasury"; not "Giant Eagle", "May Department Stores"
-    while end > start and not ent.id_ and (doc[end - 1].text in {"’s", "'s", "’", "'"}
-                                           or _before_an_amount(doc[end - 1])
+    while end > start and not ent.id_ and (doc[end - 1].text in {"’s", "'s", "’", "'", "&"}
+                                           or _before_an_amount(doc[end - 1]) or _amount_begins(doc[end - 1])
                                            or _not_a_name_word(doc[end - 1], vocab) and not _hyphenated(doc[end - 1])):
-        end -= 1  # "Barclays and", "Interfax news agency", "Real Madrid 1", "Dublin Newsroom +353", "Foods for Rs"
+        end -= 1  # "Barclays and", "Interfax news agency", "Real Madrid 1", "Dublin Newsroom +353", "Foods for Rs",
+        # "Maison Orlane 2 million", "AT&T &" (of "&mdash;")
     if end <= start:
         return None
     text = doc[start:end].text
@@ -195,6 +196,7 @@ def _trimmed_end(ent: Span, vocab: OrgVocabulary) -> int:
 
 _MONTHS = ({m.lower() for m in calendar.month_name[1:]} | {m.lower() for m in calendar.month_abbr[1:]} | {"sept"}) \
     - {"may"}  # "May Department Stores"
+MAGNITUDES = frozenset({"million", "billion", "trillion", "mln", "bln", "bn", "crore", "lakh"})
 _SCORE_OR_PHONE = re.compile(r"^(?:\d+[-:]\d+|\+\d[\d ]*)$")  # "7-0", "2:1", "+353": never the end of a name
 
 
@@ -211,6 +213,12 @@ def _before_an_amount(token: Token) -> bool:
     """A currency symbol or code before a number ("Karnavati Foods for Rs 1,200 crore"): the amount's, no name's."""
     doc = token.doc
     return token.i + 1 < len(doc) and doc[token.i + 1].like_num and token.text in currency_table().symbols
+
+
+def _amount_begins(token: Token) -> bool:
+    """A number followed by a magnitude ("Maison Orlane 2 million euros"): an amount begins, the name has ended."""
+    doc = token.doc
+    return token.like_num and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in MAGNITUDES
 
 
 def _hyphenated(token: Token) -> bool:
