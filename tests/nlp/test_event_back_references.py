@@ -3,7 +3,8 @@ hand): the regulator that charged the company pays a penalty to settle with; "th
 round was led by Y" name the authority and the investor; a takeover approach received is a plan, and "the offer,
 which values the company at" its value. A figure in the later sentence dates no fine ("the penalty equals 4% of
 its sales in 2022"), and a later purchase of "the stake" by the same buyer is the first one told again (its price
-is the first one's; a sale of the stake to another is a second event).
+is the first one's; a sale of the stake to another is a second event). Workers who will lose their jobs are the
+employer's that says so ("..., the company said" too), not a union's nor a statistics office's.
 """
 
 from tests.nlp.test_events import event, events
@@ -51,3 +52,13 @@ def test_a_later_purchase_of_the_stake_by_the_same_buyer_restates_the_first():
     sold = events("Ostrander Capital bought a 20% stake in Pellow Retail in March. It sold the stake to Hawley "
                   "Partners in June.")
     assert [e[1] for e in sold] == ["bought", "sold"]
+
+
+def test_workers_who_will_lose_their_jobs_are_the_speaking_employers():
+    assert events("Dellmont Foods said about 350 workers will lose their jobs.") == [
+        event("job_cuts", "lose", "announced", "company=Dellmont Foods", "count=350 workers")]
+    assert events("Castell Foods will close its creamery in Devon. About 120 workers will lose their jobs, the "
+                  "company said.") == [
+        event("job_cuts", "lose", "announced", "company=Castell Foods", "count=120 workers")]
+    assert events("About 2,000 workers lost their jobs in the region last year, the union Unite said.") == []
+    assert events("Eurostat reports that 90,000 jobs were lost across the euro zone in March.") == []

@@ -127,8 +127,8 @@ class Coreference:
                 speaker = subjects[0]
                 if speaker.i > token.i and (earlier := self._named_before(token, speaker)):
                     return earlier  # "jobs will go at X after the company decided ..., the union Y said": X
-                if speaker.ent_type_ != "PERSON":
-                    return self.facts.organizations_of(speaker)
+                if speaker.ent_type_ != "PERSON":  # "..., the company said": the company it stands for
+                    return self.facts.organizations_of(speaker) or self.resolve(speaker)
                 # "..., Velmora Retail chief executive Anna Berg said": her employer ("Amanda Ford" is no Ford)
                 return self.facts.within("org", {t.i for t in speaker.subtree})[:1]
         return []

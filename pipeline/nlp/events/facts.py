@@ -171,11 +171,13 @@ class Facts:
 
     def is_labour_body(self, org: Span) -> bool:
         """Whether an organization's name says it is a trade union ("United Auto Workers"): it speaks for the
-        staff, it does not employ, buy, sell or invest as the company of an event); also one named before the word
-        ("the Unite union")."""
-        described = org.root.head if org.root.dep_ == "compound" else None
+        staff, it does not employ, buy, sell or invest as the company of an event); also one named before or after
+        the word ("the Unite union", "the union Unite")."""
+        described = org.root.head if org.root.dep_ in ("compound", "appos") else None
+        before = org.doc[org.start - 1] if org.start > 0 else None  # "the union Unite"
         return any(self.lexicon.has("labour_body_words", t.lower_) for t in org) or \
-            described is not None and self.lexicon.has("labour_body_words", described.lower_)
+            described is not None and self.lexicon.has("labour_body_words", described.lower_) or \
+            before is not None and before.is_lower and self.lexicon.has("labour_body_words", before.lower_)
 
 
 class SpansByStart:

@@ -173,11 +173,15 @@ class Requirements(AgreementChecks, MoneyChecks):
         return not elsewhere and any(self.lexicon.has("staff_items", self.lemma(t)) for t in frame.args.get("pass"))
 
     def jobs_lost(self, frame: Frame) -> bool:
-        """"300 employees of X lost their jobs", "2,200 jobs will be lost at X": jobs, not lives or money, at a
-        company the clause names ("87,000 jobs were lost in the eurozone" is a statistic)."""
+        """"300 employees of X lost their jobs", "2,200 jobs will be lost at X", "X said 350 workers will lose their
+        jobs": jobs, not lives or money, at a company the clause or its speaker names ("87,000 jobs were lost in the
+        eurozone" is a statistic)."""
         passive = any(c.dep_ == "auxpass" for c in frame.token.children)
         jobs = passive or any(self.lexicon.has("staff_items", self.lemma(t)) for t in frame.args.get("obj"))
-        return jobs and frame.has("company")
+        word = (frame.args.get("pass") or frame.args.get("subj") or [frame.token])[0]  # a word of the clause
+        employer = [org for org in self.coreference.reporting_subject(word)  # not a union's count nor a statistic
+                    if not self.facts.is_labour_body(org) and not self.facts.is_public_body(org)]
+        return jobs and (frame.has("company") or bool(employer))
 
     def count_or_value(self, frame: Frame) -> bool:
         return frame.has("count") or frame.has("value")
