@@ -6,7 +6,8 @@ plans announced for one are only plans; "a deal to provide X with 45 buses" is a
 chartered are bought services; "250 MW" names no organization, and well-known bus groups are organizations
 ("Volvo" alone is not grouped under Volvo Cars); who a bid or an offer comes from makes it, a price offered
 for a company is a planned acquisition, a name ends where an amount begins ("Maison Orlane 2 million euros"), and
-a venture whose stake is sold was formed before (no partnership), unlike "a stake in a joint venture with X".
+a venture whose stake is sold was formed before (no partnership), unlike "a stake in a joint venture with X"; a
+contract that "went to" a company was won by it.
 """
 
 from tests.nlp.test_events import event, events
@@ -84,3 +85,8 @@ def test_a_venture_whose_stake_is_sold_was_formed_before():
               "value=3 billion yuan")]
     [formed] = events("Ravel Motors will take a 40% stake in a joint venture with Dongxin Auto.")
     assert formed[:3] == ("partnership", "joint venture", "announced")
+
+
+def test_a_contract_that_went_to_a_company_was_won_by_it():
+    [found] = events("The contract to build 12 ferries for the Norwegian government went to Fjordvik Yard on Monday.")
+    assert found[0] == "contract" and "supplier=Fjordvik Yard" in found[3]
