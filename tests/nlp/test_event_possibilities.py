@@ -1,15 +1,15 @@
 """What is only possible is no event, and who acts when the parse hides it (real model, sentences written here, read by
 hand). Each case is one class: a question, a rumour, a possibility left open ("has not ruled out"), a thing
 described under a condition, a tally over years or of a trade at large, an event word naming a kind of thing
-("investment banking", "takeover battle"), a company formed through a merger of others unnamed, bonds sold; an
-analysts' figure beside a company's own forecast; the company of a sentence opening with a participle ("Struggling
-retailer X will close"), "the company" when the speaker named after it is another ("..., the union Y said"), "its"
-on the object of a verb (the verb's subject), the first of two names the parse hung on the second ("X and battery
-maker Y have set up"), the buyer of a service contract ("to haul freight for X"), the owner of a new site that will
-employ staff, a bare plural named by the names after it ("fined carmakers X and Y"); a venture set up is made, a
-present tense beside a future act shares its time, "closes three factories in Ireland" is a closure ("in" with its
-place is no particle, unlike "closing in on"), money put into a company is invested, and well-known investors and
-armed forces are organizations.
+("investment banking", "takeover battle"), a company formed through a merger of others unnamed, bonds sold, the
+staff of a combined group or a venture just formed; an analysts' figure beside a company's own forecast; the company
+of a sentence opening with a participle ("Struggling retailer X will close"), "the company" when the speaker named
+after it is another ("..., the union Y said"), "its" on the object of a verb (the verb's subject), the first of two
+names the parse hung on the second ("X and battery maker Y have set up"), the buyer of a service contract ("to haul
+freight for X"), the owner of a new site that will employ staff, a bare plural named by the names after it ("fined
+carmakers X and Y"); a venture set up is made, a present tense beside a future act shares its time, "closes three
+factories in Ireland" is a closure ("in" with its place is no particle, unlike "closing in on"), money put into a
+company is invested, and well-known investors and armed forces are organizations.
 """
 
 import pytest
@@ -35,6 +35,7 @@ POSSIBLE_ONLY = {
     "a takeover battle": "The takeover battle for Tenby Foods, which began in May, has lifted its shares by 40%.",
     "what a merger formed": "Orsund Group was formed through the merger of two family-owned brewers in the 1970s.",
     "debt issued": "Corvan Motors sold $1.5 billion of bonds on Monday to refinance loans due next year.",
+    "staff of a combined group": "After the merger, the combined group will employ about 38,000 people.",
 }
 
 
@@ -121,3 +122,9 @@ def test_money_put_into_a_company_is_invested_in_it():
 def test_an_armed_force_buys_what_it_signs_for():
     [found] = events("The Bundeswehr signed a framework agreement with Marden Defence for up to 500 armoured trucks.")
     assert {"buyer=Bundeswehr", "supplier=Marden Defence"} <= found[3]
+
+
+def test_the_staff_of_a_venture_just_formed_are_no_new_jobs():
+    found = events("Tarvin Steel and Oskar Metall will merge their rail units in a joint venture. Tarvin will own 51% "
+                   "of the new company, which will employ 6,000 people.")
+    assert found and not any(e[0] == "hiring" for e in found)

@@ -24,6 +24,7 @@ ORG_ROLES = frozenset({"acquirer", "target", "seller", "investor", "recipient", 
                        "buyer", "supplier", "helper", "member", "partner"})
 ACTOR_SLOTS = ("subj", "gov:subj")
 GONE_ELSEWHERE = frozenset({"on", "into", "back", "home", "ahead", "out", "through", "over"})
+COMBINED = frozenset({"combined", "merged", "enlarged"})
 PARTY_ROLES = ORG_ROLES - {"authority", "helper"}  # "regulators fined X", "police seized": no company acts
 
 
@@ -279,6 +280,18 @@ class Requirements(AgreementChecks, MoneyChecks):
         if frame.token.dep_ not in ("advcl", "conj"):
             return True
         return not any("acquisition" in self.types_at.get(t.i, set()) for t in (head, *head.children))
+
+    def not_combined(self, frame: Frame) -> bool:
+        """"The combined group will employ 40,000 people", "the new company (the venture just formed), which will
+        employ 11,000": staff brought together by a merger or a venture are no new jobs."""
+        deal = any(types & {"partnership", "acquisition"} for types in self.types_at.values())
+        for noun in [*frame.args.get("subj"), *frame.args.get("antecedent")]:
+            modifiers = {c.lower_ for c in noun.children if c.dep_ == "amod"}
+            lemma = self.lemma(noun)
+            company = self.lexicon.has("company_nouns", lemma) or self.lexicon.has("alliance_nouns", lemma)
+            if company and (modifiers & COMBINED or deal and "new" in modifiers):
+                return False
+        return True
 
     def future(self, frame: Frame) -> bool:
         return frame.status != "completed"
