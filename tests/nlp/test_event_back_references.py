@@ -4,7 +4,8 @@ round was led by Y" name the authority and the investor; a takeover approach rec
 which values the company at" its value. A figure in the later sentence dates no fine ("the penalty equals 4% of
 its sales in 2022"), and a later purchase of "the stake" by the same buyer is the first one told again (its price
 is the first one's; a sale of the stake to another is a second event). Workers who will lose their jobs are the
-employer's that says so ("..., the company said" too), not a union's nor a statistics office's.
+employer's that says so ("..., the company said" too), not a union's nor a statistics office's; the month of an
+agreement ("agreed in May 2025 to pay") dates what is agreed.
 """
 
 from tests.nlp.test_events import event, events
@@ -62,3 +63,8 @@ def test_workers_who_will_lose_their_jobs_are_the_speaking_employers():
         event("job_cuts", "lose", "announced", "company=Castell Foods", "count=120 workers")]
     assert events("About 2,000 workers lost their jobs in the region last year, the union Unite said.") == []
     assert events("Eurostat reports that 90,000 jobs were lost across the euro zone in March.") == []
+
+
+def test_the_month_of_an_agreement_dates_the_payment_agreed():
+    [found] = events("Dunmore Bank agreed in May 2025 to pay $45 million to settle SEC charges.")
+    assert found[:3] == ("penalty", "pay", "announced") and "date=May 2025" in found[3]

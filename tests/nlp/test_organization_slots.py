@@ -42,6 +42,9 @@ COMPANY = {  # rule: (text, the company it names)
         "Hydra Defence clinched a deal to deliver 12 patrol boats to the navy.", "Hydra Defence"),
     "'Civils' an industry's word": ("Thames Water chose Bexley Civils for a £220 million pipeline contract.",
                                     "Bexley Civils"),
+    "the owner of a result": ("Zestra's revenue rose 10% to $40 million in the third quarter.", "Zestra"),
+    "the owner of a deal, its name ending in a trade": (
+        "Pelham Homes' £80 million purchase of rival builder Oakley Homes was completed on Friday.", "Pelham Homes"),
 }
 
 NOT_COMPANY = {  # rule: (text, a name that is no company there)

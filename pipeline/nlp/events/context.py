@@ -6,10 +6,9 @@
   plants and cut 1,400 jobs by March 2026"), not the later ones; a date before
   the first verb dates them all ("on Thursday signed ... and awarded ..."); the
   day of an agreement dates the act agreed ("agreed on Monday to pay").
-- Helpers: a company named by a cue of help in the sentence ("with help
-  from X", "acting on information shared by X", "after a tip-off from X",
-  "X helped investigators", "after X detected") helps its enforcement
-  events; a sentence of help with no event of its own helps the last one.
+- Helpers: a company named by a cue of help in the sentence ("with help from X", "acting on information shared by
+  X", "after a tip-off from X", "X helped investigators", "after X detected") helps its enforcement events; a
+  sentence of help with no event of its own helps the last one.
 - Investors: an organization of a funding's sentence named by a cue of
   investing ("led by X", "with participation from existing backers X and Y",
   "investors including X", "X also took part") invests in it.
@@ -123,9 +122,10 @@ class Context(FramePass):
                     break
 
     def _day_of(self, verb: Token) -> list[Span]:
-        """The dates said of a word itself (the agreeing verb or its agreement noun): "on Monday", "Monday"."""
+        """The dates said of a word itself (the agreeing verb or its agreement noun): "on Monday", "in May 2025"."""
         words = [c for c in verb.children if c.dep_ == "npadvmod"] + [
-            g for c in verb.children if c.dep_ == "prep" and c.lower_ == "on" for g in c.children if g.dep_ == "pobj"]
+            g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "in") for g in c.children
+            if g.dep_ == "pobj"]
         return [d for d in (self.facts.fact("date", w) for w in words) if d is not None]
 
     def helpers(self, frames: list[Frame]) -> None:
