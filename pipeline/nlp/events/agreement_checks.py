@@ -142,13 +142,16 @@ class AgreementChecks:
                        for slot in ("obj", "dative") for t in frame.args.get(slot))
 
     def not_named_alliance(self, frame: Frame) -> bool:
-        """"Star Alliance" is an organization's name, not a partnership being formed; nor is a venture owned ("sold
-        its stake in joint venture X"), which was formed before."""
+        """"Star Alliance" is an organization's name, not a partnership being formed."""
+        return self.facts.fact("org", frame.token) is None
+
+    def not_owned_venture(self, frame: Frame) -> bool:
+        """"sold its stake in joint venture X": a venture owned was formed before (not "a stake in a venture with
+        X", which forms one)."""
         token = frame.token
-        owned = token.dep_ == "pobj" and token.head.lower_ == "in" and \
-            self.lexicon.has("stake_nouns", self.lemma(token.head.head)) and \
-            not any(c.lower_ in ("a", "an", "with") for c in token.children)  # not "a stake in a venture with X"
-        return self.facts.fact("org", token) is None and not owned
+        return not (token.dep_ == "pobj" and token.head.lower_ == "in"
+                    and self.lexicon.has("stake_nouns", self.lemma(token.head.head))
+                    and not any(c.lower_ in ("a", "an", "with") for c in token.children))
 
     def not_setting(self, frame: Frame) -> bool:
         """"detained 11 suspects and confiscated 40,000 cartons in a raid on a warehouse": a raid in which another

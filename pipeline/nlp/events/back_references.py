@@ -59,11 +59,11 @@ class BackReferences(FramePass):
         if frame is None:
             return
         dates = [d for d in self.facts.within("date", {t.i for t in sentence}) if not self._day_told(d)]
-        term = frame.type == "contract" or frame.type in AGENT_ROLES  # "The order will be executed over 18 months
-        # starting April 2025": its term; "the penalty equals 4% of its sales in 2022": no date of the fine
-        offer = self.lexicon.has("offer_nouns", noun.lower_)  # "the offer is a premium to the price on Tuesday"
-        if dates and not frame.has("date") and not term and not offer and (noun.dep_ in ("nsubj", "nsubjpass")
-                                                                           or "*" in kinds):
+        term = frame.type == "contract"  # "The order will be executed over 18 months starting April 2025": its term
+        undated = frame.type in AGENT_ROLES or self.lexicon.has("offer_nouns", noun.lower_)  # "the penalty equals
+        # 4% of its sales in 2022", "the offer is a premium to the price on Tuesday": no date of the event
+        if dates and not frame.has("date") and not term and not undated and (noun.dep_ in ("nsubj", "nsubjpass")
+                                                                             or "*" in kinds):
             for date in dates[:1]:
                 frame.add("date", date)
         if term and not frame.has("count") and noun.dep_ == "nsubj" and \
@@ -95,8 +95,10 @@ def accusers(facts: Facts, frame: Frame) -> list[Span]:
     sentence = frame.token.sent
     start = facts.doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
     for token in facts.doc[start:frame.token.i]:
+        if token.dep_ != "nsubj":
+            continue
         objects = [org for o in token.head.children if o.dep_ == "dobj" for org in facts.organizations_of(o)]
-        if token.dep_ != "nsubj" or not any(same_party(party_key(org), p) for org in objects for p in penalized):
+        if not any(same_party(party_key(org), p) for org in objects for p in penalized):
             continue
         bodies = [org for org in facts.organizations_of(token) if facts.is_public_body(org)]
         if bodies:
@@ -109,24 +111,29 @@ def restatements(frames: list[Frame], lemma: Callable[[Token], str], stake_nouns
     a later purchase of "the stake" by the same buyer restates the earlier one; its price goes to that event and
     the restatement is dropped. The frames left, in order."""
     kept: list[Frame] = []
+    purchases: list[Frame] = []  # the acquisitions kept, in text order
     for frame in frames:
-        earlier = next((e for e in reversed(kept) if e.type == "acquisition" and frame.type == "acquisition"
-                        and _restates(frame, e, lemma, stake_nouns)), None)
+        buyers = [party_key(org) for org in frame.fillers("acquirer")]
+        earlier = next((e for e in reversed(purchases) if any(same_party(party_key(org), b)
+                                                              for org in e.fillers("acquirer") for b in buyers)),
+                       None) if _of_the_stake(frame, lemma, stake_nouns) else None
         if earlier is None:
             kept.append(frame)
+            if frame.type == "acquisition":
+                purchases.append(frame)
         elif not earlier.has("value"):
             for money in frame.fillers("value"):
                 earlier.add("value", money)
     return kept
 
 
-def _restates(later: Frame, earlier: Frame, lemma: Callable[[Token], str], stake_nouns: frozenset[str]) -> bool:
-    objects = [t for slot in ("obj", "prep:for", "obj.prep:for", "antecedent") for t in later.args.get(slot)]
-    the_stake = any(lemma(t) in stake_nouns and any(c.lower_ in ("the", "this", "that") for c in t.children)
-                    for t in objects)
-    buyers = {party_key(org) for org in earlier.fillers("acquirer")}
-    return the_stake and not later.has("target") and any(
-        same_party(party_key(org), b) for org in later.fillers("acquirer") for b in buyers)
+def _of_the_stake(frame: Frame, lemma: Callable[[Token], str], stake_nouns: frozenset[str]) -> bool:
+    """An acquisition of "the stake" (a definite one, told before) naming no target of its own."""
+    if frame.type != "acquisition" or frame.has("target"):
+        return False
+    objects = [t for slot in ("obj", "prep:for", "obj.prep:for", "antecedent") for t in frame.args.get(slot)]
+    return any(lemma(t) in stake_nouns and any(c.lower_ in ("the", "this", "that") for c in t.children)
+               for t in objects)
 
 
 class EarlierFrames:

@@ -144,8 +144,7 @@ class Coreference:
         clause = token.head.head if token.head.dep_ == "prep" else token.head
         own_subjects = {org.start for c in clause.children if c.dep_ in SUBJECT_DEPS and c != token
                         for org in self.facts.organizations_of(c)}
-        earlier = [org for org in self.facts.organizations if start <= org.start and org.end <= token.i
-                   and org.start not in own_subjects]
+        earlier = [org for org in self.facts.within("org", set(range(start, token.i))) if org.start not in own_subjects]
         return [] if not earlier or speakers & {org.start for org in earlier} else earlier[::-1]
 
 

@@ -31,7 +31,8 @@ REQUIREMENTS = frozenset({
     "count_or_value", "authority", "alliance_object", "not_named_alliance", "company_object", "target", "partner",
     "member", "money_raised", "private_party", "deal_named", "buyer", "thing_sold", "on_a_project",
     "company_paid_for", "staff_subject", "funding_received", "offer_made_or_received", "jobs_lost", "not_generic",
-    "not_economy_wide", "named_penalized", "not_setting", "illicit_goods", "put_into_company", "not_combined"})
+    "not_economy_wide", "named_penalized", "not_setting", "illicit_goods", "put_into_company", "not_combined",
+    "not_owned_venture"})
 
 
 @dataclass(frozen=True, eq=False)

@@ -20,6 +20,7 @@ from pipeline.nlp.organizations.merge import SpanIndex
 from pipeline.nlp.organizations.occurrences import WordOccurrences
 from pipeline.nlp.organizations.vocabulary import OrgVocabulary
 from pipeline.normalize.money import currency_table
+from pipeline.normalize.numbers import SCALES
 from pipeline.normalize.places import country_of, is_country
 
 
@@ -196,7 +197,6 @@ def _trimmed_end(ent: Span, vocab: OrgVocabulary) -> int:
 
 _MONTHS = ({m.lower() for m in calendar.month_name[1:]} | {m.lower() for m in calendar.month_abbr[1:]} | {"sept"}) \
     - {"may"}  # "May Department Stores"
-MAGNITUDES = frozenset({"million", "billion", "trillion", "mln", "bln", "bn", "crore", "lakh"})
 _SCORE_OR_PHONE = re.compile(r"^(?:\d+[-:]\d+|\+\d[\d ]*)$")  # "7-0", "2:1", "+353": never the end of a name
 
 
@@ -218,7 +218,8 @@ def _before_an_amount(token: Token) -> bool:
 def _amount_begins(token: Token) -> bool:
     """A number followed by a magnitude ("Maison Orlane 2 million euros"): an amount begins, the name has ended."""
     doc = token.doc
-    return token.like_num and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in MAGNITUDES
+    following = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
+    return token.like_num and len(following) > 1 and following in SCALES  # a scale word, not a class letter
 
 
 def _hyphenated(token: Token) -> bool:
