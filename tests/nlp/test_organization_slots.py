@@ -43,6 +43,13 @@ COMPANY = {  # rule: (text, the company it names)
     "'Civils' an industry's word": ("Thames Water chose Bexley Civils for a £220 million pipeline contract.",
                                     "Bexley Civils"),
     "the owner of a result": ("Zestra's revenue rose 10% to $40 million in the third quarter.", "Zestra"),
+    "'Cables' an industry's word, chosen": ("Ostfold Energi picked Marrick Cables to lay an export cable to the "
+                                             "wind farm.", "Marrick Cables"),
+    "'Turbines' an industry's word after a purchase's 'from'": (
+        "Irish utility Corrib Power has bought 20 wind turbines from Kelvin Turbines.", "Kelvin Turbines"),
+    "'Wealth' closes a name": ("The regulator fined Dunston Wealth £2 million for poor advice.", "Dunston Wealth"),
+    "a Dutch or Nordic name's first word": ("Koninklijke Tessel reported a net loss of 40 million euros.",
+                                            "Koninklijke Tessel"),
     "the owner of a deal, its name ending in a trade": (
         "Pelham Homes' £80 million purchase of rival builder Oakley Homes was completed on Friday.", "Pelham Homes"),
 }

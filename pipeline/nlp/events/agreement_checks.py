@@ -99,8 +99,9 @@ class AgreementChecks:
                 for head in list(trigger.ancestors)[:3]):
             return False
         habitual = trigger.tag_ in ("VBZ", "VBP") and not any(c.dep_ == "aux" for c in trigger.children)
-        return frame.has("value") or frame.has("count") and (under_a_deal(trigger, self.lemma, contract_nouns)
-                                                             or bool(frame.fillers("buyer")) and not habitual)
+        goods = any(s.root.tag_ in ("NNS", "NNPS") for s in frame.fillers("count"))  # not "911 interconnection access"
+        return frame.has("value") or goods and (under_a_deal(trigger, self.lemma, contract_nouns)
+                                                or bool(frame.fillers("buyer")) and not habitual)
 
     def _deal_clause(self, clause: Token) -> bool:
         """"an agreement to acquire Linthwaite Data" is the acquisition's, not a contract; "a contract to purchase

@@ -33,6 +33,7 @@ OUTSIDE_CLAUSES = frozenset({"relcl", "advcl", "ccomp", "csubj", "parataxis", "m
 KEPT_CLAUSES = frozenset({"value", "worth", "price", "total", "lead", "co-lead", "coordinate", "conduct", "carry",
                           "organise", "organize", "back", "support", "head", "include", "end", "award", "tender"})
 TIME_PREPS = frozenset({"before", "after", "since", "until", "till", "while", "when"})
+WAITING_MARKS = frozenset({"when", "once"})
 SEPARATE_NOUNS = frozenset({"enforcement"})  # "seized X in raids on 14 shops": the raids are an event of their own
 SUBJECT_SLOTS = ("subj", "gov:subj", "helper")
 VALUATION_WORDS = frozenset({"values", "valuation"})
@@ -253,6 +254,16 @@ class FrameBuilder:
                 continue  # "reported on Tuesday", "posted today": the day it was told, no period a result covers
             if not self.on_path(span.root, frame, excluded) and not self._said_on(span, frame.token):
                 frame.add(role, span)
+        if role == "date" and not frame.has("date"):
+            for span in self._when_dates(frame.token):
+                frame.add(role, span)
+
+    def _when_dates(self, trigger: Token) -> list[Span]:
+        """"will create 800 jobs when it starts a second shift in March 2027": the act waits for the time of its
+        "when" (or "once") clause."""
+        clauses = [c for c in trigger.children if c.dep_ == "advcl"
+                   and any(m.dep_ in ("mark", "advmod") and m.lower_ in WAITING_MARKS for m in c.children)]
+        return [span for clause in clauses for span in self.facts.within("date", {t.i for t in clause.subtree})]
 
     def _said_on(self, date: Span, verb: Token) -> bool:
         """"said on Wednesday it would buy ...": a date between a reporting verb and its clause's subject is the

@@ -217,6 +217,9 @@ class Requirements(AgreementChecks, MoneyChecks):
         companies = words["unit_nouns"] | words["stake_nouns"] | words["company_nouns"] | words["site_items"]
         if any(c.dep_ == "amod" and c.lower_ in words["product_adjectives"] for t in objects for c in t.children):
             return False  # "will sell the new iPad Air for $599": goods, whatever their name
+        if any(c.dep_ == "compound" and self.lemma(c) in words["named_asset_nouns"]
+               for t in objects for c in t.children):
+            return False  # "the purchase of the ocean liner Queen Elizabeth 2 from X": a named ship, not a company
         if frame.rule.name == "acquire" and self._own_securities(frame, objects):
             return False  # "allows it to buy up to 80 million shares": its own, no one else's
         if any(self.lexicon.has("debt_nouns", self.lemma(g)) for t in objects for p in t.children

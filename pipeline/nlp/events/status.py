@@ -133,8 +133,9 @@ class StatusReader:
         if any(self._negated(word, word == trigger, k > 0 and chain[k - 1].dep_ == "conj")
                for k, word in enumerate(chain)):
             return Status("negated", estimator)
-        if event_type == "contract" and under_a_deal(trigger, self.lemma, self.contract_nouns):
-            return Status("completed", estimator)  # "will supply 80 buses under a £40 million agreement": made
+        if event_type == "contract" and under_a_deal(trigger, self.lemma, self.contract_nouns) and \
+                not any(self.lemma(word) in self.cues.announcing_verbs for word in chain[1:]):
+            return Status("completed", estimator)  # "will supply 80 buses under a £40m agreement" (not "agreed to")
         if forecast or any(self._planned(word, word == trigger) for word in chain):
             return Status("planned", estimator)
         if any(self._announced(word, word == trigger, chain[k - 1] if k else None) for k, word in enumerate(chain)):
