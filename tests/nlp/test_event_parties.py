@@ -7,7 +7,9 @@ chartered are bought services; "250 MW" names no organization, and well-known bu
 ("Volvo" alone is not grouped under Volvo Cars); who a bid or an offer comes from makes it, a price offered
 for a company is a planned acquisition, a name ends where an amount begins ("Maison Orlane 2 million euros"), and
 a venture whose stake is sold was formed before (no partnership), unlike "a stake in a joint venture with X"; a
-contract that "went to" a company was won by it.
+contract that "went to" a company was won by it; a company in a joint operation with the police helps it, a public
+body named so acts as the authority; a company that will bring jobs to a town creates them (not
+its own staff moved, nor a loss of jobs the closure brings).
 """
 
 from tests.nlp.test_events import event, events
@@ -90,3 +92,20 @@ def test_a_venture_whose_stake_is_sold_was_formed_before():
 def test_a_contract_that_went_to_a_company_was_won_by_it():
     [found] = events("The contract to build 12 ferries for the Norwegian government went to Fjordvik Yard on Monday.")
     assert found[0] == "contract" and "supplier=Fjordvik Yard" in found[3]
+
+
+def test_a_company_in_a_joint_operation_helps_and_a_public_body_in_one_acts():
+    assert events("In a joint operation with sportswear maker Dunlow, Kenyan police raided three warehouses.") == [
+        event("enforcement", "raided", "completed", "helper=Dunlow", "count=three warehouses")]
+    [found] = events("In an operation with the FBI, police in Ohio arrested four people.")
+    assert "authority=FBI" in found[3] and not any(r.startswith("helper") for r in found[3])
+
+
+def test_jobs_brought_to_a_town_are_created():
+    assert events("Tamber Logistics will bring 900 jobs to Hull, the company said.") == [
+        event("hiring", "bring", "announced", "company=Tamber Logistics", "count=900 jobs")]
+    assert events("The festival will bring 20,000 visitors to Hull.") == []
+    assert events("Tamber Logistics will bring its 300 staff to a new office in Hull.") == []
+    assert events("Dunlow Bank brings on board some 600 bankers to join the team that bought it.") == []
+    assert not any(e[0] == "hiring" for e in events(
+        "The Tamber Logistics depot will close in July, bringing with it the loss of 250 jobs."))

@@ -48,6 +48,8 @@ COMPANY = {  # rule: (text, the company it names)
     "'Turbines' an industry's word after a purchase's 'from'": (
         "Irish utility Corrib Power has bought 20 wind turbines from Kelvin Turbines.", "Kelvin Turbines"),
     "'Wealth' closes a name": ("The regulator fined Dunston Wealth £2 million for poor advice.", "Dunston Wealth"),
+    "a name before an amount's number, no model number": ("The EU fined Tessaro Micro 320 million euros for "
+                                                          "abusing its position.", "Tessaro Micro"),
     "a Dutch or Nordic name's first word": ("Koninklijke Tessel reported a net loss of 40 million euros.",
                                             "Koninklijke Tessel"),
     "the owner of a deal, its name ending in a trade": (

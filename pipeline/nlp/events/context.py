@@ -147,8 +147,8 @@ class Context(FramePass):
             for frame in here:
                 authorities = frame.fillers("authority")
                 for org in _nearest(helpers, helper_starts, frame.token.i, HELPERS_MOST):
-                    if org not in authorities:
-                        frame.add("helper", org)
+                    if org not in authorities:  # "in an operation with the FBI": a public body acts, it does not help
+                        frame.add("authority" if self.facts.is_public_body(org) else "helper", org)
 
     def _helps(self, org: Span) -> bool:
         """Whether an organization is named by a cue of help: the subject of a helping verb ("X helped

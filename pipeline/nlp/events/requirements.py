@@ -166,6 +166,13 @@ class Requirements(AgreementChecks, MoneyChecks):
     def count(self, frame: Frame) -> bool:
         return frame.has("count")
 
+    def jobs_brought(self, frame: Frame) -> bool:
+        """"will bring 1,200 jobs to Doncaster": jobs (not people: "X brings on board 600 professionals" after its
+        purchase) the verb brings are its object, not what comes along ("bringing with it the loss of 625 jobs")."""
+        return any(span.root.dep_ == "dobj" and span.root.head == frame.token and not any(
+            c.dep_ == "poss" for c in span.root.children) and self.lexicon.has("job_nouns", self.lemma(span.root))
+            for span in frame.fillers("count"))
+
     def staff_subject(self, frame: Frame) -> bool:
         """"Some 1,200 jobs will go": what goes or disappears is jobs or staff, not "prices" or "the brand", and
         not somewhere ("workers went on strike", "went back to work")."""

@@ -16,11 +16,11 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.nlp.base import doc_text
 from pipeline.nlp.boundaries import ends_line
+from pipeline.nlp.organizations.filters import amount_begins
 from pipeline.nlp.organizations.merge import SpanIndex
 from pipeline.nlp.organizations.occurrences import WordOccurrences
 from pipeline.nlp.organizations.vocabulary import OrgVocabulary
 from pipeline.normalize.money import currency_table
-from pipeline.normalize.numbers import SCALES
 from pipeline.normalize.places import country_of, is_country
 
 
@@ -142,7 +142,7 @@ def trim(ent: Span, vocab: OrgVocabulary) -> Span | None:
         start += 1  # "the", "a", "Startup Paystride Ltd", "Parent ANA Holdings", "BY WORLDSOURCES", "September
         # Treasury"; not "Giant Eagle", "May Department Stores"
     while end > start and not ent.id_ and (doc[end - 1].text in {"’s", "'s", "’", "'", "&"}
-                                           or _before_an_amount(doc[end - 1]) or _amount_begins(doc[end - 1])
+                                           or _before_an_amount(doc[end - 1]) or amount_begins(doc[end - 1])
                                            or _not_a_name_word(doc[end - 1], vocab) and not _hyphenated(doc[end - 1])):
         end -= 1  # "Barclays and", "Interfax news agency", "Real Madrid 1", "Dublin Newsroom +353", "Foods for Rs",
         # "Maison Orlane 2 million", "AT&T &" (of "&mdash;")
@@ -213,13 +213,6 @@ def _before_an_amount(token: Token) -> bool:
     """A currency symbol or code before a number ("Karnavati Foods for Rs 1,200 crore"): the amount's, no name's."""
     doc = token.doc
     return token.i + 1 < len(doc) and doc[token.i + 1].like_num and token.text in currency_table().symbols
-
-
-def _amount_begins(token: Token) -> bool:
-    """A number followed by a magnitude ("Maison Orlane 2 million euros"): an amount begins, the name has ended."""
-    doc = token.doc
-    following = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
-    return token.like_num and len(following) > 1 and following in SCALES  # a scale word, not a class letter
 
 
 def _hyphenated(token: Token) -> bool:

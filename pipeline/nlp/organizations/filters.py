@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.nlp.boundaries import ends_line, line_ranges, title_case_lines
 from pipeline.nlp.organizations.vocabulary import OrgVocabulary
+from pipeline.normalize.numbers import SCALES
 from pipeline.normalize.places import is_place
 
 _APPLE_STYLE_PRODUCT = re.compile(r"^i[A-Z][a-z]+")  # iPod, iPhone, iTunes
@@ -46,7 +47,16 @@ def _is_product(ent: Span, vocab: OrgVocabulary, known: bool) -> bool:
         or len(ent) > 1 and ent[1:].text in vocab.not_orgs and not ent[1:].text.isupper() \
         and not _the_institution(ent, vocab) \
         or after is not None and _MODEL_NUMBER.match(after.text) is not None and not ends_line(ent[-1]) \
+        and not amount_begins(after) \
         or not known and names_a_model(ent, vocab)
+
+
+def amount_begins(token: Token) -> bool:
+    """A number followed by a magnitude ("Maison Orlane 2 million euros"): an amount begins, the name has
+    ended (and "320" of "fined Quanta Micro 320 million euros" is no model number)."""
+    doc = token.doc
+    following = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
+    return token.like_num and len(following) > 1 and following in SCALES  # a scale word, not a class letter
 
 
 def _the_institution(ent: Span, vocab: OrgVocabulary) -> bool:
