@@ -3,7 +3,8 @@
 The counted noun is the number's syntactic head when it follows the number,
 else the last noun of the noun phrase right after it. Years, dates,
 percentages, ordinals, money, durations, measures and model numbers are not
-counts, nor is "one of". A number compared with a count just before it ("up
+counts, nor is "one of"; a part taken out of a counted whole ("22 of its 70
+stores") counts the part. A number compared with a count just before it ("up
 from 120") counts the same thing; "dozens of shops" counts shops at its lower
 bound. Each span in `doc.spans["counts"]` carries its `CountHit`
 (`span._.count`).
@@ -29,6 +30,15 @@ from pipeline.normalize.numbers import SCALES, parse_number
 from pipeline.patterns import load_json
 
 COUNTS = "counts"  # the key of doc.spans
+
+
+PART_DETERMINERS = frozenset({"its", "their", "the", "our", "his", "her", "those", "these"})
+
+
+def _part_of(doc: Doc, part: Span, whole: Span) -> bool:
+    """"22 of its 70 stores", "500 of the 3,000 staff": a number taken out of a counted whole."""
+    return whole.start == part.end + 2 and doc[part.end].lower_ == "of" \
+        and doc[part.end + 1].lower_ in PART_DETERMINERS and part.text.lower() != "one"  # "one of" stays none
 
 
 class CountFinder:
@@ -70,7 +80,17 @@ class CountFinder:
         heads = [self._counted_noun(doc, run) for run in runs]
         sentence = Sentences(doc)
         found: list[tuple[Span, CountHit]] = []
+        whole_of: set[int] = set()  # "70 stores" of "22 of its 70 stores": the whole the part is taken from
         for k, (run, head) in enumerate(zip(runs, heads)):
+            if k in whole_of:
+                continue
+            if head is None and k + 1 < len(runs) and heads[k + 1] is not None and _part_of(doc, run, runs[k + 1]):
+                head, span_end = heads[k + 1], self._phrase_end(doc, heads[k + 1])  # "close 22 of its 70 stores"
+                found.append((doc[run.start:span_end], CountHit(parse_number(run.text), self._item_lemma(head),
+                                                                doc[runs[k + 1].end:span_end].text,
+                                                                qualifier_before(doc, run.start))))
+                whole_of.add(k + 1)
+                continue
             if head is None and k + 1 < len(runs) and heads[k + 1] is not None and self._range_low(doc, run, runs[k + 1]):
                 head, span_end = heads[k + 1], run.end  # "15 to 20 people": the low end counts people too
                 item_text = doc[runs[k + 1].end:self._phrase_end(doc, head)].text

@@ -1,38 +1,33 @@
 """Roles an event gets from the events and sentences around it, once every trigger has its frame.
 
-- Coordinated triggers share by whom: "arrested 326 suspects and seized ...
-  in a crackdown coordinated by the Ministry" (both the Ministry's); a date
-  at the end of a coordination dates the earlier verbs too ("will close two
-  plants and cut 1,400 jobs by March 2026"), not the later ones; a date before
-  the first verb dates them all ("on Thursday signed ... and awarded ..."); the
-  day of an agreement dates the act agreed ("agreed on Monday to pay").
+- Coordinated triggers share by whom: "arrested 326 suspects and seized ... in a crackdown coordinated by the
+  Ministry" (both the Ministry's); a date at the end of a coordination dates the earlier verbs too ("will close two
+  plants and cut 1,400 jobs by March 2026"), not the later ones; a date before the first verb dates them all ("on
+  Thursday signed ... and awarded ..."); the day of an agreement dates the act agreed ("agreed on Monday to pay").
 - Helpers: a company named by a cue of help in the sentence ("with help from X", "acting on information shared by
   X", "after a tip-off from X", "X helped investigators", "after X detected") helps its enforcement events; a
-  sentence of help with no event of its own helps the last one.
-- Investors: an organization of a funding's sentence named by a cue of
-  investing ("led by X", "with participation from existing backers X and Y",
-  "investors including X", "X also took part") invests in it.
-- Contract sides: a public body is the buyer ("The Ministry of Defence signed a contract with X": X supplies),
-  a company then the supplier; a company the text calls a supplier or maker supplies, an airline or operator buys
+  sentence of help with no event of its own helps the last one; a public body so named ("in an operation with the
+  FBI") is an authority, not a helper.
+- Investors: an organization of a funding's sentence named by a cue of investing ("led by X", "with participation
+  from existing backers X and Y", "investors including X", "X also took part") invests in it.
+- Contract sides: a public body is the buyer ("The Ministry of Defence signed a contract with X": X supplies), a
+  company then the supplier; a company the text calls a supplier or maker supplies, an airline or operator buys
   (unless it wins or loses the contract: "X won a contract to haul freight for carmaker Y").
-- A passive award, penalty or enforcement that names no agent is by the public
-  body that reports it ("has been awarded to Austal, the Department said").
-- A company named as an enforcement's actor ("Louis Vuitton and Alibaba
-  conducted an investigation which resulted in the confiscation of ...")
-  helps the authorities rather than being one.
-- An enforcement whose subject is only "police" or "authorities" is by the public body named in its clause, else
-  by the previous enforcement's; a penalty that names no authority ("which was penalised $4 million", "received
-  fines") is by the previous penalty's.
-- A financial result without a company is the previous result's company, else the article's topic (not when a
-  noun names another owner: "the unit had sales of"); a result without a period takes the period of the previous
-  result of the same status in the paragraph, else of the last one before the paragraph that gives a period (a
-  wire story's lead sets the quarter its later paragraphs of figures are about); not for a figure given for
-  comparison.
-- Partners: of "X and Y formed a partnership", X is the member and Y the
-  partner; a joint venture named without its parties ("the JV's customers")
-  is between the subject's organizations.
-- Back-references (`back_references.py`): a later sentence that says when "the deal" closes or what "the goods"
-  were worth dates or values the event it refers to.
+- A passive award, penalty or enforcement that names no agent is by the public body that reports it ("has been
+  awarded to Austal, the Department said").
+- A company named as an enforcement's actor ("Louis Vuitton and Alibaba conducted an investigation which resulted in
+  the confiscation of ...") helps the authorities rather than being one.
+- An enforcement whose subject is only "police" or "authorities" is by the public body named in its clause, else by
+  the previous enforcement's; a penalty that names no authority ("which was penalised $4 million", "received fines")
+  is by the previous penalty's, and one by "prosecutors" or "regulators" alone by the public body that reports it.
+- A financial result without a company is the previous result's company, else the article's topic (not when a noun
+  names another owner: "the unit had sales of"); a result without a period takes the period of the previous result
+  of the same status in the paragraph, else of the last one before the paragraph that gives a period (a wire story's
+  lead sets the quarter its later paragraphs of figures are about); not for a figure given for comparison.
+- Partners: of "X and Y formed a partnership", X is the member and Y the partner; a joint venture named without its
+  parties ("the JV's customers") is between the subject's organizations.
+- Back-references (`back_references.py`): a later sentence that says when "the deal" closes or what "the goods" were
+  worth dates or values the event it refers to.
 """
 
 from __future__ import annotations
@@ -277,8 +272,9 @@ class Context(FramePass):
     def authorities(self, frames: list[Frame]) -> None:
         previous: dict[str, list[Span]] = {}
         for frame in frames:
-            if frame.type == "penalty" and not frame.has("authority"):
-                for org in previous.get("penalty", []) or accusers(self.facts, frame):
+            if frame.type == "penalty" and not frame.has("authority"):  # "Prosecutors fined X ..., the Y said": Y
+                generic = self._reporting_body(frame) if self._generic_actor(frame) else []
+                for org in previous.get("penalty", []) or accusers(self.facts, frame) or generic:
                     frame.add("authority", org)
             if frame.type == "enforcement":  # a company acting with the authorities helps them
                 actors = frame.fillers("authority")

@@ -298,7 +298,8 @@ class FrameBuilder:
             return not self.lexicon.has("staff_items", item) and not self.lexicon.has("related_party_nouns", item) \
                 and not self.lexicon.has("relational_company_nouns", item) and \
                 not self.on_path(span.root, frame, frozenset({"over", "in", "across", "of", "at", "include"}))
-        return frame.type == "enforcement" and not self.lexicon.has("not_enforcement_items", item) and \
+        arrest = self.lexicon.has("arresting_verbs", self.lemma(frame.token))  # "arrested three passengers"
+        return frame.type == "enforcement" and (arrest or not self.lexicon.has("not_enforcement_items", item)) and \
             not self.on_path(span.root, frame, frozenset({"across", "from", "by", "include"})
                              | self.lexicon.words["comparison_words"])
 

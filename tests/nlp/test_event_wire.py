@@ -1,0 +1,26 @@
+"""Wire-story paragraphs of several facts (real model, sentences written here with invented names, read by hand).
+Each case is one class: customs officers who arrest passengers arrest suspects (passengers rescued or found are
+no enforcement); a penalty whose subject is only "prosecutors" is by the public body that reports it, a
+prosecution service being one; "the builder" after a named construction firm stands for it.
+"""
+
+from tests.nlp.test_events import event, events
+
+
+def test_passengers_arrested_are_an_enforcement_and_passengers_recovered_are_not():
+    assert events("Border police arrested four passengers arriving from Bogota with cocaine in their luggage.") == [
+        event("enforcement", "arrested", "completed", "count=four passengers")]
+    assert events("Police recovered 15 passengers from the wreck.") == []
+
+
+def test_prosecutors_fine_for_the_prosecution_service_that_reports_it():
+    assert events("Belgian prosecutors fined Dewaele Bouw 2 million euros for bribing officials, the Public "
+                  "Prosecution Service said.") == [
+        event("penalty", "fined", "completed", "authority=Public Prosecution Service", "penalized=Dewaele Bouw",
+              "value=2 million euros")]
+
+
+def test_the_builder_stands_for_the_construction_firm_named_before():
+    [_, paid] = events("Prosecutors fined Dewaele Bouw 2 million euros. The builder agreed to pay a further 500,000 "
+                       "euros to settle a civil case.")
+    assert paid[:3] == ("penalty", "pay", "announced") and "penalized=Dewaele Bouw" in paid[3]
