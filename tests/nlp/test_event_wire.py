@@ -1,7 +1,8 @@
 """Wire-story paragraphs of several facts (real model, sentences written here with invented names, read by hand).
 Each case is one class: customs officers who arrest passengers arrest suspects (passengers rescued or found are
 no enforcement); a penalty whose subject is only "prosecutors" is by the public body that reports it, a
-prosecution service being one; "the builder" after a named construction firm stands for it.
+prosecution service being one; "the builder" after a named construction firm stands for it; of "seized X in raids on
+14 shops" the seizure holds the goods and the raids the shops, though the parse hangs "on 14 shops" on the verb.
 """
 
 from tests.nlp.test_events import event, events
@@ -24,3 +25,10 @@ def test_the_builder_stands_for_the_construction_firm_named_before():
     [_, paid] = events("Prosecutors fined Dewaele Bouw 2 million euros. The builder agreed to pay a further 500,000 "
                        "euros to settle a civil case.")
     assert paid[:3] == ("penalty", "pay", "announced") and "penalized=Dewaele Bouw" in paid[3]
+
+
+def test_goods_seized_in_raids_on_shops_are_the_seizures_and_the_shops_the_raids():
+    found = events("Customs officers seized 1.8 million illicit cigarettes in raids on 12 shops in Bradford, the "
+                   "agency said.")
+    assert [(e[1], sorted(r for r in e[3] if r.startswith("count"))) for e in found] == [
+        ("seized", ["count=1.8 million illicit cigarettes"]), ("raids", ["count=12 shops"])]

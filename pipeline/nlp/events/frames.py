@@ -259,8 +259,7 @@ class FrameBuilder:
                 frame.add(role, span)
 
     def _when_dates(self, trigger: Token) -> list[Span]:
-        """"will create 800 jobs when it starts a second shift in March 2027": the act waits for the time of its
-        "when" (or "once") clause."""
+        """"will create 800 jobs when it starts a shift in March 2027": the time of the clause the act waits for."""
         clauses = [c for c in trigger.children if c.dep_ == "advcl"
                    and any(m.dep_ in ("mark", "advmod") and m.lower_ in WAITING_MARKS for m in c.children)]
         return [span for clause in clauses for span in self.facts.within("date", {t.i for t in clause.subtree})]
@@ -324,9 +323,10 @@ class FrameBuilder:
     def domain(self, trigger: Token, args: Arguments, event_type: str) -> set[int]:
         """The words of the trigger's clause (and its light verb's) that its amounts, counts and dates may come from."""
         roots = [trigger]
-        if args.governor is not None and self.lemma(args.governor) not in self.lexicon.reporting_verbs \
-                and not on_figure(trigger):
-            roots.append(args.governor)
+        governor = args.governor  # (the verb of "seized 2.4 million cigarettes in raids on" holds its own goods)
+        if governor is not None and self.lemma(governor) not in self.lexicon.reporting_verbs and not on_figure(trigger)\
+                and not (event_type in SEPARATE_NOUNS and event_type in self.types_at.get(governor.i, ())):
+            roots.append(governor)
         deal = self.deal_of(trigger)
         if deal is not None:
             roots.append(deal)
@@ -338,11 +338,21 @@ class FrameBuilder:
                 if token.i in inside:
                     continue
                 inside.add(token.i)
-                todo += [c for c in token.children if not self._outside(c, root, trigger, event_type)]
+                todo += [c for c in token.children if not self._outside(c, root, trigger, event_type)
+                         and not self._noun_phrase_of_another(c, trigger, event_type)]
+        following = trigger.nbor() if trigger.pos_ == "NOUN" and trigger.i + 1 < len(trigger.doc) else None
+        if following is not None and self._noun_phrase_of_another(following, following.head, event_type):
+            inside |= {t.i for t in following.subtree}  # "in raids on 14 shops", "on" hung on the verb
         for acted_on in args.get("pass"):  # "the 1,200 jobs cut by X", "1,200 posts are to be axed": its noun phrase
             if acted_on.i not in inside:
                 inside |= {acted_on.i} | {t.i for c in acted_on.lefts for t in c.subtree}
         return inside
+
+    def _noun_phrase_of_another(self, child: Token, trigger: Token, event_type: str) -> bool:
+        """A phrase the parse hung on the verb, right after a noun of the same event ("in raids on 14 shops")."""
+        before = child.doc[child.i - 1] if child.i > 0 else None
+        return child.dep_ == "prep" and before is not None and before != trigger and before.pos_ == "NOUN" and \
+            child.head.pos_ == "VERB" and event_type in SEPARATE_NOUNS and event_type in self.types_at.get(before.i, ())
 
     def deal_of(self, verb: Token) -> Token | None:
         """The deal a verb's infinitive states ("a $2 billion deal to buy X", "a £40m contract to build"): its
