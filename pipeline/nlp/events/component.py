@@ -21,9 +21,10 @@ from spacy.tokens import Doc, Token
 from pipeline.nlp.base import EventHit, OnDemandLemmas, RebuiltOnLoad
 from pipeline.nlp.events.back_references import restatements
 from pipeline.nlp.events.context import Context
+from pipeline.nlp.events.domains import SEPARATE_NOUNS
 from pipeline.nlp.events.facts import Facts
 from pipeline.nlp.events.financial import Financials
-from pipeline.nlp.events.frames import SEPARATE_NOUNS, Frame, FrameBuilder
+from pipeline.nlp.events.frames import Frame, FrameBuilder
 from pipeline.nlp.events.lexicon import lexicon
 from pipeline.nlp.events.relations import SlotPatterns
 from pipeline.nlp.events.requirements import Requirements

@@ -3,12 +3,10 @@
 Organizations fill roles through the slots (`slots.py`) and the rule's role
 map, read through names, descriptors, coordination and coreference
 (`facts.py`, `coreference.py`). Amounts, counts and dates fill `value`,
-`count` and `date` / `period` when they lie in the trigger's *domain*: the
-words of its own clause (for a noun trigger, with its light verb's), less
-other clauses (relative, adverbial, reported, coordinated verbs), the subject
-of an active verb, and other events' triggers with their words; and when no
-word on their way up to the trigger keeps them out ("valued at" is no
-investment's value, "up from" no result's value, "since 2019" no date).
+`count` and `date` / `period` when they lie in the trigger's *domain*
+(`domains.py`: the words of its own clause) and when no word on their way up
+to the trigger keeps them out ("valued at" is no investment's value, "up from"
+no result's value, "since 2019" no date).
 """
 
 from __future__ import annotations
@@ -21,36 +19,21 @@ from spacy.tokens import Span, Token
 
 from pipeline.nlp.base import RoleHit
 from pipeline.nlp.events.coreference import Coreference
+from pipeline.nlp.events.domains import DomainReader
 from pipeline.nlp.events.facts import Facts, party_key, same_party
 from pipeline.nlp.events.lexicon import FrameRule, Lexicon
 from pipeline.nlp.events.slots import Arguments, SlotFinder
 from pipeline.nlp.events.status import StatusReader
-from pipeline.nlp.events.tree import object_control
 from pipeline.nlp.events.triggers import Candidate
 from pipeline.records import EVENT_ROLES
 
-OUTSIDE_CLAUSES = frozenset({"relcl", "advcl", "ccomp", "csubj", "parataxis", "mark", "cc", "preconj"})
-KEPT_CLAUSES = frozenset({"value", "worth", "price", "total", "lead", "co-lead", "coordinate", "conduct", "carry",
-                          "organise", "organize", "back", "support", "head", "include", "end", "award", "tender"})
-TIME_PREPS = frozenset({"before", "after", "since", "until", "till", "while", "when"})
 WAITING_MARKS = frozenset({"when", "once"})
-SEPARATE_NOUNS = frozenset({"enforcement"})  # "seized X in raids on 14 shops": the raids are an event of their own
 SUBJECT_SLOTS = ("subj", "gov:subj", "helper")
 VALUATION_WORDS = frozenset({"values", "valuation"})
-PRICED_TYPES = frozenset({"acquisition", "contract"})  # a buyer's "paying $X" is the price
 LAST_RESORT_SLOTS = ("obj.mod",)  # "awarded a $450 million Army contract": the Army buys unless a subject does
 COREFERENT_SLOTS = frozenset({"subj", "gov:subj", "helper", "pass", "poss", "orderer", "agent", "obj.poss", "offer:to"})
 REPORTING_DAYS = frozenset({day.lower() for day in calendar.day_name} | {"today", "yesterday", "tonight"})
 DATE_EXCLUSIONS = frozenset({"since", "until", "till", "through", "found", "founded", "establish", "established"})
-
-
-def on_figure(noun: Token) -> bool:
-    """"posted net income of $212 million on revenue of $1.83 billion": the second figure is the noun's own (a
-    figure stands before "on"; "had on average forecast profit of" has none)."""
-    on = noun.head
-    return noun.dep_ == "pobj" and on.lower_ == "on" and any(c.dep_ == "prep" and c.lower_ == "of"
-                                                            for c in noun.children) \
-        and any(t.like_num for t in on.doc[on.head.left_edge.i:on.i])
 
 
 @dataclass
@@ -130,6 +113,7 @@ class FrameBuilder:
         self.status = StatusReader(lexicon, lemma, facts.children)
         self.types_at = {c.token.i: {r.type for r in c.rules} for c in candidates}
         self.built: dict[int, set[str]] = {}  # the triggers of the frames built so far, with their type
+        self.domains = DomainReader(facts, lexicon, lemma, self.types_at, self.built)
 
     def build(self, candidate: Candidate, check: Callable[[Frame], bool]) -> Frame | None:
         """The frame of the first of the candidate's rules whose frame passes `check`, or None."""
@@ -139,7 +123,7 @@ class FrameBuilder:
             status = self.status.status(candidate.token, rule.type, forecast)
             if status.value is None:
                 continue
-            frame = Frame(rule, candidate, status.value, args, self.domain(candidate.token, args, rule.type),
+            frame = Frame(rule, candidate, status.value, args, self.domains.domain(candidate.token, args, rule.type),
                           estimator=status.estimator)
             self.fill_organizations(frame)
             self.fill_amounts(frame)
@@ -306,7 +290,7 @@ class FrameBuilder:
         """Whether a word on the way from `token` up to the trigger (or its light verb) is one of `words`."""
         governor = frame.args.governor
         stops = {frame.token.i} | ({governor.i} if governor is not None else set())
-        deal = self.deal_of(frame.token)
+        deal = self.domains.deal_of(frame.token)
         if deal is not None:
             stops.add(deal.i)
         current = token
@@ -319,82 +303,3 @@ class FrameBuilder:
             if current.i not in stops and (current.lower_ in words or self.lemma(current) in words):
                 return True
         return False
-
-    def domain(self, trigger: Token, args: Arguments, event_type: str) -> set[int]:
-        """The words of the trigger's clause (and its light verb's) that its amounts, counts and dates may come from."""
-        roots = [trigger]
-        governor = args.governor  # (the verb of "seized 2.4 million cigarettes in raids on" holds its own goods)
-        if governor is not None and self.lemma(governor) not in self.lexicon.reporting_verbs and not on_figure(trigger)\
-                and not (event_type in SEPARATE_NOUNS and event_type in self.types_at.get(governor.i, ())):
-            roots.append(governor)
-        deal = self.deal_of(trigger)
-        if deal is not None:
-            roots.append(deal)
-        inside: set[int] = set()
-        for root in roots:
-            todo = [root]
-            while todo:
-                token = todo.pop()
-                if token.i in inside:
-                    continue
-                inside.add(token.i)
-                todo += [c for c in token.children if not self._outside(c, root, trigger, event_type)
-                         and not self._noun_phrase_of_another(c, trigger, event_type)]
-        following = trigger.nbor() if trigger.pos_ == "NOUN" and trigger.i + 1 < len(trigger.doc) else None
-        if following is not None and self._noun_phrase_of_another(following, following.head, event_type):
-            inside |= {t.i for t in following.subtree}  # "in raids on 14 shops", "on" hung on the verb
-        for acted_on in args.get("pass"):  # "the 1,200 jobs cut by X", "1,200 posts are to be axed": its noun phrase
-            if acted_on.i not in inside:
-                inside |= {acted_on.i} | {t.i for c in acted_on.lefts for t in c.subtree}
-        return inside
-
-    def _noun_phrase_of_another(self, child: Token, trigger: Token, event_type: str) -> bool:
-        """A phrase the parse hung on the verb, right after a noun of the same event ("in raids on 14 shops")."""
-        before = child.doc[child.i - 1] if child.i > 0 else None
-        return child.dep_ == "prep" and before is not None and before != trigger and before.pos_ == "NOUN" and \
-            child.head.pos_ == "VERB" and event_type in SEPARATE_NOUNS and event_type in self.types_at.get(before.i, ())
-
-    def deal_of(self, verb: Token) -> Token | None:
-        """The deal a verb's infinitive states ("a $2 billion deal to buy X", "a £40m contract to build"): its
-        price and date are the act's."""
-        head = verb.head
-        deal = self.lexicon.has("contract_nouns", self.lemma(head)) or self.lexicon.has("offer_nouns", self.lemma(head))
-        if verb.dep_ in ("relcl", "acl") and head.pos_ == "NOUN" and deal \
-                and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-            return head
-        return None
-
-    def _outside(self, child: Token, root: Token, trigger: Token, event_type: str) -> bool:
-        dep = child.dep_
-        if event_type == "contract" and dep in ("advcl", "relcl") and \
-                self.lemma(child) in self.lexicon.words["supply_verbs"]:
-            return False  # "awarded a contract to supply 400 escalators": what the contract delivers
-        if dep == "relcl" and self.lemma(child) == "value" and (child.head == trigger or self.lemma(child.head) in
-                                                               self.lexicon.words["contract_nouns"]):
-            return False  # "in a deal that values the brewer at £380 million", "an offer that values X at": its value
-        if dep == "advcl" and child.tag_ == "VBG" and self.lemma(child) == "pay" and event_type in PRICED_TYPES:
-            return False  # "completed its acquisition of X on Friday, paying 310 million Swiss francs"
-        if child.pos_ == "VERB" and self.facts.fact("money", child) is not None:
-            return False  # "orders worth 1.5 trillion won to build ...": a currency word the parse made a verb
-        if dep == "ccomp" and child == object_control(child.head):
-            return False  # "selected X to lay a line under a contract worth ...": the chosen one's task
-        if dep == "advcl" and child.lower_ == "worth":
-            return False  # "signed a deal to supply ammunition worth up to $1 billion", "worth" hung from the verb
-        if event_type == "financial_result" and dep == "prep" and child.lower_ == "on" and any(
-                "financial_result" in self.types_at.get(o.i, ()) for o in child.children if o.dep_ == "pobj"):
-            return True  # "posted net income of $212 million on revenue of $1.83 billion": a second result
-        if dep == "pcomp" and child.pos_ == "VERB" and child.head.lower_ in TIME_PREPS:
-            return True  # "bought by Thyssen in 1985 before being spun off in 2001": another act, another time
-        if dep in OUTSIDE_CLAUSES or dep == "nsubj" and child.head == root and root.pos_ != "NOUN":
-            return True
-        if dep == "conj" and child.pos_ in ("VERB", "AUX"):
-            return True
-        if dep == "acl" and self.lemma(child) not in KEPT_CLAUSES and \
-                self.lemma(child) not in self.lexicon.words["supply_verbs"]:
-            return True
-        others = self.built.get(child.i) or (self.types_at.get(child.i) if child.pos_ != "VERB" else None)
-        if child == trigger or others is None:
-            return False
-        if others == {"financial_result"} and not self.facts.within("money", {t.i for t in child.subtree}):
-            return False  # "shut its mill with the loss of 410 jobs": a loss of no money is no result
-        return event_type not in others or event_type in SEPARATE_NOUNS

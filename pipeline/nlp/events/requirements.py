@@ -15,8 +15,9 @@ from spacy.tokens import Span, Token
 
 from pipeline.nlp.events.agreement_checks import OBJECT_SLOTS, AgreementChecks
 from pipeline.nlp.events.coreference import Coreference
+from pipeline.nlp.events.domains import on_figure
 from pipeline.nlp.events.facts import Facts, party_key, same_party
-from pipeline.nlp.events.frames import Frame, on_figure
+from pipeline.nlp.events.frames import Frame
 from pipeline.nlp.events.lexicon import Lexicon
 from pipeline.nlp.events.money_checks import MoneyChecks
 
