@@ -2,7 +2,9 @@
 Each case is one class: customs officers who arrest passengers arrest suspects (passengers rescued or found are
 no enforcement); a penalty whose subject is only "prosecutors" is by the public body that reports it, a
 prosecution service being one; "the builder" after a named construction firm stands for it; of "seized X in raids on
-14 shops" the seizure holds the goods and the raids the shops, though the parse hangs "on 14 shops" on the verb.
+14 shops" the seizure holds the goods and the raids the shops, though the parse hangs "on 14 shops" on the verb;
+"X on Wednesday fined Y" happened on Wednesday, though the parse hangs the day on X ("said on Monday it would" is
+only the day it was said).
 """
 
 from tests.nlp.test_events import event, events
@@ -32,3 +34,12 @@ def test_goods_seized_in_raids_on_shops_are_the_seizures_and_the_shops_the_raids
                    "agency said.")
     assert [(e[1], sorted(r for r in e[3] if r.startswith("count"))) for e in found] == [
         ("seized", ["count=1.8 million illicit cigarettes"]), ("raids", ["count=12 shops"])]
+
+
+def test_a_day_between_the_subject_and_its_verb_dates_the_act():
+    [fined] = events("BEIJING, Nov. 8, 2023 (Xinhua) -- China's State Administration for Radio and Television (SART) "
+                     "on Wednesday fined video platform Huaying Technology Co., Ltd. 220 million yuan for illegal "
+                     "content, the regulator said.")
+    assert "date=Wednesday" in fined[3]
+    [cut] = events("PARIS, March 4, 2026 (Reuters) - Lormont Foods said on Tuesday it would cut 300 jobs.")
+    assert not any(r.startswith("date") for r in cut[3])

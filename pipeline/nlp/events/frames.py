@@ -239,8 +239,17 @@ class FrameBuilder:
             if not self.on_path(span.root, frame, excluded) and not self._said_on(span, frame.token):
                 frame.add(role, span)
         if role == "date" and not frame.has("date"):
-            for span in self._when_dates(frame.token):
+            for span in self._when_dates(frame.token) + self._dated_before(frame.token):
                 frame.add(role, span)
+
+    def _dated_before(self, verb: Token) -> list[Span]:
+        """"SAMR on Wednesday fined X": "on" a day right before the verb, which the parse hangs on the subject."""
+        k = verb.i
+        while k > 0 and verb.doc[k - 1].dep_ in ("aux", "auxpass", "advmod", "neg"):
+            k -= 1
+        date = self.facts.fact("date", verb.doc[k - 1]) if k > 0 and verb.pos_ == "VERB" else None
+        on = date is not None and date.start > 0 and verb.doc[date.start - 1].lower_ == "on"
+        return [date] if on and date.end == k and date.root.head.head.dep_ in ("nsubj", "nsubjpass") else []
 
     def _when_dates(self, trigger: Token) -> list[Span]:
         """"will create 800 jobs when it starts a shift in March 2027": the time of the clause the act waits for."""
