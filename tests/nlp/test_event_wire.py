@@ -4,7 +4,7 @@ no enforcement); a penalty whose subject is only "prosecutors" is by the public 
 prosecution service being one; "the builder" after a named construction firm stands for it; of "seized X in raids on
 14 shops" the seizure holds the goods and the raids the shops, though the parse hangs "on 14 shops" on the verb;
 "X on Wednesday fined Y" happened on Wednesday, though the parse hangs the day on X ("said on Monday it would" is
-only the day it was said).
+only the day it was said); a company's executive, trader or dealer fined is not the company.
 """
 
 from tests.nlp.test_events import event, events
@@ -43,3 +43,10 @@ def test_a_day_between_the_subject_and_its_verb_dates_the_act():
     assert "date=Wednesday" in fined[3]
     [cut] = events("PARIS, March 4, 2026 (Reuters) - Lormont Foods said on Tuesday it would cut 300 jobs.")
     assert not any(r.startswith("date") for r in cut[3])
+
+
+def test_a_company_executive_fined_is_not_the_company():
+    assert not any("penalized=Marlow Steel" in e[3] for e in events(
+        "A former Marlow Steel executive was fined 50,000 pounds for insider trading in 2019."))
+    [fined] = events("Marlow Steel was fined 50,000 pounds for breaching safety rules.")
+    assert "penalized=Marlow Steel" in fined[3]
