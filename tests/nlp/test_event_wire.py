@@ -4,7 +4,8 @@ no enforcement); a penalty whose subject is only "prosecutors" is by the public 
 prosecution service being one; "the builder" after a named construction firm stands for it; of "seized X in raids on
 14 shops" the seizure holds the goods and the raids the shops, though the parse hangs "on 14 shops" on the verb;
 "X on Wednesday fined Y" happened on Wednesday, though the parse hangs the day on X ("said on Monday it would" is
-only the day it was said); a company's executive, trader or dealer fined is not the company.
+only the day it was said); a company's executive, trader or dealer fined is not the company; "which has annual sales of" describes a
+business, it reports no result.
 """
 
 from tests.nlp.test_events import event, events
@@ -50,3 +51,10 @@ def test_a_company_executive_fined_is_not_the_company():
         "A former Marlow Steel executive was fined 50,000 pounds for insider trading in 2019."))
     [fined] = events("Marlow Steel was fined 50,000 pounds for breaching safety rules.")
     assert "penalized=Marlow Steel" in fined[3]
+
+
+def test_sales_a_business_has_describe_it_and_sales_it_had_are_a_result():
+    assert events("A spokesman for Merrow Foods declined to comment on a report that it had received interest in its "
+                  "frozen food business, which has annual sales of about 900 million euros.") == []
+    [had] = events("Merrow Foods had sales of 900 million euros in 2024.")
+    assert had[:2] == ("financial_result", "sales")

@@ -317,9 +317,10 @@ class Requirements(AgreementChecks, MoneyChecks):
             not any(same_party(party_key(org), firm) for org in companies for firm in self.facts.analyst_firms)
 
     def states_figure(self, frame: Frame) -> bool:
-        """The metric noun states its own figure: the object of "have" ("had sales of about C$410 million"), the
-        subject of "be" ("net income was $96 million"), a result's "on revenue of $1.83 billion", or a line of its
-        own ("- Revenue of $412.6 million", "Revenue: €12.4 million in 2023")."""
+        """The metric noun states its own figure: the object of "had" ("had sales of about C$410 million"; "has sales
+        of" describes the company, it reports nothing), the subject of "be" ("net income was $96 million"), a
+        result's "on revenue of $1.83 billion", or a line of its own ("- Revenue of $412.6 million", "Revenue:
+        €12.4 million in 2023")."""
         governor, token = frame.args.governor, frame.token
         if on_figure(token):
             return any(self._own_figure(token, value) for value in frame.fillers("value"))
@@ -328,7 +329,8 @@ class Requirements(AgreementChecks, MoneyChecks):
         lemma = self.lemma(governor)
         if lemma == "be" and token.dep_ == "nsubj":  # the figure is what the metric is, not its own modifier
             return any(not token.left_edge.i <= value.start <= token.right_edge.i for value in frame.fillers("value"))
-        return lemma == "have" and token.dep_ == "dobj"
+        standing = governor.tag_ in ("VBZ", "VBP") and not any(c.dep_ == "aux" for c in governor.children)
+        return lemma == "have" and token.dep_ == "dobj" and not standing  # not "X, which has annual sales of"
 
     @staticmethod
     def _own_figure(noun: Token, value: Span) -> bool:
