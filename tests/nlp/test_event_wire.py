@@ -4,8 +4,9 @@ no enforcement); a penalty whose subject is only "prosecutors" is by the public 
 prosecution service being one; "the builder" after a named construction firm stands for it; of "seized X in raids on
 14 shops" the seizure holds the goods and the raids the shops, though the parse hangs "on 14 shops" on the verb;
 "X on Wednesday fined Y" happened on Wednesday, though the parse hangs the day on X ("said on Monday it would" is
-only the day it was said); a company's executive, trader or dealer fined is not the company; "which has annual sales of" describes a
-business, it reports no result.
+only the day it was said); a company's executive, trader or dealer fined is not the company; "which has annual sales of"
+describes a business, it reports no result; a player signed on a contract or bought by a club is no business
+deal.
 """
 
 from tests.nlp.test_events import event, events
@@ -58,3 +59,10 @@ def test_sales_a_business_has_describe_it_and_sales_it_had_are_a_result():
                   "frozen food business, which has annual sales of about 900 million euros.") == []
     [had] = events("Merrow Foods had sales of 900 million euros in 2024.")
     assert had[:2] == ("financial_result", "sales")
+
+
+def test_a_player_signed_or_bought_is_no_business_deal():
+    assert events("Real Madrid signed the French striker on a five-year contract worth a reported 15 million "
+                  "euros a year.") == []
+    assert not any(e[0] == "acquisition" for e in events(
+        "The fee was later overtaken by Chelsea's purchase of the Argentine midfielder Enzo Fernandez."))

@@ -57,6 +57,8 @@ class AgreementChecks:
             self.facts.organizations_of(o) for s in ("obj", "pass") for o in frame.args.get(s))  # selected to build"
         if any(self.lemma(o) in partnership and not self._for_goods(frame, o) for o in frame.args.get("obj")):
             return False  # "inked a partnership with X to develop projects": what is signed is a partnership
+        if any(self.lexicon.has("talent_nouns", self.lemma(o)) for o in frame.args.get("obj")):
+            return False  # "signed the French striker on a five-year contract": a person hired, no business deal
         sides = ("buyer", "supplier", "value", "count")
         if self.lexicon.has("race_verbs", self.lemma(frame.token)) and any(
                 c.dep_ == "xcomp" for c in frame.token.children):

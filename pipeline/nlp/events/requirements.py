@@ -234,7 +234,8 @@ class Requirements(AgreementChecks, MoneyChecks):
                if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"):
             return False  # "sold $2 billion of bonds": debt issued, nothing changes hands
         return any(self.lemma(t) in companies or not self._counted(t) and (
-            self.coreference.refers(t) or t.pos_ == "PROPN" or t.like_num or self.facts.fact("org", t)
+            self.coreference.refers(t) or t.pos_ == "PROPN" and t.ent_type_ != "PERSON"  # not "purchase of Enzo X"
+            or t.like_num or self.facts.fact("org", t)
             or self._names_a_company(t)) for t in objects)
 
     def _own_securities(self, frame: Frame, objects: list[Token]) -> bool:
