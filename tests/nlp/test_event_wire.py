@@ -6,7 +6,7 @@ prosecution service being one; "the builder" after a named construction firm sta
 "X on Wednesday fined Y" happened on Wednesday, though the parse hangs the day on X ("said on Monday it would" is
 only the day it was said); a company's executive, trader or dealer fined is not the company; "which has annual sales of"
 describes a business, it reports no result; a player signed on a contract or bought by a club is no business
-deal.
+deal; a stake a fund "has" is held, not bought.
 """
 
 from tests.nlp.test_events import event, events
@@ -66,3 +66,10 @@ def test_a_player_signed_or_bought_is_no_business_deal():
                   "euros a year.") == []
     assert not any(e[0] == "acquisition" for e in events(
         "The fee was later overtaken by Chelsea's purchase of the Argentine midfielder Enzo Fernandez."))
+
+
+def test_a_stake_held_is_no_purchase_and_a_stake_taken_is_one():
+    assert events("Hedge fund Tarrow Capital, which has a stake of about $2 billion in Corrie Airlines, wants to "
+                  "replace the airline's chief executive.") == []
+    [taken] = events("Tarrow Capital took a stake of about $2 billion in Corrie Airlines.")
+    assert taken[:2] == ("acquisition", "stake")

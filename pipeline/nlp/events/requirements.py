@@ -350,6 +350,8 @@ class Requirements(AgreementChecks, MoneyChecks):
             return False
         if frame.type in self.types_at.get(governor.i, set()):
             return False
+        if frame.rule.name == "stake_noun" and self.lemma(governor) == "have":
+            return False  # "Elliott, which has a stake of about $2 billion in X": a stake held, not bought
         parties = sum(r.role in ORG_ROLES for r in frame.roles)
         return frame.has("value") or frame.has("count") or parties >= 2
 
