@@ -5,7 +5,8 @@ so it buys what a company supplies it, whichever side the sentence names first; 
 to X" is a contract X buys under, while money provided is funding and jobs provided are no deal; a contract
 "signed with X by Y" was signed by Y; "The project is worth" after a tender won is that tender's value; an act
 that waits for a "when" or "once" clause happens at that clause's time; a named ship bought is no company
-and "911 emergency access" (a number before a singular noun) no goods delivered.
+and "911 emergency access" (a number before a singular noun) no goods delivered; a public body and a company
+the parse puts on one side of a contract are its two sides.
 """
 
 from tests.nlp.test_events import event, events
@@ -58,3 +59,9 @@ def test_a_named_ship_bought_is_no_company_and_a_number_before_a_singular_noun_n
     assert events("Abu Dhabi has announced the purchase of the British ocean liner RMS Northern Star from Calder "
                   "Lines for US$80 million.") == []
     assert events("Tarran Telecom has already provided 911 emergency access to Corrie Networks.") == []
+
+
+def test_a_public_body_and_a_company_on_one_side_are_the_two_sides():
+    [found] = events("The Durban Municipality has handed a 900 million rand contract to build a power plant to a "
+                     "consortium led by Spain's Cortesa.")
+    assert {"buyer=Durban Municipality", "supplier=Cortesa"} <= found[3]

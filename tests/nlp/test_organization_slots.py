@@ -47,9 +47,10 @@ COMPANY = {  # rule: (text, the company it names)
                                              "wind farm.", "Marrick Cables"),
     "'Turbines' an industry's word after a purchase's 'from'": (
         "Irish utility Corrib Power has bought 20 wind turbines from Kelvin Turbines.", "Kelvin Turbines"),
-    "'Wealth' closes a name": ("The regulator fined Dunston Wealth £2 million for poor advice.", "Dunston Wealth"),
     "a name before an amount's number, no model number": ("The EU fined Tessaro Micro 320 million euros for "
                                                           "abusing its position.", "Tessaro Micro"),
+    "a cue before a country's possessive": ("The contract went to a consortium led by Spain's Acciona.",
+                                            "Acciona"),
     "a Dutch or Nordic name's first word": ("Koninklijke Tessel reported a net loss of 40 million euros.",
                                             "Koninklijke Tessel"),
     "the owner of a deal, its name ending in a trade": (
@@ -106,3 +107,9 @@ def test_people_things_and_parts_of_names_in_those_places_are_no_companies(nlp, 
 def test_the_organizations_named_are_exactly_these(nlp, text, expected):
     """People acting for their companies stay people; names listed together are split or kept whole."""
     assert orgs(nlp, text) == expected
+
+
+@pytest.mark.xfail(strict=True, reason="'Wealth' closing a name (as 'Capital' does) cost FiNER-ORD 0.2 points of ORG F1, "
+                   "so it only closes a name the model calls a person's; the model calls 'Dunston' alone an organization")
+def test_wealth_closes_a_name_the_model_cut_short(nlp):
+    assert "Dunston Wealth" in orgs(nlp, "The regulator fined Dunston Wealth £2 million for poor advice.")

@@ -225,11 +225,15 @@ class Context(FramePass):
         for frame in (f for f in frames if f.type == "contract"):
             suppliers, buyers = frame.fillers("supplier"), frame.fillers("buyer")
             chosen = frame.rule.name in CHOOSING_RULES  # "chipmaker TSMC picked ASML": the chooser buys
-            if not buyers and any(public(o) for o in suppliers) and not all(public(o) for o in suppliers):
-                frame.retain(lambda r: r.role != "supplier" or not public(r.filler))  # "the USAF and Boeing signed"
-                for org in suppliers:
-                    if public(org):
-                        frame.add("buyer", org)
+            moved = False  # a public body and a company on one side: "the USAF and Boeing signed", "X handed ... to Y"
+            for side, other, kept in (("supplier", "buyer", public), ("buyer", "supplier", lambda o: not public(o))):
+                mixed = frame.fillers(side)
+                if not frame.has(other) and any(public(o) for o in mixed) and not all(public(o) for o in mixed):
+                    frame.retain(lambda r, side=side, kept=kept: r.role != side or not kept(r.filler))
+                    for org in (o for o in mixed if kept(o)):
+                        frame.add(other, org)
+                    moved = True
+            if moved:
                 continue
             if frame.rule.name in WINNING_RULES:
                 continue  # "X won a contract to haul freight for carmaker Y"

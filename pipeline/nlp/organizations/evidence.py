@@ -104,7 +104,8 @@ def _name_end(doc: Doc, i: int, labels: dict[int, str], vocab: OrgVocabulary) ->
 def _cued(doc: Doc, name: Span, labels: dict[int, str], vocab: OrgVocabulary) -> bool:
     """Whether the words around a name say it is a company: strong cues always, weak ones unless it is a person."""
     i, j = name.start, name.end
-    before = " ".join(t.lower_ for t in doc[max(i - 3, 0):i])
+    k = i - 2 if i >= 2 and doc[i - 1].lower_ in ("'s", "’s") and country_of(doc[i - 2].text) is not None else i
+    before = " ".join(t.lower_ for t in doc[max(k - 3, 0):k])  # "led by Spain's Acciona": past the country's
     after = " ".join(t.lower_ for t in doc[j:j + 3]).replace(" 's", "'s").replace(" ’s", "’s")
     if j < len(doc) and doc[j].text in ("'", "’") and doc[j].tag_ == "POS":
         after = doc[j].text + "s" + after[1:]  # "Harmon Textiles' shares": the possessive of a name in -s
