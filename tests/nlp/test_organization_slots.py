@@ -109,7 +109,8 @@ def test_the_organizations_named_are_exactly_these(nlp, text, expected):
     assert orgs(nlp, text) == expected
 
 
-@pytest.mark.xfail(strict=True, reason="'Wealth' closing a name (as 'Capital' does) cost FiNER-ORD 0.2 points of ORG F1, "
-                   "so it only closes a name the model calls a person's; the model calls 'Dunston' alone an organization")
+@pytest.mark.xfail(strict=True, reason="'Wealth' closing a name (as 'Capital' does) cost FiNER-ORD 0.2 points of "
+                   "ORG F1, so it only closes a name the model calls a person's; the model calls 'Dunston' alone an "
+                   "organization")
 def test_wealth_closes_a_name_the_model_cut_short(nlp):
     assert "Dunston Wealth" in orgs(nlp, "The regulator fined Dunston Wealth £2 million for poor advice.")
