@@ -6,7 +6,8 @@ prosecution service being one; "the builder" after a named construction firm sta
 "X on Wednesday fined Y" happened on Wednesday, though the parse hangs the day on X ("said on Monday it would" is
 only the day it was said); a company's executive, trader or dealer fined is not the company; "which has annual sales of"
 describes a business, it reports no result; a player signed on a contract or bought by a club is no business
-deal; a stake a fund "has" is held, not bought.
+deal; a stake a fund "has" is held, not bought; what a plant only planned in the sentence before "would" do is
+planned too.
 """
 
 from tests.nlp.test_events import event, events
@@ -73,3 +74,11 @@ def test_a_stake_held_is_no_purchase_and_a_stake_taken_is_one():
                   "replace the airline's chief executive.") == []
     [taken] = events("Tarrow Capital took a stake of about $2 billion in Corrie Airlines.")
     assert taken[:2] == ("acquisition", "stake")
+
+
+def test_what_a_planned_site_would_do_is_planned():
+    text = "Harlow Motors {} $300 million in a battery factory in Ohio. The factory would create 1,200 jobs."
+    [_, planned] = events(text.format("plans to invest"))
+    assert planned[:3] == ("hiring", "create", "planned")
+    [_, announced] = events(text.format("will invest"))
+    assert announced[:3] == ("hiring", "create", "announced")

@@ -78,6 +78,7 @@ class StatusReader:
         self.lemma = lemma
         self.contract_nouns = lexicon.words["contract_nouns"]
         self.company_nouns = lexicon.words["company_nouns"]
+        self.site_nouns = lexicon.words["site_items"]
         self.children = children
 
     def chain(self, trigger: Token) -> list[Token]:
@@ -232,6 +233,8 @@ class StatusReader:
     def _planned(self, word: Token, is_trigger: bool) -> bool:
         if any(c.lower_ in self.cues.planning_modifiers for c in self.children(word, ("amod", "compound", "acl"))):
             return True  # "the proposed takeover", "the takeover proposed by X"
+        if word.pos_ == "VERB" and self._planned_site(word):
+            return True  # "X plans to invest in a plant ... The plant would create about 350 jobs": the plan's
         if is_trigger:
             return self.lemma(word) in OFFERING and (word.pos_ == "VERB" or word.lower_ in ("bid", "bids"))  # a bid
         lemma = self.lemma(word)
@@ -246,6 +249,18 @@ class StatusReader:
         accepted = word.dep_ == "dobj" and self.lemma(word.head) in self.cues.announcing_verbs  # "accepted the bid"
         return word.pos_ == "NOUN" and not accepted and (
             lemma in self.cues.planning_nouns or word.lower_ in self.cues.planning_nouns)
+
+    def _planned_site(self, verb: Token) -> bool:
+        """"X plans to invest in a plant ... The plant would create 350 jobs": what a site only planned in the
+        sentence before would do is planned too (not "X will spend $210 million on a plant ... the plant would")."""
+        while verb.dep_ == "conj" and not self.children(verb, ("nsubj", "aux")):
+            verb = verb.head  # "The plant would have ... and create"
+        subjects = self.children(verb, ("nsubj",))
+        site = any(c.lower_ == "would" for c in self.children(verb, ("aux",))) and any(
+            s.lower_ in self.site_nouns and any(d.lower_ == "the" for d in self.children(s, ("det",))) for s in subjects)
+        start = verb.sent.start
+        before = verb.doc[start - 1].sent if site and start > 0 else []
+        return any(t.pos_ == "VERB" and self.lemma(t) in self.cues.planning_verbs for t in before)
 
     def _announced(self, word: Token, is_trigger: bool, below: Token | None) -> bool:
         children = self.children(word, ("aux", "auxpass", "acl", "xcomp"))  # the labels asked for below
