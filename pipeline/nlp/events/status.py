@@ -257,7 +257,8 @@ class StatusReader:
             verb = verb.head  # "The plant would have ... and create"
         subjects = self.children(verb, ("nsubj",))
         site = any(c.lower_ == "would" for c in self.children(verb, ("aux",))) and any(
-            s.lower_ in self.site_nouns and any(d.lower_ == "the" for d in self.children(s, ("det",))) for s in subjects)
+            s.lower_ in self.site_nouns and any(d.lower_ == "the" for d in self.children(s, ("det",)))
+            for s in subjects)
         start = verb.sent.start
         before = verb.doc[start - 1].sent if site and start > 0 else []
         return any(t.pos_ == "VERB" and self.lemma(t) in self.cues.planning_verbs for t in before)
