@@ -7,7 +7,7 @@ prosecution service being one; "the builder" after a named construction firm sta
 only the day it was said); a company's executive, trader or dealer fined is not the company; "which has annual sales of"
 describes a business, it reports no result; a player signed on a contract or bought by a club is no business
 deal; a stake a fund "has" is held, not bought; what a plant only planned in the sentence before "would" do is
-planned too.
+planned too; "intends to fine X" is a planned penalty though the tagger calls "fine" after "to" an adjective.
 """
 
 from tests.nlp.test_events import event, events
@@ -82,3 +82,9 @@ def test_what_a_planned_site_would_do_is_planned():
     assert planned[:3] == ("hiring", "create", "planned")
     [_, announced] = events(text.format("will invest"))
     assert announced[:3] == ("hiring", "create", "announced")
+
+
+def test_to_fine_after_an_intention_is_a_planned_penalty():
+    [found] = events("US regulators intend to fine Tessaro Motors Company $16.4 million over allegations that the "
+                     "company failed to notify officials.")
+    assert found[:3] == ("penalty", "fine", "planned") and "penalized=Tessaro Motors Company" in found[3]

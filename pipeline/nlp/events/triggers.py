@@ -21,6 +21,7 @@ from pipeline.nlp.base import OnDemandLemmas
 from pipeline.nlp.events.lexicon import FrameRule, Lexicon
 
 VERB_POS = parts_of_speech.IDS["VERB"]
+ADJ_POS = parts_of_speech.IDS["ADJ"]
 CANDIDATE_POS = frozenset({VERB_POS, parts_of_speech.IDS["NOUN"], parts_of_speech.IDS["PROPN"]})
 PARTICLE_DEPS = frozenset({"prt", "advmod", "prep", "dobj", "acomp", "oprd", "dep"})
 NAME_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
@@ -91,6 +92,8 @@ def find_candidates(doc: Doc, lexicon: Lexicon, lemma: Lemmas) -> list[Candidate
     found = []
     org = doc.vocab.strings["ORG"]  # "Qatar Investment Authority", "Star Alliance": a name, not a trigger
     for i, (lower, pos, entity) in enumerate(doc.to_array([LOWER, POS, ENT_TYPE]).tolist()):
+        if pos == ADJ_POS and i and doc[i - 1].lower_ == "to" and doc[i - 1].dep_ == "aux":
+            pos = VERB_POS  # "intends to fine X £4.4 million": the tagger's adjective after an infinitive's "to"
         if entity == org or pos not in CANDIDATE_POS or not lemma.may_trigger(doc, i, lower, pos, lexicon):
             continue
         token = doc[i]
