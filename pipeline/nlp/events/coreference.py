@@ -25,6 +25,7 @@ from spacy.tokens import Span, Token
 
 from pipeline.nlp.events.facts import Facts
 from pipeline.nlp.events.lexicon import Lexicon
+from pipeline.nlp.events.tree import verb_of_object
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 CLIMB_DEPS = frozenset({"ccomp", "xcomp", "conj", "advcl"})
@@ -98,11 +99,9 @@ class Coreference:
         """"X, which Y bought in 2023, has sold its unit": "its" on the object of a verb is the verb's subject."""
         if token.lower_ not in POSSESSIVES or token.dep_ != "poss":
             return []
-        noun = token.head
-        verb = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else noun.head
-        if noun.dep_ not in ("dobj", "pobj") or verb.pos_ not in ("VERB", "AUX"):
-            return []
-        return [org for c in verb.children if c.dep_ == "nsubj" for org in self.facts.organizations_of(c)]
+        verb = verb_of_object(token.head)
+        return [org for c in (verb.children if verb is not None else ()) if c.dep_ == "nsubj"
+                for org in self.facts.organizations_of(c)]
 
     def topic(self, token: Token) -> list[Span]:
         """The organizations the text is about before a word: the last named subject of a clause that is not

@@ -47,6 +47,7 @@ from pipeline.nlp.events.tree import (
     relative_clause,
     same_line,
     surface_object,
+    verb_of_object,
 )
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
@@ -191,10 +192,8 @@ class SlotFinder:
         """"X will spend $1 billion on a plant that will employ 250 people", "Y is building a mill that will ...":
         whoever builds, opens or pays for the site is the one its staff work for (and so is the subject of a
         relative clause on a site that is the subject)."""
-        verb = site.head.head if site.dep_ == "pobj" and site.head.dep_ == "prep" else site.head
-        if site.dep_ not in ("dobj", "pobj") or verb.pos_ not in ("VERB", "AUX"):
-            return []
-        return self.children(verb, ("nsubj",)) or self.subject_above(verb)[0]
+        verb = verb_of_object(site)
+        return [] if verb is None else self.children(verb, ("nsubj",)) or self.subject_above(verb)[0]
 
     def _governor_slots(self, trigger: Token, governor: Token, found: Arguments) -> None:
         """The governor's subject, objects and prepositions; the subject of a verb that judges the event from

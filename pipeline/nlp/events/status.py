@@ -255,13 +255,12 @@ class StatusReader:
         sentence before would do is planned too (not "X will spend $210 million on a plant ... the plant would")."""
         while verb.dep_ == "conj" and not self.children(verb, ("nsubj", "aux")):
             verb = verb.head  # "The plant would have ... and create"
-        subjects = self.children(verb, ("nsubj",))
         site = any(c.lower_ == "would" for c in self.children(verb, ("aux",))) and any(
             s.lower_ in self.site_nouns and any(d.lower_ == "the" for d in self.children(s, ("det",)))
-            for s in subjects)
-        start = verb.sent.start
-        before = verb.doc[start - 1].sent if site and start > 0 else []
-        return any(t.pos_ == "VERB" and self.lemma(t) in self.cues.planning_verbs for t in before)
+            for s in self.children(verb, ("nsubj",)))
+        start = verb.sent.start if site else 0  # (the sentence read only for "the <site> would")
+        return start > 0 and any(t.pos_ == "VERB" and self.lemma(t) in self.cues.planning_verbs
+                                 for t in verb.doc[start - 1].sent)
 
     def _announced(self, word: Token, is_trigger: bool, below: Token | None) -> bool:
         children = self.children(word, ("aux", "auxpass", "acl", "xcomp"))  # the labels asked for below

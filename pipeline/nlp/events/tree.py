@@ -42,6 +42,13 @@ def object_control(verb: Token) -> Token | None:
                  and any(n.dep_ == "nsubj" and n.i > verb.i for n in c.children)), None)
 
 
+def verb_of_object(noun: Token) -> Token | None:
+    """The verb whose object the noun is, directly or after a preposition ("sold its unit", "spend $1 billion on a
+    plant"), or None."""
+    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else noun.head
+    return verb if noun.dep_ in ("dobj", "pobj") and verb.pos_ in ("VERB", "AUX") else None
+
+
 def surface_object(verb: Token) -> Token | None:
     """The last noun of the words after a verb, up to the line's end, a punctuation mark or another verb."""
     last = None

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from spacy import parts_of_speech
-from spacy.attrs import ENT_TYPE, LOWER, POS
+from spacy.attrs import DEP, ENT_TYPE, LOWER, POS
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.nlp.base import OnDemandLemmas
@@ -91,8 +91,10 @@ def find_candidates(doc: Doc, lexicon: Lexicon, lemma: Lemmas) -> list[Candidate
     """
     found = []
     org = doc.vocab.strings["ORG"]  # "Qatar Investment Authority", "Star Alliance": a name, not a trigger
-    for i, (lower, pos, entity) in enumerate(doc.to_array([LOWER, POS, ENT_TYPE]).tolist()):
-        if pos == ADJ_POS and i and doc[i - 1].lower_ == "to" and doc[i - 1].dep_ == "aux":
+    to, aux = doc.vocab.strings["to"], doc.vocab.strings["aux"]
+    rows = doc.to_array([LOWER, POS, ENT_TYPE, DEP]).tolist()
+    for i, (lower, pos, entity, _) in enumerate(rows):
+        if pos == ADJ_POS and i and rows[i - 1][0] == to and rows[i - 1][3] == aux:
             pos = VERB_POS  # "intends to fine X £4.4 million": the tagger's adjective after an infinitive's "to"
         if entity == org or pos not in CANDIDATE_POS or not lemma.may_trigger(doc, i, lower, pos, lexicon):
             continue
