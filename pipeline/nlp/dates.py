@@ -8,17 +8,15 @@ Thursday", "between 2024 and 2028", "1957-58") or a period ended at a date
 article the Doc belongs to (`doc._.article`), and are left out when it is not
 known; the parse gives what their words cannot:
 
-- the tense of the clause: a weekday or month governed by a past-tense verb
-  is the latest one up to the article date ("was fired in August"); one in a
-  future or planned clause (will, would, is to, plan / schedule / set /
-  expect, "agreed to meet Monday") the first one from it on;
+- the tense and year of the clause (`date_clauses`): "was fired in August"
+  is the latest August up to the article date, "agreed to meet Monday" the
+  first Monday from it on, and "fiscal 2024, which ends in September" is
+  September 2024;
 - the period under discussion: the last quarter named before that had ended
   by the article date (what a results story reports; the same quarter a
   year back is its comparison, not a new topic), else the last date written
   before that is not itself read from another, for "a year earlier", "the
-  year-ago quarter", "that year", "the quarter";
-- the year a relative clause describes: "fiscal 2024, which ends in
-  September" is September 2024 whatever the article date.
+  year-ago quarter", "that year", "the quarter".
 
 The day of a TIME entity ("Sunday night", "later today"), a holiday the model
 calls an event ("Thanksgiving Day"), a "today", "FY24", weekday, holiday, month
@@ -35,27 +33,21 @@ weekday ("each Thursday", "Monday nights"), a title ("This is VOA Today",
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from datetime import date
 
 import numpy
 from spacy.attrs import ENT_TYPE, LOWER, ORTH
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from pipeline.nlp.base import DateHit, OnDemandLemmas, doc_text, string_ids
-from pipeline.normalize.dates import date_parts, normalize_date
+from pipeline.nlp.date_clauses import clause_tense, in_year, year_of_clause
+from pipeline.normalize.dates import date_parts, is_bare_month, normalize_date
 from pipeline.normalize.relative_dates import ANAPHORIC, WEEKDAYS, is_holiday
 from pipeline.patterns import load_json
 
 DATES = "dates"  # the key of doc.spans
 _RULES = load_json("date_rules.json")
-_PLAN = frozenset(_RULES["plan_words"])
-_INTENT = _PLAN | frozenset(_RULES["intent_words"])
-_DEADLINE = frozenset(_RULES["deadline_words"])
-_PUTTING_OFF = frozenset(_RULES["putting_off_verbs"])
-_FUTURE_MODALS = frozenset(_RULES["future_modals"])
-_DEADLINE_NOUNS = frozenset(_RULES["deadline_nouns"])
 _GENERIC_NOUNS = frozenset(_RULES["generic_today_nouns"])
 _FUTURE_LEAD = re.compile(rf"\b(?:{'|'.join(map(re.escape, _RULES['future_leads']))})\s*$", re.IGNORECASE)
 _FUTURE_TAIL = re.compile(rf"^,?\s*(?:{'|'.join(map(re.escape, _RULES['future_leads']))})\b", re.IGNORECASE)
@@ -69,6 +61,8 @@ _DAY_WORD_OF_TIME = re.compile(r"\b(?:(?:earlier|later|early|late)\s+)?(?:today|
 _DAY_WORD_IDS = string_ids({"today", "tonight"})
 _PERIOD_UNITS = frozenset({"year", "quarter", "month", "week"})
 _PLACING = frozenset({"this", "last", "next", "that"})
+_JOINING_WORDS = frozenset({"and", "to", "through", "until", "till", "-", "–"})
+_YEAR_IN = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _WEEKDAY_IDS = string_ids({day.title() for day in WEEKDAYS})
 _HOLIDAY = re.compile(r"\b(?:(?:last|next|this)\s+)?(?:"
                       + "|".join(sorted((re.escape(name) for name in _RULES["holidays"]), key=len, reverse=True))
@@ -104,7 +98,7 @@ class DateFinder:
             tense = "future" if ahead else clause_tense(ent, self.lemma)
             year = year_of_clause(ent, self.lemma)
             for span, hit in self._dated_parts(doc, ent, base, tense, quarter or topic):
-                hit = _in_year(hit, year) if year and not re.search(r"\d{4}", span.text) else hit
+                hit = in_year(hit, year) if year and not re.search(r"\d{4}", span.text) else hit
                 found.append((span, hit))
                 if _sets_topic(span.text, hit) and not _compared(hit, quarter):
                     topic = hit.value
@@ -134,7 +128,7 @@ def _date_spans(doc: Doc, text: str) -> list[Span]:
     """What may name a date, in text order: DATE entities that are not clock times or recurrences, the day of a
     TIME entity ("the early hours of Thursday morning"), holidays the model calls events ("Thanksgiving Day"),
     and 'today' / 'tonight' / 'FY24' the model left out."""
-    spans = [_with_determiner(ent) for ent in doc.ents if ent.label_ == "DATE" and _is_date(ent)]
+    spans = _joined([_with_determiner(ent) for ent in doc.ents if ent.label_ == "DATE" and _is_date(ent)])
     for ent in doc.ents:
         day = _day_of_time(ent) if ent.label_ == "TIME" else None
         if day is not None:
@@ -148,6 +142,22 @@ def _date_spans(doc: Doc, text: str) -> list[Span]:
     spans = [span for span in spans if span is not None and not any(
         period.start <= span.start and span.end <= period.end for period in periods)] + periods
     return sorted(spans, key=lambda span: span.start)
+
+
+def _joined(spans: list[Span]) -> list[Span]:
+    """"between March and | May 2025", "August | and | September of 2004": a date the model ended on its joining
+    word, or a month it split from the year written after the next one, is one expression with the date after it,
+    so that both ends are read and share that year."""
+    joined: list[Span] = []
+    for span in spans:
+        before = joined[-1] if joined else None
+        gap = span.doc[before.end:span.start] if before is not None else None
+        if gap is not None and (not gap and before[-1].lower_ in _JOINING_WORDS or len(gap) == 1 and gap.text in
+                                _JOINING_WORDS and is_bare_month(before.text) and _YEAR_IN.search(span.text)):
+            joined[-1] = span.doc[before.start:span.end]
+        else:
+            joined.append(span)
+    return joined
 
 
 def _unlabelled(doc: Doc, attr: int, words: numpy.ndarray) -> list[int]:
@@ -296,85 +306,6 @@ def _sets_topic(text: str, hit: DateHit) -> bool:
     if ANAPHORIC.search(text.lower()):
         return False
     return hit.granularity != "day" or any(ch.isdigit() for ch in text)
-
-
-def clause_tense(span: Span, lemma: Callable[[Token], str]) -> str | None:
-    """'past', 'future' or None: which way from the article date the clause governing a date looks.
-
-    Future: 'will' / 'would' on the verb, 'is to', a planning word in the present, as a participle or with
-    'for' ('plans to hold a vote Tuesday', 'has scheduled a conference Thursday', 'planned for early March'),
-    a verb of putting off before 'until' / 'to' ('postponed until Tuesday'), an intent verb over the infinitive ('agreed
-    to meet Monday', 'set to resume Monday'), the present progressive ('is leaving on Thursday'). Past: a
-    past-tense verb or a perfect, except after a deadline preposition ('was extended to Nov. 16'), or a past
-    participle on its own ('the ruling, issued Thursday'); a present participle takes the tense of the clause it
-    hangs from ('has fluctuated, rising to $42 in June'). None under an adjective ('payable Dec. 7'), an infinitive
-    of another verb or a deadline noun ('the Jan. 14 deadline').
-    """
-    if span.root.head.lower_ in _DEADLINE_NOUNS and span.root.head is not span.root:
-        return None  # "the Jan. 14 deadline": the clause's tense is not the deadline's
-    return _tense_from(span.root, lemma, hops=2)
-
-
-def _tense_from(token: Token, lemma: Callable[[Token], str], hops: int, climbed: bool = False) -> str | None:
-    """The tense of the clause governing a token (`clause_tense`); `hops` bounds the climb from a participle."""
-    verb, preposition = _governing_verb(token, lemma)
-    if verb is None:
-        return None
-    preposition = "" if climbed else preposition  # above a participle, a preposition is not the date's ("by")
-    auxes = [child for child in verb.children if child.dep_ in {"aux", "auxpass"}]
-    infinitive = any(aux.tag_ == "TO" for aux in auxes)
-    head = lemma(verb.head) if verb.dep_ in {"xcomp", "ccomp", "advcl"} else ""
-    planned = lemma(verb) in _PLAN and (verb.tag_ in {"VBN", "VBG", "VBZ", "VBP", "JJ"} or preposition == "for")
-    put_off = lemma(verb) in _PUTTING_OFF and preposition in {"until", "till", "to"}  # "postponed until Tuesday"
-    if any(aux.lower_ in _FUTURE_MODALS for aux in auxes) or planned or put_off or (
-            infinitive and head in _INTENT | {"be"}):
-        return "future"
-    if infinitive or preposition in _DEADLINE:
-        return None
-    if verb.tag_ == "VBD" or any(aux.tag_ == "VBD" or lemma(aux) == "have" for aux in auxes):
-        return "past"
-    if verb.tag_ == "VBG" and any(lemma(aux) == "be" and aux.tag_ in {"VBZ", "VBP"} for aux in auxes):
-        return "future"  # "is leaving on Thursday"
-    if not auxes and verb.tag_ == "VBN" and verb.dep_ in {"acl", "advcl"} and lemma(verb) not in _INTENT:
-        return "past"  # "the ruling, issued Thursday", "products introduced in April": a done deed; not "set for"
-    if hops and not auxes and verb.tag_ == "VBG" and verb.dep_ in {"advcl", "acl", "conj"}:
-        return _tense_from(verb.head, lemma, hops - 1, climbed=True)  # "has fluctuated, rising to $42 in June"
-    return None
-
-
-def year_of_clause(span: Span, lemma: Callable[[Token], str]) -> str | None:
-    """The year a date's clause describes when it is a relative clause on a year ("fiscal 2024, which ends in
-    September"): a month or day there is in that year, whatever the article date."""
-    verb, _ = _governing_verb(span.root, lemma)
-    head = verb.head if verb is not None and verb.dep_ == "relcl" else None
-    return head.text if head is not None and re.fullmatch(r"(?:1[6-9]|20|21)\d\d", head.text) else None
-
-
-def _in_year(hit: DateHit, year: str) -> DateHit:
-    """A month or day moved into the year its clause describes."""
-    if hit.granularity not in {"month", "day"}:
-        return hit
-    value = year + hit.value[4:]
-    try:
-        date.fromisoformat(value if hit.granularity == "day" else f"{value}-01")
-    except ValueError:
-        return hit  # February 29 in a year without one
-    return DateHit(value, hit.granularity)
-
-
-def _governing_verb(token: Token, lemma: Callable[[Token], str]) -> tuple[Token | None, str]:
-    """The verb a date depends on, up the heads from its root through nouns and prepositions, and the
-    preposition that joins the date to it (the first one up)."""
-    preposition = ""
-    for _ in range(6):
-        if token.pos_ in {"VERB", "AUX"} or lemma(token) in _PLAN:
-            return token, preposition
-        if token.pos_ == "ADJ" or token.head is token:
-            return None, preposition
-        if token.pos_ == "ADP" and not preposition:
-            preposition = token.lower_
-        token = token.head
-    return None, preposition
 
 
 def publication_date(doc: Doc) -> date | None:

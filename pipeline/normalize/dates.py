@@ -25,7 +25,7 @@ from pipeline.normalize.relative_dates import MONTH_RANGE, granularity_of, month
 if TYPE_CHECKING:
     from dateparser.date import DateDataParser
 
-__all__ = ["date_parts", "granularity_of", "is_iso_value", "normalize_date"]
+__all__ = ["date_parts", "granularity_of", "is_bare_month", "is_iso_value", "normalize_date"]
 
 ISO_VALUE = re.compile(r"^\d{4}(?:-(?:\d{2}(?:-\d{2})?|Q[1-4]|H[12]|W\d{2}))?$")
 _YEAR = re.compile(r"\b(1[6-9]\d\d|20\d\d|21\d\d)\b")
@@ -120,7 +120,9 @@ def is_iso_value(value: str | None) -> bool:
 
 _YEAR_RANGE = re.compile(r"\b((?:1[6-9]|20|21)\d\d)\s*(?:[-–/]|\s(?:and|to|through|until)\s)\s*((?:1[6-9]|20|21)?\d\d)\b"
                          r"(?![-/]\d)", re.IGNORECASE)
-_JOINT = re.compile(r"\s+(to|through|thru|until|till|and|ended|ending|of)\s+|\s+[-–]\s+")
+_YEAR_LIST = re.compile(r"\d{4},\s+\d{4}\b")
+_BARE_MONTH = re.compile(rf"{_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?", re.IGNORECASE)
+_JOINT = re.compile(r"\s+(to|through|thru|until|till|and|ended|ending|of)\s+|\s+[-–]\s+|(?<=\d{4}),\s+(?=\d{4}\b)")
 _PERIOD_HEAD = re.compile(r"\b(?:quarter|year|half|months?|weeks?|days?|period|season)$", re.IGNORECASE)
 _RANGE_LEAD = re.compile(r"^(?:from|between|since|both|either|its|their|his|her|our)\s+", re.IGNORECASE)
 _MEASURED = re.compile(r"\b(?:months|weeks|days|years)$", re.IGNORECASE)
@@ -144,7 +146,7 @@ def date_parts(text: str) -> list[tuple[int, int, str]]:
     if lead:
         return [(lead.end() + start, lead.end() + end, part) for start, end, part in date_parts(text[lead.end():])]
     years = _YEAR_RANGE.search(text)
-    if years:
+    if years and not _YEAR_LIST.search(text):  # "1994, 1995 and 1997": a list, read below
         first, second = years.group(1), years.group(2)
         if len(second) == 2:  # "1957-58", "1999-00"; not "2018-03", a month
             second = str(int(first) + (int(second) - int(first[2:])) % 100)
@@ -165,11 +167,20 @@ def date_parts(text: str) -> list[tuple[int, int, str]]:
             continue  # "the first quarter of 2019" is one date; "the first nine months of 1997" gives the year
         if not (joint in {"ended", "ending", "to", "through", "thru", "of"} and _PERIOD_HEAD.search(piece)
                 and not _QUARTER.search(piece)):  # "the quarter ended Sept. 30": the date; "the third quarter" too
-            if piece.isdigit() and parts and re.search(r"[A-Za-z]\.? \d{1,2}$", parts[-1][2]):
-                piece = re.sub(r"\d+$", piece, parts[-1][2])  # "April 24 and 25": the 25th of the same month
+            if re.fullmatch(r"\d{1,2}(?:,?\s+\d{4})?", piece) and parts and \
+                    re.search(r"[A-Za-z]\.? \d{1,2}$", parts[-1][2]):  # "April 24 and 25(, 2023)": the same month
+                piece = re.sub(r"\d+$", lambda _: piece, parts[-1][2])
             parts.append((begin, end, piece))
         start = cut.end() if cut else end
+    year = re.search(r"\b(?:1[89]|20)\d\d$", parts[-1][2]) if len(parts) > 1 else None
+    if year:  # "August and September of 2004", "June 3 and July 4, 2023": the year written last is every month's
+        parts = [(s, e, f"{piece} {year.group()}" if _BARE_MONTH.fullmatch(piece) else piece) for s, e, piece in parts]
     return parts
+
+
+def is_bare_month(text: str) -> bool:
+    """A month, or a month and day, with no year: "August", "June 3"."""
+    return _BARE_MONTH.fullmatch(text) is not None
 
 
 @lru_cache(maxsize=64)

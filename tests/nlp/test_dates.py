@@ -61,6 +61,21 @@ def test_a_period_ended_at_a_date_gives_the_date_and_a_range_both_ends(nlp):
                                                ("Thursday", "2013-02-28")]
 
 
+def test_months_joined_before_one_year_all_take_that_year(nlp):
+    """The model may split "August and September of 2004" or end a date on "and" ("between March and"): each month
+    is a date of the year written last, not of the year the tense would give it."""
+    text = "It bought the firms in August and September of 2004. The plant will close between March and May 2025."
+    assert values(nlp, text, "2006-01-20") == [("August", "2004-08"), ("September of 2004", "2004-09"),
+                                               ("March", "2025-03"), ("May 2025", "2025-05")]
+    assert values(nlp, "Talks were held on April 24 and 25, 2023.", "2024-01-10") == [
+        ("April 24", "2023-04-24"), ("25, 2023", "2023-04-25")]
+
+
+def test_a_list_of_years_gives_each_year(nlp):
+    assert values(nlp, "Sales rose in 1994, 1995 and 1997.", "1998-02-01") == [
+        ("1994", "1994"), ("1995", "1995"), ("1997", "1997")]
+
+
 def test_a_season_of_two_years_gives_both(nlp):
     assert values(nlp, "The league grew in the 1957-58 season.", None) == [("1957", "1957"), ("58", "1958")]
 
