@@ -91,6 +91,13 @@ class CountFinder:
                                                                 qualifier_before(doc, run.start))))
                 whole_of.add(k + 1)
                 continue
+            whole = self._taken_from(doc, run) if head is None else None
+            if whole is not None:  # "would close 155 of its locations": the part counts the whole's noun
+                span_end = self._phrase_end(doc, whole)
+                found.append((doc[run.start:span_end], CountHit(parse_number(run.text), self._item_lemma(whole),
+                                                                doc[run.end + 2:span_end].text,
+                                                                qualifier_before(doc, run.start))))
+                continue
             if head is None and k + 1 < len(runs) and heads[k + 1] is not None and self._range_low(doc, run, runs[k + 1]):
                 head, span_end = heads[k + 1], run.end  # "15 to 20 people": the low end counts people too
                 item_text = doc[runs[k + 1].end:self._phrase_end(doc, head)].text
@@ -110,6 +117,14 @@ class CountFinder:
             found.append((doc[run.start:span_end], CountHit(parse_number(run.text), self._item_lemma(head), item_text,
                                                             qualifier_before(doc, run.start))))
         return found
+
+    def _taken_from(self, doc: Doc, run: Span) -> Token | None:
+        """The plural noun of "155 of its locations", "three of the companies" (no number in the whole)."""
+        if run.end + 2 >= len(doc) or doc[run.end].lower_ != "of" or doc[run.end + 1].lower_ not in PART_DETERMINERS \
+                or run.text.lower() == "one":
+            return None
+        noun = self._scan_noun(doc, run.end + 2)
+        return noun if noun is not None and noun.tag_ == "NNS" and not self._is_unit(noun) else None
 
     def _elliptical(self, doc: Doc, run: Span) -> bool:
         """A number compared with a count just before it: "up from 120", "compared with 98", "versus 75", "down

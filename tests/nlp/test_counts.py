@@ -92,7 +92,9 @@ def test_a_noun_glued_by_a_hyphen_is_one_counted_word(nlp, text, expected):
     ("The chain will close 22 of its 70 stores.", [("22 of its 70 stores", 22, "store", None)]),
     ("The bank will cut 500 of the 3,000 staff at its call centres.", [("500 of the 3,000 staff", 500, "staff", None)]),
     ("One of its 11 plants will close.", [("11 plants", 11, "plant", None)]),
+    ("The retailer said it would close 155 of its locations.", [("155 of its locations", 155, "location", None)]),
+    ("Three of the companies were fined.", [("Three of the companies", 3, "company", None)]),
 ])
 def test_a_part_taken_out_of_a_counted_whole_counts_the_part(nlp, text, expected):
-    """"22 of its 70 stores" closes 22 stores, not 70; "one of" stays no count."""
+    """"22 of its 70 stores" closes 22 stores, not 70; "155 of its locations" 155 of them; "one of" stays no count."""
     assert counts(nlp, text) == expected
