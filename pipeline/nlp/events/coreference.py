@@ -33,6 +33,7 @@ DETERMINERS = frozenset({"the", "this", "that", "these", "those", "both", "its",
 PLURAL_PRONOUNS = frozenset({"they", "their", "them"})
 POSSESSIVES = frozenset({"its", "their"})
 FIRST_PERSON = frozenset({"we", "our", "us"})
+HOW_MANY = {"both": 2, "two": 2, "three": 3, "four": 4}  # "the two companies" stands for two organizations or none
 
 
 class Coreference:
@@ -93,6 +94,9 @@ class Coreference:
             first = self.first_private
             named = [org for org in named if not self.facts.is_public_body(org)] or (
                 [first] if first is not None and first.end <= token.i else [])
+        if token.dep_ not in SUBJECT_DEPS and len(named) < max((HOW_MANY.get(c.lower_, 0) for c in token.children),
+                                                               default=0):
+            return []  # "Marlow announced its intent to acquire the two companies": two others, not Marlow
         return named if plural else named[:1]
 
     def _own_subject(self, token: Token) -> list[Span]:

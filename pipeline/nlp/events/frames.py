@@ -236,11 +236,22 @@ class FrameBuilder:
         for span in self.facts.within("date", frame.domain):
             if role == "period" and any(t.lower_ in REPORTING_DAYS for t in span):
                 continue  # "reported on Tuesday", "posted today": the day it was told, no period a result covers
-            if not self.on_path(span.root, frame, excluded) and not self._said_on(span, frame.token):
+            if not self.on_path(span.root, frame, excluded) and not self._said_on(span, frame.token) \
+                    and not (role == "date" and self._dates_another(span, frame)):
                 frame.add(role, span)
         if role == "date" and not frame.has("date"):
             for span in self._when_dates(frame.token) + self._dated_before(frame.token):
                 frame.add(role, span)
+
+    def _dates_another(self, date: Span, frame: Frame) -> bool:
+        """"fined for not complying with a 2004 antitrust ruling": a year written into another noun dates that noun,
+        not the event (unless the noun is the trigger, its light verb or deal, or an argument: "a 2025 deal")."""
+        head = date.root.head
+        if date.root.dep_ not in ("nummod", "compound", "amod") or head.pos_ not in ("NOUN", "PROPN"):
+            return False
+        own = {frame.token.i} | {t.i for slot in frame.args.slots for t in frame.args.get(slot)}
+        own |= {t.i for t in (self.domains.deal_of(frame.token), frame.args.governor) if t is not None}
+        return head.i not in own
 
     def _dated_before(self, verb: Token) -> list[Span]:
         """"SAMR on Wednesday fined X": "on" a day right before the verb, which the parse hangs on the subject."""

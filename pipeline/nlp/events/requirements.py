@@ -202,9 +202,11 @@ class Requirements(AgreementChecks, MoneyChecks):
         if any(c.dep_ == "xcomp" and self.lexicon.has("command_verbs", self.lemma(c)) for c in frame.token.children):
             return False  # "ordered 361 offenders to stop": a command, not a purchase ("ordered ten jets to serve")
         counts = [s._.count for s in frame.fillers("count") if s._.count is not None]
-        owned = self.lexicon.words["securities_nouns"] | self.lexicon.words["site_items"]
+        words = self.lexicon.words
+        owned = words["securities_nouns"] | words["site_items"] | words["bought_company_items"] | words["unit_nouns"]
         if counts and all((c.item or "") in owned for c in counts):
-            return False  # "to buy up to 80 million shares", "purchased 24 stores from X": a stake or sites, not goods
+            return False  # "to buy up to 80 million shares", "purchased 24 stores from X", "to acquire the two
+            # companies": a stake, sites or companies, not goods
         if self.lexicon.has("ordering_verbs", self.lemma(frame.token)) and frame.has("buyer") and not any(
                 c.dep_ in ("xcomp", "ccomp") for c in frame.token.children):  # "ordered systems worth $14m from X"
             return frame.has("count") or frame.has("value") or frame.has("supplier")  # ("ordered X to post a bond")
@@ -233,7 +235,9 @@ class Requirements(AgreementChecks, MoneyChecks):
         if any(self.lexicon.has("debt_nouns", self.lemma(g)) for t in objects for p in t.children
                if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"):
             return False  # "sold $2 billion of bonds": debt issued, nothing changes hands
-        return any(self.lemma(t) in companies or not self._counted(t) and (
+        if all(t.ent_type_ == "PRODUCT" and not self.facts.fact("org", t) for t in objects):
+            return False  # "stopped the sale of the Toyota Corolla": a product named after its maker
+        return any(self.lemma(t) in companies or self._sites_or_companies(t) or not self._counted(t) and (
             self.coreference.refers(t) or t.pos_ == "PROPN" and t.ent_type_ != "PERSON"  # not "purchase of Enzo X"
             or t.like_num or self.facts.fact("org", t)
             or self._names_a_company(t)) for t in objects)
@@ -266,6 +270,15 @@ class Requirements(AgreementChecks, MoneyChecks):
         if noun.pos_ != "NOUN" or any(c.dep_ == "appos" and self.facts.organizations_of(c) for c in noun.children):
             return True
         return noun.tag_ == "NN" and not any(c.dep_ == "nummod" for c in noun.children)
+
+    def _sites_or_companies(self, token: Token) -> bool:
+        """Whether the word is in a count of a few sites or companies ("two of its airports"; not "1.4 million of
+        the units")."""
+        count = self.facts.fact("count", token)
+        hit = count._.count if count is not None else None
+        words = self.lexicon.words
+        return hit is not None and (hit.item or "") in words["site_items"] | words["bought_company_items"] and \
+            hit.value is not None and hit.value < 1000
 
     def _counted(self, token: Token) -> bool:
         """Whether the word is inside a count ("9m iPods", "1.4 million of the units"): things counted are goods."""
@@ -330,7 +343,9 @@ class Requirements(AgreementChecks, MoneyChecks):
         lemma = self.lemma(governor)
         if lemma == "be" and token.dep_ == "nsubj":  # the figure is what the metric is, not its own modifier
             return any(not token.left_edge.i <= value.start <= token.right_edge.i for value in frame.fillers("value"))
-        standing = governor.tag_ in ("VBZ", "VBP") and not any(c.dep_ == "aux" for c in governor.children)
+        standing = governor.tag_ in ("VBZ", "VBP") and not any(c.dep_ == "aux" for c in governor.children) or \
+            governor.dep_ == "xcomp" and governor.head.tag_ == "VBN" and self.lexicon.has(
+                "hearsay_verbs", self.lemma(governor.head))  # "which are believed to have a turnover of": the same
         return lemma == "have" and token.dep_ == "dobj" and not standing  # not "X, which has annual sales of"
 
     @staticmethod

@@ -168,6 +168,9 @@ class SlotFinder:
             if obj is not None:
                 found.add("obj", [obj])
                 found.add("obj.poss", self.children(obj, ("poss",)))
+        if not any(found.get(s) for s in ("obj", "pass", "dative")):  # "to buy and then merge X": an object shared
+            found.add("obj", [o for verb in self.children(trigger, ("conj",)) if verb.pos_ == "VERB"
+                              and not self.children(verb, SUBJECTS) for o in self.children(verb, ("dobj",))][:1])
         if found.get("obj"):  # "fined six firms ..., among them X and Y": the parse hangs the list on the verb
             for prep in self.children(trigger, ("prep",)):
                 listed = self.children(prep, ("pobj",))

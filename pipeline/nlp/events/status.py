@@ -137,7 +137,8 @@ class StatusReader:
         if event_type == "contract" and under_a_deal(trigger, self.lemma, self.contract_nouns) and \
                 not any(self.lemma(word) in self.cues.announcing_verbs for word in chain[1:]):
             return Status("completed", estimator)  # "will supply 80 buses under a £40m agreement" (not "agreed to")
-        if forecast or any(self._planned(word, word == trigger) for word in chain):
+        if forecast or any(self._planned(word, word == trigger, chain[k - 1] if k else None)
+                           for k, word in enumerate(chain)):
             return Status("planned", estimator)
         if any(self._announced(word, word == trigger, chain[k - 1] if k else None) for k, word in enumerate(chain)):
             return Status("announced", estimator)
@@ -230,7 +231,7 @@ class StatusReader:
             return any(c.lower_ == PARTICLES_OF[lemma] for c in self.children(word))
         return lemma in self.cues.negating_verbs and word.pos_ == "VERB" or lemma in self.cues.negating_nouns
 
-    def _planned(self, word: Token, is_trigger: bool) -> bool:
+    def _planned(self, word: Token, is_trigger: bool, below: Token | None) -> bool:
         if any(c.lower_ in self.cues.planning_modifiers for c in self.children(word, ("amod", "compound", "acl"))):
             return True  # "the proposed takeover", "the takeover proposed by X"
         if word.pos_ == "VERB" and self._planned_site(word):
@@ -238,6 +239,9 @@ class StatusReader:
         if is_trigger:
             return self.lemma(word) in OFFERING and (word.pos_ == "VERB" or word.lower_ in ("bid", "bids"))  # a bid
         lemma = self.lemma(word)
+        if below is not None and below.dep_ in ("advcl", "xcomp") and lemma not in self.cues.announcing_verbs and any(
+                c.lower_ in self.cues.planning_nouns for c in self.children(word, ("dobj",))):
+            return True  # "made its third offer to buy X" (the parse hangs "to buy" on the verb; not "accepted")
         if any(noun.lower_ in self.cues.planning_nouns for noun in in_phrases(word, self.children)):
             return True  # "is in talks to buy"
         if word.lower_ in self.cues.planning_adjectives and (word.pos_ != "VERB" or lemma == "near"):

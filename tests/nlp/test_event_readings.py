@@ -1,0 +1,59 @@
+"""Readings found by a hand audit of Wikinews events (real model, sentences written here with invented names).
+Each case is one class: an offer "to buy" made with a light verb is a plan; companies bought by number are an
+acquisition, not goods; a car sold under its maker's name is a product, no company; "buy and then merge X"
+buys X too, and "buy and sell anything" buys no company; a turnover a business "is believed to have" describes
+it; a year written into another noun ("a 2004 ruling") dates that noun, not the event; "the two companies"
+stands for two organizations or for none; airports are sites, sold by number.
+"""
+
+from tests.nlp.test_events import event, events
+
+
+def test_an_offer_made_to_buy_is_a_plan():
+    [bid] = events("Hollis Group made its third offer for $5 billion to buy Calgary-based Pinebrook Energy Trust.")
+    assert bid[:3] == ("acquisition", "buy", "planned") and "target=Pinebrook Energy Trust" in bid[3]
+    [accepted] = events("Pinebrook Energy Trust accepted an offer to buy it from Hollis Group.")
+    assert accepted[2] != "planned"
+
+
+def test_companies_bought_by_number_are_an_acquisition_and_carriers_ordered_are_goods():
+    [bought] = events("Vantor Holdings said it bought three companies in the United States last year.")
+    assert bought[:3] == ("acquisition", "bought", "completed")
+    [ordered] = events("Shipping group Solvang Lines ordered four LNG carriers from Hyundai Heavy Industries.")
+    assert ordered[0] == "contract" and "count=four LNG carriers" in ordered[3]
+
+
+def test_a_car_sold_under_its_makers_name_is_no_company():
+    assert events("Regulators in Ontario have stopped the sale of the Toyota Corolla over safety concerns.") == []
+
+
+def test_an_object_shared_by_two_verbs_is_the_object_of_both():
+    assert events("Kestrel Labs agreed to buy and then merge Vantor Group.") == [
+        event("acquisition", "buy", "announced", "acquirer=Kestrel Labs", "target=Vantor Group"),
+        event("acquisition", "merge", "announced", "acquirer=Kestrel Labs", "target=Vantor Group")]
+    assert events('"It is about the freedom to buy and sell anything," said Dana Brill of Kestrel Labs.') == []
+
+
+def test_a_turnover_a_business_is_believed_to_have_describes_it():
+    assert events("The businesses, which are believed to have an annual turnover of over 1 billion euros, include "
+                  "35 depots.") == []
+
+
+def test_a_year_written_into_another_noun_does_not_date_the_event():
+    [fined] = events("Marlow Soft was fined 280 million euros by the European Commission for not complying with a "
+                     "2004 antitrust ruling.")
+    assert not any(r.startswith("date") for r in fined[3])
+    [signed] = events("Marlow Soft signed a 2025 supply deal worth 40 million euros with Vantor Group.")
+    assert "date=2025" in signed[3]
+
+
+def test_the_two_companies_stand_for_two_organizations_or_none():
+    [intent] = events("Marlow Corp announced its intent to acquire the two companies.")
+    assert intent[:3] == ("acquisition", "acquire", "planned") and intent[3] == {"acquirer=Marlow"}
+
+
+def test_sites_sold_by_number_are_an_acquisition():
+    """"will sell three of its airports": sites change hands (a few of them, not "1.4 million of the units")."""
+    [sale] = events("Heathfield Airports Ltd will sell three of its airports within two years.")
+    assert sale[:3] == ("acquisition", "sell", "announced") and "seller=Heathfield Airports" in sale[3]
+    assert events("Apple has already sold 1.4 million of the units in the US.") == []
