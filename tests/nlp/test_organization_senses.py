@@ -44,6 +44,24 @@ def test_an_acronym_the_article_defines_is_the_organization(nlp):
     assert orgs(nlp, text) == [("Kurdistan Democratic Party", 4), ("KDP", 33), ("KDP", 73)]
 
 
+def test_an_acronym_the_article_defines_as_a_common_term_is_no_organization(nlp):
+    text = "Vodafone has bought Internet service provider (ISP) Ihug. The ISP has 200 staff."
+    assert "ISP" not in [name for name, _ in orgs(nlp, text)]
+    text = "Research in Motion (RIM) said it would buy QNX. The system was made by QNX, which RIM bought in 2010."
+    assert ("RIM", 82) in orgs(nlp, text)  # a name's "in" is no common term's word
+    assert "SWT" in [name for name, _ in orgs(nlp, "Rail company South West Trains (SWT) is to cut 180 jobs.")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("> Creative Technology Ltd said sales rose.", ["Creative Technology Ltd"]),  # a quoted line's marker
+    ("Tom Siebel, Chairman and Founder of Siebel Systems, backed the deal.", ["Siebel Systems"]),
+    ("The two firms signed a Memorandum of Understanding (MOU) with Vantor Corp.", ["Vantor Corp."]),
+    ("The regulator fined a Papua New Guinea (PNG) mobile phone provider.", []),  # a place's acronym
+])
+def test_no_title_quote_marker_or_document_is_part_of_an_organization(nlp, text, expected):
+    assert [name for name, _ in orgs(nlp, text)] == expected
+
+
 def test_a_name_with_a_possessive_keeps_it_where_the_article_always_writes_it(nlp):
     text = "Boatmen's Bancshares said profit rose. Boatmen 's shares fell. Boatmen 's said it would cut jobs."
     assert orgs(nlp, text)[1:] == [("Boatmen 's", 39), ("Boatmen 's", 63)]

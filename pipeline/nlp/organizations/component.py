@@ -23,6 +23,7 @@ from pipeline.nlp.organizations.evidence import (
     cued_names,
     looks_like_org,
     with_defined_acronyms,
+    without_defined_terms,
 )
 from pipeline.nlp.organizations.extents import (
     extend_legal,
@@ -54,7 +55,8 @@ class OrganizationFixer(RebuiltOnLoad):
     - extend an institution to its "of <place>" complement ("State Bank" +
       "of Pakistan");
     - strip a leading "the" or "a", a trailing possessive, a wire slug ("MOVES-");
-    - drop common acronyms ("IP", "CEO", "JV"), market indices ("FTSE 100",
+    - drop common acronyms ("IP", "CEO", "JV") and those the text defines as
+      terms ("Internet service provider (ISP)"), market indices ("FTSE 100",
       "Nasdaq Composite"), products ("Boeing 747", "Rolls-Royce Trent 900"),
       places ("its Cupertino headquarters"), a lone surname of a person named in
       the same text ("Chizen" after "Bruce Chizen"), and in Title Case lines
@@ -88,7 +90,7 @@ class OrganizationFixer(RebuiltOnLoad):
         demoted: set[tuple[int, int]] = set()
         ents = [fixed for ent in merged if (fixed := self._fixed(ent, surnames, demoted, known, evidence)) is not None]
         ents = confirmed_in_headlines(doc, ents, {(c.start, c.end) for c in cued}, vocab)
-        with_acronyms = with_defined_acronyms(doc, ents, vocab)
+        with_acronyms = without_defined_terms(doc, with_defined_acronyms(doc, ents, vocab))
         kept = set(ents)  # a set, not the list: one look-up per name, not a scan of every entity
         evidence += [Span(doc, e.start, e.end, label="acronym") for e in with_acronyms if e not in kept]
         ents = filter_spans(one_sense(doc, with_possessive_names(doc, with_acronyms), demoted, surnames, vocab))

@@ -231,6 +231,24 @@ def with_defined_acronyms(doc: Doc, ents: list[Span], vocab: OrgVocabulary) -> l
     return [e for e in ents if not any(e.start <= i < e.end for i in at)] + found
 
 
+def without_defined_terms(doc: Doc, ents: list[Span]) -> list[Span]:
+    """"Internet service provider (ISP)", "special purpose vehicle (SPV)", "Papua New Guinea (PNG)": an acronym in
+    parentheses that spells out the common-noun words or the country before it is a term or a place, no organization,
+    here and wherever else the article writes it."""
+    terms = set()
+    for ent in ents:
+        word = ent[0]
+        if ent.label_ != "ORG" or len(ent) != 1 or not word.is_upper or ent.start <= len(word.text) \
+                or doc[ent.start - 1].text != "(" or ent.end >= len(doc) or doc[ent.end].text != ")":
+            continue
+        words = doc[ent.start - 1 - len(word.text):ent.start - 1]
+        if "".join(t.text[0].upper() for t in words) == word.text and all(t.is_alpha for t in words) and (
+                any(t.is_lower and not t.is_stop for t in words) and not any(t.ent_type_ == "ORG" for t in words)
+                or country_of(words.text) is not None):  # "Papua New Guinea (PNG)": a country
+            terms.add(word.text)
+    return [e for e in ents if e.label_ != "ORG" or e.text not in terms] if terms else ents
+
+
 def _spelled_out(doc: Doc, ents: list[Span], vocab: OrgVocabulary) -> list[Span]:
     """"InterActiveCorp (IAC)": capitalized words right before an organization's acronym in parentheses, that
     spell it out and hold a word that is no English word, are its full name (not "Liquefied Natural Gas (LNG)")."""

@@ -133,7 +133,11 @@ def trim(ent: Span, vocab: OrgVocabulary) -> Span | None:
     if any("://" in t.text or t.lower_.startswith(("http", "www.")) for t in ent):
         return None  # a link, not a name
     start, end = _trimmed_start(ent, vocab), _trimmed_end(ent, vocab)
+    if end - start > 2 and doc[start].lower_ in vocab.title_words and doc[start + 1].lower_ == "of" and not ent.id_:
+        start += 2  # "Founder of Siebel Systems": a person's title
     while start < end - 1 and (doc[start].lower_ in {"the", "’s", "'s"} or doc[start].text in {"a", "an"}
+                               or not any(ch.isalnum() or ch in "-–" for ch in doc[start].text)  # "> Creative
+                               # Technology Ltd" (not the hyphen of "ex-Google", which tells it is no place)
                                or vocab.introduces(doc[start].lower_)
                                and (doc[start].is_lower or doc[start].is_sent_start)
                                and doc[start + 1].text[:1].isupper() and not ent.id_

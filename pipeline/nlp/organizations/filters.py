@@ -94,8 +94,11 @@ def _is_place(ent: Span, vocab: OrgVocabulary, known: bool) -> bool:
 
 
 def _is_title_and_name(ent: Span, vocab: OrgVocabulary, known: bool) -> bool:
-    """"Spokeswoman Sandy Angers": a title and a name."""
-    return len(ent) > 1 and ent[0].lower_ in vocab.title_words and not known and ent[1:].text not in vocab.not_orgs \
+    """"Spokeswoman Sandy Angers": a title and a name; "Chairman" alone ("Siebel, Chairman and Founder of")."""
+    words = [t for t in ent if t.is_alpha]
+    if len(words) == 1:  # (after a hyphen too: "-CFO")
+        return words[0].lower_ in vocab.title_words and not known
+    return ent[0].lower_ in vocab.title_words and not known and ent[1:].text not in vocab.not_orgs \
         and all(t.pos_ == "PROPN" for t in ent[1:]) and not any(t.text in vocab.suffixes for t in ent)
 
 
