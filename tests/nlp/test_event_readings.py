@@ -3,7 +3,10 @@ Each case is one class: an offer "to buy" made with a light verb is a plan; comp
 acquisition, not goods; a car sold under its maker's name is a product, no company; "buy and then merge X"
 buys X too, and "buy and sell anything" buys no company; a turnover a business "is believed to have" describes
 it; a year written into another noun ("a 2004 ruling") dates that noun, not the event; "the two companies"
-stands for two organizations or for none; airports are sites, sold by number.
+stands for two organizations or for none; airports are sites, sold by number; "allied" describing a noun
+forms no partnership; "X was founded ... and purchased by Y" is X bought, though the parse sees no passive; "wishes
+to purchase" is a plan; a maximum fine, a fine "of up to", "either a fine or prison" and a fine someone faces
+are caps, alternatives or prospects, no fine imposed; goods named after a company ("Reuters content") buy no company.
 """
 
 from tests.nlp.test_events import event, events
@@ -57,3 +60,37 @@ def test_sites_sold_by_number_are_an_acquisition():
     [sale] = events("Heathfield Airports Ltd will sell three of its airports within two years.")
     assert sale[:3] == ("acquisition", "sell", "announced") and "seller=Heathfield Airports" in sale[3]
     assert events("Apple has already sold 1.4 million of the units in the US.") == []
+
+
+def test_a_participle_describing_a_noun_is_no_event():
+    assert events("Dana Brill said the deal was a win for allied industrial cooperation and for Kestrel "
+                  "Aerospace.") == []
+
+
+def test_a_verb_joined_to_a_passive_is_passive_too():
+    [bought] = events("Halden Media was founded in 2003 by Chris Dale and purchased for $580 million by Vantor "
+                      "Corp in 2005.")
+    assert bought[3] >= {"target=Halden Media", "acquirer=Vantor"}
+
+
+def test_a_wish_to_buy_is_a_plan():
+    [wish] = events("Vantor Corp owns 39% of Halden Media, but wishes to purchase the other 61% for $7.8 billion.")
+    assert wish[:3] == ("acquisition", "purchase", "planned")
+
+
+def test_a_penalty_cap_alternative_or_prospect_is_no_fine_imposed():
+    assert events("The law sets a maximum fine of $37,500 for each vehicle that breaks the rules.") == []
+    assert events("Marlow Soft Inc faces a fine of up to $10 million.") == []
+    assert events("The two Marlow Soft executives face either a fine of $4,000 or three months in prison.") == []
+    assert events("Dana Black faces a maximum of 35 years in prison and a $1 million fine at his sentencing.") == []
+    [fined] = events("Marlow Soft Inc was fined $10 million by the regulator.")
+    assert fined[:3] == ("penalty", "fined", "completed")
+
+
+def test_goods_named_after_a_company_are_no_company_bought():
+    """"purchase Reuters content", "the NBC ad was bought": the company names the goods and takes no part; with a
+    buyer named, "the Instagram app" stands for the company."""
+    assert events("News sites that purchase Reuters content for their print editions can use it online.") == []
+    assert events("The NBC ad, which was bought to unveil a new promotion, may have cost as much as $3 million.") == []
+    [app] = events("Facebook agreed to purchase the Instagram photo-sharing app for $1 billion.")
+    assert app[3] >= {"acquirer=Facebook", "target=Instagram"}

@@ -115,7 +115,17 @@ class Requirements(AgreementChecks, MoneyChecks):
         return substance and not (passive and not frame.args.get("agent"))
 
     def party(self, frame: Frame) -> bool:
-        return any(r.role in ORG_ROLES for r in frame.roles)
+        """An organization takes part; in an acquisition, not only one named as a modifier of what is bought
+        ("news sites that purchase Reuters content", "the NBC ad, which was bought"): the goods' name, no party."""
+        roles = [r for r in frame.roles if r.role in ORG_ROLES]
+        return bool(roles) and not (frame.type == "acquisition" and all(
+            r.role == "target" and r.filler is not None and self._names_goods(r.filler) for r in roles))
+
+    def _names_goods(self, org: Span) -> bool:
+        head = org.root.head
+        words = self.lexicon.words
+        return org.root.dep_ in ("compound", "nmod") and head.pos_ == "NOUN" and not self.facts.fact("org", head) \
+            and self.lemma(head) not in words["company_nouns"] | words["unit_nouns"] | words["stake_nouns"]
 
     def private_party(self, frame: Frame) -> bool:
         """"FCC approval is a hurdle for the merger", "Congress must rule on the merger": a regulator or legislature

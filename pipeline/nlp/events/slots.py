@@ -158,8 +158,14 @@ class SlotFinder:
             found.add("pass", [trigger.head])  # "the tickets sold by X", "the unit acquired by Y": what it acts on
         if not found.get("subj") and not found.get("pass"):
             subjects, helped = self.subject_above(trigger)
-            passive = bool(self.children(trigger, ("auxpass",)))  # "X is to be bought by Y": X is bought
+            passive = bool(self.children(trigger, ("auxpass",))) or trigger.dep_ == "conj" and \
+                trigger.tag_ in ("VBN", "VBD") and not self.children(trigger, ("dobj",)) and \
+                any(s.dep_ == "nsubjpass" for s in subjects)  # "X is to be bought by Y", "X was founded ... and
+            # purchased by Y": X is bought
             found.add("helper" if helped else "pass" if passive else "subj", subjects)
+            if passive and not found.get("agent"):  # the parse's "by" of a passive it did not see is its agent
+                found.add("agent", [o for by in self.children(trigger, ("prep",)) if by.lower_ == "by"
+                                    for o in self.children(by, ("pobj",))])
         if found.get("subj") and self.lexicon.has("unaccusative_verbs", self.lemma(trigger)):
             found.slots["pass"] = found.slots.pop("subj")  # "300 jobs will go": the subject undergoes the act
         if not any(found.get(s) for s in ("obj", "pass", "dative")) and \

@@ -59,6 +59,7 @@ BE = frozenset({"be", "is", "are", "am", "was", "were"})
 TENSE_LABELS = ("aux", "auxpass", "neg")
 EARLIER_PREPS = frozenset({"after", "since", "following"})  # a gerund after them happened before the main clause
 OFFERING = frozenset({"bid", "offer"})  # a price offered for a company is a plan to buy it
+CAPS = frozenset({"maximum", "minimum", "max"})  # "a maximum fine of": what the law allows, no fine imposed
 UNVEILING = frozenset({"announce", "unveil"})  # complete what they name, not plans for it nor "that it will"
 
 
@@ -131,6 +132,8 @@ class StatusReader:
         if any(self._hypothetical(word) or self._generic(word) for word in chain) or self._at_risk(chain) \
                 or self._supposed(trigger) or self._left_open(chain) or _asked(trigger) or self._in_condition(chain):
             return Status(None, estimator)
+        if event_type == "penalty" and self._in_prospect(trigger):
+            return Status(None, estimator)
         if any(self._negated(word, word == trigger, k > 0 and chain[k - 1].dep_ == "conj")
                for k, word in enumerate(chain)):
             return Status("negated", estimator)
@@ -174,6 +177,19 @@ class StatusReader:
         if self._over_years(word) or len(subjects) == 1 and self._industry(subjects[0]):
             return True
         return word.pos_ == "NOUN" and any(c.lower_ == "any" for c in self.children(word, ("det",)))
+
+    def _in_prospect(self, trigger: Token) -> bool:
+        """"sets a maximum fine of", "a fine of up to $10 million", "either a fine of $4,000 or three months in
+        prison", "faces a $1 million fine at his sentencing": a penalty's cap, one of its alternatives or one
+        faced, not a penalty imposed."""
+        if any(c.lower_ in CAPS for c in self.children(trigger, ("amod",))) or \
+                any(c.lower_ == "either" for c in self.children(trigger, ("preconj",))):
+            return True
+        if trigger.dep_ in ("dobj", "conj") and self.lemma(trigger.head if trigger.dep_ == "dobj" else
+                                                           trigger.head.head) == "face":
+            return True
+        return any(amount.left_edge.lower_ == "up" for of in self.children(trigger, ("prep",)) if of.lower_ == "of"
+                   for amount in self.children(of, ("pobj",)))
 
     def _over_years(self, word: Token) -> bool:
         """"has cut thousands of jobs in recent years", "paid $10 billion in fines since the financial crisis": acts

@@ -107,7 +107,7 @@ def find_candidates(doc: Doc, lexicon: Lexicon, lemma: Lemmas) -> list[Candidate
 
 def _verb(doc: Doc, token: Token, lexicon: Lexicon, lemma: Lemmas) -> Candidate | None:
     rules = lexicon.verbs.get(lemma(token))
-    if not rules:
+    if not rules or token.dep_ == "amod":  # "allied industrial cooperation": a participle that describes a noun
         return None
     particles = {child.lower_: child for child in token.children if child.dep_ in PARTICLE_DEPS}
     if any(p in particles and not any(c.dep_ == "pobj" for c in particles[p].children)
