@@ -335,9 +335,9 @@ class Requirements(AgreementChecks, MoneyChecks):
         return frame.metric is not None
 
     def own_forecast(self, frame: Frame) -> bool:
-        """A forecast counts when the company itself makes it (its subject names it), not a firm of analysts."""
+        """A forecast counts when the company itself makes it (its subject or a noun's owner names it), not analysts."""
         companies = frame.fillers("company")
-        return bool(companies) and frame.args.get("subj") != [] and \
+        return bool(companies) and (frame.rule.pos == "noun" or frame.args.get("subj") != []) and \
             not any(same_party(party_key(org), firm) for org in companies for firm in self.facts.analyst_firms)
 
     def states_figure(self, frame: Frame) -> bool:

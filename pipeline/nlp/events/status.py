@@ -37,6 +37,7 @@ keep a company's own forecast and drop everyone else's.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -86,6 +87,7 @@ class StatusReader:
         """The trigger and the words above it that its status depends on, nearest first."""
         found, current = [trigger], trigger
         while (current.dep_ in CLIMB or self._infinitive_relative(current) or self.closed_by(current)
+               or self.ended_by(current)
                or current.dep_ == "advmod" and current.lower_ in PARTICLES) \
                 and current.head != current \
                 and len(found) < 12:
@@ -106,6 +108,11 @@ class StatusReader:
         """"will cut 1,200 jobs as it shuts two centres": a present tense beside another act shares its time."""
         return verb.tag_ in ("VBZ", "VBP") and not self.children(verb, ("aux", "auxpass")) and \
             any(c.lower_ in ("as", "while") for c in self.children(verb, ("mark",)))
+
+    def ended_by(self, word: Token) -> bool:
+        """"the merger talks ended without a deal", "talks collapsed": a plan whose verb ends it."""
+        return word.dep_ == "nsubj" and word.lower_ in self.cues.planning_nouns and \
+            self.lemma(word.head) in self.cues.negating_verbs
 
     def closed_by(self, word: Token) -> bool:
         """"the acquisition will close in March", "the purchase closed on Friday": a deal noun whose verb closes it."""
@@ -192,21 +199,24 @@ class StatusReader:
                    for amount in self.children(of, ("pobj",)))
 
     def _over_years(self, word: Token) -> bool:
-        """"has cut thousands of jobs in recent years", "paid $10 billion in fines since the financial crisis": acts
-        added up over a span of years are a tally, not one event."""
+        """"has cut thousands of jobs in recent years", "paid $10 billion in fines since the financial crisis", "has
+        paid ... since 2015": acts added up over a span of years are a tally, not one event."""
         for prep in self.children(word, ("prep",)):
             for span in self.children(prep, ("pobj",)):
                 modifiers = {c.lower_ for c in self.children(span, ("amod", "det"))}
                 if prep.lower_ in ("in", "over", "during") and span.lower_ in YEARS and modifiers & SPAN_OPENERS:
                     return True
-                if prep.lower_ == "since" and span.lower_ in ("crisis", "pandemic", "recession"):
-                    return True
+                if prep.lower_ == "since" and (span.lower_ in ("crisis", "pandemic", "recession") or re.fullmatch(
+                        r"(?:19|20)\d\d", span.text) and any(self.lemma(a) == "have" for a in self.children(word, ("aux",)))):
+                    return True  # (and "has paid $1.2 billion in fines since 2015")
         return False
 
     def _industry(self, subject: Token) -> bool:
-        """"Retailers have closed 5,000 stores", "banks cut 10,000 jobs": a trade's companies at large, no one's act."""
+        """"Retailers have closed 5,000 stores", "oil companies have spent $50 billion": a trade's companies at large,
+        no one's act."""
         return subject.tag_ == "NNS" and self.lemma(subject) in self.company_nouns and not any(
-            c.dep_ in ("det", "poss", "nummod", "compound", "appos") for c in self.children(subject)) and not any(
+            c.dep_ in ("det", "poss", "nummod", "appos") or c.dep_ == "compound" and c.pos_ != "NOUN"
+            for c in self.children(subject)) and not any(
             t.ent_type_ == "ORG" for t in subject.subtree)  # not "retailers such as Next"
 
     def _supposed(self, trigger: Token) -> bool:
