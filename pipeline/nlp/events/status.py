@@ -206,8 +206,9 @@ class StatusReader:
                 modifiers = {c.lower_ for c in self.children(span, ("amod", "det"))}
                 if prep.lower_ in ("in", "over", "during") and span.lower_ in YEARS and modifiers & SPAN_OPENERS:
                     return True
-                if prep.lower_ == "since" and (span.lower_ in ("crisis", "pandemic", "recession") or re.fullmatch(
-                        r"(?:19|20)\d\d", span.text) and any(self.lemma(a) == "have" for a in self.children(word, ("aux",)))):
+                perfect = any(self.lemma(a) == "have" for a in self.children(word, ("aux",)))
+                if prep.lower_ == "since" and (span.lower_ in ("crisis", "pandemic", "recession")
+                                               or perfect and re.fullmatch(r"(?:19|20)\d\d", span.text)):
                     return True  # (and "has paid $1.2 billion in fines since 2015")
         return False
 
