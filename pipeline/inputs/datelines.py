@@ -8,7 +8,7 @@ and release services are written here once:
 
 - wire: "LONDON, March 3, 2024 (Reuters) - ", "HONG KONG, June 12 (Reuters) - ",
   "BEIJING, June 5 (Xinhua) -- ", "NAIROBI, Kenya (AP) _ ", "DUBAI -- ", the
-  body on the line below or after it;
+  Indian press's "MUMBAI: ", the body on the line below or after it;
 - release services: "AUSTIN, Texas, March 4, 2024 /PRNewswire/ -- ",
   "SAN FRANCISCO--(BUSINESS WIRE)--May 2, 2024--";
 - a line of its own: "LONDON 1996-08-30", "KHASAVYURT , Russia 1996-08-31".
@@ -32,7 +32,7 @@ _DATE = rf"(?:{_MONTH}[ \t]+\d{{1,2}}(?:,[ \t]*\d{{4}})?|\d{{1,2}}[ \t]+{_MONTH}
 _WIRE = re.compile(
     rf"[ \t]*{_PLACE}(?:[ \t]*,[ \t]+{_REGION})?(?:,[ \t]+(?P<date>{_DATE}))?"
     r"(?:[ \t]*\((?P<agency>[A-Z][A-Za-z&.' ]{0,30})\))?(?:[ \t]*/(?P<service>[A-Z][A-Za-z -]{1,30})/)?"
-    r"[ \t]+(?:[-–—]+|_)(?:[ \t]+|[ \t]*(?=\r?\n|$))")  # the body follows, or starts on the next line
+    r"(?:[ \t]+(?:[-–—]+|_)|:)(?:[ \t]+|[ \t]*(?=\r?\n|$))")  # the body follows, or starts on the next line
 _RELEASE = re.compile(
     rf"[ \t]*{_PLACE}(?:[ \t]*,[ \t]+{_REGION})?[ \t]*--\((?P<agency>[A-Z][A-Za-z ]{{2,30}})\)--"
     rf"(?:(?P<date>{_DATE})--)?[ \t]*")
@@ -64,6 +64,8 @@ def opening_dateline(text: str, pos: int) -> Dateline | None:
     ('2024-03-04', 'PRNewswire')
     >>> opening_dateline("NAIROBI, Kenya (AP) _ Kenya's watchdog fined", 0).source
     'AP'
+    >>> opening_dateline("NEW DELHI: The Competition Commission of India", 0).end
+    11
     >>> opening_dateline("Barclays said on Tuesday - in London - it would", 0) is None
     True
     """

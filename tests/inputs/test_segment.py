@@ -55,6 +55,7 @@ def test_credit_lines_are_metadata_and_close_articles_with_their_source():
     ("SAN FRANCISCO--(BUSINESS WIRE)--May 2, 2024--", "2024-05-02", "Business Wire", "Huarun Land"),
     ("NAIROBI, Kenya (AP) _ ", None, "AP", "Huarun Land"),
     ("BEIJING, June 5 (Xinhua) -- ", None, "Xinhua", "Huarun Land"),
+    ("NEW DELHI: ", None, None, "Huarun Land"),
 ])
 def test_datelines_give_date_and_source_and_end_where_the_body_begins(opening, published, source, body_starts):
     text = f"Huarun to Sell Assets\n\n{opening}Huarun Land said on Tuesday it would sell its malls for $2 billion."

@@ -96,15 +96,12 @@ def test_goods_named_after_a_company_are_no_company_bought():
     assert app[3] >= {"acquirer=Facebook", "target=Instagram"}
 
 
-def test_analysts_forecast_trade_at_large_and_a_tally_since_a_year_are_no_events():
-    """Distractors in the style of market reports: analysts' forecast, a trade's spending at large, fines added up
-    since a year."""
+def test_analysts_forecast_and_a_trade_at_large_are_no_events():
+    """Distractors in the style of market reports: analysts' forecast, a trade's spending at large."""
     assert events("Analysts at Hallam Bank cut their forecast for Vantor Group's 2025 revenue to $3.1 billion.") == []
     [own] = events("Vantor Group raised its forecast for 2025 revenue to $3.1 billion.")
     assert own[:3] == ("financial_result", "forecast", "planned")
     assert events("Oil companies have spent more than $50 billion on exploration in the North Sea.") == []
-    assert events("Marlow Holdings has paid $1.2 billion in fines since 2015, according to a tally by the "
-                  "newspaper.") == []
     [cut] = events("Vantor Group cut 500 jobs in 2020.")
     assert cut[:3] == ("job_cuts", "cut", "completed")
 

@@ -147,14 +147,15 @@ CASES = {
     "a contract's value and scope in the next sentence, not its term": (
         "Dorsey Air has ordered 12 Kestrel jets. The order is worth about $4 billion. "
         "Norvik Shipyards won a contract from Lorrey Lines. The contract, which runs until 2034, covers 14 ferries.",
-        [event("contract", "ordered", "completed", "buyer=Dorsey Air", "count=12 Kestrel jets", "value=$4 billion"),
+        [event("contract", "ordered", "completed", "buyer=Dorsey Air", "supplier=Kestrel", "count=12 Kestrel jets",
+               "value=$4 billion"),
          event("contract", "won", "completed", "supplier=Norvik Shipyards", "buyer=Lorrey Lines", "count=14 ferries")]),
     "a later deal of a company with no earlier event refers to none; one of a party does": (
         "Dorsey Air Ltd. wants new jets, while Lorrey Air Ltd. has ordered 12 Kestrel jets. "
         "The Dorsey Air order is worth $1 billion. "
         "Harmon Textiles agreed to buy Vessmark Corp. in March. Dorsey Motors agreed to buy Toriva Group. "
         "The Vessmark deal is valued at $2 billion.",
-        [event("contract", "ordered", "completed", "buyer=Lorrey Air", "count=12 Kestrel jets"),
+        [event("contract", "ordered", "completed", "buyer=Lorrey Air", "supplier=Kestrel", "count=12 Kestrel jets"),
          event("acquisition", "buy", "announced", "acquirer=Harmon Textiles", "target=Vessmark",
                "value=$2 billion"),
          event("acquisition", "buy", "announced", "acquirer=Dorsey Motors", "target=Toriva Group")]),

@@ -53,6 +53,7 @@ class AgreementChecks:
                      and not any(c.dep_ in ("compound", "amod", "nmod") and  # "a court order", "a banking licence"
                                  self.lexicon.has("not_contract_modifiers", c.lower_) for c in t.children)
                      and not any("partnership" in self.types_at.get(d.i, set()) for d in t.subtree)]
+        contracts += self._described(frame.token)
         chosen_to_supply = frame.args.purpose == "supply" and any(  # "tapped Alstom to supply 23 trains", "X was
             self.facts.organizations_of(o) for s in ("obj", "pass") for o in frame.args.get(s))  # selected to build"
         if any(self.lemma(o) in partnership and not self._for_goods(frame, o) for o in frame.args.get("obj")):
@@ -67,6 +68,16 @@ class AgreementChecks:
                 DEAL_TYPES | {"penalty"}) for c in frame.token.children):
             return False  # "struck a deal to buy X", "... with regulators to pay a fine": the act agreed is the event
         return (bool(contracts) or chosen_to_supply) and any(frame.has(side) for side in sides)
+
+    def _described(self, verb: Token) -> list[Token]:
+        """"The contract, which was awarded to X", "the contract to build the bypass, which was awarded to X" (the
+        parse hanging the clause on the bypass): the contract a relative clause describes."""
+        noun = verb.head if verb.dep_ == "relcl" else None
+        for _ in range(3):
+            if noun is None or self.lemma(noun) in self.lexicon.words["contract_nouns"]:
+                return [noun] if noun is not None else []
+            noun = noun.head.head if noun.dep_ == "dobj" and noun.head.dep_ == "acl" else None
+        return []
 
     def _won_in(self, contract: Token) -> bool:
         """"won $2 billion in orders", "bid for the contract", "beat X to the deal": a contract won after a
@@ -145,8 +156,15 @@ class AgreementChecks:
                        for slot in ("obj", "dative") for t in frame.args.get(slot))
 
     def not_named_alliance(self, frame: Frame) -> bool:
-        """"Star Alliance" is an organization's name, not a partnership being formed."""
-        return self.facts.fact("org", frame.token) is None
+        """"Star Alliance", "the Orbis alliance" (one name and no other party): an organization's name, not a
+        partnership being formed ("the YNAP-Alibaba joint venture" names its two partners)."""
+        token = frame.token
+        named = [c for c in token.children if c.dep_ == "compound" and self.facts.fact("org", c) is not None]
+        parties = [r for r in frame.roles if r.filler is not None and r.filler.label_ == "ORG"]
+        definite = any(c.lower_ == "the" for c in token.children if c.dep_ == "det")
+        paired = any(t.text in ("-", "–", "/") for t in token.doc[token.left_edge.i:token.i])  # "the Kingfisher-Jet"
+        return self.facts.fact("org", token) is None and not (definite and len(named) == 1 and len(parties) == 1
+                                                              and not paired)
 
     def not_owned_venture(self, frame: Frame) -> bool:
         """"sold its stake in joint venture X": a venture owned was formed before (not "a stake in a venture with

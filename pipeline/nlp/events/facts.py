@@ -118,8 +118,10 @@ class Facts:
         own = self.fact("org", token)
         if own is None:
             return []
-        joined = [self.fact("org", child) for child in token.children if child.dep_ in ("nmod", "compound")
-                  and child.i < own.start and any(c.dep_ == "cc" and c.lower_ == "and" for c in child.children)
+        modifiers = [c for c in token.children if c.dep_ in ("nmod", "compound") and c.i < own.start]
+        modifiers += [g for c in modifiers if c.pos_ == "NOUN" for g in c.children if g.dep_ in ("nmod", "amod")]
+        joined = [self.fact("org", child) for child in modifiers  # (also "X and trading house Y": X on "house")
+                  if any(c.dep_ == "cc" and c.lower_ == "and" for c in child.children)
                   and all(c.i < own.start for c in child.children if c.dep_ == "conj")]
         return [ent for ent in joined if ent is not None]
 

@@ -229,6 +229,10 @@ class FrameBuilder:
         for span in self.facts.within("count", frame.domain):
             if self.countable(frame, span):
                 frame.add("count", span)
+        if frame.type == "contract" and not frame.has("supplier"):  # "an order for 30 Airbus A321neo jets": the
+            for goods in frame.fillers("count"):  # maker of the goods counted supplies them
+                for maker in self.facts.within("org", set(range(goods.start, goods.end))):
+                    frame.add("supplier", maker)
         role, excluded = "date", DATE_EXCLUSIONS | self.lexicon.words["period_excluded_preps"] \
             | self.lexicon.words["comparison_words"]  # "compared with 198,000 items in the whole of 2023"
         if frame.type == "financial_result":  # "down from €2.6 billion in 2022": the earlier figure's period
@@ -290,7 +294,9 @@ class FrameBuilder:
         suspects or goods for enforcement ("recovered 15 bodies" is no seizure)."""
         hit = span._.count
         item = (hit.item or "") if hit is not None else ""
-        staff = self.lexicon.has("staff_items", item) or self.lexicon.has("site_items", item)
+        staff = self.lexicon.has("staff_items", item) or self.lexicon.has("site_items", item) or \
+            self.lexicon.has("people_verbs", self.lemma(frame.token)) and span.root.head == frame.token and \
+            item.endswith(tuple(self.lexicon.words["agent_noun_endings"]))  # "hired 120 claims handlers": its object
         # "arrested 17 suspects, including two clearing agents": a part of a count already given
         if frame.type in ("job_cuts", "hiring"):
             of = span.root.head

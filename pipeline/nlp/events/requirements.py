@@ -245,8 +245,9 @@ class Requirements(AgreementChecks, MoneyChecks):
         if any(self.lexicon.has("debt_nouns", self.lemma(g)) for t in objects for p in t.children
                if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"):
             return False  # "sold $2 billion of bonds": debt issued, nothing changes hands
-        if all(t.ent_type_ == "PRODUCT" and not self.facts.fact("org", t) for t in objects):
-            return False  # "stopped the sale of the Toyota Corolla": a product named after its maker
+        if all(t.ent_type_ == "PRODUCT" and not self.facts.fact("org", t) and (t.tag_ in ("NNS", "NNPS") or any(
+                c.dep_ == "compound" and self.facts.fact("org", c) for c in t.children)) for t in objects):
+            return False  # "stopped the sale of the Toyota Corolla", "to sell iPods": products (not "Elm Catering")
         return any(self.lemma(t) in companies or self._sites_or_companies(t) or not self._counted(t) and (
             self.coreference.refers(t) or t.pos_ == "PROPN" and t.ent_type_ != "PERSON"  # not "purchase of Enzo X"
             or t.like_num or self.facts.fact("org", t)
@@ -282,8 +283,7 @@ class Requirements(AgreementChecks, MoneyChecks):
         return noun.tag_ == "NN" and not any(c.dep_ == "nummod" for c in noun.children)
 
     def _sites_or_companies(self, token: Token) -> bool:
-        """Whether the word is in a count of a few sites or companies ("two of its airports"; not "1.4 million of
-        the units")."""
+        """Whether the word counts a few sites or companies ("two of its airports"; not "1.4 million units")."""
         count = self.facts.fact("count", token)
         hit = count._.count if count is not None else None
         words = self.lexicon.words
