@@ -41,8 +41,11 @@ def clause_tense(span: Span, lemma: Callable[[Token], str]) -> str | None:
     hangs from ('has fluctuated, rising to $42 in June'). None under an adjective ('payable Dec. 7'), an infinitive
     of another verb or a deadline noun ('the Jan. 14 deadline').
     """
-    if span.root.head.lower_ in _DEADLINE_NOUNS and span.root.head is not span.root:
-        return None  # "the Jan. 14 deadline": the clause's tense is not the deadline's
+    if span.root.head.lower_ in _DEADLINE_NOUNS and span.root.head is not span.root or any(
+            noun.lower_ in _DEADLINE_NOUNS for prep in span.root.head.children if prep.lower_ == "as"
+            for noun in prep.children):
+        return None  # "the Jan. 14 deadline", "has set Nov. 10 as the deadline": the clause's tense is not the
+        # deadline's
     return _tense_from(span.root, lemma, hops=2)
 
 
@@ -66,8 +69,9 @@ def _tense_from(token: Token, lemma: Callable[[Token], str], hops: int, climbed:
         return "past"
     if verb.tag_ == "VBG" and any(lemma(aux) == "be" and aux.tag_ in {"VBZ", "VBP"} for aux in auxes):
         return "future"  # "is leaving on Thursday"
-    if not auxes and verb.tag_ == "VBN" and verb.dep_ in {"acl", "advcl"} and lemma(verb) not in _INTENT:
-        return "past"  # "the ruling, issued Thursday", "products introduced in April": a done deed; not "set for"
+    if not auxes and verb.tag_ == "VBN" and verb.dep_ in {"acl", "advcl"} and (
+            lemma(verb) not in _INTENT or preposition in {"on", "in"}):
+        return "past"  # "the ruling, issued Thursday", "the record high set on Aug. 6": a done deed; not "set for"
     if hops and not auxes and verb.tag_ == "VBG" and verb.dep_ in {"advcl", "acl", "conj"}:
         return _tense_from(verb.head, lemma, hops - 1, climbed=True)  # "has fluctuated, rising to $42 in June"
     return None

@@ -119,6 +119,10 @@ class DateFinder:
             if span is None or (len(parts) > 1 and span.text != ent.text[start:end]):
                 continue  # a part inside one token ("2024/25"): no span of its own
             normalized = normalize_date(text, base, tense=tense, topic=topic)
+            day = _DAY_OF_TIME.search(text) if normalized is None and len(parts) == 1 else None
+            if day is not None:  # "During the day Friday": the weekday the words around it do not change
+                span = doc.char_span(ent.start_char + start + day.start(), ent.start_char + start + day.end())
+                normalized = normalize_date(day.group(), base, tense=tense) if span is not None else None
             if normalized is not None:
                 found.append((span, DateHit(*normalized)))
         return found
@@ -278,8 +282,13 @@ def _nowadays(ent: Span) -> bool:
 
 
 def _in_a_name(ent: Span) -> bool:
-    """A capitalized 'Today' or 'This Week' after a name ('VOA Today') or quoted on its own: a title."""
+    """A capitalized 'Today' or 'This Week' after a name ('VOA Today') or quoted on its own: a title; a month
+    opening a name ('the annual March for Life', 'the March of Dimes')."""
     first, doc = ent[0], ent.doc
+    after = doc[ent.end:ent.end + 2]
+    if len(ent) == 1 and len(after) == 2 and after[0].lower_ in ("for", "of") and after[1].is_title \
+            and ent.start > 0 and doc[ent.start - 1].lower_ in ("the", "annual"):
+        return True
     if not first.is_title or first.is_sent_start or first.lower_ not in {"today", "tonight", "tomorrow", "this"}:
         return False
     before = doc[ent.start - 1]

@@ -198,3 +198,21 @@ def test_today_as_nowadays_is_no_date(nlp):
 def test_putting_off_until_a_day_or_planning_in_the_present_looks_ahead(nlp):
     text = "The council postponed until Thursday its vote on the budget. On Friday, the union plans to hold a rally."
     assert values(nlp, text, "2010-09-21") == [("Thursday", "2010-09-23"), ("Friday", "2010-09-24")]
+
+
+def test_a_record_set_on_a_day_is_past_and_a_day_set_as_a_deadline_is_the_nearest(nlp):
+    """"set" plans only with "for" or "to": a record "set on Aug. 6" was set; a day "set as the deadline" is where
+    deadlines lie, the nearest one."""
+    assert values(nlp, "The index is 3% below its record high set on Aug. 6.", "1998-02-06") == [
+        ("Aug. 6", "1997-08-06")]
+    assert values(nlp, "Dunkin has set Nov. 10 as the deadline for the receipt of bids.", "1989-11-02") == [
+        ("Nov. 10", "1989-11-10")]
+
+
+def test_a_weekday_inside_words_the_normalizer_cannot_read_is_still_the_weekday(nlp):
+    assert values(nlp, "During the day Friday, the boy played in the yard.", "2000-01-07") == [("Friday", "2000-01-07")]
+
+
+def test_a_month_opening_a_name_is_no_date(nlp):
+    assert values(nlp, "Protesters gathered at the annual March for Life on Capitol Hill.", "1999-01-22") == []
+    assert values(nlp, "Sales rose in March for the group.", "1999-05-22") == [("March", "1999-03")]
