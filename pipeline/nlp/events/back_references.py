@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 from pipeline.nlp.events.coreference import FramePass
 from pipeline.nlp.events.facts import Facts, party_key, same_party
 from pipeline.nlp.events.frames import REPORTING_DAYS, Frame
-from pipeline.nlp.events.requirements import ORG_ROLES
+from pipeline.nlp.events.object_checks import ORG_ROLES
 
 BACK_DETERMINERS = frozenset({"the", "these", "this", "those", "its"})
 AGENT_ROLES = {"penalty": "authority", "investment": "investor"}  # whom "by" names after "the penalty", "the round"
