@@ -61,6 +61,9 @@ _DAY_WORD_OF_TIME = re.compile(r"\b(?:(?:earlier|later|early|late)\s+)?(?:today|
 _DAY_WORD_IDS = string_ids({"today", "tonight"})
 _PERIOD_UNITS = frozenset({"year", "quarter", "month", "week"})
 _PLACING = frozenset({"this", "last", "next", "that"})
+_MORE_THAN_A_WEEKDAY = re.compile(  # a number, a month, a recurrence or an ordinal: not just the weekday's words
+    r"\d|\b(?:every|each|first|second|third|fourth|fifth|last|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)",
+    re.IGNORECASE)
 _JOINING_WORDS = frozenset({"and", "to", "through", "until", "till", "-", "–"})
 _YEAR_IN = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _WEEKDAY_IDS = string_ids({day.title() for day in WEEKDAYS})
@@ -119,7 +122,8 @@ class DateFinder:
             if span is None or (len(parts) > 1 and span.text != ent.text[start:end]):
                 continue  # a part inside one token ("2024/25"): no span of its own
             normalized = normalize_date(text, base, tense=tense, topic=topic)
-            day = _DAY_OF_TIME.search(text) if normalized is None and len(parts) == 1 else None
+            day = _DAY_OF_TIME.search(text) if normalized is None and len(parts) == 1 and \
+                not _MORE_THAN_A_WEEKDAY.search(text) else None
             if day is not None:  # "During the day Friday": the weekday the words around it do not change
                 span = doc.char_span(ent.start_char + start + day.start(), ent.start_char + start + day.end())
                 normalized = normalize_date(day.group(), base, tense=tense) if span is not None else None

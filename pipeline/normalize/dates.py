@@ -124,7 +124,8 @@ _YEAR_LIST = re.compile(r"\d{4},\s+\d{4}\b")
 _BARE_MONTH = re.compile(rf"{_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?", re.IGNORECASE)
 _JOINT = re.compile(r"\s+(to|through|thru|until|till|and|ended|ending|of)\s+|\s+[-–]\s+|(?<=\d{4}),\s+(?=\d{4}\b)")
 _PERIOD_HEAD = re.compile(r"\b(?:quarter|year|half|months?|weeks?|days?|period|season)$", re.IGNORECASE)
-_RANGE_LEAD = re.compile(r"^(?:from|between|since|both|either|its|their|his|her|our)\s+", re.IGNORECASE)
+_RANGE_LEAD = re.compile(r"^(?:from|between|since|both|either|its|their|his|her|our|at least|no later than|"
+                         r"no earlier than)\s+", re.IGNORECASE)
 _MEASURED = re.compile(r"\b(?:months|weeks|days|years)$", re.IGNORECASE)
 
 

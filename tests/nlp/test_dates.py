@@ -211,6 +211,12 @@ def test_a_record_set_on_a_day_is_past_and_a_day_set_as_a_deadline_is_the_neares
 
 def test_a_weekday_inside_words_the_normalizer_cannot_read_is_still_the_weekday(nlp):
     assert values(nlp, "During the day Friday, the boy played in the yard.", "2000-01-07") == [("Friday", "2000-01-07")]
+    assert values(nlp, "Family Day falls on the third Monday of every February.", "2008-02-18") == []  # a recurrence
+
+
+def test_a_date_after_at_least_or_no_later_than_is_read(nlp):
+    assert values(nlp, "She will wait until at least Tuesday, August 2nd, to claim her win.", "2005-07-30") == [
+        ("Tuesday, August 2nd", "2005-08-02")]
 
 
 def test_a_month_opening_a_name_is_no_date(nlp):
