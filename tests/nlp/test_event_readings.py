@@ -111,3 +111,15 @@ def test_talks_that_ended_or_an_act_that_failed_are_negated():
     assert talks[:3] == ("acquisition", "merger", "negated")
     [failed] = events("Vantor Group failed to buy Marlow Holdings.")
     assert failed[2] == "negated"
+
+
+def test_a_home_bought_units_sold_by_number_and_a_loan_obtained_are_no_business_deal():
+    """From the fourth round of the audit: "their home purchase" buys a home; "more units of its Xbox" are goods
+    (two units sold to a company are businesses); a loan package obtained is financing, no contract."""
+    assert events("NAR found that 42% of first-time buyers made no down-payment on their home purchase last "
+                  "year.") == []
+    assert events("Microsoft expects to sell more units of its Xbox 360 game console.") == []
+    [units] = events("Vantor Group sold two units to Marlow Holdings for $300 million.")
+    assert units[3] >= {"seller=Vantor Group", "acquirer=Marlow Holdings"}
+    assert events("The government said it would cut spending to obtain a loan package from the EU and the "
+                  "International Monetary Fund.") == []

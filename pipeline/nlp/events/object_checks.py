@@ -74,10 +74,14 @@ class ObjectChecks:
         if units - {None} - self.lexicon.words["stake_nouns"]:
             return False  # "which it will sell for $20 a month": a price per period or item (not per share) is goods
         objects = frame.args.get("prep:of") if frame.rule.pos == "noun" else self._objects(frame)
-        if not objects:
-            return True
         words = self.lexicon.words
         companies = words["unit_nouns"] | words["stake_nouns"] | words["company_nouns"] | words["site_items"]
+        if not objects:  # "their home purchase": the noun before a deal noun is what is bought
+            return not any(c.dep_ == "compound" and c.pos_ == "NOUN" and self.lemma(c) not in companies
+                           for c in frame.token.children) or frame.rule.pos != "noun"
+        if any(t.tag_ == "NNS" and self.lemma(t) == "unit" and any(
+                c.dep_ == "amod" and c.lower_ in ("more", "fewer", "many") for c in t.children) for t in objects):
+            return False  # "expects to sell more units of its Xbox": goods sold by number (not "two units")
         if any(c.dep_ == "amod" and c.lower_ in words["product_adjectives"] for t in objects for c in t.children):
             return False  # "will sell the new iPad Air for $599": goods, whatever their name
         if any(c.dep_ == "compound" and self.lemma(c) in words["named_asset_nouns"]
