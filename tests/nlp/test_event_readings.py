@@ -92,6 +92,7 @@ def test_goods_named_after_a_company_are_no_company_bought():
     buyer named, "the Instagram app" stands for the company."""
     assert events("News sites that purchase Reuters content for their print editions can use it online.") == []
     assert events("The NBC ad, which was bought to unveil a new promotion, may have cost as much as $3 million.") == []
+    assert events("Honda also unveiled its latest model, a US version of the Honda Jazz sold in other markets.") == []
     [app] = events("Facebook agreed to purchase the Instagram photo-sharing app for $1 billion.")
     assert app[3] >= {"acquirer=Facebook", "target=Instagram"}
 
@@ -123,3 +124,9 @@ def test_a_home_bought_units_sold_by_number_and_a_loan_obtained_are_no_business_
     assert units[3] >= {"seller=Vantor Group", "acquirer=Marlow Holdings"}
     assert events("The government said it would cut spending to obtain a loan package from the EU and the "
                   "International Monetary Fund.") == []
+
+
+def test_an_amount_before_a_deal_noun_is_no_thing_bought():
+    [merger] = events("Ms Fiorina presided over the multi-billion dollar merger between Hewlett Packard and Compaq "
+                      "Computers in 2002.")
+    assert merger[:3] == ("acquisition", "merger", "completed")

@@ -37,7 +37,8 @@ class ObjectChecks:
 
     def party(self, frame: Frame) -> bool:
         """An organization takes part; in an acquisition, not only one named as a modifier of what is bought
-        ("news sites that purchase Reuters content", "the NBC ad, which was bought"): the goods' name, no party."""
+        ("news sites that purchase Reuters content", "the NBC ad, which was bought", "the Honda Jazz sold in
+        other markets"): the goods' name, no party."""
         roles = [r for r in frame.roles if r.role in ORG_ROLES]
         return bool(roles) and not (frame.type == "acquisition" and all(
             r.role == "target" and r.filler is not None and self._names_goods(r.filler) for r in roles))
@@ -45,7 +46,8 @@ class ObjectChecks:
     def _names_goods(self, org: Span) -> bool:
         head = org.root.head
         words = self.lexicon.words
-        return org.root.dep_ in ("compound", "nmod") and head.pos_ == "NOUN" and not self.facts.fact("org", head) \
+        return org.root.dep_ in ("compound", "nmod") and head.pos_ in ("NOUN", "PROPN") and not self.facts.fact(
+            "org", head) and head.ent_type_ not in ("GPE", "LOC", "PERSON") \
             and self.lemma(head) not in words["company_nouns"] | words["unit_nouns"] | words["stake_nouns"]
 
     def goods(self, frame: Frame) -> bool:
@@ -78,6 +80,7 @@ class ObjectChecks:
         companies = words["unit_nouns"] | words["stake_nouns"] | words["company_nouns"] | words["site_items"]
         if not objects:  # "their home purchase": the noun before a deal noun is what is bought
             return not any(c.dep_ == "compound" and c.pos_ == "NOUN" and self.lemma(c) not in companies
+                           and self.facts.fact("money", c) is None  # (not "the multi-billion dollar merger")
                            for c in frame.token.children) or frame.rule.pos != "noun"
         if any(t.tag_ == "NNS" and self.lemma(t) == "unit" and any(
                 c.dep_ == "amod" and c.lower_ in ("more", "fewer", "many") for c in t.children) for t in objects):
