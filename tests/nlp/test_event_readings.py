@@ -27,7 +27,7 @@ def test_companies_bought_by_number_are_an_acquisition_and_carriers_ordered_are_
 
 
 def test_a_car_sold_under_its_makers_name_is_no_company():
-    assert events("Regulators in Ontario have stopped the sale of the Toyota Corolla over safety concerns.") == []
+    assert events("Regulators in Ontario have stopped the sale of the Toyota Corolla over brake concerns.") == []
 
 
 def test_an_object_shared_by_two_verbs_is_the_object_of_both():
@@ -38,8 +38,8 @@ def test_an_object_shared_by_two_verbs_is_the_object_of_both():
 
 
 def test_a_turnover_a_business_is_believed_to_have_describes_it():
-    assert events("The businesses, which are believed to have an annual turnover of over 1 billion euros, include "
-                  "35 depots.") == []
+    assert events("The units, which are believed to have a yearly turnover of over 1 billion euros, include 35 "
+                  "depots.") == []
 
 
 def test_a_year_written_into_another_noun_does_not_date_the_event():
@@ -91,7 +91,7 @@ def test_goods_named_after_a_company_are_no_company_bought():
     """"purchase Reuters content", "the NBC ad was bought": the company names the goods and takes no part; with a
     buyer named, "the Instagram app" stands for the company."""
     assert events("News sites that purchase Reuters content for their print editions can use it online.") == []
-    assert events("The NBC ad, which was bought to unveil a new promotion, may have cost as much as $3 million.") == []
+    assert events("The NBC ad, which was bought to launch a new promotion, may have cost as much as $3 million.") == []
     assert events("Honda also unveiled its latest model, a US version of the Honda Jazz sold in other markets.") == []
     [app] = events("Facebook agreed to purchase the Instagram photo-sharing app for $1 billion.")
     assert app[3] >= {"acquirer=Facebook", "target=Instagram"}
@@ -117,9 +117,9 @@ def test_talks_that_ended_or_an_act_that_failed_are_negated():
 def test_a_home_bought_units_sold_by_number_and_a_loan_obtained_are_no_business_deal():
     """From the fourth round of the audit: "their home purchase" buys a home; "more units of its Xbox" are goods
     (two units sold to a company are businesses); a loan package obtained is financing, no contract."""
-    assert events("NAR found that 42% of first-time buyers made no down-payment on their home purchase last "
-                  "year.") == []
-    assert events("Microsoft expects to sell more units of its Xbox 360 game console.") == []
+    assert events("A survey found that 40% of young buyers made no down-payment on their home purchase in "
+                  "2019.") == []
+    assert events("Microsoft expects to sell more units of its Xbox One console.") == []
     [units] = events("Vantor Group sold two units to Marlow Holdings for $300 million.")
     assert units[3] >= {"seller=Vantor Group", "acquirer=Marlow Holdings"}
     assert events("The government said it would cut spending to obtain a loan package from the EU and the "
@@ -127,6 +127,6 @@ def test_a_home_bought_units_sold_by_number_and_a_loan_obtained_are_no_business_
 
 
 def test_an_amount_before_a_deal_noun_is_no_thing_bought():
-    [merger] = events("Ms Fiorina presided over the multi-billion dollar merger between Hewlett Packard and Compaq "
-                      "Computers in 2002.")
+    [merger] = events("Dana Brill presided over the multi-billion dollar merger between Vantor Group and Marlow "
+                      "Holdings in 2015.")
     assert merger[:3] == ("acquisition", "merger", "completed")
