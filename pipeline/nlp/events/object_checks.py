@@ -79,9 +79,10 @@ class ObjectChecks:
         words = self.lexicon.words
         companies = words["unit_nouns"] | words["stake_nouns"] | words["company_nouns"] | words["site_items"]
         if not objects:  # "their home purchase": the noun before a deal noun is what is bought
-            return not any(c.dep_ == "compound" and c.pos_ == "NOUN" and self.lemma(c) not in companies
-                           and self.facts.fact("money", c) is None  # (not "the multi-billion dollar merger")
-                           for c in frame.token.children) or frame.rule.pos != "noun"
+            return frame.rule.pos != "noun" or not any(
+                c.dep_ == "compound" and c.pos_ == "NOUN" and self.lemma(c) not in companies
+                and self.facts.fact("money", c) is None  # (not "the multi-billion dollar merger")
+                for c in frame.token.children)
         if any(t.tag_ == "NNS" and self.lemma(t) == "unit" and any(
                 c.dep_ == "amod" and c.lower_ in ("more", "fewer", "many") for c in t.children) for t in objects):
             return False  # "expects to sell more units of its Xbox": goods sold by number (not "two units")

@@ -109,9 +109,10 @@ def headline_subject(verb: Token) -> list[Token]:
     """"AT&T to buy BellSouth", "Adobe to Purchase Macromedia": a headline's infinitive, which the parse hangs on
     the name before it or hangs that name on it loosely; the name is the subject."""
     name = verb.head
-    if verb.tag_ == "VBG" and verb.dep_ == "acl" and any(headline_subject(c) for c in name.children if c.i < verb.i):
-        return headline_subject(next(c for c in name.children if c.i < verb.i and headline_subject(c)))
-        # "Tarvik Steel to shut Welsh mill, cutting 600 jobs": the participle shares the infinitive's subject
+    if verb.tag_ == "VBG" and verb.dep_ == "acl":  # "Tarvik Steel to shut Welsh mill, cutting 600 jobs": the
+        shared = next((s for c in name.children if c.i < verb.i for s in [headline_subject(c)] if s), None)
+        if shared:  # participle shares the infinitive's subject
+            return shared
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return []
     if verb.dep_ in ("acl", "relcl", "advcl") and name.dep_ in ("ROOT", "dep") and name.pos_ in ("PROPN", "NOUN") \
