@@ -127,8 +127,8 @@ class CountFinder:
         return noun if noun is not None and noun.tag_ == "NNS" and not self._is_unit(noun) else None
 
     def _elliptical(self, doc: Doc, run: Span) -> bool:
-        """A number compared with a count just before it: "up from 120", "compared with 98", "versus 75", "down
-        from more than 1,000"."""
+        """A number compared with or added to a count just before it: "up from 120", "compared with 98", "versus
+        75", "down from more than 1,000", "and plans to add another 100"."""
         return preceded_by(doc, run.start, self.elliptical_cues)
 
     def _approximate(self, doc: Doc, taken: set[int]) -> list[tuple[Span, CountHit]]:

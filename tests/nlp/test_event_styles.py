@@ -1,9 +1,12 @@
-"""House styles of dev19 (AP, Business Wire, Indian press, headlines; real model, invented names, read by hand).
+"""House styles of dev19 and dev20 (AP, Business Wire, Indian press, trade press, headlines; real model, invented
+names, read by hand).
 Each case is one class: the maker named in the goods counted supplies them ("12 Airbus jets"); a relative clause
 on a contract awards it, even when the parse hangs it on the contract's own object; whoever a company hires,
 recruits or employs by number is staff ("claims handlers"); a headline's participle shares its infinitive's
 subject and time ("X to shut mill, cutting 600 jobs"); "the Orbis alliance" alone names an alliance, nobody
-forms it; "X and trading house Y" are both sides though the parse makes X a modifier.
+forms it; "X and trading house Y" are both sides though the parse makes X a modifier. From dev20: "tied up
+with" is a partnership; "another 100" counts what the count before it counted; a memorandum of understanding "for
+20 jets" is an announced contract, no partnership; "Brewer" opening a sentence describes the company.
 """
 
 from tests.nlp.test_events import event, events
@@ -43,3 +46,25 @@ def test_a_name_the_parse_makes_a_modifier_before_and_is_a_side():
     [team] = events("Logistics group Pallant and Japanese trading house Mitsuda Corp have teamed up to build "
                     "cold-storage warehouses in Vietnam.")
     assert {r.split("=")[1] for r in team[3]} == {"Pallant", "Mitsuda"}
+
+
+def test_tie_up_is_a_partnership_and_another_hundred_counts_the_same_staff():
+    [tie] = events("Payments firm Quillpay has tied up with Thai lender Siam Metro Bank to offer transfers.")
+    assert tie[:3] == ("partnership", "tied up", "completed")
+    found = events("Tech group Vireo has hired 150 software developers this year and plans to add another 100 in 2027.")
+    assert [(e[1], e[2]) for e in found] == [("hired", "completed"), ("add", "planned")]
+
+
+def test_a_memorandum_for_goods_is_an_announced_contract_not_a_partnership():
+    assert events("Regional carrier Flyvik has signed a memorandum of understanding with Embraer for up to 20 E2 "
+                  "jets, its first order.") == [event("contract", "signed", "announced", "buyer=Flyvik",
+                                                      "supplier=Embraer", "count=20 E2 jets")]
+
+
+def test_a_trade_noun_opening_the_sentence_is_no_part_of_the_name():
+    [sale] = events("Brewer Hallstatt Group said it had completed the sale of its soft-drinks arm.")
+    assert "seller=Hallstatt Group" in sale[3]
+
+
+def test_a_person_tied_up_is_no_partnership():
+    assert events('"We tied him up and kept him below deck," a Marlow Shipping officer said.') == []

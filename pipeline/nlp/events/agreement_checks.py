@@ -92,6 +92,18 @@ class AgreementChecks:
         return any(c.dep_ in ("acl", "relcl") and self.lemma(c) in self.lexicon.words["delivery_verbs"]
                    for c in agreement.children)
 
+    def no_person_object(self, frame: Frame) -> bool:
+        """"We tied him up": a partnership verb has no person for its object (not "X tied up with Y")."""
+        return not any(o.lower_ in ("him", "her", "them", "me", "us") or o.ent_type_ == "PERSON"
+                       for o in frame.token.children if o.dep_ == "dobj")
+
+    def not_for_goods(self, frame: Frame) -> bool:
+        """"signed a memorandum of understanding with Embraer for up to 20 E2 jets": an agreement for a number of
+        goods is a contract, no partnership."""
+        words = {t for t in frame.trigger} | {t.head for t in frame.trigger}  # the agreement and its verb
+        goods = [o for t in words for p in t.children if p.dep_ == "prep" and p.lower_ == "for" for o in p.children]
+        return not any(self.facts.fact("count", o) for o in goods)
+
     def _for_goods(self, frame: Frame, agreement: Token) -> bool:
         """"signed a framework agreement with X for 60 electric trains": an agreement for a number of goods is a
         contract, whatever it is called ("for" on the agreement or on its verb)."""

@@ -32,7 +32,7 @@ REQUIREMENTS = frozenset({
     "member", "money_raised", "private_party", "deal_named", "buyer", "thing_sold", "on_a_project",
     "company_paid_for", "staff_subject", "funding_received", "offer_made_or_received", "jobs_lost", "not_generic",
     "not_economy_wide", "named_penalized", "not_setting", "illicit_goods", "put_into_company", "not_combined",
-    "not_owned_venture", "jobs_brought"})
+    "not_owned_venture", "jobs_brought", "not_for_goods", "no_person_object"})
 
 
 @dataclass(frozen=True, eq=False)

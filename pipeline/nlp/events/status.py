@@ -80,6 +80,7 @@ class StatusReader:
         self.contract_nouns = lexicon.words["contract_nouns"]
         self.company_nouns = lexicon.words["company_nouns"]
         self.site_nouns = lexicon.words["site_items"]
+        self.preliminary_nouns = lexicon.words["preliminary_nouns"]
         self.children = children
 
     def chain(self, trigger: Token) -> list[Token]:
@@ -151,6 +152,9 @@ class StatusReader:
             return Status("planned", estimator)
         if any(self._announced(word, word == trigger, chain[k - 1] if k else None) for k, word in enumerate(chain)):
             return Status("announced", estimator)
+        if event_type == "contract" and any(c.lower_ in self.preliminary_nouns
+                                            for c in self.children(trigger, ("dobj",))):
+            return Status("announced", estimator)  # "signed a memorandum of understanding for 20 jets": no order yet
         return Status("completed", estimator)
 
     def _hypothetical(self, word: Token) -> bool:
