@@ -130,3 +130,12 @@ def test_an_amount_before_a_deal_noun_is_no_thing_bought():
     [merger] = events("Dana Brill presided over the multi-billion dollar merger between Vantor Group and Marlow "
                       "Holdings in 2015.")
     assert merger[:3] == ("acquisition", "merger", "completed")
+
+
+def test_a_headline_passive_infinitive_is_announced_and_some_businesses_are_no_one():
+    """Sixth audit round: "X to be bought by Y" is announced like "Y to buy X"; "some businesses closed" during a
+    strike is no company's act."""
+    [bought] = events("Halden Media to be bought by Vantor Group for $2 billion")
+    assert bought[:3] == ("acquisition", "bought", "announced")
+    assert events("Nearly a million commuters were stranded and some businesses closed as transit workers walked off "
+                  "the job.") == []

@@ -59,6 +59,7 @@ BE = frozenset({"be", "is", "are", "am", "was", "were"})
 TENSE_LABELS = ("aux", "auxpass", "neg")
 EARLIER_PREPS = frozenset({"after", "since", "following"})  # a gerund after them happened before the main clause
 OFFERING = frozenset({"bid", "offer"})  # a price offered for a company is a plan to buy it
+UNNAMED_SOME = frozenset({"some", "many", "several", "most", "other"})  # "some businesses closed": no one in particular
 CAPS = frozenset({"maximum", "minimum", "max"})  # "a maximum fine of": what the law allows, no fine imposed
 UNVEILING = frozenset({"announce", "unveil"})  # complete what they name, not plans for it nor "that it will"
 
@@ -215,11 +216,11 @@ class StatusReader:
         return False
 
     def _industry(self, subject: Token) -> bool:
-        """"Retailers have closed 5,000 stores", "oil companies have spent $50 billion": a trade's companies at large,
-        no one's act."""
+        """"Retailers have closed 5,000 stores", "oil companies have spent $50 billion", "some businesses closed": a
+        trade's companies at large, no one's act."""
         return subject.tag_ == "NNS" and self.lemma(subject) in self.company_nouns and not any(
-            c.dep_ in ("det", "poss", "nummod", "appos") or c.dep_ == "compound" and c.pos_ != "NOUN"
-            for c in self.children(subject)) and not any(
+            c.dep_ in ("det", "poss", "nummod", "appos") and c.lower_ not in UNNAMED_SOME
+            or c.dep_ == "compound" and c.pos_ != "NOUN" for c in self.children(subject)) and not any(
             t.ent_type_ == "ORG" for t in subject.subtree)  # not "retailers such as Next"
 
     def _supposed(self, trigger: Token) -> bool:
@@ -307,9 +308,9 @@ class StatusReader:
             return True  # "is being acquired"
         if any(c.dep_ == "acl" and self.lemma(c) == "announce" for c in children):
             return True  # "the job cuts announced by X"
-        if _infinitive(children) and (word.dep_ == "ROOT" and self.children(word, ("nsubj",))
+        if _infinitive(children) and (word.dep_ == "ROOT" and self.children(word, ("nsubj", "nsubjpass"))
                                       or headline_subject(word)):
-            return True  # a headline's "X to Shut 22 Stores": X is to shut them
+            return True  # a headline's "X to Shut 22 Stores", "X to be bought by Y": X is to shut them
         if is_trigger:
             return False
         lemma = self.lemma(word)
