@@ -35,10 +35,10 @@ COUNTS = "counts"  # the key of doc.spans
 PART_DETERMINERS = frozenset({"its", "their", "the", "our", "his", "her", "those", "these"})
 
 
-def _part_of(doc: Doc, part: Span, whole: Span) -> bool:
-    """"22 of its 70 stores", "500 of the 3,000 staff": a number taken out of a counted whole."""
-    return whole.start == part.end + 2 and doc[part.end].lower_ == "of" \
-        and doc[part.end + 1].lower_ in PART_DETERMINERS and part.text.lower() != "one"  # "one of" stays none
+def _taken_out(doc: Doc, part: Span) -> bool:
+    """"22 of its ...", "500 of the ...": a number followed by "of" and the whole's determiner ("one of" stays none)."""
+    return part.end + 2 < len(doc) and doc[part.end].lower_ == "of" and doc[part.end + 1].lower_ in PART_DETERMINERS \
+        and part.text.lower() != "one"
 
 
 class CountFinder:
@@ -84,20 +84,14 @@ class CountFinder:
         for k, (run, head) in enumerate(zip(runs, heads)):
             if k in whole_of:
                 continue
-            if head is None and k + 1 < len(runs) and heads[k + 1] is not None and _part_of(doc, run, runs[k + 1]):
-                head, span_end = heads[k + 1], self._phrase_end(doc, heads[k + 1])  # "close 22 of its 70 stores"
-                found.append((doc[run.start:span_end], CountHit(parse_number(run.text), self._item_lemma(head),
-                                                                doc[runs[k + 1].end:span_end].text,
-                                                                qualifier_before(doc, run.start))))
+            item_start = run.end
+            if head is None and k + 1 < len(runs) and heads[k + 1] is not None and _taken_out(doc, run) \
+                    and runs[k + 1].start == run.end + 2:
+                head, item_start = heads[k + 1], runs[k + 1].end  # "close 22 of its 70 stores": 22 stores
                 whole_of.add(k + 1)
-                continue
-            whole = self._taken_from(doc, run) if head is None else None
-            if whole is not None:  # "would close 155 of its locations": the part counts the whole's noun
-                span_end = self._phrase_end(doc, whole)
-                found.append((doc[run.start:span_end], CountHit(parse_number(run.text), self._item_lemma(whole),
-                                                                doc[run.end + 2:span_end].text,
-                                                                qualifier_before(doc, run.start))))
-                continue
+            elif head is None and _taken_out(doc, run):
+                head = self._taken_from(doc, run)  # "would close 155 of its locations": 155 locations
+                item_start = run.end + 2
             if head is None and k + 1 < len(runs) and heads[k + 1] is not None and self._range_low(doc, run, runs[k + 1]):
                 head, span_end = heads[k + 1], run.end  # "15 to 20 people": the low end counts people too
                 item_text = doc[runs[k + 1].end:self._phrase_end(doc, head)].text
@@ -113,16 +107,13 @@ class CountFinder:
                 continue
             else:
                 span_end = self._phrase_end(doc, head)
-                item_text = doc[run.end:span_end].text
+                item_text = doc[item_start:span_end].text
             found.append((doc[run.start:span_end], CountHit(parse_number(run.text), self._item_lemma(head), item_text,
                                                             qualifier_before(doc, run.start))))
         return found
 
     def _taken_from(self, doc: Doc, run: Span) -> Token | None:
         """The plural noun of "155 of its locations", "three of the companies" (no number in the whole)."""
-        if run.end + 2 >= len(doc) or doc[run.end].lower_ != "of" or doc[run.end + 1].lower_ not in PART_DETERMINERS \
-                or run.text.lower() == "one":
-            return None
         noun = self._scan_noun(doc, run.end + 2)
         return noun if noun is not None and noun.tag_ == "NNS" and not self._is_unit(noun) else None
 
