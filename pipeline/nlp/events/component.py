@@ -82,8 +82,7 @@ class EventFinder(RebuiltOnLoad):
         requirements = Requirements(facts, self.lexicon, self.lemma, builder.types_at, builder.coreference)
 
         def check(frame: Frame) -> bool:
-            financials.complete(frame)
-            return requirements.hold(frame)
+            return financials.complete(frame) and requirements.hold(frame)
 
         frames: list[Frame] = []
         covered: dict[int, set[str]] = {}  # word -> types of the frames with it in their domain or object

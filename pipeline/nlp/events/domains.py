@@ -113,6 +113,8 @@ class DomainReader:
             return True  # "posted net income of $212 million on revenue of $1.83 billion": a second result
         if dep == "pcomp" and child.pos_ == "VERB" and child.head.lower_ in TIME_PREPS:
             return True  # "bought by Thyssen in 1985 before being spun off in 2001": another act, another time
+        if dep == "cc" and child.head.pos_ == "NOUN" and child.head != root:
+            return False  # "seized 1.3 million fake toys and cosmetics": one count of goods, its "and" with it
         if dep in OUTSIDE_CLAUSES or dep == "nsubj" and child.head == root and root.pos_ != "NOUN":
             return True
         if dep == "conj" and child.pos_ in ("VERB", "AUX"):

@@ -33,10 +33,11 @@ LEVEL_VERBS = frozenset({"reach", "total", "hit", "top", "exceed"})  # their obj
 class Financials(FramePass):
     """Metric, company and comparison figures of financial results in one Doc."""
 
-    def complete(self, frame: Frame) -> None:
-        """Set a result's metric, keep the values it states, and name its company when the clause does."""
+    def complete(self, frame: Frame) -> bool:
+        """Set a result's metric, keep the values it states, and name its company when the clause does; False for
+        a figure that is no company's result."""
         if frame.type != "financial_result":
-            return
+            return True
         frame.metric = next((t for t in self._metric_words(frame) if self.metric_name(t)), None)
         if frame.metric is not None:
             frame.add("metric", value=self.metric_name(frame.metric))
@@ -46,8 +47,12 @@ class Financials(FramePass):
         if frame.rule.name == "change":
             frame.retain(lambda r: r.role != "value" or self._changed_to(r.filler, frame))
         if not frame.has("company"):  # "X said revenue totaled ...": the metric's clause is what X said
-            for org in self.coreference.reporting_subject(frame.metric if frame.metric is not None else frame.token):
+            reporters = self.coreference.reporting_subject(frame.metric if frame.metric is not None else frame.token)
+            if reporters and all(self.facts.is_public_body(org) for org in reporters):
+                return False  # "retail sales rose 0.4% to $705 billion, the Commerce Department said": a statistic
+            for org in reporters:
                 frame.add("company", org)
+        return True
 
     def _metric_words(self, frame: Frame) -> list[Token]:
         args, token = frame.args, frame.token

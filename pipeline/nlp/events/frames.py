@@ -326,6 +326,7 @@ class FrameBuilder:
             if current.i in stops or current.head == current:
                 return False
             current = current.head
-            if current.i not in stops and (current.lower_ in words or self.lemma(current) in words):
+            if current.i not in stops and (current.lower_ in words or self.lemma(current) in words) and \
+                    not (current.pos_ == "PROPN" and len(current) == 1):  # "Series A" is no "a share"
                 return True
         return False

@@ -69,8 +69,10 @@ class MoneyChecks:
                    for t in frame.args.get("obj"))
 
     def funding(self, frame: Frame) -> bool:
-        """"provide £90m of the funding": the object is money for someone's project."""
-        return any(self.lemma(self.facts.doc[i]) in self.lexicon.words["funding_nouns"] for i in frame.domain)
+        """"provide £90m of the funding", "bags $18M Series A": the object is money for someone's project."""
+        doc = self.facts.doc
+        return any(self.lemma(doc[i]) in self.lexicon.words["funding_nouns"] or _series_letter(doc[i])
+                   for i in frame.domain)
 
     def funding_received(self, frame: Frame) -> bool:
         """"has secured $30 million in funding": money received as funding; a round named with it is the event
@@ -113,3 +115,9 @@ class MoneyChecks:
         sentence = self.facts.sentences.of(frame.token)
         return any(self.lemma(t) in self.lexicon.words["penalty_context"] or t.lower_ in
                    self.lexicon.words["penalty_context"] for t in sentence if t.i != frame.token.i)
+
+
+def _series_letter(token: Token) -> bool:
+    """"Series A", "Series B": a funding round named by its letter."""
+    return token.text == "Series" and token.i + 1 < len(token.doc) and len(after := token.nbor().text) == 1 and \
+        after.isupper()

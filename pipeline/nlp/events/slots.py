@@ -103,7 +103,7 @@ class SlotFinder:
         """Every slot of a trigger (the governor's too for a noun), relative pronouns read as their noun."""
         found = Arguments()
         for slot, tokens in self.direct.get(trigger.i, {}).items():
-            found.add(slot, tokens)
+            found.add(slot, [_noun_read_as_verb(t, self.children) for t in tokens] if slot == "subj" else tokens)
         if trigger.pos_ == "VERB":
             self._verb_slots(trigger, found)
             for obj in [*found.get("obj"), *found.get("pass")]:
@@ -177,6 +177,11 @@ class SlotFinder:
         if not any(found.get(s) for s in ("obj", "pass", "dative")):  # "to buy and then merge X": an object shared
             found.add("obj", [o for verb in self.children(trigger, ("conj",)) if verb.pos_ == "VERB"
                               and not self.children(verb, SUBJECTS) for o in self.children(verb, ("dobj",))][:1])
+        found.slots["obj"] = [_object_behind_won(t, self.children) for t in found.get("obj")]
+        if not found.get("dative"):  # "fined ride-hailing firm X 2.4 million euros": the parse hung X on the amount
+            found.add("dative", [n for obj in found.get("obj") for number in self.children(obj, ("nummod",))[:1]
+                                 for c in self.children(obj, ("amod", "compound", "nmod")) if c.i < number.i
+                                 for n in (c, *self.children(c, ("appos",))) if n.ent_type_ == "ORG"])
         if found.get("obj"):  # "fined six firms ..., among them X and Y": the parse hangs the list on the verb
             for prep in self.children(trigger, ("prep",)):
                 listed = self.children(prep, ("pobj",))
@@ -248,7 +253,7 @@ class SlotFinder:
         helped = False
         current = token
         for _ in range(8):
-            own = self.children(current, SUBJECTS)
+            own = [_noun_read_as_verb(s, self.children) for s in self.children(current, SUBJECTS)]
             if own and current != token:
                 return own, helped
             head = current.head
@@ -333,6 +338,7 @@ class SlotFinder:
     def _clauses(self, trigger: Token, found: Arguments) -> None:
         """A contract's "to supply ... to Y" clause, and a payment's "to settle X charges" or "ordered ... to pay"."""
         heads = [trigger, *found.get("obj"), *found.get("pass"), *([found.governor] if found.governor else [])]
+        heads += [o.head for o in found.get("obj") if o.head.lower_ == "won"]  # "a 1.1 trillion won deal to supply"
         for head in heads:
             worth = [x for c in self.children(head, ("amod",)) for x in self.children(c, ("xcomp",))]
             controlled = [c for c in [object_control(head)] if c is not None]
@@ -354,3 +360,20 @@ class SlotFinder:
             above, steps = above.head, steps + 1
             if self.lemma(above) in self.lexicon.words["penalty_light_verbs"]:
                 found.add("orderer", self.children(above, ("nsubj",)))
+
+
+def _noun_read_as_verb(subject: Token, children: Children) -> Token:
+    """"IT services major X plans to hire": the tagger read "services" as a verb taking X as its object, and a
+    verb is no subject; its object is."""
+    if subject.tag_ == "VBZ":
+        return next(iter(children(subject, ("dobj",))), subject)
+    return subject
+
+
+def _object_behind_won(obj: Token, children: Children) -> Token:
+    """"inked a 1.1 trillion won deal": the parse read the currency as the verb "won" taking the deal as its object,
+    leaving the number as the signing's object; the deal is."""
+    if obj.like_num:
+        return next((o for clause in children(obj, ("acl",)) if clause.lower_ == "won"
+                     for o in children(clause, ("dobj",))), obj)
+    return obj
