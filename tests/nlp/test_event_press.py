@@ -4,7 +4,9 @@ Each case is one class: a figure a public body reports with no company of its ow
 financial result; "fined <firm> X <amount>", which the parse hangs on the amount, fines the firm; "IT services
 major X", whose "services" the tagger reads as a verb, is the subject; goods joined under one count ("toys and
 cosmetics") are one count of the event; "a 1.1 trillion won deal", whose "won" the parse reads as a verb, is
-still the deal signed; a round named by its letter ("$18M Series A") is funding.
+still the deal signed; a round named by its letter ("$18M Series A") is funding. From distractor probes: the same
+act "in each of the past three years" is a tally; "the investment case", "its acquisition history" name a kind of
+thing, no event.
 """
 
 from tests.nlp.test_events import event, events
@@ -45,3 +47,15 @@ def test_a_round_named_by_its_letter_is_funding():
     [round_] = events("Logistics startup Haulio bags $9M Series A led by Orbit Ventures")
     assert round_[:3] == ("investment", "bags", "completed")
     assert round_[3] >= {"recipient=Haulio", "investor=Orbit Ventures", "value=$9M"}
+
+
+def test_the_same_act_in_each_of_past_years_is_a_tally():
+    assert events("Corvanta has hired about 40,000 graduates in each of the past three years.") == []
+    assert events("Halvard Bank has cut 2,000 jobs in each of the last two years.") == []
+    [hiring] = events("Corvanta will hire 40,000 graduates in each of the next two years.")
+    assert hiring[:3] == ("hiring", "hire", "announced")
+
+
+def test_an_event_noun_naming_a_kind_of_thing_is_no_event():
+    assert events("The investment case for Orbis Tech rests on its $2 billion cloud business, analysts wrote.") == []
+    assert events("Its acquisition history includes 40 deals worth $9 billion.") == []

@@ -123,6 +123,16 @@ def test_a_name_listed_with_an_organization_or_introduced_as_a_studio_is_one(nlp
     assert name in orgs(nlp, text)
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("Alliance Norvane said it would close 40 pharmacies.", "Alliance Norvane"),
+    ("Studio Ravenwood said it would hire 50 animators.", "Studio Ravenwood"),
+    ("Club Soleada was bought by a Chinese conglomerate in 2015.", "Club Soleada"),
+])
+def test_a_word_that_opens_names_opening_a_sentence_stays_in_the_name(nlp, text, name):
+    """Unlike "Carmaker Velsa", where the sentence's first word describes the company."""
+    assert name in orgs(nlp, text)
+
+
 @pytest.mark.parametrize("text", [
     "He joined Smith and Jones on the trip.",
     "WATCH: Julia Boorstin reports on the results.",

@@ -206,8 +206,13 @@ class StatusReader:
         """"has cut thousands of jobs in recent years", "paid $10 billion in fines since the financial crisis": acts
         added up over a span of years are a tally, not one event ("has shut 140 branches since 2019" is one, as the
         articles' gold reads it)."""
-        for prep in self.children(word, ("prep",)):
+        each = [p for o in self.children(word, ("dobj",)) for p in self.children(o, ("prep",))
+                if any(c.lower_ == "each" for c in self.children(p, ("pobj",)))]  # the parse may hang it on the object
+        for prep in [*self.children(word, ("prep",)), *each]:
             for span in self.children(prep, ("pobj",)):
+                if span.lower_ == "each":  # "in each of the past three years": the same act, year after year
+                    span = next((y for of in self.children(span, ("prep",)) for y in self.children(of, ("pobj",))),
+                                span)
                 modifiers = {c.lower_ for c in self.children(span, ("amod", "det"))}
                 if prep.lower_ in ("in", "over", "during") and span.lower_ in YEARS and modifiers & SPAN_OPENERS:
                     return True

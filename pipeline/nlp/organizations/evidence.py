@@ -58,7 +58,7 @@ def cued_names(doc: Doc, ents: list[Span], vocab: OrgVocabulary) -> list[Span]:
         if doc[i].pos_ != "PROPN" and j - i < 2:
             continue  # a single word the tagger took for no name ("the well-known Mini brand")
         # "Carmaker Velsa is ...": the introducing noun, capitalized at the sentence start, is no part of the name
-        start = i + 1 if j - i > 1 and doc[i].is_sent_start and vocab.introduces(doc[i].lower_) else i
+        start = i + 1 if j - i > 1 and doc[i].is_sent_start and vocab.introduces_at_start(doc[i].lower_) else i
         name = doc[start:j]
         if labels.get(start) == "NORP" and j < len(doc) and doc[j].is_lower and doc[j].pos_ == "NOUN" \
                 and doc[j].lower_ not in vocab.intro_nouns and doc[j].lower_ not in vocab.cue_nouns_after:

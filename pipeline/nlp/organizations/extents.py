@@ -138,8 +138,8 @@ def trim(ent: Span, vocab: OrgVocabulary) -> Span | None:
     while start < end - 1 and (doc[start].lower_ in {"the", "’s", "'s"} or doc[start].text in {"a", "an"}
                                or not any(ch.isalnum() or ch in "-–" for ch in doc[start].text)  # "> Creative
                                # Technology Ltd" (not the hyphen of "ex-Google", which tells it is no place)
-                               or vocab.introduces(doc[start].lower_)
-                               and (doc[start].is_lower or doc[start].is_sent_start)
+                               or (vocab.introduces(doc[start].lower_) and doc[start].is_lower
+                                   or vocab.introduces_at_start(doc[start].lower_) and doc[start].is_sent_start)
                                and doc[start + 1].text[:1].isupper() and not ent.id_
                                or _not_a_name_word(doc[start], vocab) and not ent.id_
                                or doc[start].lower_ in _MONTHS and doc[start + 1].text[:1].isupper() and not ent.id_):

@@ -25,6 +25,7 @@ class OrgVocabulary:
     legal_forms: frozenset[str]
     suffixes: frozenset[str]
     intro_nouns: frozenset[str]
+    name_opening_nouns: frozenset[str]  # introducing nouns that, capitalized, also open names ("Alliance Boots")
     person_intro_nouns: frozenset[str]  # introducing nouns a person's name may also follow ("investor Warren Buffett")
     company_intro_nouns: frozenset[str]  # nouns only companies answer to ("luxury group Maison Orlane")
     copulas: frozenset[str]  # "X became the latest fintech"
@@ -71,6 +72,11 @@ class OrgVocabulary:
         """A noun that introduces a company name: "retailer", "rivals", "parent"."""
         return word in self.intro_nouns or word.removesuffix("s") in self.intro_nouns
 
+    def introduces_at_start(self, word: str) -> bool:
+        """A capitalized noun opening a sentence that introduces the name after it ("Carmaker Velsa"), and does
+        not open names itself ("Alliance Boots", "Studio Ghibli", "Club Med")."""
+        return self.introduces(word) and word not in self.name_opening_nouns
+
 
 def org_vocabulary(nlp: Language, rules: str) -> OrgVocabulary:
     """The vocabulary of a rules file; legal forms are also kept as the token sequences the tokenizer makes."""
@@ -84,6 +90,7 @@ def org_vocabulary(nlp: Language, rules: str) -> OrgVocabulary:
         legal_forms=legal_forms,
         suffixes=legal_forms | descriptive,
         intro_nouns=frozenset(data["org_intro_nouns"]),
+        name_opening_nouns=frozenset(data["name_opening_nouns"]),
         person_intro_nouns=frozenset(data["person_intro_nouns"]),
         company_intro_nouns=frozenset(data["company_intro_nouns"]),
         copulas=frozenset(data["copulas"]),
