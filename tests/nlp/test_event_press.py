@@ -6,7 +6,9 @@ major X", whose "services" the tagger reads as a verb, is the subject; goods joi
 cosmetics") are one count of the event; "a 1.1 trillion won deal", whose "won" the parse reads as a verb, is
 still the deal signed; a round named by its letter ("$18M Series A") is funding. From distractor probes: the same
 act "in each of the past three years" is a tally; "the investment case", "its acquisition history" name a kind of
-thing, no event.
+thing, no event. From dev22: hiring done "since" a purchase is the buyer's own act, not staff gained by buying; a
+site a company builds at a stated cost ("will build a $5.5 billion plant") is its investment, unless built as the
+purpose of another deal or for a client; "for delivery from 2028" dates the deliveries, not the order.
 """
 
 from tests.nlp.test_events import event, events
@@ -59,3 +61,29 @@ def test_the_same_act_in_each_of_past_years_is_a_tally():
 def test_an_event_noun_naming_a_kind_of_thing_is_no_event():
     assert events("The investment case for Orbis Tech rests on its $2 billion cloud business, analysts wrote.") == []
     assert events("Its acquisition history includes 40 deals worth $9 billion.") == []
+
+
+def test_staff_hired_since_a_purchase_are_the_buyers_own_hiring():
+    found = events("Corvel Foods acquired snack maker Munchwell for $85 million in 2023 and has since hired 300 "
+                   "workers at its Leeds plant.")
+    assert [e[0] for e in found] == ["acquisition", "hiring"]
+    assert [e[0] for e in events("Corvel Foods bought Munchwell for $85 million, adding three plants and 1,900 "
+                                 "workers.")] == ["acquisition"]
+
+
+def test_a_site_built_at_a_stated_cost_is_an_investment():
+    # a company spending on its own project (the investment type's definition); no contract, for no buyer is named
+    assert events("Kestrova Motors will build a $4.2 billion battery plant in Georgia.") == [
+        event("investment", "build", "announced", "recipient=Kestrova Motors", "value=$4.2 billion")]
+    [plan] = events("Chipmaker Ardentis is considering building a $12 billion factory in Arizona.")
+    assert plan[:3] == ("investment", "building", "planned")
+    joint = events("Battery maker Hanseo Cell and carmaker Dalmont Motors will form a joint venture to build a $1.5 "
+                   "billion plant in Ohio.")
+    assert [e[0] for e in joint] == ["partnership"]
+    assert [e[0] for e in events("Halvorsen Bygg built a $40 million warehouse for Coop Norge.")] != ["investment"]
+
+
+def test_a_delivery_date_is_no_date_of_the_order():
+    [order] = events("Anatolian carrier Pegaso Air has ordered 30 A320neo jets from Airbus for delivery from 2029.")
+    assert order[:3] == ("contract", "ordered", "completed")
+    assert not any(r.startswith("date=") for r in order[3])

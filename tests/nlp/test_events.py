@@ -377,7 +377,6 @@ def test_events(text, expected):
     "Vessmark Corp. supplies engines to Dorsey Motors and Harmon Textiles.",
     "Norvik Shipyards delivered 12 ferries last year.",
     "Turnover on the Lorrey Stock Exchange reached $121 billion.",
-    "Dorsey Motors will build a $5 billion plant in Mexico.",
     "For Vessmark Corp., an offer to host the content is a small expense.",
     "The minister said winning the Vessmark project was an achievement for the region.",
     "If the merger goes ahead, the combined group would have annual sales of roughly $30 billion.",

@@ -33,7 +33,8 @@ VALUATION_WORDS = frozenset({"values", "valuation"})
 LAST_RESORT_SLOTS = ("obj.mod",)  # "awarded a $450 million Army contract": the Army buys unless a subject does
 COREFERENT_SLOTS = frozenset({"subj", "gov:subj", "helper", "pass", "poss", "orderer", "agent", "obj.poss", "offer:to"})
 REPORTING_DAYS = frozenset({day.lower() for day in calendar.day_name} | {"today", "yesterday", "tonight"})
-DATE_EXCLUSIONS = frozenset({"since", "until", "till", "through", "found", "founded", "establish", "established"})
+DATE_EXCLUSIONS = frozenset({"since", "until", "till", "through", "found", "founded", "establish", "established",
+                             "delivery"})  # "ordered 25 jets for delivery from 2028": the deliveries' time
 
 
 @dataclass

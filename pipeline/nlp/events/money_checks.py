@@ -48,6 +48,17 @@ class MoneyChecks:
         return bool(purposes) or any(self.lemma(c) in builds or c.lower_.endswith("ing") and c.lower_[:-3] in stems
                                      for c in clauses)
 
+    def priced_site(self, frame: Frame) -> bool:
+        """"will build a $5.5 billion plant in Georgia", "is considering building a $10 billion factory": a site a
+        company builds at a cost the text gives is its investment; not "a joint venture (a contract) to build a $1.5
+        billion plant", whose clause is the purpose of another deal, nor "built a $40 million warehouse for X", a
+        builder's work for a client."""
+        if frame.token.dep_ in ("acl", "relcl", "advcl") or any(
+                self.facts.organizations_of(o) for s in ("prep:for", "obj.prep:for") for o in frame.args.get(s)):
+            return False
+        return any(self.lexicon.has("site_items", self.lemma(o)) and
+                   self.facts.within("money", {t.i for t in o.subtree}) for o in frame.args.get("obj"))
+
     def not_economy_wide(self, frame: Frame) -> bool:
         """"injected ¥1 trillion into the financial system", "pumped $2 billion into the markets": liquidity, not
         an investment in anyone."""

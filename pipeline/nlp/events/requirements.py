@@ -28,6 +28,9 @@ COMBINED = frozenset({"combined", "merged", "enlarged"})
 PARTY_ROLES = ORG_ROLES - {"authority", "helper"}  # "regulators fined X", "police seized": no company acts
 
 
+LATER_ACTS = frozenset({"since", "then", "later", "subsequently", "afterwards"})
+
+
 class Requirements(AgreementChecks, MoneyChecks, ObjectChecks):
     """The requirement checks of one Doc (see the module docstring); a contract's and an alliance's are in
     `AgreementChecks`, money raised, spent or paid in `MoneyChecks`, what changes hands in `ObjectChecks`."""
@@ -205,8 +208,9 @@ class Requirements(AgreementChecks, MoneyChecks, ObjectChecks):
         if any(self.lemma(t) in self.lexicon.back_references["acquisition"] for t in frame.args.get("subj")):
             return False  # "the acquisition will bring in 204 new branches"
         head = frame.token.head
-        if frame.token.dep_ not in ("advcl", "conj"):
-            return True
+        if frame.token.dep_ not in ("advcl", "conj") or any(
+                c.dep_ == "aux" or c.lower_ in LATER_ACTS for c in frame.token.children if c.dep_ in ("aux", "advmod")):
+            return True  # "acquired X in 2023 and has since hired 300 workers": an act of its own, later
         return not any("acquisition" in self.types_at.get(t.i, set()) for t in (head, *head.children))
 
     def not_combined(self, frame: Frame) -> bool:

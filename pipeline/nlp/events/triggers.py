@@ -107,6 +107,8 @@ def find_candidates(doc: Doc, lexicon: Lexicon, lemma: Lemmas) -> list[Candidate
 
 def _verb(doc: Doc, token: Token, lexicon: Lexicon, lemma: Lemmas) -> Candidate | None:
     rules = lexicon.verbs.get(lemma(token))
+    if rules and not _priced_object(token):  # "to build 4,000 base stations" is no investment, nor another deal's
+        rules = [rule for rule in rules if "priced_site" not in rule.requires]
     if not rules or token.dep_ == "amod":  # "allied industrial cooperation": a participle that describes a noun
         return None
     particles = {child.lower_: child for child in token.children if child.dep_ in PARTICLE_DEPS}
@@ -131,6 +133,11 @@ def _verb(doc: Doc, token: Token, lexicon: Lexicon, lemma: Lemmas) -> Candidate 
     longest = max(n for n, _ in chosen)
     kept = tuple(dict.fromkeys(rule for n, rule in chosen if n == longest))
     return Candidate(token, doc[token.i:end if longest > 1 else token.i + 1], kept)
+
+
+def _priced_object(verb: Token) -> bool:
+    """Whether the verb's object carries an amount ("build a $5.5 billion plant")."""
+    return any(t.ent_type_ == "MONEY" for c in verb.children if c.dep_ == "dobj" for t in c.subtree)
 
 
 def _noun(doc: Doc, token: Token, lexicon: Lexicon, lemma: Lemmas) -> Candidate | None:
