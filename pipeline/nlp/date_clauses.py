@@ -69,6 +69,9 @@ def _tense_from(token: Token, lemma: Callable[[Token], str], hops: int, climbed:
         return "past"
     if verb.tag_ == "VBG" and any(lemma(aux) == "be" and aux.tag_ in {"VBZ", "VBP"} for aux in auxes):
         return "future"  # "is leaving on Thursday"
+    if not auxes and verb.tag_ == "VBN" and verb.dep_ in {"acl", "advcl"} and lemma(verb) in _INTENT and any(
+            c.dep_ == "prep" and c.lower_ == "for" for c in verb.children):
+        return "future"  # "a summit set for Washington in April": what it is set for is to come
     if not auxes and verb.tag_ == "VBN" and verb.dep_ in {"acl", "advcl"} and (
             lemma(verb) not in _INTENT or preposition in {"on", "in"}):
         return "past"  # "the ruling, issued Thursday", "the record high set on Aug. 6": a done deed; not "set for"

@@ -209,6 +209,12 @@ def test_a_record_set_on_a_day_is_past_and_a_day_set_as_a_deadline_is_the_neares
         ("Nov. 10", "1989-11-10")]
 
 
+def test_a_meeting_set_for_a_place_in_a_month_is_to_come(nlp):
+    """A participle of setting with "for" schedules, though the month's own preposition is "in"."""
+    assert values(nlp, "Ministers prepared for a trade summit set for Geneva in May.", "2003-03-20") == [
+        ("May", "2003-05")]
+
+
 def test_a_weekday_inside_words_the_normalizer_cannot_read_is_still_the_weekday(nlp):
     assert values(nlp, "During the day Friday, the boy played in the yard.", "2000-01-07") == [("Friday", "2000-01-07")]
     assert values(nlp, "Family Day falls on the third Monday of every February.", "2008-02-18") == []  # a recurrence
