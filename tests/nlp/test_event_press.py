@@ -8,7 +8,9 @@ still the deal signed; a round named by its letter ("$18M Series A") is funding.
 act "in each of the past three years" is a tally; "the investment case", "its acquisition history" name a kind of
 thing, no event. From dev22: hiring done "since" a purchase is the buyer's own act, not staff gained by buying; a
 site a company builds at a stated cost ("will build a $5.5 billion plant") is its investment, unless built as the
-purpose of another deal or for a client; "for delivery from 2028" dates the deliveries, not the order.
+purpose of another deal or for a client; "for delivery from 2028" dates the deliveries, not the order. From
+dev23: a company chosen "as preferred bidder" (or "as its supplier") is a contract's supplier, announced before
+the award; counted buyers an order comes "from" are no goods; "announced 400 new jobs" is hiring.
 """
 
 from tests.nlp.test_events import event, events
@@ -87,3 +89,23 @@ def test_a_delivery_date_is_no_date_of_the_order():
     [order] = events("Anatolian carrier Pegaso Air has ordered 30 A320neo jets from Airbus for delivery from 2029.")
     assert order[:3] == ("contract", "ordered", "completed")
     assert not any(r.startswith("date=") for r in order[3])
+
+
+def test_a_company_chosen_as_preferred_bidder_is_an_announced_supplier():
+    assert events("Tarnside Council has chosen Halvorsen Bygg as preferred bidder for a £48 million swimming "
+                  "centre.") == [event("contract", "chosen", "announced", "buyer=Tarnside Council",
+                                       "supplier=Halvorsen Bygg", "value=£48 million")]
+    assert events("Halden Group chose Mark Ruiz as its new chief executive.") == []
+
+
+def test_buyers_an_order_comes_from_are_no_goods():
+    [order] = events("Velmora Systems said it had received orders worth $80 million from three regional airlines.")
+    assert order[:3] == ("contract", "received", "completed")
+    assert not any(r.startswith("count=") for r in order[3])
+
+
+def test_new_jobs_a_company_announces_are_hiring():
+    assert events("Retailer Dunmore announced 350 new jobs at its Belfast headquarters.") == [
+        event("hiring", "jobs", "announced", "company=Dunmore", "count=350 new jobs")]
+    assert events("Dunmore has 350 jobs at its Belfast headquarters.") == []
+    assert events("The recovery brought 300,000 new jobs, the Labor Department said.") == []

@@ -307,7 +307,7 @@ class FrameBuilder:
         if frame.type == "contract":  # "beat three rivals to a deal": the parties are no goods
             return not self.lexicon.has("staff_items", item) and not self.lexicon.has("related_party_nouns", item) \
                 and not self.lexicon.has("relational_company_nouns", item) and \
-                not self.on_path(span.root, frame, frozenset({"over", "in", "across", "of", "at", "include"}))
+                not self.on_path(span.root, frame, frozenset({"over", "in", "across", "of", "at", "include", "from"}))
         arrest = self.lexicon.has("arresting_verbs", self.lemma(frame.token))  # "arrested three passengers"
         return frame.type == "enforcement" and (arrest or not self.lexicon.has("not_enforcement_items", item)) and \
             not self.on_path(span.root, frame, frozenset({"across", "from", "by", "include"})

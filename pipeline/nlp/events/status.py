@@ -153,10 +153,15 @@ class StatusReader:
             return Status("planned", estimator)
         if any(self._announced(word, word == trigger, chain[k - 1] if k else None) for k, word in enumerate(chain)):
             return Status("announced", estimator)
-        if event_type == "contract" and any(c.lower_ in self.preliminary_nouns
-                                            for c in self.children(trigger, ("dobj",))):
+        if event_type == "contract" and (any(c.lower_ in self.preliminary_nouns
+                                             for c in self.children(trigger, ("dobj",))) or self._preferred(trigger)):
             return Status("announced", estimator)  # "signed a memorandum of understanding for 20 jets": no order yet
         return Status("completed", estimator)
+
+    def _preferred(self, trigger: Token) -> bool:
+        """"chose X as preferred bidder": a choice before the award."""
+        return any(m.lower_ == "preferred" for prep in self.children(trigger, ("prep",)) if prep.lower_ == "as"
+                   for noun in self.children(prep, ("pobj",)) for m in self.children(noun, ("amod",)))
 
     def _hypothetical(self, word: Token) -> bool:
         """"could cut", "would have bought", "if it buys", and "would have sales of" under an "if" clause ("If the

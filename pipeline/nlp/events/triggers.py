@@ -24,6 +24,7 @@ VERB_POS = parts_of_speech.IDS["VERB"]
 ADJ_POS = parts_of_speech.IDS["ADJ"]
 CANDIDATE_POS = frozenset({VERB_POS, parts_of_speech.IDS["NOUN"], parts_of_speech.IDS["PROPN"]})
 PARTICLE_DEPS = frozenset({"prt", "advmod", "prep", "dobj", "acomp", "oprd", "dep"})
+NEW_WORDS = frozenset({"new", "additional", "extra"})  # "400 new jobs": jobs a company creates
 NAME_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
 
 
@@ -142,6 +143,8 @@ def _priced_object(verb: Token) -> bool:
 
 def _noun(doc: Doc, token: Token, lexicon: Lexicon, lemma: Lemmas) -> Candidate | None:
     rules = lexicon.nouns.get(lemma(token))
+    if rules and not any(c.dep_ == "amod" and c.lower_ in NEW_WORDS for c in token.children):
+        rules = [rule for rule in rules if "new_jobs" not in rule.requires]  # "400 jobs" are no hiring by themselves
     if not rules or _in_fixed_phrase(doc, token, lexicon.words["not_trigger_phrases"]):
         return None
     if token.dep_ == "compound" and (lexicon.has("company_nouns", lemma(token.head)) or
