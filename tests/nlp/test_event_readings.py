@@ -7,6 +7,8 @@ stands for two organizations or for none; airports are sites, sold by number; "a
 forms no partnership; "X was founded ... and purchased by Y" is X bought, though the parse sees no passive; "wishes
 to purchase" is a plan; a maximum fine, a fine "of up to", "either a fine or prison" and a fine someone faces
 are caps, alternatives or prospects, no fine imposed; goods named after a company ("Reuters content") buy no company.
+Seventh round: "hopes to buy" is a plan (the lemmatizer reads "hopes" as "hop"); a plan "contemplated ... but
+declined" is negated, not one "declined to comment" on.
 """
 
 from tests.nlp.test_events import event, events
@@ -139,3 +141,12 @@ def test_a_headline_passive_infinitive_is_announced_and_some_businesses_are_no_o
     assert bought[:3] == ("acquisition", "bought", "announced")
     assert events("Nearly a million commuters were stranded and some businesses closed as transit workers walked off "
                   "the job.") == []
+
+
+def test_hoping_to_buy_is_a_plan_and_a_plan_declined_is_negated():
+    [hope] = events("Marlow Foods hopes to buy rival Brenwick Bakeries for $300 million.")
+    assert hope[:3] == ("acquisition", "buy", "planned")
+    [declined] = events("Orbis Media and Halden Group contemplated purchasing the network but declined.")
+    assert declined[:3] == ("acquisition", "purchasing", "negated")
+    [comment] = events("Halden Group considered buying Torsby Timber and declined to comment on the talks.")
+    assert comment[:3] == ("acquisition", "buying", "planned")

@@ -60,6 +60,8 @@ TENSE_LABELS = ("aux", "auxpass", "neg")
 EARLIER_PREPS = frozenset({"after", "since", "following"})  # a gerund after them happened before the main clause
 OFFERING = frozenset({"bid", "offer"})  # a price offered for a company is a plan to buy it
 UNNAMED_SOME = frozenset({"some", "many", "several", "most", "other"})  # "some businesses closed": no one in particular
+DECLINING = frozenset({"decline", "refuse"})  # a plan then turned down
+SPEAKING = frozenset({"comment", "say", "elaborate", "discuss", "disclose", "confirm", "give", "name"})
 CAPS = frozenset({"maximum", "minimum", "max"})  # "a maximum fine of": what the law allows, no fine imposed
 UNVEILING = frozenset({"announce", "unveil"})  # complete what they name, not plans for it nor "that it will"
 
@@ -267,6 +269,10 @@ class StatusReader:
         lemma = self.lemma(word)
         if word.lower_ in self.cues.negating_adjectives and word.pos_ == "ADJ":
             return True  # "is unwilling to sign the contract"
+        if lemma in self.cues.planning_verbs and any(
+                self.lemma(c) in DECLINING and not any(self.lemma(x) in SPEAKING for x in self.children(c, ("xcomp",)))
+                for c in self.children(word, ("conj",))):
+            return True  # "have contemplated buying the network but declined" (not "... and declined to comment")
         if lemma in PARTICLES_OF:
             return any(c.lower_ == PARTICLES_OF[lemma] for c in self.children(word))
         return lemma in self.cues.negating_verbs and word.pos_ == "VERB" or lemma in self.cues.negating_nouns
