@@ -10,7 +10,9 @@ thing, no event. From dev22: hiring done "since" a purchase is the buyer's own a
 site a company builds at a stated cost ("will build a $5.5 billion plant") is its investment, unless built as the
 purpose of another deal or for a client; "for delivery from 2028" dates the deliveries, not the order. From
 dev23: a company chosen "as preferred bidder" (or "as its supplier") is a contract's supplier, announced before
-the award; counted buyers an order comes "from" are no goods; "announced 400 new jobs" is hiring.
+the award; counted buyers an order comes "from" are no goods; "announced 400 new jobs" is hiring. From dev24: a
+company "exploring a sale" puts itself up for sale (the target); "its tower business" is a business, though a
+tower alone is an asset; goods "worth Rs 2 crore" parsed as a clause of their own keep their value.
 """
 
 from tests.nlp.test_events import event, events
@@ -109,3 +111,23 @@ def test_new_jobs_a_company_announces_are_hiring():
         event("hiring", "jobs", "announced", "company=Dunmore", "count=350 new jobs")]
     assert events("Dunmore has 350 jobs at its Belfast headquarters.") == []
     assert events("The recovery brought 300,000 new jobs, the Labor Department said.") == []
+
+
+def test_a_company_exploring_a_sale_is_its_target():
+    [sale] = events("Glenholm Foods is exploring a sale that could value it at about $3 billion, people familiar "
+                    "with the matter said.")
+    assert sale[:3] == ("acquisition", "sale", "planned") and "target=Glenholm Foods" in sale[3]
+    [unit] = events("Glenholm Foods is considering a sale of its frozen-foods unit.")
+    assert "seller=Glenholm Foods" in unit[3]
+
+
+def test_a_business_named_after_an_asset_is_still_a_business():
+    [sale] = events("Telecom operator Savanna Mobile said it would not sell its tower business.")
+    assert sale[:3] == ("acquisition", "sell", "negated")
+
+
+def test_goods_worth_an_amount_keep_it_whatever_the_parse():
+    found = events("Police in Pune arrested 9 people and seized counterfeit cement bags worth Rs 3 crore, acting on "
+                   "a complaint from Orvane Cements.")
+    assert [e[1] for e in found] == ["arrested", "seized"]
+    assert "value=Rs 3 crore" in found[1][3]

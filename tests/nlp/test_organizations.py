@@ -133,6 +133,12 @@ def test_a_word_that_opens_names_opening_a_sentence_stays_in_the_name(nlp, text,
     assert name in orgs(nlp, text)
 
 
+def test_names_set_beside_a_company_noun_are_companies(nlp):
+    found = orgs(nlp, "Harbourview Partners bought stakes in two software companies, Datavis and Klarwerk.")
+    assert {"Datavis", "Klarwerk"} <= set(found)
+    assert orgs(nlp, "He visited two cities, Paris and Lyon.") == []
+
+
 @pytest.mark.parametrize("text", [
     "He joined Smith and Jones on the trip.",
     "WATCH: Julia Boorstin reports on the results.",

@@ -106,8 +106,9 @@ class DomainReader:
             return False  # "orders worth 1.5 trillion won to build ...": a currency word the parse made a verb
         if dep == "ccomp" and child == object_control(child.head):
             return False  # "selected X to lay a line under a contract worth ...": the chosen one's task
-        if dep == "advcl" and child.lower_ == "worth":
-            return False  # "signed a deal to supply ammunition worth up to $1 billion", "worth" hung from the verb
+        if dep in ("advcl", "ccomp") and child.lower_ == "worth":
+            return False  # "signed a deal to supply ammunition worth up to $1 billion", "seized bags worth Rs 2
+            # crore": "worth" hung from the verb, or heading a clause of its own
         if event_type == "financial_result" and dep == "prep" and child.lower_ == "on" and any(
                 "financial_result" in self.types_at.get(o.i, ()) for o in child.children if o.dep_ == "pobj"):
             return True  # "posted net income of $212 million on revenue of $1.83 billion": a second result

@@ -89,8 +89,9 @@ class ObjectChecks:
         if any(c.dep_ == "amod" and c.lower_ in words["product_adjectives"] for t in objects for c in t.children):
             return False  # "will sell the new iPad Air for $599": goods, whatever their name
         if any(c.dep_ == "compound" and self.lemma(c) in words["named_asset_nouns"]
-               for t in objects for c in t.children):
+               for t in objects if self.lemma(t) not in companies for c in t.children):
             return False  # "the purchase of the ocean liner Queen Elizabeth 2 from X": a named ship, not a company
+            # (not "its tower business")
         if frame.rule.name == "acquire" and self._own_securities(frame, objects):
             return False  # "allows it to buy up to 80 million shares": its own, no one else's
         if any(self.lexicon.has("debt_nouns", self.lemma(g)) for t in objects for p in t.children
@@ -118,6 +119,8 @@ class ObjectChecks:
         """"the sale of its Latin American business to X": a sale names what is sold (or is the owner's own,
         "its sale to X"), and shares sold are capital raised ("a sale of new shares"), not a company changing hands."""
         sold = frame.args.get("prep:of")
+        if frame.args.get("sale:self"):
+            return True  # "X is exploring a sale": of itself
         if not sold and frame.token.tag_ == "NN" and frame.args.get("poss"):  # "approved its sale to Nestlé"
             return any(self.facts.organizations_of(t) for s in ("prep:to", "gov:prep:to") for t in frame.args.get(s))
         if frame.token.tag_ == "NNS" or not sold or any(self.facts.fact("money", t) for t in sold):

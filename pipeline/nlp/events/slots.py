@@ -132,6 +132,9 @@ class SlotFinder:
                     found.add("offer:from", self.children(by, ("pobj",)))  # "received an offer from X"
             elif found.governor is not None:
                 self._governor_slots(trigger, found.governor, found)
+                if self.lemma(trigger) == "sale" and not found.get("prep:of") and not found.get("poss") and \
+                        self.lemma(found.governor) in self.lexicon.status.planning_verbs:
+                    found.slots["sale:self"] = found.slots.pop("gov:subj", [])  # "X is exploring a sale": of itself
             elif not self.made_through(trigger):  # "to enable the JV's customers": the clause's subject
                 found.add("gov:subj", self.subject_above(trigger, NOUN_CLIMB)[0])
             self._conductors(found)

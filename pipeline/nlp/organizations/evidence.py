@@ -101,6 +101,18 @@ def _name_end(doc: Doc, i: int, labels: dict[int, str], vocab: OrgVocabulary) ->
     return j
 
 
+def _apposed_to_company_noun(name: Span, vocab: OrgVocabulary) -> bool:
+    """"two software companies, Datavis and Klarwerk": names set beside a noun only companies answer to are its
+    companies."""
+    root = name.root
+    while root.dep_ == "conj" and root.head.pos_ == "PROPN":
+        root = root.head
+    head = root.head
+    word = head.lower_
+    singular = word[:-3] + "y" if word.endswith("ies") else word.removesuffix("s")
+    return root.dep_ == "appos" and head.is_lower and head.i < root.i and singular in vocab.company_intro_nouns
+
+
 def _cued(doc: Doc, name: Span, labels: dict[int, str], vocab: OrgVocabulary) -> bool:
     """Whether the words around a name say it is a company: strong cues always, weak ones unless it is a person."""
     i, j = name.start, name.end
@@ -118,7 +130,8 @@ def _cued(doc: Doc, name: Span, labels: dict[int, str], vocab: OrgVocabulary) ->
     # company whatever the model thought (not "investor Warren Buffett", "the aircraft carrier Carl Vinson")
     listed = _listed_with_organization(doc, i, j, labels, vocab)  # a person's only when its last word is a trade's
     strong = strong or i > 0 and doc[i - 1].is_lower and _word_before(doc, i) in vocab.company_intro_nouns \
-        or bought(name, vocab) or acts_as_company(name, labels.get(i), vocab) or labels.get(i) == "PERSON" and listed
+        or bought(name, vocab) or acts_as_company(name, labels.get(i), vocab) or labels.get(i) == "PERSON" and listed \
+        or _apposed_to_company_noun(name, vocab)
     weak = any(before.endswith(cue) for cue in vocab.cues_before_unless_person) \
         or (i > 0 and vocab.introduces(doc[i - 1].lower_) and (doc[i - 1].is_lower or doc[i - 1].is_sent_start)) \
         or noun_after or listed
