@@ -85,7 +85,7 @@ CASES = {
         [event("contract", "beat", "completed", "supplier=Corvane Systems", "value=€300 million")]),
     "a contract handed to a supplier": (
         "Spanish utility Iberdrola has handed Vestas a €200 million contract to supply wind turbines.",
-        [event("contract", "contract", "completed", "buyer=Iberdrola", "supplier=Vestas", "value=€200 million")]),
+        [event("contract", "handed", "completed", "buyer=Iberdrola", "supplier=Vestas", "value=€200 million")]),
     "an offer rejected: its maker after 'from' bids for the company that rejects it": (
         "Kasimir Steel rejected a takeover offer from Halvorsen Group worth $2 billion.",
         [event("acquisition", "takeover", "negated", "acquirer=Halvorsen Group", "target=Kasimir Steel",

@@ -12,7 +12,12 @@ purpose of another deal or for a client; "for delivery from 2028" dates the deli
 dev23: a company chosen "as preferred bidder" (or "as its supplier") is a contract's supplier, announced before
 the award; counted buyers an order comes "from" are no goods; "announced 400 new jobs" is hiring. From dev24: a
 company "exploring a sale" puts itself up for sale (the target); "its tower business" is a business, though a
-tower alone is an asset; goods "worth Rs 2 crore" parsed as a clause of their own keep their value.
+tower alone is an asset; goods "worth Rs 2 crore" parsed as a clause of their own keep their value. From dev25
+(order books and tenders): "handed a contract to" awards it; a "yard" is a supplier; "orders worth Rs 640 crore from
+X" come from X; "won the bid to build" wins a contract; "a letter of award" is the award, "a letter of intent" is
+not; a name the contract is awarded "to" through its "worth" is a company, "Korea's" no word of it; "snapped up" buys
+whoever it names; "X's planned $3.1 billion takeover of rival Y" keeps X's name without "'s" and names Y a company;
+"Tata-owned carrier Vistral": the carrier is Vistral, not the owner named before it.
 """
 
 from tests.nlp.test_events import event, events
@@ -131,3 +136,32 @@ def test_goods_worth_an_amount_keep_it_whatever_the_parse():
                    "a complaint from Orvane Cements.")
     assert [e[1] for e in found] == ["arrested", "seized"]
     assert "value=Rs 3 crore" in found[1][3]
+
+
+def test_order_book_and_tender_wording():
+    [handed] = events("Tarnside Council has handed a £14 million cleaning contract to Brightway Services.")
+    assert handed[1] == "handed"  # the verb, as "awarded" is
+    [deal] = events("Gulfmar Shipping signed a framework agreement with Chinese yard Haixing Marine for six tankers.")
+    assert deal[3] >= {"buyer=Gulfmar Shipping", "supplier=Haixing Marine"}
+    [orders] = events("Kestrel Aerospace has bagged orders worth Rs 450 crore from the Indian Air Force for radars.")
+    assert "buyer=Indian Air Force" in orders[3]
+    assert events("Beijing Urban Group won the bid to build a metro line in Jakarta.") == [
+        event("contract", "won", "completed", "supplier=Beijing Urban Group")]
+    letter = "Vardhan Infra has received a letter of {} from the Roads Authority for a Rs 900 crore road project."
+    assert [e[2] for e in events(letter.format("award"))] == ["completed"]
+    assert [e[2] for e in events(letter.format("intent"))] == ["announced"]
+
+
+def test_names_a_deal_gives_are_companies():
+    [award] = events("Saudi Aramco has awarded an engineering, procurement and construction contract worth $2.2 "
+                     "billion to Korea's Hanmir Engineering for a gas plant expansion.")
+    assert "supplier=Hanmir Engineering" in award[3]
+    [bought] = events("Family-owned department store Holloways has been snapped up by rival Brannock Group, ending 120 "
+                      "years of independence.")
+    assert bought[3] == {"target=Holloways", "acquirer=Brannock Group"}
+    assert events("Regulators blocked Orvane Telecom's planned $2.4 billion takeover of rival Lumen Wireless.") == [
+        event("acquisition", "takeover", "negated", "acquirer=Orvane Telecom", "target=Lumen Wireless",
+              "value=$2.4 billion")]
+    [hiring] = events("Tata-owned carrier Vistral is recruiting 1,000 cabin crew ahead of the delivery of new Airbus "
+                      "jets.")
+    assert hiring[3] == {"company=Vistral", "count=1,000 cabin crew"}

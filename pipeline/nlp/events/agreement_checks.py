@@ -69,7 +69,9 @@ class AgreementChecks:
         if frame.rule.name == "sign" and any(c.dep_ in ("xcomp", "advcl") and self.types_at.get(c.i, set()) & (
                 DEAL_TYPES | {"penalty"}) for c in frame.token.children):
             return False  # "struck a deal to buy X", "... with regulators to pay a fine": the act agreed is the event
-        return (bool(contracts) or chosen_to_supply) and any(frame.has(side) for side in sides)
+        bid_won = frame.rule.name == "win" and frame.args.purpose == "supply" and any(  # "won the bid to build a
+            self.lemma(o) == "bid" for o in frame.args.get("obj"))  # rail line": the tender won, a contract
+        return (bool(contracts) or chosen_to_supply or bid_won) and any(frame.has(side) for side in sides)
 
     def _described(self, verb: Token) -> list[Token]:
         """"The contract, which was awarded to X", "the contract to build the bypass, which was awarded to X" (the

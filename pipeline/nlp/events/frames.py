@@ -138,7 +138,13 @@ class FrameBuilder:
         two lenders" stands for them in any slot."""
         named = self.facts.organizations_of(token)
         pair = token.tag_ == "NNS" and any(c.lower_ in ("two", "both") for c in token.children)  # "the two lenders"
-        return named if named or slot not in COREFERENT_SLOTS and not pair else self.coreference.resolve(token)
+        if named or slot not in COREFERENT_SLOTS and not pair:
+            return named
+        if token.dep_ == "nsubj" and any(s.dep_ == "nsubj" and s.i == token.i + 1 and self.facts.organizations_of(s)
+                                         for s in token.head.children):
+            return []  # "Tata-owned carrier Vistral is recruiting": the noun describes the name the parse made a
+            # second subject, it stands for no earlier one
+        return self.coreference.resolve(token)
 
     def fill_organizations(self, frame: Frame) -> None:
         """Organization roles from the slots, other slots first so that a subject takes the role left over, and a

@@ -185,6 +185,10 @@ class SlotFinder:
             found.add("dative", [n for obj in found.get("obj") for number in self.children(obj, ("nummod",))[:1]
                                  for c in self.children(obj, ("amod", "compound", "nmod")) if c.i < number.i
                                  for n in (c, *self.children(c, ("appos",))) if n.ent_type_ == "ORG"])
+        worth = [c for c in self.children(trigger, ("oprd", "advcl", "acomp")) if c.lower_ == "worth"]
+        for amount in (a for w in worth for a in self.children(w, ("npadvmod", "pobj", "dobj"))):
+            for prep in (p for p in self.children(amount, ("prep",)) if p.lower_ in ("from", "with")):
+                found.add(f"prep:{prep.lower_}", self.children(prep, ("pobj",)))  # "orders worth Rs 640 crore from X"
         if found.get("obj"):  # "fined six firms ..., among them X and Y": the parse hangs the list on the verb
             for prep in self.children(trigger, ("prep",)):
                 listed = self.children(prep, ("pobj",))

@@ -155,10 +155,15 @@ class StatusReader:
             return Status("planned", estimator)
         if any(self._announced(word, word == trigger, chain[k - 1] if k else None) for k, word in enumerate(chain)):
             return Status("announced", estimator)
-        if event_type == "contract" and (any(c.lower_ in self.preliminary_nouns
+        if event_type == "contract" and (any(c.lower_ in self.preliminary_nouns and not self._of_award(c)
                                              for c in self.children(trigger, ("dobj",))) or self._preferred(trigger)):
             return Status("announced", estimator)  # "signed a memorandum of understanding for 20 jets": no order yet
         return Status("completed", estimator)
+
+    def _of_award(self, letter: Token) -> bool:
+        """"a letter of award", "of acceptance": the award itself (not "a letter of intent")."""
+        return any(self.lemma(o) in ("award", "acceptance") for p in self.children(letter, ("prep",))
+                   if p.lower_ == "of" for o in self.children(p, ("pobj",)))
 
     def _preferred(self, trigger: Token) -> bool:
         """"chose X as preferred bidder": a choice before the award."""

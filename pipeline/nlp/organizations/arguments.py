@@ -13,7 +13,7 @@ from spacy.attrs import DEP
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.nlp.organizations.vocabulary import OrgVocabulary
-from pipeline.normalize.places import is_place
+from pipeline.normalize.places import country_of, is_place
 
 ARGUMENT_LABELS = {None, "PERSON", "PRODUCT", "NORP"}  # model labels an unknown word acting as a company may have
 
@@ -72,6 +72,8 @@ def _whole(name: Span) -> bool:
     before = name.doc[name.start - 1] if name.start > 0 else None
     if before is None or before.is_lower or before.is_punct and before.text not in ("'s", "’s"):
         return True
+    if before.text in ("'s", "’s") and name.start >= 2 and country_of(name.doc[name.start - 2].text) is not None:
+        return True  # "Korea's Hanmir Engineering": the country's, no word of the name
     if before.like_num or before.text in ("'s", "’s") or name.start <= before.head.i < name.end and \
             before.dep_ in ("compound", "amod", "nmod"):
         return False
@@ -115,8 +117,8 @@ def bought(name: Span, vocab: OrgVocabulary) -> bool:
             or any(c.dep_ in ("case", "det") for c in root.children) or root.text in vocab.facility_words:
         return False  # "bought the Today Sponge", "buy Hudson's Bay Building": a product, a building
     verb = root.head
-    over = any(c.dep_ == "prt" and c.lower_ == "over" for c in verb.children)
-    return verb.lower_ in vocab.buying_verbs or over and f"{verb.lower_} over" in vocab.buying_verbs
+    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]  # "taken over", "snapped up"
+    return verb.lower_ in vocab.buying_verbs or any(f"{verb.lower_} {p}" in vocab.buying_verbs for p in particles)
 
 
 def acts_as_company(name: Span, label: str | None, vocab: OrgVocabulary) -> bool:
@@ -139,7 +141,10 @@ def acts_as_company(name: Span, label: str | None, vocab: OrgVocabulary) -> bool
     if root.dep_ == "nsubj":
         verbs = _acts_of(root.head)
     elif root.dep_ == "dative" or root.dep_ == "pobj" and root.head.lower_ == "to":
-        verbs = [root.head if root.dep_ == "dative" else root.head.head]
+        verb = root.head if root.dep_ == "dative" else root.head.head
+        for _ in range(2):  # "awarded a contract worth $2 billion to X": "to" on the contract or its "worth"
+            verb = verb.head if verb.pos_ != "VERB" else verb
+        verbs = [verb]
     else:
         return False
     return any(verb.lower_ in vocab.company_verbs and any(

@@ -261,6 +261,8 @@ def with_possessive_names(doc: Doc, ents: list[Span]) -> list[Span]:
 
 
 def _nothing_possessed(doc: Doc, i: int) -> bool:
-    """No noun phrase after a possessive: a verb, punctuation or the end ("Boatmen's was", "after Boatmen's.")."""
-    return i >= len(doc) or doc[i].pos_ in {"VERB", "AUX", "PUNCT", "ADP", "SCONJ", "CCONJ", "PART"}
+    """No noun phrase after a possessive: a verb, punctuation or the end ("Boatmen's was", "after Boatmen's."); not
+    a participle describing the noun possessed ("X's planned $3 billion takeover")."""
+    return i >= len(doc) or doc[i].pos_ in {"VERB", "AUX", "PUNCT", "ADP", "SCONJ", "CCONJ", "PART"} and \
+        doc[i].dep_ not in ("amod", "compound")
 
