@@ -111,7 +111,7 @@ def _apposed_to_company_noun(name: Span, vocab: OrgVocabulary) -> bool:
     word = head.lower_
     singular = word[:-3] + "y" if word.endswith("ies") else word.removesuffix("s")
     return root.dep_ == "appos" and head.is_lower and head.i < root.i and singular in vocab.company_intro_nouns \
-        and singular != "group" and len(name.text) > 1  # "the group of four, John Towers, ...": people too
+        and singular != "group" and len(name.text) > 1  # "a group of four, John Towers, ...": people too
 
 
 def _cued(doc: Doc, name: Span, labels: dict[int, str], vocab: OrgVocabulary) -> bool:
@@ -132,7 +132,7 @@ def _cued(doc: Doc, name: Span, labels: dict[int, str], vocab: OrgVocabulary) ->
     listed = _listed_with_organization(doc, i, j, labels, vocab)  # a person's only when its last word is a trade's
     strong = strong or i > 0 and doc[i - 1].is_lower and _word_before(doc, i) in vocab.company_intro_nouns \
         or bought(name, vocab) or acts_as_company(name, labels.get(i), vocab) or labels.get(i) == "PERSON" and listed \
-        or _apposed_to_company_noun(name, vocab) and not (labels.get(i) == "PERSON" and len(name) > 1)
+        or _apposed_to_company_noun(name, vocab)
     weak = any(before.endswith(cue) for cue in vocab.cues_before_unless_person) \
         or (i > 0 and vocab.introduces(doc[i - 1].lower_) and (doc[i - 1].is_lower or doc[i - 1].is_sent_start)) \
         or noun_after or listed
