@@ -137,7 +137,7 @@ def test_names_set_beside_a_company_noun_are_companies(nlp):
     found = orgs(nlp, "Harbourview Partners bought stakes in two software companies, Datavis and Klarwerk.")
     assert {"Datavis", "Klarwerk"} <= set(found)
     assert orgs(nlp, "He visited two cities, Paris and Lyon.") == []
-    assert orgs(nlp, "A group of four — John Towers, Nick Stephenson, Peter Beale and John Edwards — ran Halden "
+    assert orgs(nlp, "A group of four — Mark Tolland, Nick Stenhouse, Paul Beane and Josh Edwin — ran Halden "
                      "Motors until 2005.") == ["Halden Motors"]  # a group of people
 
 
