@@ -54,10 +54,10 @@ class AgreementChecks:
                                  self.lexicon.has("not_contract_modifiers", c.lower_) for c in t.children)
                      and not any("partnership" in self.types_at.get(d.i, set()) for d in t.subtree)]
         contracts += self._described(frame.token)
-        chosen_to_supply = (frame.args.purpose == "supply" or any(  # "chosen X as preferred bidder for", "as its
-            self.lexicon.has("supplier_roles", self.lemma(o)) for o in frame.args.get("prep:as"))) and any(  # supplier"
-            self.facts.organizations_of(o) for s in ("obj", "pass") for o in frame.args.get(s))  # "tapped Alstom to
-        # supply 23 trains", "X was selected to build"
+        # "tapped Alstom to supply 23 trains", "X was selected to build", "chose X as preferred bidder"
+        chosen_as_supplier = any(self.lexicon.has("supplier_roles", self.lemma(o)) for o in frame.args.get("prep:as"))
+        chosen_to_supply = (frame.args.purpose == "supply" or chosen_as_supplier) and any(
+            self.facts.organizations_of(o) for s in ("obj", "pass") for o in frame.args.get(s))
         if any(self.lemma(o) in partnership and not self._for_goods(frame, o) for o in frame.args.get("obj")):
             return False  # "inked a partnership with X to develop projects": what is signed is a partnership
         if any(self.lexicon.has("talent_nouns", self.lemma(o)) for o in frame.args.get("obj")):

@@ -30,8 +30,8 @@ REQUIREMENTS = frozenset({
     "metric", "own_forecast", "states_figure", "penalty_context", "contract_object", "supply_deal", "light_verb",
     "count_or_value", "authority", "alliance_object", "not_named_alliance", "company_object", "target", "partner",
     "member", "money_raised", "private_party", "deal_named", "buyer", "thing_sold", "on_a_project", "priced_site",
-    "new_jobs",
-    "company_paid_for", "staff_subject", "funding_received", "offer_made_or_received", "jobs_lost", "not_generic",
+    "new_jobs", "company_paid_for", "staff_subject", "funding_received", "offer_made_or_received", "jobs_lost",
+    "not_generic",
     "not_economy_wide", "named_penalized", "not_setting", "illicit_goods", "put_into_company", "not_combined",
     "not_owned_venture", "jobs_brought", "not_for_goods", "no_person_object"})
 

@@ -136,6 +136,11 @@ def _verb(doc: Doc, token: Token, lexicon: Lexicon, lemma: Lemmas) -> Candidate 
     return Candidate(token, doc[token.i:end if longest > 1 else token.i + 1], kept)
 
 
+def called_new(noun: Token) -> bool:
+    """"400 new jobs", "250 additional posts": what a company says is new it creates."""
+    return any(c.dep_ == "amod" and c.lower_ in NEW_WORDS for c in noun.children)
+
+
 def _priced_object(verb: Token) -> bool:
     """Whether the verb's object carries an amount ("build a $5.5 billion plant")."""
     return any(t.ent_type_ == "MONEY" for c in verb.children if c.dep_ == "dobj" for t in c.subtree)
@@ -143,7 +148,7 @@ def _priced_object(verb: Token) -> bool:
 
 def _noun(doc: Doc, token: Token, lexicon: Lexicon, lemma: Lemmas) -> Candidate | None:
     rules = lexicon.nouns.get(lemma(token))
-    if rules and not any(c.dep_ == "amod" and c.lower_ in NEW_WORDS for c in token.children):
+    if rules and not called_new(token):
         rules = [rule for rule in rules if "new_jobs" not in rule.requires]  # "400 jobs" are no hiring by themselves
     if not rules or _in_fixed_phrase(doc, token, lexicon.words["not_trigger_phrases"]):
         return None
