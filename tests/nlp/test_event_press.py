@@ -17,7 +17,8 @@ tower alone is an asset; goods "worth Rs 2 crore" parsed as a clause of their ow
 X" come from X; "won the bid to build" wins a contract; "a letter of award" is the award, "a letter of intent" is
 not; a name the contract is awarded "to" through its "worth" is a company, "Korea's" no word of it; "snapped up" buys
 whoever it names; "X's planned $3.1 billion takeover of rival Y" keeps X's name without "'s" and names Y a company;
-"Tata-owned carrier Vistral": the carrier is Vistral, not the owner named before it.
+"Tata-owned carrier Vistral": the carrier is Vistral, not the owner named before it. From dev26: a site "run" or
+"operated by" a company that hires is that company's.
 """
 
 from tests.nlp.test_events import event, events
@@ -165,3 +166,8 @@ def test_names_a_deal_gives_are_companies():
     [hiring] = events("Tata-owned carrier Vistral is recruiting 1,000 cabin crew ahead of the delivery of new Airbus "
                       "jets.")
     assert hiring[3] == {"company=Vistral", "count=1,000 cabin crew"}
+
+
+def test_a_site_run_by_a_company_hires_for_it():
+    assert events("The new plant operated by Kestrel Foods will hire 200 workers.") == [
+        event("hiring", "hire", "announced", "company=Kestrel Foods", "count=200 workers")]

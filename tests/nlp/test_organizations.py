@@ -133,6 +133,14 @@ def test_a_word_that_opens_names_opening_a_sentence_stays_in_the_name(nlp, text,
     assert name in orgs(nlp, text)
 
 
+def test_a_name_joined_to_a_company_a_noun_introduces_is_the_other_company(nlp):
+    """Even opening a sentence, where a single word alone is not trusted; a place or a person stays one."""
+    assert orgs(nlp, "Voltway and battery supplier Cellstar have teamed up to build a recycling line.") == [
+        "Voltway", "Cellstar"]
+    assert orgs(nlp, "Paris and the French group Orbane signed a deal.") == ["Orbane"]
+    assert "Halden Cloud" in orgs(nlp, "Quorvex Systems announced a partnership with Halden Cloud.")  # a trade's word
+
+
 def test_names_set_beside_a_company_noun_are_companies(nlp):
     found = orgs(nlp, "Harbourview Partners bought stakes in two software companies, Datavis and Klarwerk.")
     assert {"Datavis", "Klarwerk"} <= set(found)

@@ -208,6 +208,9 @@ class SlotFinder:
             if self.lexicon.has("site_items", self.lemma(site)):
                 found.add("site:owner", [s for clause in self.children(site, ("relcl",))
                                          for s in self.children(clause, ("nsubj",)) if s.tag_ not in WH_WORDS])
+                found.add("site:owner", [o for clause in self.children(site, ("acl",)) if clause.tag_ == "VBN"
+                                         for by in self.children(clause, ("agent",))
+                                         for o in self.children(by, ("pobj",))])  # "a call center run by X"
 
     def _site_owners(self, site: Token) -> list[Token]:
         """"X will spend $1 billion on a plant that will employ 250 people", "Y is building a mill that will ...":

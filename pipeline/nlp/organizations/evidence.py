@@ -132,7 +132,7 @@ def _cued(doc: Doc, name: Span, labels: dict[int, str], vocab: OrgVocabulary) ->
     listed = _listed_with_organization(doc, i, j, labels, vocab)  # a person's only when its last word is a trade's
     strong = strong or i > 0 and doc[i - 1].is_lower and _word_before(doc, i) in vocab.company_intro_nouns \
         or bought(name, vocab) or acts_as_company(name, labels.get(i), vocab) or labels.get(i) == "PERSON" and listed \
-        or _apposed_to_company_noun(name, vocab)
+        or _apposed_to_company_noun(name, vocab) or _joined_to_introduced_company(doc, i, j, labels, vocab)
     weak = any(before.endswith(cue) for cue in vocab.cues_before_unless_person) \
         or (i > 0 and vocab.introduces(doc[i - 1].lower_) and (doc[i - 1].is_lower or doc[i - 1].is_sent_start)) \
         or noun_after or listed
@@ -173,6 +173,21 @@ def _listed_with_organization(doc: Doc, i: int, j: int, labels: dict[int, str], 
     after = j + 1 < len(doc) and doc[j].lower_ in LIST_WORDS and (
         labels.get(j + 1) == "ORG" or doc[j + 1].lower_ == "the" and labels.get(j + 2) == "ORG")
     return before or after
+
+
+def _joined_to_introduced_company(doc: Doc, i: int, j: int, labels: dict[int, str], vocab: OrgVocabulary) -> bool:
+    """"Voltway and battery supplier Cellstar have teamed up", "X and the French group Orbane": a name the model left
+    unlabelled or took for a place, joined by "and" to a name a company noun introduces (lower-case words, or a
+    nationality, before it), is the other company of the pair, even opening a sentence."""
+    if labels.get(i) not in (None, "GPE") or j + 1 >= len(doc) or doc[j].lower_ not in LIST_WORDS:
+        return False
+    k = j + 1
+    start = k + 1 if doc[k].lower_ == "the" else k
+    end = start
+    while end < len(doc) and end - start < 4 and (doc[end].is_lower or doc[end].ent_type_ == "NORP"):
+        end += 1
+    return start < end < len(doc) and doc[end].text[:1].isupper() and \
+        vocab.introduces(doc[end - 1].lower_)
 
 
 def apposition(doc: Doc, end: int, vocab: OrgVocabulary) -> bool:
