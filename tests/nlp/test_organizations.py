@@ -141,6 +141,15 @@ def test_a_name_joined_to_a_company_a_noun_introduces_is_the_other_company(nlp):
     assert "Halden Cloud" in orgs(nlp, "Quorvex Systems announced a partnership with Halden Cloud.")  # a trade's word
 
 
+def test_a_place_before_the_agency_that_reports_it_stays_a_place(nlp):
+    """"in Moravia, the CTK news agency reported": the noun phrase after the comma is the next clause's subject, no
+    apposition to the name before it."""
+    assert orgs(nlp, "Kestrel Foods is cutting 300 jobs in Moravia, the CTK news agency reported.") == [
+        "Kestrel Foods", "CTK"]
+    assert orgs(nlp, "Halden Motors will close its plant in Silesia, the PAP news agency said.") == [
+        "Halden Motors", "PAP"]
+
+
 def test_names_set_beside_a_company_noun_are_companies(nlp):
     found = orgs(nlp, "Harbourview Partners bought stakes in two software companies, Datavis and Klarwerk.")
     assert {"Datavis", "Klarwerk"} <= set(found)

@@ -207,7 +207,9 @@ def apposition(doc: Doc, end: int, vocab: OrgVocabulary) -> bool:
             after = doc[token.i + (3 if hyphenated_intro else 1):][:1]  # the word after the noun, if any
             if after and after[0].pos_ in {"NOUN", "PROPN"} and after[0].is_lower:
                 continue  # "a fintech start-up": the noun modifies the phrase's head, which comes later
-            return not after or after[0].text not in {"'s", "’s"} and after[0].pos_ not in {"NOUN", "PROPN"}
+            return not after or after[0].text not in {"'s", "’s"} and after[0].pos_ not in {"NOUN", "PROPN"} \
+                and not (token.dep_ == "nsubj" and token.head == after[0])
+            # ("in Bavaria, the dpa news agency reported": the noun phrase is the subject of what follows)
         # "Lumio, a London-based battery start-up" (not "Dearborn, Michigan-based automaker": a place)
         hyphenated = token.i > 0 and doc[token.i - 1].text == "-" and doc[end + 1].pos_ == "DET"
         stops = token.pos_ in {"VERB", "AUX", "PUNCT", "ADP", "SCONJ"} and token.text not in {"-", "'s", "’s"}
