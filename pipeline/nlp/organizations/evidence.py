@@ -23,6 +23,7 @@ from pipeline.normalize.places import country_of, is_place
 _TICKER = re.compile(r"^[A-Z0-9]{1,6}(?:_[a-z])?\.[A-Z]{1,3}$")  # Reuters codes: "NFLX.O", "6502.T", "000660.KS"
 RELABELLED = {"PERSON", "GPE", "NORP", "PRODUCT"}  # model labels a cue may turn into ORG
 CUED_LABELS = {None, *RELABELLED, "EVENT", "FAC"}  # "game studio Tahtivalo Games" (the model: an event)
+REPORTED = frozenset({"said", "says", "reported", "reports", "added", "wrote", "quoted", "cited", "told"})
 LIST_WORDS = frozenset({"and", "or"})  # the words of a spoken list (not the "&" or "/" inside one name)
 
 
@@ -208,7 +209,7 @@ def apposition(doc: Doc, end: int, vocab: OrgVocabulary) -> bool:
             if after and after[0].pos_ in {"NOUN", "PROPN"} and after[0].is_lower:
                 continue  # "a fintech start-up": the noun modifies the phrase's head, which comes later
             return not after or after[0].text not in {"'s", "’s"} and after[0].pos_ not in {"NOUN", "PROPN"} \
-                and not (token.dep_ == "nsubj" and token.head == after[0])
+                and not (token.dep_ == "nsubj" and token.head == after[0] and after[0].lower_ in REPORTED)
             # ("in Bavaria, the dpa news agency reported": the noun phrase is the subject of what follows)
         # "Lumio, a London-based battery start-up" (not "Dearborn, Michigan-based automaker": a place)
         hyphenated = token.i > 0 and doc[token.i - 1].text == "-" and doc[end + 1].pos_ == "DET"
