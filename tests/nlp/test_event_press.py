@@ -18,7 +18,7 @@ X" come from X; "won the bid to build" wins a contract; "a letter of award" is t
 not; a name the contract is awarded "to" through its "worth" is a company, "Korea's" no word of it; "snapped up" buys
 whoever it names; "X's planned $3.1 billion takeover of rival Y" keeps X's name without "'s" and names Y a company;
 "Tata-owned carrier Vistral": the carrier is Vistral, not the owner named before it. From dev26: a site "run" or
-"operated by" a company that hires is that company's.
+"operated by" a company that hires is that company's; jobs created or lost "when X opens (closes) ..." are X's.
 """
 
 from tests.nlp.test_events import event, events
@@ -171,3 +171,10 @@ def test_names_a_deal_gives_are_companies():
 def test_a_site_run_by_a_company_hires_for_it():
     assert events("The new plant operated by Kestrel Foods will hire 200 workers.") == [
         event("hiring", "hire", "announced", "company=Kestrel Foods", "count=200 workers")]
+
+
+def test_jobs_made_or_lost_when_a_company_acts_are_its():
+    [hiring] = events("Up to 150 jobs will be created when discount airline Flyvo opens a base at Bristol Airport next "
+                      "year.")
+    assert hiring[:3] == ("hiring", "created", "announced") and "company=Flyvo" in hiring[3]
+    assert events("300 jobs were cut when the recession hit the region.") == []

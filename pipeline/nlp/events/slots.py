@@ -169,6 +169,11 @@ class SlotFinder:
             if passive and not found.get("agent"):  # the parse's "by" of a passive it did not see is its agent
                 found.add("agent", [o for by in self.children(trigger, ("prep",)) if by.lower_ == "by"
                                     for o in self.children(by, ("pobj",))])
+        if (found.get("pass") or self.lexicon.has("unaccusative_verbs", self.lemma(trigger))) and \
+                not found.get("agent"):  # "120 jobs will be created when X opens a base": whose act brings them
+            found.add("when:subj", [s for clause in self.children(trigger, ("advcl",)) if any(
+                m.lower_ in ("when", "once", "as") for m in self.children(clause, ("mark", "advmod")))
+                                    for s in self.children(clause, ("nsubj",))])
         if found.get("subj") and self.lexicon.has("unaccusative_verbs", self.lemma(trigger)):
             found.slots["pass"] = found.slots.pop("subj")  # "300 jobs will go": the subject undergoes the act
         if not any(found.get(s) for s in ("obj", "pass", "dative")) and \
