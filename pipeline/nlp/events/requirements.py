@@ -21,7 +21,6 @@ from pipeline.nlp.events.frames import Frame
 from pipeline.nlp.events.lexicon import Lexicon
 from pipeline.nlp.events.money_checks import MoneyChecks
 from pipeline.nlp.events.object_checks import ORG_ROLES, ObjectChecks
-from pipeline.nlp.events.triggers import called_new
 
 ACTOR_SLOTS = ("subj", "gov:subj")
 GONE_ELSEWHERE = frozenset({"on", "into", "back", "home", "ahead", "out", "through", "over"})
@@ -165,9 +164,10 @@ class Requirements(AgreementChecks, MoneyChecks, ObjectChecks):
         return frame.has("count")
 
     def new_jobs(self, frame: Frame) -> bool:
-        """"announced 400 new jobs", "its 250 additional posts": jobs a company says are new are jobs it creates (not
-        "400 jobs", which may be ones it has, nor "new job cuts")."""
-        return frame.token.dep_ != "compound" and called_new(frame.token)
+        """"announced 400 new jobs", "its 250 additional posts": jobs a company says are new are jobs it creates; the
+        candidate is made only for jobs called new (`triggers.called_new`: not "400 jobs", which may be ones it has),
+        and here the noun must be the phrase's head (not "new job cuts")."""
+        return frame.token.dep_ != "compound"
 
     def jobs_brought(self, frame: Frame) -> bool:
         """"will bring 1,200 jobs to Doncaster": jobs (not people: "X brings on board 600 professionals" after its
