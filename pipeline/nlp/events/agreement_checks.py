@@ -1,7 +1,7 @@
 """The requirements of agreements: a contract's object is one, goods supplied are under a deal, an alliance is joined.
 
 "won an order", "awarded a contract", "signed a deal" or a company chosen to
-supply goods is a contract; "a joint venture agreement", "an agreement to
+supply goods is a contract; "securing 700 jobs" (counted staff), "a joint venture agreement", "an agreement to
 acquire X", "get America back to work" and a payment received "under the
 agreement" are not. "joined the Star Alliance" joins an alliance; "will join
 Voltaro's board" seats people. A mixin of `Requirements`, which calls each
@@ -45,6 +45,7 @@ class AgreementChecks:
                      and not (t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS  # "get America back to work"
                               and not self.lexicon.has("race_verbs", self.lemma(frame.token)))  # "beat X to a deal"
                      and not (t.dep_ == "pobj" and frame.rule.name == "win" and not self._won_in(t))
+                     and not (self.facts.fact("count", t) and self.lexicon.has("staff_items", self.lemma(t)))
                      and not (any(c.lower_ in partnership and not self.facts.fact("org", c) for c in t.children)
                               and not self._supplies(t) and not self._for_goods(frame, t))
                      and not any(self._deal_clause(c) for c in t.children)

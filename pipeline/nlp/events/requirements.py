@@ -284,11 +284,13 @@ class Requirements(AgreementChecks, MoneyChecks, ObjectChecks):
         return frame.has("value") or frame.has("count") or parties >= 2
 
     def offer_made_or_received(self, frame: Frame) -> bool:
-        """An offer made with a light verb ("made a $2 billion offer for X"), or one received from a named bidder
-        with its price ("X rejected a $2 billion offer from Y"; not "a contract offer", a kind of offer)."""
+        """An offer made with a light verb ("made a $2 billion offer for X"), a bidder's own ("Y's $2 billion offer
+        for X"), or one received from a named bidder with its price ("X rejected a $2 billion offer from Y"; not "a
+        contract offer", a kind of offer)."""
         if frame.args.get("offer:to") and frame.args.get("offer:from"):
             return frame.has("value") and not any(c.dep_ == "compound" for c in frame.token.children)
-        return self.light_verb(frame)
+        bidders_own = bool(frame.args.get("poss")) and bool(frame.args.get("prep:for"))
+        return bidders_own or self.light_verb(frame)
 
     def authority(self, frame: Frame) -> bool:
         """Enforcement is a public body's act: a company acting on its own is not enforcement."""

@@ -1,12 +1,10 @@
 """The syntactic slots of a trigger: who is its subject, object, agent, what its prepositions and governor hold.
 
-The direct relations are spaCy `DependencyMatcher` patterns kept as data
-(`events.json`, "slots", matched from each trigger by `relations.SlotPatterns`): subject, passive subject, object, dative, the agent
-of a passive ("was acquired *by* Oracle"), each preposition's object ("for
-$11 billion", "from SoftBank"), prepositions and possessors of the object
-("a stake *in* X", "*X's* unit"), a noun trigger's possessor and name
-modifiers, and "led by" under a funding round. Structural rules add what a
-pattern cannot see:
+The direct relations are spaCy `DependencyMatcher` patterns kept as data (`events.json`, "slots", matched from each
+trigger by `relations.SlotPatterns`): subject, passive subject, object, dative, the agent of a passive ("was
+acquired *by* Oracle"), each preposition's object ("for $11 billion", "from SoftBank"), prepositions and possessors
+of the object ("a stake *in* X", "*X's* unit"), a noun trigger's possessor and name modifiers, and "led by" under a
+funding round. Structural rules add what a pattern cannot see:
 
 - a subject carried down from the verb above: "agreed to buy" (control),
   "will close X and cut Y" (coordination), "plans to invest" (a noun's
@@ -326,22 +324,26 @@ class SlotFinder:
                         if child.dep_ == "prep" and child.lower_ == "with":
                             found.add("talks:with", self.children(child, ("pobj",)))
 
-    def _supplied_to(self, clause: Token) -> list[Token]:
-        """Who a contract's "to supply" clause delivers to: its dative or "to"/"for" object, also when the parse
-        hangs it on the goods ("to build 10 carriers for X", "to run warehouses for X"), or the object supplied
-        "with" the goods ("to provide X with 45 buses")."""
-        found = []
+    def _supplied_to(self, clause: Token) -> tuple[list[Token], list[Token]]:
+        """Who a contract's "to supply" clause delivers to: its dative or "to"/"for" object, also on the goods ("to
+        build 10 carriers for X"), or the object supplied "with" the goods ("to provide X with 45 buses"). Only goods
+        handed over go "to" a buyer: "awarded a contract to upgrade works to X" hangs the award's "to" (kept apart)."""
+        found, misplaced = [], []
         preps = [c.lower_ for c in self.children(clause, ("prep",))]
+        handed_over = self.lemma(clause) in self.lexicon.words["handing_over_verbs"]
         for child in self.children(clause, ("prep", "dative")):
             if child.dep_ == "prep" and child.lower_ == "with":
                 continue  # "to provide X with 45 buses": X is supplied, the buses are what
+            if child.dep_ == "prep" and child.lower_ == "to" and not handed_over:
+                misplaced += self.children(child, ("pobj",))
+                continue
             found += [child] if child.dep_ == "dative" else self.children(child, ("pobj", "dative"))
         if "with" in preps:
             found += self.children(clause, ("dobj",))
         for goods in self.children(clause, ("dobj",)):
             found += [g for c in self.children(goods, ("prep",)) if c.lower_ in ("to", "for")
                       for g in self.children(c, ("pobj",))]
-        return found
+        return found, misplaced
 
     def _brought_by(self, noun: Token) -> list[Token]:
         """Who brought what is settled: "a lawsuit by the Department of Justice" (the parse may hang "by" on
@@ -356,6 +358,8 @@ class SlotFinder:
         heads += [o.head for o in found.get("obj") if o.head.lower_ == "won"]  # "a 1.1 trillion won deal to supply"
         for head in heads:
             worth = [x for c in self.children(head, ("amod",)) for x in self.children(c, ("xcomp",))]
+            worth += [x for c in self.children(head, ("amod",)) for amount in self.children(c, ("pobj",))
+                      for x in self.children(amount, ("relcl", "acl"))]  # "worth 95 million francs to supply"
             controlled = [c for c in [object_control(head)] if c is not None]
             for clause in [*self.children(head, CLAUSE_LABELS), *worth, *controlled]:  # "a contract worth $2m to run"
                 if clause.pos_ != "VERB":
@@ -363,7 +367,9 @@ class SlotFinder:
                 lemma = self.lemma(clause)
                 if lemma in self.lexicon.words["supply_verbs"]:
                     found.purpose = "supply"
-                    found.add("to:supply", self._supplied_to(clause))
+                    supplied, misplaced = self._supplied_to(clause)
+                    found.add("to:supply", supplied)
+                    found.add("to:clause", misplaced)
                 elif lemma in self.lexicon.words["procure_verbs"]:
                     found.purpose = "procure"
                 elif lemma in ("settle", "resolve", "end", "close"):

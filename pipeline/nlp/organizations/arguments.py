@@ -132,18 +132,22 @@ def acts_as_company(name: Span, label: str | None, vocab: OrgVocabulary) -> bool
     sector = name[-1].text in vocab.sector_words  # "Garnett Tools agreed to buy", "Tarn Pay has raised"
     if label == "PERSON" and not sector or not _whole(name) or len(name) == 1 and vocab.is_english(name.text):
         return False  # not "Coffee" of "Starbucks Coffee", "Island" of "Harry's Island", "Net and Mr Porter"
-    if root.dep_ == "dobj":  # "will supply Marlowe Supermarkets with", "has chosen Halvorsen Bygg to build"
-        return sector and root.head.lower_ in vocab.choosing_verbs
+    if root.dep_ == "dobj" and sector and root.head.lower_ in vocab.choosing_verbs:
+        return True  # "will supply Marlowe Supermarkets with", "has chosen Halvorsen Bygg to build"
     if root.dep_ == "pobj" and root.head.lower_ != "to":  # "an order from Stena Line", "a merger with X Transit"
         return sector and _business_argument(root, vocab)
     if root.dep_ == "poss":  # "Farrant Homes' £640 million purchase of", "Harlow Foods' revenue"
         return sector and root.head.lower_ in vocab.business_arguments["poss"]
     if root.dep_ == "nsubj":
         verbs = _acts_of(root.head)
+    elif root.dep_ == "dobj" and any(c.dep_ == "xcomp" and c.i > root.i for c in root.head.children):
+        verbs = [a for c in root.head.children if c.dep_ == "xcomp" for a in _acts_of(c)]  # "expect X to cut jobs"
     elif root.dep_ == "dative" or root.dep_ == "pobj" and root.head.lower_ == "to":
         verb = root.head if root.dep_ == "dative" else root.head.head
         for _ in range(2):  # "awarded a contract worth $2 billion to X": "to" on the contract or its "worth"
             verb = verb.head if verb.pos_ != "VERB" else verb
+        if verb.dep_ == "acl" and verb.head.lower_ in vocab.company_objects:
+            verb = verb.head.head  # "awarded a contract to repair reservoirs to X": "to X" hung on the clause
         verbs = [verb]
     else:
         return False

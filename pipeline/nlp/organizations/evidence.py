@@ -22,7 +22,7 @@ from pipeline.normalize.places import country_of, is_place
 
 _TICKER = re.compile(r"^[A-Z0-9]{1,6}(?:_[a-z])?\.[A-Z]{1,3}$")  # Reuters codes: "NFLX.O", "6502.T", "000660.KS"
 RELABELLED = {"PERSON", "GPE", "NORP", "PRODUCT"}  # model labels a cue may turn into ORG
-CUED_LABELS = {None, *RELABELLED, "EVENT", "FAC"}  # "game studio Tahtivalo Games" (the model: an event)
+CUED_LABELS = {None, *RELABELLED, "EVENT", "FAC", "WORK_OF_ART"}  # "game studio Tahtivalo Games" (an event)
 REPORTED = frozenset({"said", "says", "reported", "reports", "added", "wrote", "quoted", "cited", "told"})
 LIST_WORDS = frozenset({"and", "or"})  # the words of a spoken list (not the "&" or "/" inside one name)
 
@@ -93,9 +93,11 @@ def _name_starts(doc: Doc, i: int, labels: dict[int, str], person_starts: set[in
 
 def _name_end(doc: Doc, i: int, labels: dict[int, str], vocab: OrgVocabulary) -> int:
     """Where a run of capitalized proper nouns ends: at a line end, an ORG, a title ("Trivantis Chief ...") or a
-    date ("resumed work in Kenya Monday": a weekday after a place)."""
+    date ("resumed work in Kenya Monday": a weekday after a place). A capitalized word inside the model's own name
+    goes on, whatever the tagger made of it ("Tarrow Homes": a plural noun)."""
     j = i + 1
-    while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() \
+    while j < len(doc) and (doc[j].pos_ == "PROPN" or labels.get(j) is not None and doc[j].ent_iob_ == "I") \
+            and doc[j].text[:1].isupper() \
             and labels.get(j) not in ("ORG", "DATE", "TIME") \
             and not ends_line(doc[j - 1]) and doc[j].lower_ not in vocab.executive_titles:
         j += 1
