@@ -198,6 +198,7 @@ class CountFinder:
                 head = None
         if head is None:
             head = self._scan_noun(doc, run.end)
+        head = _plural_head_of_modifiers(head)
         while head is not None and head.i + 2 < len(doc) and doc[head.i + 1].text == "-" and not head.whitespace_ \
                 and not doc[head.i + 1].whitespace_ and doc[head.i + 2].is_alpha:
             head = doc[head.i + 2]  # "12 e-bikes" parsed with "e" as the noun: the word is the whole "e-bikes"
@@ -242,6 +243,16 @@ class CountFinder:
             if nxt.dep_ == "conj" and nxt.head.i == head.i and nxt.pos_ == "NOUN":
                 end = nxt.i + 1
         return end
+
+
+def _plural_head_of_modifiers(head: Token | None) -> Token | None:
+    """"3 million flu vaccine doses": a number the parse hangs on a noun modifier counts the plural noun the
+    modifiers lead to (not "5 star hotel", whose singular noun no number counts)."""
+    word = head
+    while word is not None and word.dep_ == "compound" and word.tag_ == "NN" and word.head.i == word.i + 1 \
+            and not ends_line(word):
+        word = word.head
+    return word if word is not None and word is not head and word.tag_ == "NNS" else head
 
 
 @Language.factory("factwire_counts", default_config={"rules": "count_rules.json"})

@@ -51,8 +51,8 @@ def story_of(doc: Doc) -> Story:
 
 
 def named_countries(doc: Doc) -> list[str]:
-    """Countries the text names (places, countries, demonyms; "ANKARA" as "Ankara"; the country that ends an
-    organization's name, "Bank of France"), most named first."""
+    """Countries the text names (places, countries, demonyms; "ANKARA" as "Ankara"; the country that ends or opens
+    an organization's name, "Bank of France", "Swedish Transport Administration"), most named first."""
     named = Counter(code for ent in doc.ents if (code := _country_of_entity(ent.text, ent.label_)) is not None)
     return [code for code, _ in named.most_common()]
 
@@ -60,7 +60,9 @@ def named_countries(doc: Doc) -> list[str]:
 def _country_of_entity(text: str, label: str) -> str | None:
     if label in {"GPE", "LOC", "NORP"}:
         return _country(text)
-    return _country(text.rsplit(" of ", 1)[1]) if label == "ORG" and " of " in text else None
+    if label != "ORG":
+        return None
+    return _country(text.rsplit(" of ", 1)[1]) if " of " in text else _country(text.split(" ", 1)[0])
 
 
 def dateline_countries(doc: Doc) -> list[str]:

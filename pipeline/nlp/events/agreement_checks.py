@@ -59,13 +59,14 @@ class AgreementChecks:
         chosen_as_supplier = any(self.lexicon.has("supplier_roles", self.lemma(o)) for o in frame.args.get("prep:as"))
         chosen_to_supply = (frame.args.purpose == "supply" or chosen_as_supplier) and any(
             self.facts.organizations_of(o) for s in ("obj", "pass") for o in frame.args.get(s))
-        if any(self.lemma(o) in partnership and not self._for_goods(frame, o) for o in frame.args.get("obj")):
+        race = self.lexicon.has("race_verbs", self.lemma(frame.token))  # "beat two Korean groups to": rivals
+        if not race and any(self.lemma(o) in partnership and not self._for_goods(frame, o)
+                            for o in frame.args.get("obj")):
             return False  # "inked a partnership with X to develop projects": what is signed is a partnership
         if any(self.lexicon.has("talent_nouns", self.lemma(o)) for o in frame.args.get("obj")):
             return False  # "signed the French striker on a five-year contract": a person hired, no business deal
         sides = ("buyer", "supplier", "value", "count")
-        if self.lexicon.has("race_verbs", self.lemma(frame.token)) and any(
-                c.dep_ == "xcomp" for c in frame.token.children):
+        if race and any(c.dep_ == "xcomp" for c in frame.token.children):
             return False  # "beat Boeing to win an order": the win is the event
         if frame.rule.name == "sign" and any(c.dep_ in ("xcomp", "advcl") and self.types_at.get(c.i, set()) & (
                 DEAL_TYPES | {"penalty"}) for c in frame.token.children):

@@ -263,7 +263,7 @@ class Context(FramePass):
                   if c.dep_ in ("appos", "compound") and not org.start <= c.i < org.end]
         words += [c for w in words for c in w.children if c.dep_ == "compound"]  # "services firm X"
         names = [other for other in self.facts.organizations if same_party(party_key(org), party_key(other))]
-        return any(self.lexicon.has(f"{side}_nouns", self.lemma(w)) for w in words if w.is_lower) \
+        return any(self.lexicon.has(f"{side}_nouns", self.lemma(w)) for w in words if w.is_lower or w.is_sent_start) \
             or any(self.lexicon.has(f"{side}_name_words", t.lower_) for name in names or [org] for t in name)
 
     def _same_paragraph(self, token: Token, sentence: Span) -> bool:

@@ -153,11 +153,13 @@ class Facts:
         return [org] if org is not None and org.root.dep_ in ("npadvmod", "appos") and org.root.head != noun else []
 
     def _leaders(self, group: Token) -> list[Span]:
-        """"a consortium led by X", "an alliance headed by X": the group is named by the organizations that lead
-        it (the partner of those who join it, the supplier of what it wins)."""
-        return [org for verb in group.children if verb.dep_ == "acl" and verb.lower_ in ("led", "headed")
-                for agent in verb.children if agent.dep_ == "agent"
-                for name in agent.children if name.dep_ == "pobj" for org in self.organizations_of(name)]
+        """"a consortium led by X", "an alliance headed by X", "a consortium of X and Y": the group is named by the
+        organizations that lead or make it up (the partner of those who join it, the supplier of what it wins)."""
+        heads = [agent for verb in group.children if verb.dep_ == "acl" and verb.lower_ in ("led", "headed")
+                 for agent in verb.children if agent.dep_ == "agent"]
+        heads += [p for p in group.children if p.dep_ == "prep" and p.lower_ in ("of", "between")]
+        return [org for head in heads for name in head.children if name.dep_ == "pobj"
+                for org in self.organizations_of(name)]
 
     def _named_child(self, child: Token) -> list[Span]:
         if child.dep_ == "appos":  # "two members, Salinas del Norte and Saline Rheinfeld GmbH"

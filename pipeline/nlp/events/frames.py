@@ -24,6 +24,7 @@ from pipeline.nlp.events.facts import Facts, party_key, same_party
 from pipeline.nlp.events.lexicon import FrameRule, Lexicon
 from pipeline.nlp.events.slots import Arguments, SlotFinder
 from pipeline.nlp.events.status import StatusReader
+from pipeline.nlp.events.tree import own_light_verb
 from pipeline.nlp.events.triggers import Candidate
 from pipeline.records import EVENT_ROLES
 
@@ -172,6 +173,9 @@ class FrameBuilder:
             # by Harmon": the other side is bought
         if slot == "poss" and "seller" in choices and not frame.args.get("prep:of"):
             return ("target",)  # "approved its sale to Nestlé": nothing else is sold, so it is
+        if slot == "poss" and frame.type == "partnership" and frame.args.get("gov:subj") and all(
+                self.lexicon.has("pronouns", t.lower_) for t in frame.args.get("poss")):
+            return ("member",)  # "X would not renew its partnership with Y": "its" is X, who holds it (no partner)
         if slot == "gov:obj" and frame.args.get("prep:for"):
             return ()  # "approached X with a bid for Y": Y is bid for, X only approached
         if frame.args.purpose == "procure" and "buyer" in choices:  # "signed a contract to purchase 20 jets"
@@ -250,6 +254,10 @@ class FrameBuilder:
             if not self.on_path(span.root, frame, excluded) and not self._said_on(span, frame.token) \
                     and not (role == "date" and self._dates_another(span, frame)):
                 frame.add(role, span)
+        own = own_light_verb(frame.token, self.facts.children, self.lemma, self.lexicon.light_verbs)
+        if role == "date" and not frame.has("date") and own is not None:  # "under an order it placed in 2021"
+            for span in self.facts.within("date", {t.i for t in own.subtree}):
+                frame.add(role, span)
         if role == "date" and not frame.has("date"):
             for span in self._when_dates(frame.token) + self._dated_before(frame.token):
                 frame.add(role, span)
@@ -310,8 +318,10 @@ class FrameBuilder:
             lost = of.lower_ == "of" and self.lexicon.has("job_loss_nouns", self.lemma(of.head))  # "the loss of 410"
             return staff and not self.on_path(span.root, frame, frozenset(
                 {"at", "across", "in", "from", "include", *(() if lost else ("of",))}))
-        if frame.type == "contract":  # "beat three rivals to a deal": the parties are no goods
-            return not self.lexicon.has("staff_items", item) and not self.lexicon.has("related_party_nouns", item) \
+        if frame.type == "contract":  # "beat three rivals (two Korean groups) to a deal": the parties are no goods
+            beaten = self.lexicon.has("race_verbs", self.lemma(frame.token)) and span.root.head == frame.token
+            return not beaten and not self.lexicon.has("staff_items", item) \
+                and not self.lexicon.has("related_party_nouns", item) \
                 and not self.lexicon.has("relational_company_nouns", item) and \
                 not self.on_path(span.root, frame, frozenset({"over", "in", "across", "of", "at", "include", "from"}))
         arrest = self.lexicon.has("arresting_verbs", self.lemma(frame.token))  # "arrested three passengers"

@@ -33,7 +33,7 @@ REQUIREMENTS = frozenset({
     "new_jobs", "company_paid_for", "staff_subject", "funding_received", "offer_made_or_received", "jobs_lost",
     "not_generic",
     "not_economy_wide", "named_penalized", "not_setting", "illicit_goods", "put_into_company", "not_combined",
-    "not_owned_venture", "jobs_brought", "not_for_goods", "no_person_object"})
+    "not_owned_venture", "jobs_brought", "not_for_goods", "no_person_object", "leased_out"})
 
 
 @dataclass(frozen=True, eq=False)

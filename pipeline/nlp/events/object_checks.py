@@ -50,6 +50,12 @@ class ObjectChecks:
             "org", head) and head.ent_type_ not in ("GPE", "LOC", "PERSON") \
             and self.lemma(head) not in words["company_nouns"] | words["unit_nouns"] | words["stake_nouns"]
 
+    def leased_out(self, frame: Frame) -> bool:
+        """"agreed to lease 12 jets to Andes Air": goods let "to" an organization are the subject's to let, who
+        supplies them (not "leased 12 jets from X", which the subject takes)."""
+        return any(self.facts.organizations_of(o) for slot in ("prep:to", "obj.prep:to", "dative")
+                   for o in frame.args.get(slot))
+
     def goods(self, frame: Frame) -> bool:
         """Buying things, not a company: a counted object that is not staff, and no organization bought."""
         if frame.has("target") or any(self.facts.fact("org", t) for t in self._objects(frame)):

@@ -6,21 +6,17 @@ acquired *by* Oracle"), each preposition's object ("for $11 billion", "from Soft
 of the object ("a stake *in* X", "*X's* unit"), a noun trigger's possessor and name modifiers, and "led by" under a
 funding round. Structural rules add what a pattern cannot see:
 
-- a subject carried down from the verb above: "agreed to buy" (control),
-  "will close X and cut Y" (coordination), "plans to invest" (a noun's
-  clause), "the newest brands to join" (the subject of "are"); "ordered X to
-  pay" and "expect X to report" take the object above;
+- a subject carried down from the verb above: "agreed to buy" (control), "will close X and cut Y" (coordination),
+  "plans to invest" (a noun's clause), "the newest brands to join" (the subject of "are"); "ordered X to pay" and
+  "expect X to report" take the object above;
 - "helped the police in catching": the helper's subject is not the actor;
-- relative clauses: "Sears, which Kmart agreed to buy" (the relative
-  pronoun stands for its noun);
-- a headline's passive without "was": "Toyota fined $16 million by US
-  government", "Ryanair fined over cancellations" (the subject is fined);
-- a noun trigger's light verb ("completed its acquisition", "placed an
-  order", "signed ... a joint venture"), whose subject and prepositions count
-  as the noun's (`gov:subj`, `gov:prep:from`, ...);
-- "in talks with X to buy" (`talks:with`), "to supply ... to Y" under a
-  contract (`to:supply`), "to settle SEC charges" and "ordered ... to pay"
-  for a payment.
+- relative clauses: "Sears, which Kmart agreed to buy" (the relative pronoun stands for its noun);
+- a headline's passive without "was": "Toyota fined $16 million by US government", "Ryanair fined over
+  cancellations" (the subject is fined);
+- a noun trigger's light verb ("completed its acquisition", "placed an order", "signed ... a joint venture"), whose
+  subject and prepositions count as the noun's (`gov:subj`, `gov:prep:from`, ...);
+- "in talks with X to buy" (`talks:with`), "to supply ... to Y" under a contract (`to:supply`; an award's "to X"
+  hung on another clause, `to:clause`), "to settle SEC charges" and "ordered ... to pay" for a payment.
 """
 
 from __future__ import annotations
@@ -41,6 +37,7 @@ from pipeline.nlp.events.tree import (
     in_phrases,
     names_before,
     object_control,
+    own_light_verb,
     phrase_preps,
     relative_clause,
     same_line,
@@ -299,7 +296,10 @@ class SlotFinder:
                 found.add("conductor", self.subject_above(noun.head)[0] if noun.dep_ in ("dobj", "pobj") else [])
 
     def governor(self, noun: Token) -> Token | None:
-        """The verb a noun trigger is the object, passive subject or prepositional object of ("placed an order")."""
+        """The verb a noun trigger is the object, passive subject or prepositional object of ("placed an order"); a
+        deal acted "under" only by its own clause ("an order it placed", not "runs buses under contracts")."""
+        if noun.dep_ == "pobj" and noun.head.lower_ == "under":
+            return own_light_verb(noun, self.children, self.lemma, self.lexicon.light_verbs)
         current = noun
         while current.dep_ in ("conj", "compound") and current.head != current:
             current = current.head

@@ -44,7 +44,7 @@ from spacy.tokens import Token
 
 from pipeline.nlp.base import Children
 from pipeline.nlp.events.lexicon import Lexicon
-from pipeline.nlp.events.tree import headline_subject, in_phrases
+from pipeline.nlp.events.tree import headline_subject, in_phrases, own_light_verb
 
 CLIMB = frozenset({"xcomp", "ccomp", "acl", "pcomp", "pobj", "prep", "dobj", "nsubjpass", "attr", "compound",
                    "oprd", "advcl", "conj", "appos"})
@@ -84,10 +84,15 @@ class StatusReader:
         self.company_nouns = lexicon.words["company_nouns"]
         self.site_nouns = lexicon.words["site_items"]
         self.preliminary_nouns = lexicon.words["preliminary_nouns"]
+        self.light_verbs = lexicon.light_verbs
         self.children = children
 
     def chain(self, trigger: Token) -> list[Token]:
-        """The trigger and the words above it that its status depends on, nearest first."""
+        """The trigger and the words above it that its status depends on, nearest first: for a noun whose own
+        relative clause makes it ("under an order it placed in 2021"), that clause's verb."""
+        own = own_light_verb(trigger, self.children, self.lemma, self.light_verbs)
+        if own is not None:
+            return [trigger, own]
         found, current = [trigger], trigger
         while (current.dep_ in CLIMB or self._infinitive_relative(current) or self.closed_by(current)
                or self.ended_by(current)
@@ -147,6 +152,9 @@ class StatusReader:
         if any(self._negated(word, word == trigger, k > 0 and chain[k - 1].dep_ == "conj")
                for k, word in enumerate(chain)):
             return Status("negated", estimator)
+        if event_type == "contract" and self.lemma(trigger) == "award" and any(
+                c.dep_ == "auxpass" and c.lower_ == "being" for c in trigger.children):
+            return Status("completed", estimator)  # "X is being awarded a $214 million contract": the award itself
         if event_type == "contract" and under_a_deal(trigger, self.lemma, self.contract_nouns) and \
                 not any(self.lemma(word) in self.cues.announcing_verbs for word in chain[1:]):
             return Status("completed", estimator)  # "will supply 80 buses under a £40m agreement" (not "agreed to")

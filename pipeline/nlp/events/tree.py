@@ -6,6 +6,8 @@ Functions of the dependency tree alone (no lexicon), shared by the slot finder
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Token
 
 from pipeline.nlp.base import Children
@@ -87,6 +89,14 @@ def relative_clause(trigger: Token) -> Token | None:
     while current.dep_ in ("xcomp", "conj") and current.head != current and steps < CLIMB_MOST:
         current, steps = current.head, steps + 1
     return current if current.dep_ == "relcl" else None
+
+
+def own_light_verb(noun: Token, children: Children, lemma: Callable[[Token], str],
+                   light_verbs: frozenset[str]) -> Token | None:
+    """"under an order it placed in 2021": a light verb in the noun's own relative clause, taking no object of its
+    own (the noun is it), says who made the deal and when, whatever the sentence around it does."""
+    return next((c for c in children(noun, ("relcl",)) if lemma(c) in light_verbs and c.pos_ == "VERB"
+                 and not children(c, ("dobj",)) and children(c, ("nsubj",))), None)
 
 
 def antecedent(wh: Token) -> Token:

@@ -138,8 +138,12 @@ def acts_as_company(name: Span, label: str | None, vocab: OrgVocabulary) -> bool
         return sector and _business_argument(root, vocab)
     if root.dep_ == "poss":  # "Farrant Homes' £640 million purchase of", "Harlow Foods' revenue"
         return sector and root.head.lower_ in vocab.business_arguments["poss"]
+    if root.dep_ == "nsubj" and sector and _said_it(root.head):
+        return True  # "Kestrel Freight said it would buy": a speaker called "it", named for its trade
     if root.dep_ == "nsubj":
         verbs = _acts_of(root.head)
+    elif root.dep_ == "nsubjpass" and root.head.lower_ in ("awarded", "granted"):
+        verbs = [root.head]  # "Halvorsen Bygg has been awarded a contract": the recipient
     elif root.dep_ == "dobj" and any(c.dep_ == "xcomp" and c.i > root.i for c in root.head.children):
         verbs = [a for c in root.head.children if c.dep_ == "xcomp" for a in _acts_of(c)]  # "expect X to cut jobs"
     elif root.dep_ == "dative" or root.dep_ == "pobj" and root.head.lower_ == "to":

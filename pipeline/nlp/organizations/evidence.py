@@ -71,15 +71,17 @@ def cued_names(doc: Doc, ents: list[Span], vocab: OrgVocabulary) -> list[Span]:
 
 
 def _listed_after(found: list[Span], start: int, vocab: OrgVocabulary) -> bool:
-    """"Carmakers Renhardt and Valmonte", "rivals Kestrel, Ormond and Vale": the next names of a list that a
-    plural introducing noun opens are companies too."""
+    """"Carmakers Renhardt and Valmonte", "rivals Kestrel, Ormond and Vale", "a consortium of X and Y": the next
+    names of a list that a plural introducing noun or a cue (`cues_before`) opens are companies too."""
     doc, k = found[-1].doc if found else None, len(found) - 1
     if doc is None or doc[start - 1].lower_ not in LIST_WORDS | {","} or found[k].end != start - 1:
         return False
     while k > 0 and found[k - 1].end == found[k].start - 1 and doc[found[k].start - 1].text == ",":
         k -= 1  # back to the list's first name
     opener = doc[found[k].start - 1] if found[k].start > 0 else None
-    return opener is not None and opener.lower_ not in vocab.intro_nouns and vocab.introduces(opener.lower_)
+    before = " ".join(t.lower_ for t in doc[max(found[k].start - 3, 0):found[k].start])
+    return opener is not None and (opener.lower_ not in vocab.intro_nouns and vocab.introduces(opener.lower_)
+                                   or any(before.endswith(cue) for cue in vocab.cues_before))
 
 
 def _name_starts(doc: Doc, i: int, labels: dict[int, str], person_starts: set[int]) -> bool:
@@ -88,7 +90,8 @@ def _name_starts(doc: Doc, i: int, labels: dict[int, str], person_starts: set[in
     glued = i > 0 and doc[i - 1].text in {"-", "–"} and not doc[i - 1].whitespace_
     # the first word of a name the model found, whatever the tagger made of it ("Kittering Retail": a verb)
     first = token.pos_ == "PROPN" or i in person_starts and token.is_alpha
-    return first and token.text[:1].isupper() and labels.get(i) in CUED_LABELS and not glued
+    inside_title = labels.get(i) == "WORK_OF_ART" and token.ent_iob_ == "I"  # "Partnership" of "The Asia-Pacific ..."
+    return first and token.text[:1].isupper() and labels.get(i) in CUED_LABELS and not glued and not inside_title
 
 
 def _name_end(doc: Doc, i: int, labels: dict[int, str], vocab: OrgVocabulary) -> int:
@@ -143,7 +146,8 @@ def _cued(doc: Doc, name: Span, labels: dict[int, str], vocab: OrgVocabulary) ->
     # is the noun's capital misread as a first name (not "Investor Warren Buffett")
     misread = i > 0 and doc[i - 1].is_sent_start and vocab.introduces(doc[i - 1].lower_) \
         and doc[i - 1].lower_ not in vocab.person_intro_nouns
-    person = labels.get(i) == "PERSON" and len(name) > 1 and not misread
+    person = labels.get(i) == "PERSON" and len(name) > 1 and not misread or labels.get(i) == "WORK_OF_ART"  # a title
+    # takes strong cues only ("Hitesh Jain, a partner at X": the model's title may be a person's name)
     weak = weak and not (len(name) == 1 and doc[i].is_sent_start)  # "Discount retailer Kmart", "Bus operators"
     weak = weak or any(after.startswith(cue) for cue in vocab.cues_after_unless_person) \
         or apposition(doc, j, vocab) \
