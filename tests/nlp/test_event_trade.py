@@ -10,7 +10,10 @@ in a story that names a Norwegian or Swedish body are that country's, also as "a
 counts doses; goods leased "to" a company are the lessor's to supply; "a consortium of X and Y" names two companies,
 both suppliers of what it wins; a company named for its trade that "said it would buy" is one; the rivals a
 company "beat" to a contract are no goods; "hospital group X" opening a sentence buys; a deal something is done
-"under" is made only by its own clause ("an order it placed in 2021"); "its partnership" is the subject's.
+"under" is made only by its own clause ("an order it placed in 2021"); "its partnership" is the subject's. From
+dev29 (distractors): job cuts a bare plural announces ("Employers announced 61,000 job cuts") are a sector's tally;
+an adviser is no party to the deal it advises on, and "its" there is the client's; counted goods bought are no
+company.
 """
 
 from tests.nlp.test_events import event, events
@@ -118,3 +121,20 @@ def test_its_partnership_is_the_subjects():
 
 def test_a_title_the_model_found_lends_no_word_to_a_company(nlp):
     assert orgs(nlp, '"The Euro-Atlantic Partnership includes countries with half of the trade," he said.') == []
+
+
+def test_job_cuts_a_whole_sector_announces_are_a_tally():
+    assert events("Employers announced 61,000 job cuts in October, the highest since March, according to a tally by "
+                  "an outplacement firm.") == []  # dev29's sentence
+    [cuts] = events("The two lenders announced 3,000 job cuts.")
+    assert cuts[:2] == ("job_cuts", "job cuts")
+
+
+def test_an_adviser_is_no_party_and_its_is_the_clients():
+    [deal] = events("Lazenby & Co advised Harrow Group on its 300 million pound purchase of Tarn Ales.")
+    assert deal == event("acquisition", "purchase", "completed", "acquirer=Harrow Group", "target=Tarn Ales",
+                         "value=300 million pound")
+
+
+def test_counted_goods_bought_are_no_company(nlp):
+    assert "Dreamliners" not in orgs(nlp, "The airline confirmed the purchase of 30 new Boeing 787 Dreamliners.")

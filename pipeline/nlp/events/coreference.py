@@ -100,10 +100,16 @@ class Coreference:
         return named if plural else named[:1]
 
     def _own_subject(self, token: Token) -> list[Span]:
-        """"X, which Y bought in 2023, has sold its unit": "its" on the object of a verb is the verb's subject."""
+        """"X, which Y bought in 2023, has sold its unit": "its" on the object of a verb is the verb's subject; after
+        a preposition of a verb that has an organization for its object, that object's ("Goldman Sachs advised X on
+        its purchase of Y")."""
         if token.lower_ not in POSSESSIVES or token.dep_ != "poss":
             return []
         verb = verb_of_object(token.head)
+        if verb is not None and token.head.dep_ == "pobj":
+            served = [org for c in verb.children if c.dep_ == "dobj" for org in self.facts.organizations_of(c)]
+            if served:
+                return served
         return [org for c in (verb.children if verb is not None else ()) if c.dep_ == "nsubj"
                 for org in self.facts.organizations_of(c)]
 

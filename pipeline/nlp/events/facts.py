@@ -154,11 +154,13 @@ class Facts:
 
     def _leaders(self, group: Token) -> list[Span]:
         """"a consortium led by X", "an alliance headed by X", "a consortium of X and Y": the group is named by the
-        organizations that lead or make it up (the partner of those who join it, the supplier of what it wins)."""
+        organizations that lead it or that it is made of, when named (not "the group of other search engines,
+        including X"): the partner of those who join it, the supplier of what it wins."""
         heads = [agent for verb in group.children if verb.dep_ == "acl" and verb.lower_ in ("led", "headed")
                  for agent in verb.children if agent.dep_ == "agent"]
-        heads += [p for p in group.children if p.dep_ == "prep" and p.lower_ in ("of", "between")]
-        return [org for head in heads for name in head.children if name.dep_ == "pobj"
+        members = [name for of in group.children if of.dep_ == "prep" and of.lower_ == "of"
+                   for name in of.children if name.dep_ == "pobj" and self.fact("org", name)]
+        return [org for name in [n for h in heads for n in h.children if n.dep_ == "pobj"] + members
                 for org in self.organizations_of(name)]
 
     def _named_child(self, child: Token) -> list[Span]:

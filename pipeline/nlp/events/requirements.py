@@ -53,9 +53,17 @@ class Requirements(AgreementChecks, MoneyChecks, ObjectChecks):
         """"Shoppers spent $9.8 billion", "China joined the WTO", "a worker cut a line", "she signed a deal":
         a business event is an organization's act, so a written subject that the rule makes a party must be one
         (named, a pronoun or "the company" standing for one, or a proper name that is no person or place)."""
-        # a noun's subject is often another clause's actor ("the impact of X's merger will be felt"): verbs only
-        if frame.type in self.lexicon.words["party_optional_types"] or frame.rule.pos != "verb":
+        # a noun's subject is often another clause's actor ("the impact of X's merger will be felt"): verbs only,
+        # but "Employers announced 61,000 job cuts": a bare plural (no "the", number or owner) is a whole sector
+        if frame.type in self.lexicon.words["party_optional_types"]:
             return True
+        if frame.rule.pos != "verb":
+            governor = frame.args.governor
+            roles = frame.rule.role_for("gov:subj", self.lemma(governor) if governor is not None else None)
+            named = any(r.role in PARTY_ROLES for r in frame.roles)  # "Investors made an investment in X": X's
+            return named or not any(role in PARTY_ROLES for role in roles) or not any(
+                t.tag_ == "NNS" and not any(c.dep_ in ("det", "nummod", "poss") for c in t.children)
+                and not self._may_be_organization(t) for t in frame.args.get("gov:subj"))
         actors = [t for t in frame.args.get("subj") if not self.facts.in_metadata(t)]  # not a dateline's city
         if actors and any(role in PARTY_ROLES for role in frame.rule.role_for("subj")):
             # "the Spanish government has ordered 25 aircraft from X", "the city awarded contracts to X": a public

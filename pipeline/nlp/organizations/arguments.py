@@ -34,8 +34,9 @@ def business_arguments(doc: Doc, ents: list[Span], vocab: OrgVocabulary, surname
         token = doc[i]
         label = labels.get(i)
         if not (token.is_alpha and len(token) > 2 and token.text[0].isupper() and not token.is_upper) \
-                or token.is_stop or token.pos_ not in ("PROPN", "NOUN") or label not in ARGUMENT_LABELS:
-            continue
+                or token.is_stop or token.pos_ not in ("PROPN", "NOUN") or label not in ARGUMENT_LABELS \
+                or any(c.dep_ == "nummod" for c in token.children):
+            continue  # "the purchase of 22 Dreamliners": counted goods
         if any(_compounded(c, token) for c in token.children):  # not a descriptor: "ride-hailing app Zuma"
             name = _unlabelled_name(token, labels)
             if name is not None and _business_argument(token, vocab) and not is_place(name.text) \

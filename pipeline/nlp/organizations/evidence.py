@@ -72,7 +72,8 @@ def cued_names(doc: Doc, ents: list[Span], vocab: OrgVocabulary) -> list[Span]:
 
 def _listed_after(found: list[Span], start: int, vocab: OrgVocabulary) -> bool:
     """"Carmakers Renhardt and Valmonte", "rivals Kestrel, Ormond and Vale", "a consortium of X and Y": the next
-    names of a list that a plural introducing noun or a cue (`cues_before`) opens are companies too."""
+    names of a list that a plural introducing noun or a cue of members (`member_list_cues`) opens are companies
+    too (not "the chief executive of X, Y,": a person in apposition)."""
     doc, k = found[-1].doc if found else None, len(found) - 1
     if doc is None or doc[start - 1].lower_ not in LIST_WORDS | {","} or found[k].end != start - 1:
         return False
@@ -81,7 +82,7 @@ def _listed_after(found: list[Span], start: int, vocab: OrgVocabulary) -> bool:
     opener = doc[found[k].start - 1] if found[k].start > 0 else None
     before = " ".join(t.lower_ for t in doc[max(found[k].start - 3, 0):found[k].start])
     return opener is not None and (opener.lower_ not in vocab.intro_nouns and vocab.introduces(opener.lower_)
-                                   or any(before.endswith(cue) for cue in vocab.cues_before))
+                                   or any(before.endswith(cue) for cue in vocab.member_list_cues))
 
 
 def _name_starts(doc: Doc, i: int, labels: dict[int, str], person_starts: set[int]) -> bool:

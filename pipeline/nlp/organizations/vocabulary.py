@@ -37,6 +37,7 @@ class OrgVocabulary:
     legal_sequences: tuple[tuple[str, ...], ...]
     currency_forms: frozenset[str]
     cues_before: tuple[str, ...]
+    member_list_cues: tuple[str, ...]  # "a consortium of X and Y": the cue names every company of the list
     cues_after: tuple[str, ...]
     cues_before_unless_person: tuple[str, ...]
     buying_verbs: frozenset[str]  # verb forms whose object is bought whole ("acquire", "take over")
@@ -103,6 +104,7 @@ def org_vocabulary(nlp: Language, rules: str) -> OrgVocabulary:
                                      key=len, reverse=True)),
         currency_forms=frozenset(currency_table().symbols),
         cues_before=tuple(data["cues_before"]),
+        member_list_cues=tuple(data["member_list_cues"]),
         cues_after=tuple(data["cues_after"]),
         cues_before_unless_person=tuple(data["cues_before_unless_person"]),
         buying_verbs=frozenset(data["buying_verbs"]),
